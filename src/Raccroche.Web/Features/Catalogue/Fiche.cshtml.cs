@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Raccroche.Web.Data;
+using Raccroche.Web.Features.Search;
+using Raccroche.Web.Infrastructure;
+
+namespace Raccroche.Web.Features.Catalogue;
+
+public sealed class FicheModel(AppDbContext db, CatalogueIndexHolder holder, IOptions<MapOptions> map) : PageModel
+{
+    public Dispositif Dispositif { get; private set; } = null!;
+    public MapOptions Carte => map.Value;
+    public string Zone { get; private set; } = "";
+    public Dictionary<string, string> Communes { get; private set; } = [];
+
+    /// <summary>Months since the last review: a sheet older than a year is flagged "à vérifier".</summary>
+    public bool AVerifier => Dispositif.DateMaj < DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-12);
+
+    public async Task<IActionResult> OnGetAsync(int id, string? slug, CancellationToken ct)
+    {
+        var d = await db.Dispositifs.AsNoTracking()
+            .Include(x => x.Structure)
+            .Include(x => x.Lieux)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null)
+        {
+            return NotFound();
+        }
+
+        if (slug != d.Slug)
+        {
+            return RedirectPermanent($"/dispositifs/{d.Id}/{d.Slug}");
+        }
+
+        Dispositif = d;
+        Zone = Zones.Decrire(d.ZoneType, d.ZoneCodes, holder.Communes);
+        Communes = d.Lieux.Select(l => l.CodeInsee).Distinct()
+            .ToDictionary(c => c, c => holder.Communes.ParCode(c)?.Nom ?? c);
+        return Page();
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Raccroche.Web.Features.Search;
+
+namespace Raccroche.Web.Features.Home;
+
+public sealed class IndexModel(CatalogueIndexHolder holder) : PageModel
+{
+    public int Total { get; private set; }
+    public Dictionary<string, int> ParEntree { get; private set; } = [];
+
+    public void OnGet()
+    {
+        var docs = holder.Index.Documents.Where(d => !d.Suspendu).ToList();
+        Total = docs.Count;
+        ParEntree = docs.SelectMany(d => d.Entrees).GroupBy(e => e).ToDictionary(g => g.Key, g => g.Count());
+    }
+}

@@ -1,0 +1,205 @@
+using System.Globalization;
+using Raccroche.Web.Features.Catalogue;
+using Raccroche.Web.Features.Communes;
+
+namespace Raccroche.Web.Features.Search;
+
+/// <summary>
+/// Raw search parameters as typed (query string or form), validated into a <see cref="SearchQuery"/>.
+/// Every problem is reported against its field with a French sentence; nothing is guessed.
+/// </summary>
+public sealed class SearchParameters
+{
+    public const int MaxTexte = 200;
+
+    public string? Q { get; set; }
+    public string? CodeCommune { get; set; }
+    public string? RayonKm { get; set; }
+    public string? Age { get; set; }
+    public string? Niveau { get; set; }
+    public string? Entree { get; set; }
+    public string? Thematiques { get; set; }
+    public string? Situation { get; set; }
+    public string? Departement { get; set; }
+    public string? Remunere { get; set; }
+    public string? Internat { get; set; }
+    public string? EntreePermanente { get; set; }
+    public string? Gratuit { get; set; }
+    public string? Page { get; set; }
+    public string? Taille { get; set; }
+
+    /// <summary>Validates; <paramref name="commune"/> is the commune already resolved by a page (by name), if any.</summary>
+    public SearchQuery? Valider(CommuneDirectory communes, Erreurs erreurs, Commune? commune = null, int tailleParDefaut = 20)
+    {
+        var texte = Q?.Trim();
+        if (texte is { Length: > MaxTexte })
+        {
+            erreurs.Ajouter("q", $"Le texte recherché est trop long ({texte.Length} caractères) : {MaxTexte} au maximum.");
+        }
+
+        if (commune is null && !string.IsNullOrWhiteSpace(CodeCommune))
+        {
+            commune = communes.ParCode(CodeCommune.Trim().ToUpperInvariant());
+            if (commune is null)
+            {
+                erreurs.Ajouter("code_commune", $"Le code commune « {Tronquer(CodeCommune)} » ne correspond à aucune commune (code INSEE à 5 caractères, par exemple 63430 pour Thiers).");
+            }
+        }
+
+        double? rayon = null;
+        if (!string.IsNullOrWhiteSpace(RayonKm))
+        {
+            if (!double.TryParse(RayonKm.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var r) || double.IsNaN(r))
+            {
+                erreurs.Ajouter("rayon_km", "Le rayon doit être un nombre de kilomètres, par exemple 30.");
+            }
+            else if (r <= 0 || r > 200)
+            {
+                erreurs.Ajouter("rayon_km", "Le rayon doit être supérieur à 0 et au plus de 200 km.");
+            }
+            else if (commune is null && string.IsNullOrWhiteSpace(CodeCommune))
+            {
+                erreurs.Ajouter("rayon_km", "Le rayon s'utilise avec une commune : indiquez la commune autour de laquelle chercher.");
+            }
+            else
+            {
+                rayon = r;
+            }
+        }
+
+        var age = Entier(Age, "age", 10, 99, "L'âge doit être un nombre entier entre 10 et 99 ans.", erreurs);
+        var page = Entier(Page, "page", 1, 1000, "Le numéro de page doit être un entier entre 1 et 1000.", erreurs) ?? 1;
+        var taille = Entier(Taille, "taille", 1, 100, "La taille de page doit être un entier entre 1 et 100.", erreurs) ?? tailleParDefaut;
+        var niveau = Valeur(Niveau, "niveau", Vocabulaire.Niveaux, "niveau de diplôme", erreurs);
+        var entree = Valeur(Entree, "entree", Vocabulaire.Entrees, "entrée", erreurs);
+        var situation = Valeur(Situation, "situation", Vocabulaire.Situations, "situation", erreurs);
+
+        var thematiques = new List<string>();
+        foreach (var t in (Thematiques ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Vocabulaire.Thematiques.Contient(t) || Vocabulaire.CategoriesThematiques.Contient(t))
+            {
+                thematiques.Add(t);
+            }
+            else
+            {
+                erreurs.Ajouter("thematiques", $"La thématique « {Tronquer(t)} » n'existe pas (valeurs du référentiel data·inclusion, par exemple se-former--trouver-sa-formation ou la catégorie se-former).");
+            }
+        }
+
+        string? departement = null;
+        if (!string.IsNullOrWhiteSpace(Departement))
+        {
+            departement = Departement.Trim().ToUpperInvariant();
+            if (!Departements.Existe(departement))
+            {
+                erreurs.Ajouter("departement", $"Le département « {Tronquer(Departement)} » n'existe pas (code à 2 ou 3 caractères, par exemple 63).");
+            }
+        }
+
+        var remunere = Booleen(Remunere, "remunere", erreurs);
+        var internat = Booleen(Internat, "internat", erreurs);
+        var permanente = Booleen(EntreePermanente, "entree_permanente", erreurs);
+        var gratuit = Booleen(Gratuit, "gratuit", erreurs);
+
+        if (erreurs.Any)
+        {
+            return null;
+        }
+
+        return new SearchQuery
+        {
+            Texte = texte,
+            Entree = entree,
+            Thematiques = thematiques,
+            Age = age,
+            Niveau = niveau,
+            Situation = situation,
+            Commune = commune,
+            RayonKm = rayon,
+            Departement = departement,
+            Remunere = remunere,
+            Internat = internat,
+            EntreePermanente = permanente,
+            Gratuit = gratuit,
+            Page = page,
+            Taille = taille,
+        };
+    }
+
+    internal static int? Entier(string? brut, string champ, int min, int max, string message, Erreurs erreurs)
+    {
+        if (string.IsNullOrWhiteSpace(brut))
+        {
+            return null;
+        }
+
+        if (int.TryParse(brut.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max)
+        {
+            return v;
+        }
+
+        erreurs.Ajouter(champ, message);
+        return null;
+    }
+
+    internal static string? Valeur(string? brut, string champ, Liste liste, string nom, Erreurs erreurs)
+    {
+        if (string.IsNullOrWhiteSpace(brut))
+        {
+            return null;
+        }
+
+        var v = brut.Trim();
+        if (liste.Contient(v))
+        {
+            return v;
+        }
+
+        erreurs.Ajouter(champ, $"La valeur « {Tronquer(v)} » n'est pas un(e) {nom} connu(e). Valeurs possibles : {string.Join(", ", liste.Termes.Select(t => t.Valeur))}.");
+        return null;
+    }
+
+    internal static bool Booleen(string? brut, string champ, Erreurs erreurs)
+    {
+        switch (brut?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "false" or "0" or "non":
+                return false;
+            case "true" or "1" or "oui" or "on":
+                return true;
+            default:
+                erreurs.Ajouter(champ, $"« {Tronquer(brut!)} » n'est pas une valeur valide : utilisez true ou false.");
+                return false;
+        }
+    }
+
+    internal static string Tronquer(string s) => s.Length > 40 ? s[..40] + "…" : s;
+}
+
+/// <summary>Validation messages per field, in French, for a ProblemDetails or a form.</summary>
+public sealed class Erreurs
+{
+    private readonly Dictionary<string, List<string>> _parChamp = new(StringComparer.Ordinal);
+
+    public bool Any => _parChamp.Count > 0;
+
+    public void Ajouter(string champ, string message)
+    {
+        if (!_parChamp.TryGetValue(champ, out var l))
+        {
+            _parChamp[champ] = l = [];
+        }
+
+        l.Add(message);
+    }
+
+    public string? Pour(string champ) => _parChamp.TryGetValue(champ, out var l) ? string.Join(" ", l) : null;
+
+    public Dictionary<string, string[]> EnDictionnaire() => _parChamp.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+
+    public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem EnProbleme() => TypedResults.ValidationProblem(
+        EnDictionnaire(),
+        detail: string.Join(" ", _parChamp.SelectMany(kv => kv.Value)),
+        title: "La requête contient des paramètres invalides.");
+}

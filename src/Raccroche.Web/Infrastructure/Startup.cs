@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Raccroche.Web.Data;
+using Raccroche.Web.Data.Seed;
+using Raccroche.Web.Features.Search;
+using Scalar.AspNetCore;
+
+namespace Raccroche.Web.Infrastructure;
+
+public static class Startup
+{
+    public static WebApplicationBuilder AddRaccroche(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DictionaryKeyPolicy = null;
+        });
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Raccroche API";
+            doc.Info.Description = "Répertoire des dispositifs de raccrochage (16-25 ans) : recherche, fiches, structures et communes.";
+            return Task.CompletedTask;
+        }));
+        services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton<CatalogueIndexHolder>();
+        services.AddScoped<Seeder>();
+        services.Configure<MapOptions>(builder.Configuration.GetSection("Map"));
+        return builder;
+    }
+
+    public static WebApplication UseRaccrochePipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler("/erreur/500");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        app.UseRouting();
+        return app;
+    }
+
+    public static WebApplication MapOpenApiAndDocs(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Raccroche API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        return app;
+    }
+
+    /// <summary>Applies migrations and seeds when configured to (always in development), then builds the search index.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var migrate = app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDevelopment());
+        if (migrate)
+        {
+            await MigrateAndSeedAsync(app.Services);
+        }
+
+        var holder = app.Services.GetRequiredService<CatalogueIndexHolder>();
+        try
+        {
+            await holder.ChargerCommunesAsync();
+            await holder.ReconstruireAsync();
+        }
+        catch (Exception ex) when (!migrate)
+        {
+            throw new InvalidOperationException(
+                "The database is not ready. Run the 'migrate' command first (dotnet Raccroche.Web.dll migrate).", ex);
+        }
+    }
+
+    public static async Task MigrateAndSeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(ct);
+    }
+}
+
+/// <summary>Map tiles: the URL template and attribution are configurable (Map:TileUrl, Map:Attribution).</summary>
+public sealed class MapOptions
+{
+    public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+    public string Attribution { get; set; } = "© les contributeurs d'OpenStreetMap";
+}
+
+/// <summary>Any unhandled failure becomes a ProblemDetails for the API and the error page for the site.</summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        logger.LogError(exception, "Unhandled exception on {Path}", context.Request.Path);
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Erreur interne",
+                Detail = "Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez dans un instant.",
+            },
+        });
+    }
+}
