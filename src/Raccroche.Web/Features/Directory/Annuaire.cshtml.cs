@@ -12,7 +12,9 @@ public sealed class AnnuaireModel(CatalogueIndexHolder holder) : PageModel
     [BindProperty(SupportsGet = true, Name = "code_commune")] public string? CodeCommune { get; set; }
     [BindProperty(SupportsGet = true, Name = "type")] public string? Type { get; set; }
     [BindProperty(SupportsGet = true, Name = "rayon_km")] public string? RayonKm { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public string? PageNum { get; set; }
+
+    // Not bound: "page" is also Razor Pages' own route value (the page path).
+    public string? PageNum => Request.Query["page"].FirstOrDefault();
 
     public Erreurs Erreurs { get; } = new();
     public Commune? Commune { get; private set; }

@@ -21,7 +21,9 @@ public sealed class RechercheModel(CatalogueIndexHolder holder) : PageModel
     [BindProperty(SupportsGet = true, Name = "internat")] public string? Internat { get; set; }
     [BindProperty(SupportsGet = true, Name = "entree_permanente")] public string? EntreePermanente { get; set; }
     [BindProperty(SupportsGet = true, Name = "gratuit")] public string? Gratuit { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public string? PageNum { get; set; }
+
+    // Not bound: "page" is also Razor Pages' own route value (the page path).
+    public string? PageNum => Request.Query["page"].FirstOrDefault();
 
     public Erreurs Erreurs { get; } = new();
     public SearchQuery? Requete { get; private set; }
