@@ -24,7 +24,6 @@ await app.PrepareDatabaseAsync();
 
 app.UseRaccrochePipeline();
 app.MapRazorPages();
-app.MapStaticAssets();
 app.MapOpenApiAndDocs();
 
 var api = app.MapGroup("/api/v1").WithTags("v1");

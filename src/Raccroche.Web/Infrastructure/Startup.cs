@@ -45,6 +45,13 @@ public static class Startup
         }
 
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+
+        // Plain static files from wwwroot (with asp-append-version hashes): MapStaticAssets' build
+        // manifest does not follow the app into the test host, which then served empty files.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
+        });
         app.UseRouting();
         return app;
     }

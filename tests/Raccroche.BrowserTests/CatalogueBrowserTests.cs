@@ -1,0 +1,140 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Raccroche.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class CatalogueBrowserTests(BrowserFixture app)
+{
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    private static async Task AssertNoAxeViolations(IPage page)
+    {
+        var result = await page.RunAxe(Wcag21AA);
+        var details = string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} → {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+        Assert.True(result.Violations.Length == 0, $"axe-core violations on {page.Url}:\n{details}");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task HomeSearchFilterByCommuneAndRadius_ThenOpenASheet(bool javaScript)
+    {
+        var page = await app.NewPageAsync(javaScript: javaScript);
+        await page.GotoAsync(app.BaseUrl + "/");
+        await page.GetByLabel("Que cherchez-vous ?").FillAsync("formation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+        await page.WaitForURLAsync("**/recherche?**");
+        await Assertions.Expect(page.Locator("#resultats-titre")).ToContainTextAsync("dispositif");
+
+        await page.GetByLabel("Commune ou code postal").FillAsync("Thiers");
+        await page.GetByLabel("Dans un rayon de").SelectOptionAsync("50");
+        await page.GetByLabel("Mots-clés").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afficher les résultats" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#resultats-titre")).ToContainTextAsync("autour de Thiers");
+        await Assertions.Expect(page.Locator(".result .distance").First).ToContainTextAsync(new System.Text.RegularExpressions.Regex("sur place|km"));
+
+        var first = page.Locator(".result h3 a").First;
+        var nom = (await first.TextContentAsync())!.Trim();
+        await first.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(nom);
+        await Assertions.Expect(page.Locator(".sheet")).ToContainTextAsync("Mis à jour le");
+    }
+
+    [Fact]
+    public async Task KeyboardOnly_SearchAndOpenASheet()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/");
+
+        // The skip link comes first and leads to the content.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Aller au contenu", (await page.EvaluateAsync<string>("document.activeElement.textContent")).Trim());
+
+        await TabUntil(page, "q");
+        await page.Keyboard.TypeAsync("mission locale");
+        await TabUntil(page, "commune");
+        await page.Keyboard.TypeAsync("Thiers");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/recherche?**");
+        await Assertions.Expect(page.Locator("#resultats-titre")).ToContainTextAsync("autour de Thiers");
+
+        // Tab to the first result's link and follow it with Enter.
+        for (var i = 0; i < 80; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("document.activeElement.matches('.result h3 a')"))
+            {
+                break;
+            }
+        }
+
+        var nom = (await page.EvaluateAsync<string>("document.activeElement.textContent")).Trim();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(nom);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/recherche?commune=Thiers&rayon_km=30")]
+    [InlineData("/annuaire?commune=Thiers")]
+    public async Task NarrowPhone_NoHorizontalScroll(string url)
+    {
+        var page = await app.NewPageAsync(width: 360, height: 740);
+        await page.GotoAsync(app.BaseUrl + url);
+        var scroll = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scroll <= 360, $"{url} is {scroll}px wide on a 360px screen");
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/entree/se-former")]
+    [InlineData("/recherche?q=formation&commune=Thiers&rayon_km=50")]
+    [InlineData("/recherche?age=abc")]
+    [InlineData("/annuaire?commune=Thiers")]
+    [InlineData("/a-propos")]
+    public async Task Axe_NoWcag21AAViolations(string url)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + url);
+        await AssertNoAxeViolations(page);
+    }
+
+    [Fact]
+    public async Task Axe_SheetWithMap_NoWcag21AAViolations()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/recherche?q=epide");
+        await page.Locator(".result h3 a").First.ClickAsync();
+        await page.WaitForSelectorAsync("h1");
+        await AssertNoAxeViolations(page);
+    }
+
+    [Fact]
+    public async Task Autocomplete_SuggestsCommunesWhileTyping()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/");
+        await page.GetByLabel("Commune ou code postal").PressSequentiallyAsync("clermont-f");
+        await Assertions.Expect(page.Locator("datalist option").First).ToHaveAttributeAsync("value", "Clermont-Ferrand (63000)");
+    }
+
+    private static async Task TabUntil(IPage page, string id)
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<string>("document.activeElement.id") == id)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"#{id} is not reachable by keyboard");
+    }
+}
