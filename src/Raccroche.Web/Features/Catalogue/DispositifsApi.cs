@@ -32,9 +32,21 @@ public static class DispositifsApi
     {
         var p = new SearchParameters
         {
-            Q = q, CodeCommune = codeCommune, RayonKm = rayonKm, Age = age, Niveau = niveau, Entree = entree,
-            Thematiques = thematiques, Situation = situation, Departement = departement, Remunere = remunere,
-            Internat = internat, EntreePermanente = entreePermanente, Gratuit = gratuit, Page = page, Taille = taille,
+            Q = q,
+            CodeCommune = codeCommune,
+            RayonKm = rayonKm,
+            Age = age,
+            Niveau = niveau,
+            Entree = entree,
+            Thematiques = thematiques,
+            Situation = situation,
+            Departement = departement,
+            Remunere = remunere,
+            Internat = internat,
+            EntreePermanente = entreePermanente,
+            Gratuit = gratuit,
+            Page = page,
+            Taille = taille,
         };
         var erreurs = new Erreurs();
         var query = p.Valider(holder.Communes, erreurs);

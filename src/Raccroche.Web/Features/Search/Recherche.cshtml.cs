@@ -66,9 +66,20 @@ public sealed class RechercheModel(CatalogueIndexHolder holder) : PageModel
 
         var p = new SearchParameters
         {
-            Q = Q, CodeCommune = Commune is null ? CodeCommune : null, RayonKm = RayonKm, Age = Age, Niveau = Niveau,
-            Entree = Entree, Thematiques = Thematiques, Situation = Situation, Departement = Departement,
-            Remunere = Remunere, Internat = Internat, EntreePermanente = EntreePermanente, Gratuit = Gratuit, Page = PageNum,
+            Q = Q,
+            CodeCommune = Commune is null ? CodeCommune : null,
+            RayonKm = RayonKm,
+            Age = Age,
+            Niveau = Niveau,
+            Entree = Entree,
+            Thematiques = Thematiques,
+            Situation = Situation,
+            Departement = Departement,
+            Remunere = Remunere,
+            Internat = Internat,
+            EntreePermanente = EntreePermanente,
+            Gratuit = Gratuit,
+            Page = PageNum,
         };
 
         // A commune typed but not resolved already has its message; the radius then has nothing to hang on.
