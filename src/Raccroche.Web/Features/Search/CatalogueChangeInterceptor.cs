@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Raccroche.Web.Features.Catalogue;
@@ -5,59 +7,106 @@ using Raccroche.Web.Features.Communes;
 
 namespace Raccroche.Web.Features.Search;
 
-/// <summary>Rebuilds the search index after any saved change to programmes, structures, places or communes.</summary>
-public sealed class CatalogueChangeInterceptor(IServiceProvider services) : SaveChangesInterceptor
+/// <summary>
+/// Rebuilds the search index after any saved change to programmes, structures, places or communes.
+/// Inside a transaction the rebuild waits for the commit: before it, other connections would still
+/// read the old rows (and a rollback must leave the index as it was).
+/// </summary>
+public sealed class CatalogueChangeInterceptor(IServiceProvider services) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly AsyncLocal<bool> _catalogueTouche = new();
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    private sealed class EnAttente
     {
-        _catalogueTouche.Value = Touche(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
+        public bool Catalogue;
+        public bool Communes;
     }
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    private readonly ConditionalWeakTable<DbContext, EnAttente> _attente = [];
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        _catalogueTouche.Value = Touche(eventData.Context);
-        return base.SavingChanges(eventData, result);
+        Noter(eventData.Context);
+        return result;
     }
 
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        await ReconstruireSiBesoin(eventData.Context, cancellationToken);
-        return await base.SavedChangesAsync(eventData, result, cancellationToken);
+        Noter(eventData.Context);
+        return ValueTask.FromResult(result);
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        ReconstruireSiBesoin(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
-        return base.SavedChanges(eventData, result);
+        ReconstruireSiPret(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
     }
 
-    private async Task ReconstruireSiBesoin(DbContext? context, CancellationToken ct)
+    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (!_catalogueTouche.Value || context is null)
+        await ReconstruireSiPret(eventData.Context, cancellationToken);
+        return result;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        ReconstruireSiPret(eventData.Context, CancellationToken.None, commit: true).GetAwaiter().GetResult();
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        ReconstruireSiPret(eventData.Context, cancellationToken, commit: true);
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Oublier(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Oublier(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Noter(DbContext? context)
+    {
+        if (context is null)
         {
             return;
         }
 
-        _catalogueTouche.Value = false;
+        var modifies = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        var attente = _attente.GetOrCreateValue(context);
+        attente.Catalogue |= modifies.Any(e => e.Entity is Dispositif or Structure or Lieu or Commune || e.Metadata.Name == "DispositifLieux");
+        attente.Communes |= modifies.Any(e => e.Entity is Commune);
+    }
+
+    private void Oublier(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _attente.Remove(context);
+        }
+    }
+
+    private async Task ReconstruireSiPret(DbContext? context, CancellationToken ct, bool commit = false)
+    {
+        if (context is null || !_attente.TryGetValue(context, out var attente) || !attente.Catalogue)
+        {
+            return;
+        }
+
+        if (!commit && context.Database.CurrentTransaction is not null)
+        {
+            return; // wait for TransactionCommitted
+        }
+
+        _attente.Remove(context);
         var holder = services.GetRequiredService<CatalogueIndexHolder>();
         if (!holder.Pret)
         {
             return; // start-up builds it once seeding is done
         }
 
-        if (context.ChangeTracker.Entries<Commune>().Any())
+        if (attente.Communes)
         {
             await holder.ChargerCommunesAsync(ct);
         }
 
         await holder.ReconstruireAsync(ct);
     }
-
-    private static bool Touche(DbContext? context) =>
-        context is not null && context.ChangeTracker.Entries()
-            .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted &&
-                      (e.Entity is Dispositif or Structure or Lieu or Commune || e.Metadata.Name == "DispositifLieux"));
 }
