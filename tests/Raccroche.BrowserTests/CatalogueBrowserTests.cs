@@ -21,11 +21,13 @@ public sealed class CatalogueBrowserTests(BrowserFixture app)
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task HomeSearchFilterByCommuneAndRadius_ThenOpenASheet(bool javaScript)
+    [InlineData(true, 1280)]
+    [InlineData(false, 1280)]
+    [InlineData(true, 360)]
+    [InlineData(false, 360)]
+    public async Task HomeSearchFilterByCommuneAndRadius_ThenOpenASheet(bool javaScript, int width)
     {
-        var page = await app.NewPageAsync(javaScript: javaScript);
+        var page = await app.NewPageAsync(width: width, height: 740, javaScript: javaScript);
         await page.GotoAsync(app.BaseUrl + "/");
         await page.GetByLabel("Que cherchez-vous ?").FillAsync("formation");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();

@@ -44,7 +44,9 @@ public static class Startup
             app.UseHttpsRedirection();
         }
 
-        app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        // Empty error responses: ProblemDetails for the API, the French error page for the site.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), site => site.UseStatusCodePagesWithReExecute("/erreur/{0}"));
 
         // Plain static files from wwwroot (with asp-append-version hashes): MapStaticAssets' build
         // manifest does not follow the app into the test host, which then served empty files.

@@ -110,6 +110,16 @@ public abstract class CatalogueApiTests(AppFactory factory)
         Assert.Contains("999999", (await Json(r)).GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("/api/v1/dispositifs/abc")]
+    [InlineData("/api/v1/inconnu")]
+    public async Task UnknownApiRoute_Returns404ProblemDetails(string url)
+    {
+        var r = await Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Communes_Lookup_IgnoresAccentsAndSaint()
     {

@@ -31,3 +31,12 @@
     });
   });
 })();
+
+// "Print" buttons exist only when script runs (browsers' own print works without it).
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (b) {
+    b.hidden = false;
+    b.addEventListener("click", function () { window.print(); });
+  });
+})();
