@@ -1,6 +1,7 @@
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Communes;
 using Raccroche.Web.Features.Directory;
+using Raccroche.Web.Features.Orientation;
 using Raccroche.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,7 @@ var api = app.MapGroup("/api/v1").WithTags("v1");
 api.MapDispositifsApi();
 api.MapStructuresApi();
 api.MapCommunesApi();
+api.MapOrientationApi();
 
 app.Run();
 
