@@ -15,12 +15,17 @@ public static class Startup
     {
         var services = builder.Services;
         services.AddRazorPages(o => o.RootDirectory = "/Features");
+
+        // French text as UTF-8 rather than &#xE9; entities or \u00e9 escapes: lighter pages and JSON.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DictionaryKeyPolicy = null;
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
