@@ -1,5 +1,6 @@
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Communes;
+using Raccroche.Web.Features.Contact;
 using Raccroche.Web.Features.Directory;
 using Raccroche.Web.Features.Orientation;
 using Raccroche.Web.Infrastructure;
@@ -32,6 +33,7 @@ api.MapDispositifsApi();
 api.MapStructuresApi();
 api.MapCommunesApi();
 api.MapOrientationApi();
+api.MapDemandesContactApi();
 
 app.Run();
 

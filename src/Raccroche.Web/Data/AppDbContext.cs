@@ -14,6 +14,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Lieu> Lieux => Set<Lieu>();
     public DbSet<Dispositif> Dispositifs => Set<Dispositif>();
     public DbSet<Commune> Communes => Set<Commune>();
+    public DbSet<Features.Contact.DemandeContact> DemandesContact => Set<Features.Contact.DemandeContact>();
+    public DbSet<Features.Contact.MessageSortant> MessagesSortants => Set<Features.Contact.MessageSortant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly,

@@ -37,6 +37,12 @@ public static class Startup
         services.AddSingleton<CatalogueIndexHolder>();
         services.AddScoped<Seeder>();
         services.Configure<MapOptions>(builder.Configuration.GetSection("Map"));
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<Features.Contact.MailOptions>(builder.Configuration.GetSection("Mail"));
+        services.AddScoped<Features.Contact.Courrier>();
+        services.AddScoped<Features.Contact.Recontact>();
+        services.AddHostedService<Features.Contact.EnvoiCourriers>();
+        services.AddFormRateLimiting(builder.Configuration);
         return builder;
     }
 
@@ -60,6 +66,7 @@ public static class Startup
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
         });
         app.UseRouting();
+        app.UseRateLimiter();
         return app;
     }
 

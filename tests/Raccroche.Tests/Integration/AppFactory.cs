@@ -22,7 +22,17 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("ConnectionStrings:Raccroche", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Mail:DossierDepot", Path.Combine(Path.GetTempPath(), "raccroche-test-mail"));
+        builder.UseSetting("Mail:IntervalleSecondes", "3600");
+        builder.UseSetting("RateLimiting:FormulairesParFenetre", "1000");
+        foreach (var (cle, valeur) in Reglages)
+        {
+            builder.UseSetting(cle, valeur);
+        }
     }
+
+    /// <summary>Extra configuration for a test that needs its own app (an SMTP server, a low rate limit...).</summary>
+    public Dictionary<string, string> Reglages { get; } = [];
 
     public AppDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();
 

@@ -30,6 +30,10 @@ public sealed class ResultatsModel(CatalogueIndexHolder holder) : PageModel
             .Append(new("etape", numero.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .Append(new("fin", "1"))!);
 
+    public string LienRecontact(int? dispositif = null) =>
+        "/diagnostic/recontact" + QueryString.Create(Reponses.EnParametres()
+            .Concat(dispositif is { } id ? [new("dispositif", id.ToString(System.Globalization.CultureInfo.InvariantCulture))] : [])!);
+
     public string Resume(Question q) => q.Cle switch
     {
         "age" => $"{Reponses.Age} ans",

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Raccroche.Web.Features.Contact;
+
+namespace Raccroche.Web.Data.Configurations;
+
+internal sealed class DemandeContactConfiguration : IEntityTypeConfiguration<DemandeContact>
+{
+    public void Configure(EntityTypeBuilder<DemandeContact> b)
+    {
+        b.HasIndex(d => d.Reference).IsUnique();
+        b.HasIndex(d => new { d.StructureId, d.CreeLe });
+        b.Property(d => d.Reference).HasMaxLength(12);
+        b.Property(d => d.Prenom).HasMaxLength(50);
+        b.Property(d => d.Telephone).HasMaxLength(20);
+        b.Property(d => d.Courriel).HasMaxLength(200);
+        b.Property(d => d.Creneau).HasMaxLength(20);
+        b.Property(d => d.Message).HasMaxLength(1000);
+        b.Property(d => d.Reponses).HasMaxLength(2000);
+        b.Property(d => d.Statut).HasMaxLength(30);
+        b.HasOne(d => d.Structure).WithMany().HasForeignKey(d => d.StructureId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MessageSortantConfiguration : IEntityTypeConfiguration<MessageSortant>
+{
+    public void Configure(EntityTypeBuilder<MessageSortant> b)
+    {
+        b.HasIndex(m => new { m.EnvoyeLe, m.ProchaineTentative });
+        b.Property(m => m.Destinataire).HasMaxLength(200);
+        b.Property(m => m.Sujet).HasMaxLength(300);
+        b.Property(m => m.Corps).HasMaxLength(20000);
+        b.Property(m => m.DerniereErreur).HasMaxLength(1000);
+    }
+}

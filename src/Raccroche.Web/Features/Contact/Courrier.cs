@@ -1,0 +1,130 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Raccroche.Web.Data;
+
+namespace Raccroche.Web.Features.Contact;
+
+/// <summary>
+/// Mail settings (section "Mail"). With no SMTP host, messages are written as .eml files to
+/// <see cref="DossierDepot"/> (development); otherwise sent through a real SMTP client.
+/// </summary>
+public sealed class MailOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+
+    /// <summary>None, StartTls, SslOnConnect or Auto.</summary>
+    public string Securite { get; set; } = "StartTls";
+    public string? Utilisateur { get; set; }
+    public string? MotDePasse { get; set; }
+    public string Expediteur { get; set; } = "Raccroche <ne-pas-repondre@raccroche.invalid>";
+    public string DossierDepot { get; set; } = "App_Data/mail";
+
+    /// <summary>Where requests go when the competent structure has no e-mail address of its own.</summary>
+    public string AdresseParDefaut { get; set; } = "orientation@raccroche.invalid";
+    public int IntervalleSecondes { get; set; } = 10;
+}
+
+/// <summary>Sends what is due in the outbox. A failure is recorded and retried later with a growing delay; nothing is dropped.</summary>
+public sealed class Courrier(AppDbContext db, IOptions<MailOptions> options, IHostEnvironment env, TimeProvider clock, ILogger<Courrier> logger)
+{
+    private static readonly TimeSpan[] Delais = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(6)];
+
+    public static MessageSortant Preparer(string destinataire, string sujet, string corps, DateTime maintenant) => new()
+    {
+        Destinataire = destinataire,
+        Sujet = sujet,
+        Corps = corps,
+        CreeLe = maintenant,
+        ProchaineTentative = maintenant,
+    };
+
+    /// <summary>Sends every due message; returns how many were sent.</summary>
+    public async Task<int> EnvoyerEnAttenteAsync(CancellationToken ct = default)
+    {
+        var maintenant = clock.GetUtcNow().UtcDateTime;
+        var dus = await db.MessagesSortants
+            .Where(m => m.EnvoyeLe == null && m.ProchaineTentative <= maintenant)
+            .OrderBy(m => m.Id)
+            .Take(50)
+            .ToListAsync(ct);
+        var envoyes = 0;
+        foreach (var m in dus)
+        {
+            try
+            {
+                await EnvoyerAsync(m, ct);
+                m.EnvoyeLe = clock.GetUtcNow().UtcDateTime;
+                m.DerniereErreur = null;
+                envoyes++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                m.Tentatives++;
+                m.DerniereErreur = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
+                m.ProchaineTentative = maintenant + Delais[Math.Min(m.Tentatives - 1, Delais.Length - 1)];
+                logger.LogWarning(ex, "Mail {Id} to structure address not sent (attempt {Attempt}); retry at {Next}", m.Id, m.Tentatives, m.ProchaineTentative);
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        return envoyes;
+    }
+
+    private async Task EnvoyerAsync(MessageSortant m, CancellationToken ct)
+    {
+        var o = options.Value;
+        var mime = new MimeMessage();
+        mime.From.Add(MailboxAddress.Parse(o.Expediteur));
+        mime.To.Add(MailboxAddress.Parse(m.Destinataire));
+        mime.Subject = m.Sujet;
+        mime.MessageId = $"raccroche-{m.Id}@raccroche.invalid";
+        mime.Body = new TextPart("plain") { Text = m.Corps };
+
+        if (string.IsNullOrWhiteSpace(o.Host))
+        {
+            var dossier = Path.IsPathRooted(o.DossierDepot) ? o.DossierDepot : Path.Combine(env.ContentRootPath, o.DossierDepot);
+            System.IO.Directory.CreateDirectory(dossier);
+            await mime.WriteToAsync(Path.Combine(dossier, $"{m.CreeLe:yyyyMMdd-HHmmss}-{m.Id}.eml"), ct);
+            return;
+        }
+
+        using var smtp = new SmtpClient();
+        smtp.Timeout = 15_000;
+        var securite = Enum.TryParse<SecureSocketOptions>(o.Securite, ignoreCase: true, out var s) ? s : SecureSocketOptions.StartTls;
+        await smtp.ConnectAsync(o.Host, o.Port, securite, ct);
+        if (!string.IsNullOrEmpty(o.Utilisateur))
+        {
+            await smtp.AuthenticateAsync(o.Utilisateur, o.MotDePasse ?? "", ct);
+        }
+
+        await smtp.SendAsync(mime, ct);
+        await smtp.DisconnectAsync(true, ct);
+    }
+}
+
+/// <summary>Runs the outbox every few seconds.</summary>
+public sealed class EnvoiCourriers(IServiceScopeFactory scopes, IOptions<MailOptions> options, ILogger<EnvoiCourriers> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalleSecondes)));
+        do
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<Courrier>().EnvoyerEnAttenteAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Outbox run failed; next run in {Seconds} s", options.Value.IntervalleSecondes);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

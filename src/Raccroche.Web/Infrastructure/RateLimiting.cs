@@ -1,0 +1,45 @@
+using System.Threading.RateLimiting;
+
+namespace Raccroche.Web.Infrastructure;
+
+/// <summary>
+/// Public forms that store something (contact requests) accept a few submissions per address and per
+/// ten minutes (RateLimiting:FormulairesParFenetre, default 5); reading is never limited.
+/// </summary>
+public static class RateLimiting
+{
+    public const string Formulaires = "formulaires";
+
+    public static IServiceCollection AddFormRateLimiting(this IServiceCollection services, IConfiguration config)
+    {
+        var limite = config.GetValue("RateLimiting:FormulairesParFenetre", 5);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var r = ctx.HttpContext.Response;
+                r.Headers.RetryAfter = "600";
+                if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
+                {
+                    await Results.Problem(statusCode: 429, title: "Trop de demandes",
+                        detail: "Trop de demandes envoyées depuis cette adresse. Réessayez dans quelques minutes.").ExecuteAsync(ctx.HttpContext);
+                    return;
+                }
+
+                r.ContentType = "text/html; charset=utf-8";
+                await r.WriteAsync("<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>Trop de demandes</title></head>" +
+                    "<body><main><h1>Trop de demandes</h1><p>Plusieurs demandes sont déjà parties de cette connexion. Réessaie dans une dizaine de minutes.</p><p><a href=\"/\">Accueil</a></p></main></body></html>", ct);
+            };
+            o.AddPolicy(Formulaires, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("lecture")
+                : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "inconnue", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limite,
+                    Window = TimeSpan.FromMinutes(10),
+                    QueueLimit = 0,
+                }));
+        });
+        return services;
+    }
+}
