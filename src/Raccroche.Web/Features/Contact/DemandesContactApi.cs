@@ -23,15 +23,8 @@ public static class DemandesContactApi
     internal static async Task<Results<Created<DemandeCreee>, ValidationProblem>> Creer(HttpRequest request, CatalogueIndexHolder holder, Recontact recontact, CancellationToken ct)
     {
         var erreurs = new Erreurs();
-        JsonElement json;
-        try
+        if (await OrientationApi.LireCorpsAsync(request, erreurs, ct) is not { } json)
         {
-            using var doc = await JsonDocument.ParseAsync(request.Body, default, ct);
-            json = doc.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            erreurs.Ajouter("corps", "Le corps de la requête n'est pas un JSON valide.");
             return erreurs.EnProbleme();
         }
 

@@ -22,15 +22,8 @@ public static class OrientationApi
     internal static async Task<Results<Ok<ReponseOrientation>, ValidationProblem>> Orienter(HttpRequest request, CatalogueIndexHolder holder, CancellationToken ct)
     {
         var erreurs = new Erreurs();
-        JsonElement json;
-        try
+        if (await LireCorpsAsync(request, erreurs, ct) is not { } json)
         {
-            using var doc = await JsonDocument.ParseAsync(request.Body, default, ct);
-            json = doc.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            erreurs.Ajouter("corps", "Le corps de la requête n'est pas un JSON valide.");
             return erreurs.EnProbleme();
         }
 
@@ -42,6 +35,21 @@ public static class OrientationApi
 
         var r = Matcher.Orienter(profil, holder.Index, holder.Annuaire);
         return TypedResults.Ok(ReponseOrientation.De(r));
+    }
+
+    /// <summary>The request body as JSON, or null with a French message when it is not JSON.</summary>
+    public static async Task<JsonElement?> LireCorpsAsync(HttpRequest request, Erreurs erreurs, CancellationToken ct)
+    {
+        try
+        {
+            using var doc = await JsonDocument.ParseAsync(request.Body, default, ct);
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            erreurs.Ajouter("corps", "Le corps de la requête n'est pas un JSON valide.");
+            return null;
+        }
     }
 
     /// <summary>Reads and validates the answers; every problem is reported against its field, in French.</summary>
