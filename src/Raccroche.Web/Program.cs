@@ -1,3 +1,4 @@
+using Raccroche.Web.Features.Campagnes;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Communes;
 using Raccroche.Web.Features.Contact;
@@ -27,6 +28,7 @@ await app.PrepareDatabaseAsync();
 app.UseRaccrochePipeline();
 app.MapRazorPages();
 app.MapOpenApiAndDocs();
+app.MapCampagnes();
 
 var api = app.MapGroup("/api/v1").WithTags("v1");
 api.MapDispositifsApi();

@@ -39,10 +39,67 @@ public static class CommandLine
                 }
 
                 return true;
+            case "campagne":
+                Environment.ExitCode = await CreerCampagneAsync(app, args);
+                return true;
             default:
-                Console.Error.WriteLine($"Unknown command '{verb}'. Known: migrate, import-communes FILE.");
+                Console.Error.WriteLine($"Unknown command '{verb}'. Known: migrate, import-communes FILE, campagne --nom N --territoire T [--structure SLUG] [--debut AAAA-MM-JJ] [--fin AAAA-MM-JJ].");
                 Environment.ExitCode = 2;
                 return true;
+        }
+    }
+
+    /// <summary>Creates an outreach campaign and prints its code, poster and figures addresses.</summary>
+    private static async Task<int> CreerCampagneAsync(WebApplication app, string[] args)
+    {
+        string? Option(string nom) => args.SkipWhile(a => a != nom).Skip(1).FirstOrDefault();
+        var nom = Option("--nom")?.Trim();
+        var territoire = Option("--territoire")?.Trim();
+        if (string.IsNullOrEmpty(nom) || nom.Length > 100 || string.IsNullOrEmpty(territoire) || territoire.Length > 100)
+        {
+            Console.Error.WriteLine("Usage: campagne --nom NOM --territoire TERRITOIRE [--structure SLUG] [--debut AAAA-MM-JJ] [--fin AAAA-MM-JJ] (nom et territoire : 1 à 100 caractères)");
+            return 2;
+        }
+
+        DateOnly? Date(string option)
+        {
+            var v = Option(option);
+            return v is null ? null : DateOnly.TryParseExact(v, "yyyy-MM-dd", out var d) ? d : throw new ArgumentException($"{option} : date invalide « {v} » (format AAAA-MM-JJ).");
+        }
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
+        int? structureId = null;
+        if (Option("--structure") is { } slug)
+        {
+            structureId = db.Structures.Where(s => s.Slug == slug).Select(s => (int?)s.Id).FirstOrDefault();
+            if (structureId is null)
+            {
+                Console.Error.WriteLine($"Structure « {slug} » inconnue.");
+                return 2;
+            }
+        }
+
+        try
+        {
+            var campagne = new Features.Campagnes.Campagne
+            {
+                Code = Features.Campagnes.Campagne.NouveauCode(),
+                Nom = nom,
+                Territoire = territoire,
+                StructureId = structureId,
+                Debut = Date("--debut") ?? DateOnly.FromDateTime(DateTime.UtcNow),
+                Fin = Date("--fin"),
+            };
+            db.Campagnes.Add(campagne);
+            await db.SaveChangesAsync();
+            Console.WriteLine($"Campagne {campagne.Code} créée. Lien : /d/{campagne.Code} · affiche : /campagnes/{campagne.Code}/affiche · chiffres : /campagnes/{campagne.Code}");
+            return 0;
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
         }
     }
 }

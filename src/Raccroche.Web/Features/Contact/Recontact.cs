@@ -108,12 +108,14 @@ public sealed partial class Recontact(AppDbContext db, CatalogueIndexHolder hold
     }
 
 
-    public async Task<DemandeCreee?> CreerAsync(SaisieContact s, Profil p, int? dispositifId, Erreurs erreurs, CancellationToken ct = default)
+    public async Task<DemandeCreee?> CreerAsync(SaisieContact s, Profil p, int? dispositifId, Erreurs erreurs, CancellationToken ct = default, string? campagne = null)
     {
         Valider(s, p, erreurs);
+        var structureCampagne = campagne is null ? null
+            : await db.Campagnes.Where(c => c.Code == campagne).Select(c => c.StructureId).FirstOrDefaultAsync(ct);
         var structureId = dispositifId is { } id
             ? await db.Dispositifs.Where(d => d.Id == id).Select(d => (int?)d.StructureId).FirstOrDefaultAsync(ct)
-            : Matcher.PointsEntree(p, holder.Annuaire).Select(pe => (int?)pe.Structure.Id).FirstOrDefault();
+            : structureCampagne ?? Matcher.PointsEntree(p, holder.Annuaire).Select(pe => (int?)pe.Structure.Id).FirstOrDefault();
         if (dispositifId is not null && structureId is null)
         {
             erreurs.Ajouter("dispositif", "Ce dispositif n'existe pas ou plus.");
@@ -167,6 +169,11 @@ public sealed partial class Recontact(AppDbContext db, CatalogueIndexHolder hold
         }
 
         await db.SaveChangesAsync(ct);
+        if (campagne is not null)
+        {
+            await Campagnes.Compteurs.DemandeAsync(db, campagne, ct);
+        }
+
         await tx.CommitAsync(ct);
         return new DemandeCreee(demande.Reference, structure.Nom);
     }

@@ -9,7 +9,7 @@ namespace Raccroche.Web.Features.Orientation;
 /// the previous answers in hidden fields, so it works without JavaScript, without an account and
 /// without storing anything.
 /// </summary>
-public sealed class DiagnosticModel(CatalogueIndexHolder holder) : PageModel
+public sealed class DiagnosticModel(CatalogueIndexHolder holder, Data.AppDbContext db) : PageModel
 {
     public Reponses Reponses { get; private set; } = new();
     public int Index { get; private set; }
@@ -18,7 +18,7 @@ public sealed class DiagnosticModel(CatalogueIndexHolder holder) : PageModel
     public string? Erreur { get; private set; }
     public bool Fin { get; private set; }
 
-    public IActionResult OnGet([FromQuery] int? etape, [FromQuery] string? fin)
+    public async Task<IActionResult> OnGetAsync([FromQuery] int? etape, [FromQuery] string? fin, CancellationToken ct)
     {
         Reponses = Questionnaire.Lire(Request.Query, holder.Communes);
         Fin = fin == "1";
@@ -30,6 +30,11 @@ public sealed class DiagnosticModel(CatalogueIndexHolder holder) : PageModel
         var envoye = Request.Query.ContainsKey("envoi");
         if (manquante == Total && (demandee == Total || (Fin && envoye)))
         {
+            if (envoye && !Fin && Reponses.Campagne is { } campagne)
+            {
+                await Campagnes.Compteurs.DiagnosticAsync(db, campagne, ct);
+            }
+
             return Redirect("/diagnostic/resultats" + QueryString.Create(Reponses.EnParametres()!));
         }
 

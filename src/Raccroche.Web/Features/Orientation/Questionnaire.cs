@@ -95,6 +95,8 @@ public static class Questionnaire
             }
         }
 
+        // A campaign tag travels with the answers; a malformed one is dropped silently (it only counts).
+        r.Campagne = Val("campagne")?.ToUpperInvariant() is { } camp && Campagnes.Campagne.CodeValide(camp) ? camp : null;
         r.Situation = Choix(Val("situation"), Orientations.SituationsJeune, "situation", r);
         r.Depuis = Choix(Val("depuis"), Depuis, "depuis", r);
         r.Classe = Choix(Val("classe"), Classes, "classe", r);
@@ -186,6 +188,7 @@ public static class Questionnaire
 public sealed class Reponses
 {
     public int? Age { get; set; }
+    public string? Campagne { get; set; }
     public string? Situation { get; set; }
     public string? Depuis { get; set; }
     public string? Classe { get; set; }
@@ -253,6 +256,7 @@ public sealed class Reponses
             }
         }
 
+        Ajouter("campagne", Campagne);
         Ajouter("age", Age?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Ajouter("situation", Situation);
         Ajouter("depuis", Depuis);

@@ -34,7 +34,7 @@ public sealed class RecontactModel(CatalogueIndexHolder holder, AppDbContext db,
             return RedirectToPage("/Orientation/Merci", new { reference = "RC-000000" });
         }
 
-        var creee = await recontact.CreerAsync(Saisie, Profil, DispositifId, Erreurs, ct);
+        var creee = await recontact.CreerAsync(Saisie, Profil, DispositifId, Erreurs, ct, Reponses.Campagne);
         if (creee is null)
         {
             return Page();

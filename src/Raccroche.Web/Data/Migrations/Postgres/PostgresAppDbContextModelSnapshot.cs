@@ -38,6 +38,57 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                     b.ToTable("DispositifLieux");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Campagnes.Campagne", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Demandes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Diagnostics")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Territoire")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Visites")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("Campagnes");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Catalogue.Dispositif", b =>
                 {
                     b.Property<int>("Id")
@@ -489,6 +540,14 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                         .HasForeignKey("LieuxId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Campagnes.Campagne", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Catalogue.Dispositif", b =>

@@ -32,6 +32,55 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                     b.ToTable("DispositifLieux");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Campagnes.Campagne", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Demandes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Diagnostics")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Territoire")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visites")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("Campagnes");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Catalogue.Dispositif", b =>
                 {
                     b.Property<int>("Id")
@@ -473,6 +522,14 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                         .HasForeignKey("LieuxId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Campagnes.Campagne", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Catalogue.Dispositif", b =>
