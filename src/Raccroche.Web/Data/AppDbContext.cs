@@ -17,6 +17,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Features.Contact.DemandeContact> DemandesContact => Set<Features.Contact.DemandeContact>();
     public DbSet<Features.Contact.MessageSortant> MessagesSortants => Set<Features.Contact.MessageSortant>();
     public DbSet<Features.Campagnes.Campagne> Campagnes => Set<Features.Campagnes.Campagne>();
+    public DbSet<Features.Orientation.StatistiqueDiagnostic> StatistiquesDiagnostic => Set<Features.Orientation.StatistiqueDiagnostic>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly,

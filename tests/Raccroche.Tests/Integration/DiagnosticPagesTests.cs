@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
 
 namespace Raccroche.Tests.Integration;
 
@@ -42,6 +43,27 @@ public sealed class DiagnosticPagesTests(SqliteAppFactory factory)
         Assert.Contains("Thiers", doc.QuerySelector("h1")!.TextContent);
         Assert.InRange(doc.QuerySelectorAll(".result").Length, 1, 8);
         Assert.Equal(8, doc.QuerySelectorAll(".answers dd a").Length);
+    }
+
+    [Fact]
+    public async Task CompletedDiagnostic_IsKeptOnlyAsAnAnonymousCount()
+    {
+        async Task<int> Compte()
+        {
+            await using var db = factory.CreateDbContext();
+            return await db.StatistiquesDiagnostic
+                .Where(s => s.Departement == "63" && s.TrancheAge == "16-18" && s.Situation == "sorti-sans-diplome" && s.Souhait == "metier-paye")
+                .SumAsync(s => s.Nombre);
+        }
+
+        var avant = await Compte();
+        await _client.GetAsync($"/diagnostic?{Complet}&etape=9&envoi=1");
+        await _client.GetAsync($"/diagnostic?{Complet}&etape=9&envoi=1");
+        Assert.Equal(avant + 2, await Compte());
+
+        // Viewing or sharing the results is not a new diagnostic.
+        await _client.GetAsync($"/diagnostic/resultats?{Complet}");
+        Assert.Equal(avant + 2, await Compte());
     }
 
     [Fact]

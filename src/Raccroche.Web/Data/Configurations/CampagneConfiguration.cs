@@ -4,6 +4,18 @@ using Raccroche.Web.Features.Campagnes;
 
 namespace Raccroche.Web.Data.Configurations;
 
+internal sealed class StatistiqueDiagnosticConfiguration : IEntityTypeConfiguration<Raccroche.Web.Features.Orientation.StatistiqueDiagnostic>
+{
+    public void Configure(EntityTypeBuilder<Raccroche.Web.Features.Orientation.StatistiqueDiagnostic> b)
+    {
+        b.HasIndex(s => new { s.Jour, s.Departement, s.TrancheAge, s.Situation, s.Souhait }).IsUnique();
+        b.Property(s => s.Departement).HasMaxLength(3);
+        b.Property(s => s.TrancheAge).HasMaxLength(20);
+        b.Property(s => s.Situation).HasMaxLength(40);
+        b.Property(s => s.Souhait).HasMaxLength(20);
+    }
+}
+
 internal sealed class CampagneConfiguration : IEntityTypeConfiguration<Campagne>
 {
     public void Configure(EntityTypeBuilder<Campagne> b)

@@ -30,9 +30,14 @@ public sealed class DiagnosticModel(CatalogueIndexHolder holder, Data.AppDbConte
         var envoye = Request.Query.ContainsKey("envoi");
         if (manquante == Total && (demandee == Total || (Fin && envoye)))
         {
-            if (envoye && !Fin && Reponses.Campagne is { } campagne)
+            if (envoye && !Fin)
             {
-                await Campagnes.Compteurs.DiagnosticAsync(db, campagne, ct);
+                // A diagnostic just completed: keep counts only.
+                await StatistiqueDiagnostic.CompterAsync(db, Reponses.EnProfil()!, DateOnly.FromDateTime(DateTime.UtcNow), ct);
+                if (Reponses.Campagne is { } campagne)
+                {
+                    await Campagnes.Compteurs.DiagnosticAsync(db, campagne, ct);
+                }
             }
 
             return Redirect("/diagnostic/resultats" + QueryString.Create(Reponses.EnParametres()!));

@@ -509,6 +509,46 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                     b.ToTable("MessagesSortants");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Orientation.StatistiqueDiagnostic", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Departement")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Jour")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Nombre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Situation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Souhait")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrancheAge")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Jour", "Departement", "TrancheAge", "Situation", "Souhait")
+                        .IsUnique();
+
+                    b.ToTable("StatistiquesDiagnostic");
+                });
+
             modelBuilder.Entity("DispositifLieux", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
