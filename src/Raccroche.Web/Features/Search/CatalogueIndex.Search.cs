@@ -25,8 +25,12 @@ public sealed partial class CatalogueIndex
         var regionDep = q.Departement is null ? null : _regionParDepartement.GetValueOrDefault(q.Departement);
         var maxScore = 0.0;
 
-        for (var i = 0; i < _docs.Length; i++)
+        // With a commune, only the programmes whose zone covers it are looked at (a few thousand of 50,000).
+        var candidats = q.Commune is { } commune ? CandidatsPour(commune) : null;
+        var n = candidats?.Length ?? _docs.Length;
+        for (var k = 0; k < n; k++)
         {
+            var i = candidats is null ? k : candidats[k];
             var score = 0.0;
             if (scores is not null)
             {
@@ -69,6 +73,11 @@ public sealed partial class CatalogueIndex
         var page = Math.Max(1, q.Page);
         var taille = Math.Clamp(q.Taille, 1, 100);
         var items = MeilleursResultats(hits, maxScore, page * taille).Skip((page - 1) * taille).ToList();
+        if (scores is not null)
+        {
+            System.Buffers.ArrayPool<float>.Shared.Return(scores);
+        }
+
         return new SearchResult(hits.Count, items,
             new Facettes(entrees, categories, types, remunere, internat, permanente, gratuit));
     }
@@ -128,11 +137,7 @@ public sealed partial class CatalogueIndex
 
         if (q.Commune is { } c)
         {
-            if (!d.Couvre(c))
-            {
-                return false;
-            }
-
+            // Zone coverage is guaranteed by the candidate lists (CandidatsPour).
             foreach (var l in d.Lieux)
             {
                 var km = Communes.Geo.DistanceKm(c.Latitude, c.Longitude, l.Latitude, l.Longitude);
@@ -209,11 +214,13 @@ public sealed partial class CatalogueIndex
 
     private float[] ScoresTexte(List<string> termes)
     {
+        // Pooled buffers: two float[50,000] per query otherwise, which kept the GC busy under load.
+        var pool = System.Buffers.ArrayPool<float>.Shared;
         float[]? total = null;
-        var courant = new float[_docs.Length];
+        var courant = pool.Rent(_docs.Length);
         foreach (var terme in termes.Distinct())
         {
-            Array.Clear(courant);
+            Array.Clear(courant, 0, _docs.Length);
             var trouve = false;
             if (_postings.TryGetValue(terme, out var exact))
             {
@@ -251,11 +258,12 @@ public sealed partial class CatalogueIndex
 
             if (total is null)
             {
-                total = (float[])courant.Clone();
+                total = pool.Rent(_docs.Length);
+                Array.Copy(courant, total, _docs.Length);
             }
             else
             {
-                for (var i = 0; i < total.Length; i++)
+                for (var i = 0; i < _docs.Length; i++)
                 {
                     // AND: a programme missing one term drops out.
                     total[i] = courant[i] > 0 && total[i] > 0 ? total[i] + courant[i] : 0;
@@ -263,7 +271,14 @@ public sealed partial class CatalogueIndex
             }
         }
 
-        return total ?? new float[_docs.Length];
+        pool.Return(courant);
+        if (total is null)
+        {
+            total = pool.Rent(_docs.Length);
+            Array.Clear(total, 0, _docs.Length);
+        }
+
+        return total;
     }
 
     private void Cumuler(float[] courant, Posting[] postings, float facteur)
