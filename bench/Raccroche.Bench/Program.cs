@@ -1,0 +1,57 @@
+using System.Globalization;
+using Raccroche.Bench;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+const string Usage = """
+    Raccroche.Bench — benchmarks of the catalogue search (docs/benchmarks.md)
+
+      generate --out FILE.db [--seed 42]
+          Synthetic national catalogue (50,000 programmes, 20,000 structures, 60,000 places) in a
+          SQLite database created with the app's migrations.
+      search --db FILE.db [--n 2000] [--builds 5] [--seed 7] [--familles a,b,c,d,e]
+          In-process index: build time, memory, latency of (a) text, (b) text + commune + 30 km +
+          age + level, (c) filters only, (d) empty query, (e) the hot wrk query repeated.
+      postgres --db FILE.db --pg "Host=127.0.0.1;Port=5432;Username=raccroche;Password=raccroche" [--n 1000] [--seed 7] [--reutiliser]
+          Copies the catalogue into a fresh database raccroche_bench, adds a French tsvector + GIN
+          index, runs query (b) in SQL and in process on the same parameter sets; prints the ratio.
+          --reutiliser keeps the raccroche_bench database of a previous run instead of copying again.
+      urls --db FILE.db --out FILE.txt [--n 2000] [--seed 7]
+          The (b) parameter sets as API paths, one a line, for bench/wrk/varied.lua.
+      profile --db FILE.db [--famille a|b|c|d] [--secondes 20]
+          One family in a loop (attach perf to the printed PID) and the types its queries allocate.
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+try
+{
+    var options = new Options(args.Skip(1));
+    return args[0] switch
+    {
+        "generate" => await Generateur.ExecuterAsync(options),
+        "search" => await RechercheBench.ExecuterAsync(options),
+        "postgres" => await PostgresBench.ExecuterAsync(options),
+        "urls" => await Urls.ExecuterAsync(options),
+        "profile" => await Profil.ExecuterAsync(options),
+        _ => Inconnu(args[0]),
+    };
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+static int Inconnu(string verbe)
+{
+    Console.Error.WriteLine($"Unknown verb: {verbe}");
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
