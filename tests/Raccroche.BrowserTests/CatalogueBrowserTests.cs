@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Raccroche.BrowserTests;
@@ -7,18 +5,7 @@ namespace Raccroche.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class CatalogueBrowserTests(BrowserFixture app)
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
-    private static async Task AssertNoAxeViolations(IPage page)
-    {
-        var result = await page.RunAxe(Wcag21AA);
-        var details = string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} → {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
-        Assert.True(result.Violations.Length == 0, $"axe-core violations on {page.Url}:\n{details}");
-    }
+    private static Task AssertNoAxeViolations(IPage page) => Axe.AucuneViolation(page);
 
     [Theory]
     [InlineData(true, 1280)]

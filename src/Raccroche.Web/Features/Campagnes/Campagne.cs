@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Raccroche.Web.Data;
 
@@ -26,17 +25,7 @@ public sealed class Campagne
     public bool Active(DateOnly jour) => Debut <= jour && (Fin is null || jour <= Fin);
 
     /// <summary>Six characters without look-alikes, short enough to type from a poster.</summary>
-    public static string NouveauCode()
-    {
-        const string alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-        return string.Create(6, alphabet, (span, a) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = a[RandomNumberGenerator.GetInt32(a.Length)];
-            }
-        });
-    }
+    public static string NouveauCode() => Shared.Codes.Aleatoire(6);
 
     public static bool CodeValide(string? code) =>
         code is { Length: 6 } && code.All(c => c is (>= 'A' and <= 'Z') or (>= '2' and <= '9'));

@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -226,17 +225,7 @@ public sealed partial class Recontact(AppDbContext db, CatalogueIndexHolder hold
         $"{Creneaux.Libelle(d.Creneau).ToLowerInvariant()} de préférence.\n\nSi tu ne veux plus être contacté·e, réponds simplement à la personne qui t'appellera.\n\nL'équipe Raccroche";
 
     /// <summary>8 characters from an alphabet without look-alikes (no 0/O, 1/I/L).</summary>
-    private static string NouvelleReference()
-    {
-        const string alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-        return "RC-" + string.Create(6, alphabet, (span, a) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = a[RandomNumberGenerator.GetInt32(a.Length)];
-            }
-        });
-    }
+    private static string NouvelleReference() => "RC-" + Shared.Codes.Aleatoire(6);
 
     [GeneratedRegex(@"^[\p{L}][\p{L}\p{M} '’\-]*$")]
     private static partial Regex PrenomValide();
