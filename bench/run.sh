@@ -3,7 +3,7 @@
 #   generate → search (in process) → postgres (if a server answers) → HTTP with wrk.
 # Everything it writes goes under $BENCH_DIR (default /tmp/raccroche-bench), never in the repository;
 # the bench tool builds into $BENCH_DIR/artifacts so that it does not touch src/*/bin.
-# Not part of the test suite. Takes about 8 minutes on 2 cores.
+# Not part of the test suite. Takes 6 to 10 minutes on 2 cores.
 #
 # Environment (all optional):
 #   BENCH_DIR    work folder                    (/tmp/raccroche-bench)
@@ -51,6 +51,7 @@ echo "nproc: $(nproc)"
 free -h | sed -n 1,2p
 charge
 dotnet --version
+echo "code: commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(git status --porcelain -- src 2>/dev/null | wc -l) changed file(s) under src/"
 
 log "Build (Release, into $BENCH_DIR/artifacts)"
 dotnet build bench/Raccroche.Bench/Raccroche.Bench.csproj -c Release --artifacts-path "$BENCH_DIR/artifacts" -nologo -v q

@@ -10,10 +10,11 @@ using Raccroche.Web.Features.Search;
 namespace Raccroche.Bench;
 
 /// <summary>
-/// Query (b) in PostgreSQL on the same data, the way the national data·inclusion API searches
-/// services: French full text on a stored tsvector with a GIN index, the zone of eligibility
-/// against the commune, and the distance to the places (here a haversine in SQL with a
-/// bounding-box prefilter on a (latitude, longitude) index: PostGIS is not installed).
+/// Query (b) in PostgreSQL on the same data, in the manner of the national data·inclusion API's
+/// service search (zone of eligibility against the commune, distance to the places, French text
+/// search on stored tsvectors): here French full text on name + summary + description with a GIN
+/// index, and a haversine in SQL with a bounding-box prefilter on a (latitude, longitude) index,
+/// PostGIS not being installed.
 /// </summary>
 internal static class PostgresBench
 {
