@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Raccroche.Web.Features.Communes;
 
 namespace Raccroche.Web.Infrastructure;
@@ -42,11 +43,44 @@ public static class CommandLine
             case "campagne":
                 Environment.ExitCode = await CreerCampagneAsync(app, args);
                 return true;
+            case "creer-admin":
+                Environment.ExitCode = await CreerAdminAsync(app, args);
+                return true;
             default:
-                Console.Error.WriteLine($"Unknown command '{verb}'. Known: migrate, import-communes FILE, campagne --nom N --territoire T [--structure SLUG] [--debut AAAA-MM-JJ] [--fin AAAA-MM-JJ].");
+                Console.Error.WriteLine($"Unknown command '{verb}'. Known: migrate, import-communes FILE, creer-admin --courriel ADRESSE, campagne --nom N --territoire T [--structure SLUG] [--debut AAAA-MM-JJ] [--fin AAAA-MM-JJ].");
                 Environment.ExitCode = 2;
                 return true;
         }
+    }
+
+    /// <summary>
+    /// Invites the first regional administrator (or another one): prints the one-time link and also
+    /// queues it by e-mail. The account is created when the link is opened, with its second factor.
+    /// </summary>
+    private static async Task<int> CreerAdminAsync(WebApplication app, string[] args)
+    {
+        var courriel = args.SkipWhile(a => a != "--courriel").Skip(1).FirstOrDefault()?.Trim();
+        if (string.IsNullOrEmpty(courriel) || courriel.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(courriel, out _))
+        {
+            Console.Error.WriteLine("Usage: creer-admin --courriel ADRESSE (une adresse e-mail valide)");
+            return 2;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == courriel.ToUpperInvariant()))
+        {
+            Console.Error.WriteLine($"Un compte existe déjà pour {courriel}.");
+            return 2;
+        }
+
+        var invitations = scope.ServiceProvider.GetRequiredService<Features.Accounts.Invitations>();
+        var lien = invitations.Creer(courriel, Features.Accounts.Roles.AdminRegional, null, [], null);
+        var journal = scope.ServiceProvider.GetRequiredService<Features.Audit.Journal>();
+        journal.Ajouter(Features.Audit.Journal.Creation, "invitation", courriel, "administrateur régional invité en ligne de commande", "ligne de commande");
+        await db.SaveChangesAsync();
+        Console.WriteLine($"Invitation créée pour {courriel} (valable 7 jours) : {lien}");
+        return 0;
     }
 
     /// <summary>Creates an outreach campaign and prints its code, poster and figures addresses.</summary>

@@ -10,9 +10,13 @@ public static class RateLimiting
 {
     public const string Formulaires = "formulaires";
 
+    /// <summary>Sign-in, two-factor codes and password reset: 10 attempts per address per 5 minutes (RateLimiting:ConnexionParFenetre).</summary>
+    public const string Connexion = "connexion";
+
     public static IServiceCollection AddFormRateLimiting(this IServiceCollection services, IConfiguration config)
     {
         var limite = config.GetValue("RateLimiting:FormulairesParFenetre", 5);
+        var limiteConnexion = config.GetValue("RateLimiting:ConnexionParFenetre", 10);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -37,6 +41,14 @@ public static class RateLimiting
                 {
                     PermitLimit = limite,
                     Window = TimeSpan.FromMinutes(10),
+                    QueueLimit = 0,
+                }));
+            o.AddPolicy(Connexion, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("lecture")
+                : RateLimitPartition.GetFixedWindowLimiter("connexion:" + (http.Connection.RemoteIpAddress?.ToString() ?? "inconnue"), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limiteConnexion,
+                    Window = TimeSpan.FromMinutes(5),
                     QueueLimit = 0,
                 }));
         });

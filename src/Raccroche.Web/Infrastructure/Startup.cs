@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Raccroche.Web.Data;
 using Raccroche.Web.Data.Seed;
+using Raccroche.Web.Features.Accounts;
 using Raccroche.Web.Features.Search;
 using Scalar.AspNetCore;
 
@@ -14,7 +15,12 @@ public static class Startup
     public static WebApplicationBuilder AddRaccroche(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.ProtegerEspacePro();
+        });
+        services.AddHttpContextAccessor();
 
         // French text as UTF-8 rather than &#xE9; entities or \u00e9 escapes: lighter pages and JSON.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -43,12 +49,15 @@ public static class Startup
         services.AddScoped<Features.Contact.Recontact>();
         services.AddHostedService<Features.Contact.EnvoiCourriers>();
         services.AddFormRateLimiting(builder.Configuration);
+        services.AddComptes(builder.Configuration, builder.Environment);
+        services.AddScoped<Features.Audit.Journal>();
         return builder;
     }
 
     public static WebApplication UseRaccrochePipeline(this WebApplication app)
     {
         app.UseExceptionHandler("/erreur/500");
+        app.UseSecurityHeaders(app.Configuration);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -67,6 +76,8 @@ public static class Startup
         });
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 

@@ -12,6 +12,11 @@ namespace Raccroche.Tests.Integration;
 /// </summary>
 public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>Clients talk HTTPS (as in production) so that Secure cookies (session, antiforgery) flow.</summary>
+    public static readonly Uri Https = new("https://localhost");
+
+    protected AppFactory() => ClientOptions.BaseAddress = Https;
+
     public abstract string Provider { get; }
     protected abstract string ConnectionString { get; }
 
@@ -25,6 +30,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Mail:DossierDepot", Path.Combine(Path.GetTempPath(), "raccroche-test-mail"));
         builder.UseSetting("Mail:IntervalleSecondes", "3600");
         builder.UseSetting("RateLimiting:FormulairesParFenetre", "1000");
+        builder.UseSetting("RateLimiting:ConnexionParFenetre", "1000");
         foreach (var (cle, valeur) in Reglages)
         {
             builder.UseSetting(cle, valeur);

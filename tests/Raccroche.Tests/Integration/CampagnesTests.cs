@@ -14,7 +14,7 @@ public sealed class CampagnesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _factory.InitializeAsync();
-        _client = _factory.CreateClient(new() { AllowAutoRedirect = false });
+        _client = _factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = AppFactory.Https });
     }
 
     public async Task DisposeAsync() => await ((IAsyncLifetime)_factory).DisposeAsync();

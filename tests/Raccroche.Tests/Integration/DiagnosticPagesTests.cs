@@ -7,7 +7,7 @@ namespace Raccroche.Tests.Integration;
 [Collection(SqliteCollection.Name)]
 public sealed class DiagnosticPagesTests(SqliteAppFactory factory)
 {
-    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
+    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = AppFactory.Https });
 
     private const string Complet = "age=17&situation=sorti-sans-diplome&depuis=3-6-mois&classe=lycee&code_commune=63430&souhait=metier-paye&besoins=argent&rayon_km=";
 

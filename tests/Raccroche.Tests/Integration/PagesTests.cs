@@ -10,7 +10,7 @@ namespace Raccroche.Tests.Integration;
 [Collection(SqliteCollection.Name)]
 public sealed class PagesTests(SqliteAppFactory factory)
 {
-    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
+    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = AppFactory.Https });
 
     private async Task<IHtmlDocument> Page(string url, HttpStatusCode attendu = HttpStatusCode.OK)
     {

@@ -23,7 +23,7 @@ public sealed class RecontactTests : IAsyncLifetime
         _factory.Reglages["Mail:Securite"] = "None";
         _factory.Reglages["Mail:AdresseParDefaut"] = "orientation@region.test";
         await _factory.InitializeAsync();
-        _client = _factory.CreateClient(new() { AllowAutoRedirect = false });
+        _client = _factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = AppFactory.Https });
     }
 
     public async Task DisposeAsync()

@@ -19,6 +19,14 @@ internal sealed class DemandeContactConfiguration : IEntityTypeConfiguration<Dem
         b.Property(d => d.Reponses).HasMaxLength(2000);
         b.Property(d => d.Statut).HasMaxLength(30);
         b.HasOne(d => d.Structure).WithMany().HasForeignKey(d => d.StructureId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(d => d.StructureOrigine).WithMany().HasForeignKey(d => d.StructureOrigineId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(d => new { d.StructureOrigineId, d.CreeLe });
+        b.HasIndex(d => d.ClotureLe);
+        b.Property(d => d.Origine).HasMaxLength(20);
+        b.Property(d => d.EmetteurId).HasMaxLength(450);
+        b.Property(d => d.Emetteur).HasMaxLength(100);
+        b.Property(d => d.Situation).HasMaxLength(40);
+        b.Property(d => d.MotifSansSuite).HasMaxLength(40);
     }
 }
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using QRCoder;
 using Raccroche.Web.Data;
 
 namespace Raccroche.Web.Features.Campagnes;
@@ -24,9 +23,7 @@ public sealed class AfficheModel(AppDbContext db) : PageModel
 
         Campagne = c;
         Adresse = $"{Request.Scheme}://{Request.Host}/d/{c.Code}";
-        using var generateur = new QRCodeGenerator();
-        using var data = generateur.CreateQrCode(Adresse, QRCodeGenerator.ECCLevel.M);
-        Svg = new SvgQRCode(data).GetGraphic(10, "#000000", "#ffffff", drawQuietZones: true);
+        Svg = Shared.Qr.Svg(Adresse);
         return Page();
     }
 }

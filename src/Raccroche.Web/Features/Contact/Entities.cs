@@ -25,6 +25,40 @@ public sealed class DemandeContact
     public string Reponses { get; set; } = "{}";
     public string Statut { get; set; } = "nouvelle";
     public DateTime? ClotureLe { get; set; }
+
+    /// <summary>Who started it: the young person ("jeune"), a professional ("professionnel") or a re-referral ("reorientation").</summary>
+    public string Origine { get; set; } = "jeune";
+
+    /// <summary>The sending structure and professional, for referrals made by a professional.</summary>
+    public int? StructureOrigineId { get; set; }
+    public Catalogue.Structure? StructureOrigine { get; set; }
+    public string? EmetteurId { get; set; }
+    public string? Emetteur { get; set; }
+    public int? Age { get; set; }
+    public string? Situation { get; set; }
+
+    /// <summary>The re-referral this one led to, when its status is "réorienté·e".</summary>
+    public int? SuiteId { get; set; }
+    public string? MotifSansSuite { get; set; }
+    public DateTime? PremierContactLe { get; set; }
+
+    /// <summary>Last status change (or creation): the 10-day reminder counts from here.</summary>
+    public DateTime DernierMouvementLe { get; set; }
+    public DateTime? RelanceLe { get; set; }
+    public DateTime? AnonymiseeLe { get; set; }
+    public List<SuiviDemande> Suivi { get; set; } = [];
+}
+
+/// <summary>One status change of a request, with who made it and an optional note.</summary>
+public sealed class SuiviDemande
+{
+    public int Id { get; set; }
+    public int DemandeId { get; set; }
+    public DateTime Le { get; set; }
+    public required string Statut { get; set; }
+    public string? Note { get; set; }
+    public string? AuteurId { get; set; }
+    public required string Auteur { get; set; }
 }
 
 /// <summary>An e-mail waiting to be sent (outbox): written in the same transaction as what it reports, retried until sent.</summary>

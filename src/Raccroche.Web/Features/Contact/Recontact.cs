@@ -141,6 +141,9 @@ public sealed partial class Recontact(AppDbContext db, CatalogueIndexHolder hold
             Creneau = s.Creneau!,
             Message = string.IsNullOrWhiteSpace(s.Message) ? null : s.Message.Trim(),
             ConsentementLe = maintenant,
+            DernierMouvementLe = maintenant,
+            Age = p.Age,
+            Situation = p.Situation,
             StructureId = structure.Id,
             DispositifId = dispositifId,
             Reponses = JsonSerializer.Serialize(new

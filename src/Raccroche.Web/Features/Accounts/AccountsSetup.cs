@@ -1,0 +1,151 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.Authorization;
+using Microsoft.Extensions.Options;
+using Raccroche.Web.Data;
+
+namespace Raccroche.Web.Features.Accounts;
+
+/// <summary>
+/// Accounts of the professional space: ASP.NET Core Identity over the app's EF context, a cookie
+/// that carries the role, structure and territory, two-factor mandatory for every page under /pro,
+/// and the Data Protection key ring kept in the database so several instances share it.
+/// </summary>
+public static class AccountsSetup
+{
+    public const string PolitiquePro = "pro";
+    public const string PolitiqueConnecte = "connecte";
+    public const string ClaimStructure = "structure";
+    public const string ClaimTerritoire = "territoire";
+    public const string ClaimNom = "nom";
+
+    public static IServiceCollection AddComptes(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        services.AddDataProtection().SetApplicationName("Raccroche").PersistKeysToDbContext<AppDbContext>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<Utilisateur>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = false;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequiredUniqueChars = 5;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Tokens.AuthenticatorIssuer = "Raccroche";
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ErreursIdentite>()
+            .AddClaimsPrincipalFactory<FabriqueIdentite>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        var securise = config.GetValue("Securite:CookiesSecurises", !env.IsDevelopment());
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/pro/connexion";
+            o.LogoutPath = "/pro/deconnexion";
+            o.AccessDeniedPath = "/pro/acces-refuse";
+            o.Cookie.Name = "raccroche.pro";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = securise ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                // Signed in with a password only: the next step is to set up (or use) the second factor.
+                var mfa = ctx.HttpContext.User.HasClaim("amr", "mfa");
+                ctx.Response.Redirect(mfa ? ctx.RedirectUri : "/pro/double-facteur");
+                return Task.CompletedTask;
+            };
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = securise ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o =>
+            o.Cookie.SecurePolicy = securise ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o =>
+        {
+            o.Cookie.Name = "raccroche.af";
+            o.Cookie.SecurePolicy = securise ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PolitiqueConnecte, p => p.RequireAuthenticatedUser())
+            .AddPolicy(PolitiquePro, p => p.RequireAuthenticatedUser().RequireClaim("amr", "mfa"));
+        services.AddScoped<Habilitations>();
+        services.AddScoped<Invitations>();
+        return services;
+    }
+
+    /// <summary>Every page whose route starts with /pro requires a signed-in professional with two factors, unless marked [AllowAnonymous] or [Authorize] with its own policy.</summary>
+    public static void ProtegerEspacePro(this Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions o) =>
+        o.Conventions.Add(new ConventionEspacePro());
+
+    private sealed class ConventionEspacePro : IPageApplicationModelConvention
+    {
+        public void Apply(PageApplicationModel model)
+        {
+            var t = model.ActionDescriptor.AttributeRouteInfo?.Template ?? model.ActionDescriptor.ViewEnginePath;
+            var pro = t.TrimStart('/') is { } r && (r == "pro" || r.StartsWith("pro/", StringComparison.Ordinal));
+            var propre = model.HandlerTypeAttributes.Any(a => a is IAllowAnonymous or IAuthorizeData);
+            if (pro && !propre)
+            {
+                model.Filters.Add(new AuthorizeFilter(PolitiquePro));
+            }
+        }
+    }
+}
+
+/// <summary>Puts the role, structure, territory and display name in the cookie.</summary>
+public sealed class FabriqueIdentite(UserManager<Utilisateur> users, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<Utilisateur>(users, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Utilisateur user)
+    {
+        var id = await base.GenerateClaimsAsync(user);
+        id.AddClaim(new Claim(ClaimTypes.Role, user.Role));
+        id.AddClaim(new Claim(AccountsSetup.ClaimNom, user.NomAffiche));
+        if (user.StructureId is { } s)
+        {
+            id.AddClaim(new Claim(AccountsSetup.ClaimStructure, s.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (user.Territoire.Count > 0)
+        {
+            id.AddClaim(new Claim(AccountsSetup.ClaimTerritoire, string.Join(',', user.Territoire)));
+        }
+
+        return id;
+    }
+}
+
+/// <summary>Identity's messages in French.</summary>
+public sealed class ErreursIdentite : IdentityErrorDescriber
+{
+    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = $"Un compte existe déjà pour l'adresse {email}." };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"Un compte existe déjà pour l'adresse {userName}." };
+    public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = $"L'adresse « {email} » n'est pas valide." };
+    public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = $"L'identifiant « {userName} » n'est pas valide." };
+    public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = "Ce lien n'est plus valable (déjà utilisé ou expiré). Demandez-en un nouveau." };
+    public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "Mot de passe incorrect." };
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Le mot de passe doit compter au moins {length} caractères." };
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"Le mot de passe doit contenir au moins {uniqueChars} caractères différents." };
+    public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "L'opération n'a pas pu aboutir." };
+    public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = "Le compte a été modifié entre-temps : rechargez la page." };
+    public override IdentityError UserLockoutNotEnabled() => new() { Code = nameof(UserLockoutNotEnabled), Description = "Le verrouillage n'est pas activé pour ce compte." };
+}

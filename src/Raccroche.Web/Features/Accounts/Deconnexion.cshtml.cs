@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Raccroche.Web.Features.Accounts;
+
+/// <summary>Sign-out is a POST (with the antiforgery token); GET shows a button.</summary>
+[Authorize(Policy = AccountsSetup.PolitiqueConnecte)]
+public sealed class DeconnexionModel(SignInManager<Utilisateur> signIn) : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return Redirect("/pro/connexion");
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Raccroche.Web.Data;
+using Raccroche.Web.Features.Accounts;
+using Raccroche.Web.Features.Sheets;
+
+namespace Raccroche.Web.Features.Pro;
+
+/// <summary>The professional's dashboard: what needs doing, by role.</summary>
+public sealed class IndexModel(Habilitations h, AppDbContext db, TimeProvider clock) : PageModel
+{
+    public Habilitations H => h;
+    public string? Structure { get; private set; }
+    public int DemandesNouvelles { get; private set; }
+    public int DemandesEnCours { get; private set; }
+    public int FichesARevoir { get; private set; }
+    public int RevisionsAValider { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var suivies = (await h.StructuresSuiviesAsync(ct)).ToList();
+        DemandesNouvelles = await db.DemandesContact.CountAsync(d => suivies.Contains(d.StructureId) && d.Statut == "nouvelle", ct);
+        DemandesEnCours = await db.DemandesContact.CountAsync(d => suivies.Contains(d.StructureId) && d.ClotureLe == null, ct);
+        if (h.StructureId is { } s && h.EstDeStructure)
+        {
+            Structure = await db.Structures.Where(x => x.Id == s).Select(x => x.Nom).FirstOrDefaultAsync(ct);
+            var limite = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddMonths(-6);
+            FichesARevoir = await db.Dispositifs.CountAsync(d => d.StructureId == s && d.DateMaj < limite, ct)
+                + await db.Structures.CountAsync(x => x.Id == s && x.DateMaj < limite, ct);
+        }
+
+        if (h.EstAdminRegional)
+        {
+            RevisionsAValider = await db.RevisionsFiche.CountAsync(r => r.Statut == StatutsRevision.Soumise, ct);
+        }
+        else if (h.EstCoordinateur)
+        {
+            var territoire = (await h.StructuresDuTerritoireAsync(ct)).ToList();
+            RevisionsAValider = await db.RevisionsFiche.CountAsync(r => r.Statut == StatutsRevision.Soumise && territoire.Contains(r.StructureId), ct);
+        }
+    }
+}

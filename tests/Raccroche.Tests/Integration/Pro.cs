@@ -1,0 +1,135 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Raccroche.Web.Data;
+using Raccroche.Web.Features.Accounts;
+
+namespace Raccroche.Tests.Integration;
+
+/// <summary>A professional's account created in the database, with its authenticator key, and a signed-in client.</summary>
+public sealed record CompteTest(string Id, string Courriel, string MotDePasse, string Cle, string Role, int? StructureId);
+
+/// <summary>
+/// Helpers for the professional space: create accounts straight through Identity's UserManager (as the
+/// invitation does), sign in through the real forms with a real TOTP code, post forms with their
+/// antiforgery token.
+/// </summary>
+public static partial class Pro
+{
+    public const string MotDePasse = "une phrase de passe pour les tests";
+
+    public static async Task<CompteTest> CreerCompteAsync(AppFactory f, string role, string? structureSlug = null, IReadOnlyList<string>? territoire = null, string? courriel = null)
+    {
+        using var scope = f.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
+        int? structureId = structureSlug is null ? null : await db.Structures.Where(s => s.Slug == structureSlug).Select(s => s.Id).SingleAsync();
+        courriel ??= $"{role}-{Guid.NewGuid():N}@pro.test";
+        var user = new Utilisateur
+        {
+            UserName = courriel,
+            Email = courriel,
+            EmailConfirmed = true,
+            NomAffiche = $"Compte {role}",
+            Role = role,
+            StructureId = structureId,
+            Territoire = [.. territoire ?? []],
+            CreeLe = DateTime.UtcNow,
+        };
+        var r = await users.CreateAsync(user, MotDePasse);
+        Assert.True(r.Succeeded, string.Join(" ", r.Errors.Select(e => e.Description)));
+        await users.ResetAuthenticatorKeyAsync(user);
+        var cle = (await users.GetAuthenticatorKeyAsync(user))!;
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return new CompteTest(user.Id, courriel, MotDePasse, cle, role, structureId);
+    }
+
+    public static HttpClient Client(AppFactory f) => f.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = AppFactory.Https, HandleCookies = true });
+
+    /// <summary>Signs in through /pro/connexion then /pro/connexion/code; returns a client that holds the session cookie.</summary>
+    public static async Task<HttpClient> ConnecterAsync(AppFactory f, CompteTest compte)
+    {
+        var client = Client(f);
+        var r = await PosterAsync(client, "/pro/connexion", new() { ["Courriel"] = compte.Courriel, ["MotDePasse"] = compte.MotDePasse });
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.StartsWith("/pro/connexion/code", r.Headers.Location!.OriginalString);
+        r = await PosterAsync(client, "/pro/connexion/code", new() { ["Code"] = Totp.Code(compte.Cle, DateTimeOffset.UtcNow) });
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Equal("/pro", r.Headers.Location!.OriginalString);
+        return client;
+    }
+
+    /// <summary>GETs the form page, adds its antiforgery token to the fields, POSTs to <paramref name="action"/> (default: the same URL).</summary>
+    public static async Task<HttpResponseMessage> PosterAsync(HttpClient client, string url, Dictionary<string, string> champs, string? action = null)
+    {
+        var get = await client.GetAsync(url);
+        Assert.True(get.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)get.StatusCode}");
+        var page = await Html(get);
+        champs["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return await client.PostAsync(action ?? url, new FormUrlEncodedContent(champs));
+    }
+
+    public static async Task<IHtmlDocument> Html(HttpResponseMessage r) => new HtmlParser().ParseDocument(await r.Content.ReadAsStringAsync());
+
+    public static async Task<IHtmlDocument> PageAsync(HttpClient client, string url)
+    {
+        var r = await client.GetAsync(url);
+        Assert.True(r.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)r.StatusCode}");
+        return await Html(r);
+    }
+
+    /// <summary>The token from a link found in the last e-mail to <paramref name="destinataire"/> in the outbox.</summary>
+    public static async Task<string> LienDansCourrierAsync(AppFactory f, string destinataire, string debut)
+    {
+        await using var db = f.CreateDbContext();
+        var corps = await db.MessagesSortants.Where(m => m.Destinataire == destinataire).OrderByDescending(m => m.Id).Select(m => m.Corps).FirstAsync();
+        var m = Regex.Match(corps, Regex.Escape(debut) + @"\S+");
+        Assert.True(m.Success, $"no link starting with {debut} in: {corps}");
+        return m.Value;
+    }
+}
+
+/// <summary>RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits), as an authenticator app computes it from the base32 key.</summary>
+public static class Totp
+{
+    public static string Code(string base32, DateTimeOffset t)
+    {
+        var cle = Base32(base32);
+        var pas = t.ToUnixTimeSeconds() / 30;
+        var compteur = BitConverter.GetBytes(pas);
+        if (BitConverter.IsLittleEndian)
+        {
+            Array.Reverse(compteur);
+        }
+
+        var hash = HMACSHA1.HashData(cle, compteur);
+        var o = hash[^1] & 0x0f;
+        var binaire = ((hash[o] & 0x7f) << 24) | (hash[o + 1] << 16) | (hash[o + 2] << 8) | hash[o + 3];
+        return (binaire % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] Base32(string s)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        s = s.Replace(" ", "", StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant();
+        var octets = new List<byte>();
+        int tampon = 0, bits = 0;
+        foreach (var c in s)
+        {
+            tampon = (tampon << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8)
+            {
+                octets.Add((byte)(tampon >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+
+        return [.. octets];
+    }
+}
