@@ -16,6 +16,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The app's services (to create professional accounts, read the outbox...).</summary>
+    public IServiceProvider Services => _server!.Services;
     public string BaseUrl { get; private set; } = "";
 
     public async Task InitializeAsync()
@@ -77,6 +80,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Raccroche", $"Data Source={db}");
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+            // Kestrel serves plain HTTP on loopback here (no certificate): Secure-only cookies would be refused.
+            // The integration tests, over HTTPS, check the production cookie flags.
+            builder.UseSetting("Securite:CookiesSecurises", "false");
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -91,45 +90,5 @@ public static partial class Pro
         var m = Regex.Match(corps, Regex.Escape(debut) + @"\S+");
         Assert.True(m.Success, $"no link starting with {debut} in: {corps}");
         return m.Value;
-    }
-}
-
-/// <summary>RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits), as an authenticator app computes it from the base32 key.</summary>
-public static class Totp
-{
-    public static string Code(string base32, DateTimeOffset t)
-    {
-        var cle = Base32(base32);
-        var pas = t.ToUnixTimeSeconds() / 30;
-        var compteur = BitConverter.GetBytes(pas);
-        if (BitConverter.IsLittleEndian)
-        {
-            Array.Reverse(compteur);
-        }
-
-        var hash = HMACSHA1.HashData(cle, compteur);
-        var o = hash[^1] & 0x0f;
-        var binaire = ((hash[o] & 0x7f) << 24) | (hash[o + 1] << 16) | (hash[o + 2] << 8) | hash[o + 3];
-        return (binaire % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] Base32(string s)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        s = s.Replace(" ", "", StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant();
-        var octets = new List<byte>();
-        int tampon = 0, bits = 0;
-        foreach (var c in s)
-        {
-            tampon = (tampon << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                octets.Add((byte)(tampon >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-
-        return [.. octets];
     }
 }

@@ -24,6 +24,9 @@ public sealed class ChampTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
+        // Razor turns erreur="@null" into an empty string.
+        Erreur = string.IsNullOrEmpty(Erreur) ? null : Erreur;
+        Aide = string.IsNullOrEmpty(Aide) ? null : Aide;
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "field");
