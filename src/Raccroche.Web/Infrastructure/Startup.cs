@@ -51,6 +51,12 @@ public static class Startup
         services.AddFormRateLimiting(builder.Configuration);
         services.AddComptes(builder.Configuration, builder.Environment);
         services.AddScoped<Features.Audit.Journal>();
+        services.AddScoped<Features.Inbox.Suivi>();
+        services.AddScoped<Features.Inbox.Relances>();
+        if (builder.Configuration.GetValue("Relances:Active", true))
+        {
+            services.AddHostedService<Features.Inbox.RelancesPeriodiques>();
+        }
         return builder;
     }
 

@@ -89,6 +89,7 @@ public static class AccountsSetup
             .AddPolicy(PolitiquePro, p => p.RequireAuthenticatedUser().RequireClaim("amr", "mfa"));
         services.AddScoped<Habilitations>();
         services.AddScoped<Invitations>();
+        services.AddScoped<Comptes>();
         return services;
     }
 

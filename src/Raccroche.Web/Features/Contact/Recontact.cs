@@ -228,7 +228,9 @@ public sealed partial class Recontact(AppDbContext db, CatalogueIndexHolder hold
         $"{Creneaux.Libelle(d.Creneau).ToLowerInvariant()} de préférence.\n\nSi tu ne veux plus être contacté·e, réponds simplement à la personne qui t'appellera.\n\nL'équipe Raccroche";
 
     /// <summary>8 characters from an alphabet without look-alikes (no 0/O, 1/I/L).</summary>
-    private static string NouvelleReference() => "RC-" + Shared.Codes.Aleatoire(6);
+    public static string NouvelleReference() => "RC-" + Shared.Codes.Aleatoire(6);
+
+    public string AdresseParDefaut => mail.Value.AdresseParDefaut;
 
     [GeneratedRegex(@"^[\p{L}][\p{L}\p{M} '’\-]*$")]
     private static partial Regex PrenomValide();

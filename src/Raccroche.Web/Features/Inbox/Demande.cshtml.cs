@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Raccroche.Web.Data;
+using Raccroche.Web.Features.Accounts;
+using Raccroche.Web.Features.Audit;
+using Raccroche.Web.Features.Contact;
+using Raccroche.Web.Features.Search;
+
+namespace Raccroche.Web.Features.Inbox;
+
+/// <summary>
+/// One request: the young person's data (each opening is written to the audit trail), its history, and
+/// for the receiving structure the form to move it forward. Someone else's id gives 404.
+/// </summary>
+public sealed class DemandeModel(Habilitations h, AppDbContext db, Journal journal, Suivi suivi) : PageModel
+{
+    public DemandeContact Demande { get; private set; } = null!;
+    public string? Dispositif { get; private set; }
+    public string? StructureOrigine { get; private set; }
+    public bool PeutTraiter { get; private set; }
+    public bool Envoyeur { get; private set; }
+    public Erreurs Erreurs { get; } = new();
+
+    [BindProperty] public string? Statut { get; set; }
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? Motif { get; set; }
+    [BindProperty] public int? DispositifId { get; set; }
+
+    public IReadOnlyList<(int Id, string Nom)> Dispositifs { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await ChargerAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        await journal.EcrireAsync(Journal.Lecture, "demande", Demande.Reference, Envoyeur && !PeutTraiter ? "suivi par la structure d'origine" : null, ct: ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await ChargerAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!PeutTraiter)
+        {
+            return NotFound();
+        }
+
+        if (await suivi.ChangerStatutAsync(Demande, Statut, Note, Motif, DispositifId, Erreurs, ct))
+        {
+            return RedirectToPage(new { id });
+        }
+
+        return Page();
+    }
+
+    private async Task<bool> ChargerAsync(int id, CancellationToken ct)
+    {
+        var d = await (await h.DemandesVisiblesAsync(ct)).Include(x => x.Suivi).Include(x => x.Structure).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null)
+        {
+            return false;
+        }
+
+        Demande = d;
+        PeutTraiter = h.PeutTraiter(d);
+        Envoyeur = h.EstDeStructure && d.StructureOrigineId == h.StructureId;
+        Dispositif = d.DispositifId is { } di ? await db.Dispositifs.Where(x => x.Id == di).Select(x => x.Nom).FirstOrDefaultAsync(ct) : null;
+        StructureOrigine = d.StructureOrigineId is { } so ? await db.Structures.Where(x => x.Id == so).Select(x => x.Nom).FirstOrDefaultAsync(ct) : null;
+        if (PeutTraiter && !Suivi.EstClos(d.Statut))
+        {
+            Dispositifs = [.. (await db.Dispositifs.AsNoTracking().Where(x => !x.Suspendu).OrderBy(x => x.Nom).Select(x => new { x.Id, x.Nom }).ToListAsync(ct)).Select(x => (x.Id, x.Nom))];
+        }
+
+        return true;
+    }
+}
