@@ -12,8 +12,13 @@ public sealed class DemandesModel(Habilitations h, TimeProvider clock) : PageMod
     public IReadOnlyList<Ligne> Lignes { get; private set; } = [];
     public string Filtre { get; private set; } = "ouvertes";
 
-    public async Task OnGetAsync(string? filtre, CancellationToken ct)
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetAsync(string? filtre, CancellationToken ct)
     {
+        if (!(h.EstDeStructure || h.EstCoordinateur))
+        {
+            return NotFound();
+        }
+
         Filtre = filtre is "closes" or "toutes" ? filtre : "ouvertes";
         var suivies = (await h.StructuresSuiviesAsync(ct)).ToList();
         var q = (await h.DemandesVisiblesAsync(ct)).Where(d => suivies.Contains(d.StructureId));
@@ -28,5 +33,6 @@ public sealed class DemandesModel(Habilitations h, TimeProvider clock) : PageMod
             .Select(d => new { d.Id, d.Reference, d.CreeLe, d.Origine, Structure = d.Structure!.Nom, d.DispositifId, d.Age, d.Statut, d.DernierMouvementLe, d.ClotureLe })
             .ToListAsync(ct);
         Lignes = [.. lignes.Select(d => new Ligne(d.Id, d.Reference, d.CreeLe, d.Origine, d.Structure, null, d.Age, d.Statut, d.DernierMouvementLe, d.ClotureLe == null && d.DernierMouvementLe < limite))];
+        return Page();
     }
 }

@@ -12,8 +12,13 @@ public sealed class EnvoyeesModel(Habilitations h, AppDbContext db) : PageModel
 
     public IReadOnlyList<Ligne> Lignes { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (!(h.EstDeStructure || h.EstCoordinateur))
+        {
+            return NotFound();
+        }
+
         var propre = h.EstDeStructure ? h.StructureId : null;
         var moi = h.UtilisateurId;
         Lignes = await db.DemandesContact
@@ -21,5 +26,6 @@ public sealed class EnvoyeesModel(Habilitations h, AppDbContext db) : PageModel
             .OrderByDescending(d => d.CreeLe).Take(500)
             .Select(d => new Ligne(d.Id, d.Reference, d.CreeLe, d.Structure!.Nom, db.Dispositifs.Where(x => x.Id == d.DispositifId).Select(x => x.Nom).FirstOrDefault(), d.Statut, d.Emetteur))
             .ToListAsync(ct);
+        return Page();
     }
 }

@@ -1,0 +1,138 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Raccroche.Web.Features.Accounts;
+
+namespace Raccroche.Tests.Integration;
+
+/// <summary>
+/// Every page of the professional space × every kind of visitor: allowed (200) or denied (sign-in
+/// redirect, access-denied, 403 or 404, never data). Someone else's request id gives 404. A page
+/// under /pro missing from the table fails the test, so new pages must declare who sees them.
+/// </summary>
+[Collection(SqliteCollection.Name)]
+public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetime
+{
+    private const string Anonyme = "anonyme", MembreA = "membre de A", AdminB = "admin de B", CoordX = "coordinateur de X", CoordY = "coordinateur de Y", Region = "admin régional";
+    private static readonly string[] Tous = [Anonyme, MembreA, AdminB, CoordX, CoordY, Region];
+    private readonly Dictionary<string, HttpClient> _clients = [];
+    private int _demandeA, _demandeB;
+    private string _slugA = "";
+
+    public async Task InitializeAsync()
+    {
+        // A = E2C Rhône (Lyon, 69123), B = EPIDE Meyzieu (69282); X covers the commune of Lyon only, Y the Puy-de-Dôme.
+        _clients[Anonyme] = Pro.Client(f);
+        _clients[MembreA] = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, "e2c-rhone"));
+        _clients[AdminB] = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminStructure, "epide-meyzieu"));
+        _clients[CoordX] = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["69123"]));
+        _clients[CoordY] = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["63"]));
+        _clients[Region] = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminRegional));
+        await using var db = f.CreateDbContext();
+        var a = await db.Dispositifs.Include(d => d.Structure).FirstAsync(d => d.Structure!.Slug == "e2c-rhone");
+        var b = await db.Dispositifs.Include(d => d.Structure).FirstAsync(d => d.Structure!.Slug == "epide-meyzieu");
+        _slugA = a.Slug;
+        _demandeA = await Demande(db, a.StructureId, "RC-MATA" + Random.Shared.Next(10, 99));
+        _demandeB = await Demande(db, b.StructureId, "RC-MATB" + Random.Shared.Next(10, 99));
+    }
+
+    private static async Task<int> Demande(Raccroche.Web.Data.AppDbContext db, int structure, string reference)
+    {
+        var d = new Raccroche.Web.Features.Contact.DemandeContact
+        {
+            Reference = reference, CreeLe = DateTime.UtcNow, DernierMouvementLe = DateTime.UtcNow, Prenom = "Matrice", Telephone = "0600000000",
+            Creneau = "matin", ConsentementLe = DateTime.UtcNow, StructureId = structure,
+        };
+        db.DemandesContact.Add(d);
+        await db.SaveChangesAsync();
+        return d.Id;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Route template → who is allowed; everybody else is denied.</summary>
+    private Dictionary<string, (string Url, string[] Autorises)> Matrice() => new()
+    {
+        ["pro"] = ("/pro", [MembreA, AdminB, CoordX, CoordY, Region]),
+        ["pro/demandes"] = ("/pro/demandes", [MembreA, AdminB, CoordX, CoordY]),
+        ["pro/demandes/{id:int}"] = ($"/pro/demandes/{_demandeA}", [MembreA, CoordX]),
+        ["pro/demandes/{id:int} (B)"] = ($"/pro/demandes/{_demandeB}", [AdminB]),
+        ["pro/envoyees"] = ("/pro/envoyees", [MembreA, AdminB, CoordX, CoordY]),
+        ["pro/orienter/{slug}"] = ($"/pro/orienter/{_slugA}", [MembreA, AdminB, CoordX, CoordY]),
+        ["pro/chiffres"] = ("/pro/chiffres", [MembreA, AdminB, CoordX, CoordY, Region]),
+        ["pro/equipe"] = ("/pro/equipe", [AdminB]),
+        ["pro/admin/comptes"] = ("/pro/admin/comptes", [Region]),
+        ["pro/deconnexion"] = ("/pro/deconnexion", [MembreA, AdminB, CoordX, CoordY, Region]),
+        // Public steps of the account pages: open to all (they hold no data).
+        ["pro/connexion"] = ("/pro/connexion", Tous),
+        ["pro/mot-de-passe-oublie"] = ("/pro/mot-de-passe-oublie", Tous),
+        ["pro/mot-de-passe/nouveau"] = ("/pro/mot-de-passe/nouveau", Tous),
+        ["pro/invitation/{jeton}"] = ("/pro/invitation/inconnu", Tous),
+    };
+
+    /// <summary>Pages whose answer depends on the sign-in step, not on the role: checked by AccountsTests.</summary>
+    private static readonly string[] HorsMatrice = ["pro/connexion/code", "pro/double-facteur", "pro/acces-refuse"];
+
+    [Fact]
+    public void EveryProPage_IsInTheMatrix()
+    {
+        var routes = f.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(t => t == "pro" || t.StartsWith("pro/", StringComparison.Ordinal))
+            .Distinct().ToList();
+        var connues = Matrice().Keys.Select(k => k.Split(' ')[0]).Concat(HorsMatrice).ToHashSet();
+        var absentes = routes.Where(r => !connues.Contains(r)).ToList();
+        Assert.True(absentes.Count == 0, "Pages missing from the matrix: " + string.Join(", ", absentes));
+        Assert.Contains("pro/demandes/{id:int}", routes);
+    }
+
+    [Fact]
+    public async Task EveryPage_ForEveryRole_IsAllowedOrDenied()
+    {
+        var ecarts = new List<string>();
+        foreach (var (route, (url, autorises)) in Matrice())
+        {
+            foreach (var qui in Tous)
+            {
+                var r = await _clients[qui].GetAsync(url);
+                var corps = await r.Content.ReadAsStringAsync();
+                var attendu = autorises.Contains(qui);
+                var autorise = r.StatusCode == HttpStatusCode.OK;
+                var refuse = r.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden
+                    || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.ToString() is var l && (l.Contains("/pro/connexion") || l.Contains("/pro/acces-refuse")));
+                if (attendu ? !autorise : !refuse)
+                {
+                    ecarts.Add($"{route} × {qui}: {(int)r.StatusCode} {r.Headers.Location}");
+                }
+
+                if (!attendu)
+                {
+                    Assert.DoesNotContain("Matrice", corps);
+                    Assert.DoesNotContain("0600000000", corps);
+                }
+            }
+        }
+
+        Assert.Empty(ecarts);
+    }
+
+    [Fact]
+    public async Task SomeoneElsesRequest_CannotBeChanged()
+    {
+        var page = await Pro.PageAsync(_clients[AdminB], "/pro");
+        var jeton = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var r = await _clients[AdminB].PostAsync($"/pro/demandes/{_demandeA}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = jeton,
+            ["Statut"] = "prise-en-charge",
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+
+        // The coordinator sees the request of their territory but cannot change it: only the receiving structure can.
+        r = await Pro.PosterAsync(_clients[CoordX], $"/pro/demandes/{_demandeA}", new() { ["Statut"] = "prise-en-charge" });
+        Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+        await using var db = f.CreateDbContext();
+        Assert.Equal("nouvelle", (await db.DemandesContact.SingleAsync(d => d.Id == _demandeA)).Statut);
+    }
+}
