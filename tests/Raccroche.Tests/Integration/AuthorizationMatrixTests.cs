@@ -41,8 +41,14 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
     {
         var d = new Raccroche.Web.Features.Contact.DemandeContact
         {
-            Reference = reference, CreeLe = DateTime.UtcNow, DernierMouvementLe = DateTime.UtcNow, Prenom = "Matrice", Telephone = "0600000000",
-            Creneau = "matin", ConsentementLe = DateTime.UtcNow, StructureId = structure,
+            Reference = reference,
+            CreeLe = DateTime.UtcNow,
+            DernierMouvementLe = DateTime.UtcNow,
+            Prenom = "Matrice",
+            Telephone = "0600000000",
+            Creneau = "matin",
+            ConsentementLe = DateTime.UtcNow,
+            StructureId = structure,
         };
         db.DemandesContact.Add(d);
         await db.SaveChangesAsync();
