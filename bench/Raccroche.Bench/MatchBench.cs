@@ -105,6 +105,18 @@ internal static class MatchBench
         return 0;
     }
 
+    /// <summary>The same profiles as results-page paths, one a line (the "page-urls" verb, for the page-weight step of bench/run.sh).</summary>
+    public static async Task<int> EcrireUrlsAsync(Options o)
+    {
+        var fichier = o.Requis("db");
+        var sortie = o.Requis("out");
+        await using var db = Catalogue.Contexte(fichier);
+        var profils = TirerProfils(o.Entier("n", 2000), o.Entier("seed", 11), await Catalogue.CommunesAsync(db));
+        await File.WriteAllLinesAsync(sortie, profils.Select(CheminResultats), new UTF8Encoding(false));
+        Console.WriteLine($"{profils.Count} results-page paths written to {sortie}; first: {CheminResultats(profils[0])}");
+        return 0;
+    }
+
     private static int Orienter(ProfilJeune p, CatalogueIndex index, Annuaire annuaire)
     {
         var r = Matcher.Orienter(p, index, annuaire);
@@ -178,6 +190,43 @@ internal static class MatchBench
             $"situations {Parts(profils.Select(p => p.Situation), n)}; levels {Parts(profils.Select(p => p.Niveau), n)}; " +
             $"wishes {Parts(profils.Select(p => p.Souhait), n)}; needs {Parts(profils.Select(p => p.Besoins.Count), n)}; " +
             $"radius km {Parts(profils.Select(p => p.RayonKm), n)}; {profils.Select(p => p.Commune.CodeInsee).Distinct().Count()} different communes.";
+    }
+
+    /// <summary>
+    /// The profile as the diagnostic's results URL (the questionnaire asks the last class, not the
+    /// level: each level maps to a class that gives it back; <c>depuis</c> does not change the matching).
+    /// </summary>
+    public static string CheminResultats(ProfilJeune p)
+    {
+        var classe = p.Niveau switch
+        {
+            "niveau-3" => "cap-bep",
+            "niveau-4" => "bac",
+            "niveau-5" or "niveau-6" => "bac-plus",
+            "sans-diplome" => "lycee",
+            _ => null,
+        };
+        var parametres = new List<KeyValuePair<string, string?>> { new("age", p.Age.ToString(CultureInfo.InvariantCulture)) };
+        if (p.Situation is not null)
+        {
+            parametres.Add(new("situation", p.Situation));
+            parametres.Add(new("depuis", "3-6-mois"));
+        }
+
+        if (classe is not null)
+        {
+            parametres.Add(new("classe", classe));
+        }
+
+        parametres.Add(new("code_commune", p.Commune.CodeInsee));
+        if (p.Souhait is not null)
+        {
+            parametres.Add(new("souhait", p.Souhait));
+        }
+
+        parametres.AddRange(p.Besoins.Count == 0 ? [new("besoins", "aucun")] : p.Besoins.Select(b => new KeyValuePair<string, string?>("besoins", b)));
+        parametres.Add(new("rayon_km", p.RayonKm is { } r ? r.ToString(CultureInfo.InvariantCulture) : ""));
+        return "/diagnostic/resultats" + Microsoft.AspNetCore.Http.QueryString.Create(parametres);
     }
 
     private static string Resumer(ProfilJeune p) =>

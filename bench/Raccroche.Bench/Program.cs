@@ -22,6 +22,8 @@ const string Usage = """
       match --db FILE.db [--n 2000] [--seed 11] [--empreintes FILE.txt]
           The orientation matcher: one Matcher.Orienter call (programmes, reasons, competent entry
           points) per young person's profile; --empreintes writes every result, to diff two versions.
+      page-urls --db FILE.db --out FILE.txt [--n 2000] [--seed 11]
+          The same profiles as /diagnostic/resultats paths, one a line (results-page weight).
       profile --db FILE.db [--famille a|b|c|d] [--secondes 20]
           One family in a loop (attach perf to the printed PID) and the types its queries allocate.
     """;
@@ -42,6 +44,7 @@ try
         "postgres" => await PostgresBench.ExecuterAsync(options),
         "urls" => await Urls.ExecuterAsync(options),
         "match" => await MatchBench.ExecuterAsync(options),
+        "page-urls" => await MatchBench.EcrireUrlsAsync(options),
         "profile" => await Profil.ExecuterAsync(options),
         _ => Inconnu(args[0]),
     };
