@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces every figure of docs/benchmarks.md with one command:
-#   generate → search (in process) → postgres (if a server answers) → HTTP with wrk.
+#   generate → search (in process) → match (orientation, in process) → postgres (if a server
+#   answers) → the app: results-page weight (page), then HTTP with wrk (http).
 # Everything it writes goes under $BENCH_DIR (default /tmp/raccroche-bench), never in the repository;
 # the bench tool builds into $BENCH_DIR/artifacts so that it does not touch src/*/bin.
 # Not part of the test suite. Takes 6 to 10 minutes on 2 cores.
@@ -11,7 +12,7 @@
 #   BENCH_PG     PostgreSQL connection string   (Host=127.0.0.1;Port=5432;Username=raccroche;Password=raccroche)
 #   BENCH_PORT   port of the app under wrk      (5099)
 #   BENCH_WRK    wrk duration                   (20s)
-#   BENCH_SKIP   space-separated steps to skip  (e.g. "postgres http")
+#   BENCH_SKIP   space-separated steps to skip  (e.g. "postgres http"; steps: search match postgres page http)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -65,6 +66,12 @@ if ! skip search; then
   dotnet "$BENCH" search --db "$DB"
 fi
 
+if ! skip match; then
+  log "match (orientation matcher, in process)"
+  charge
+  dotnet "$BENCH" match --db "$DB"
+fi
+
 if ! skip postgres; then
   host=$(sed -nE 's/.*Host=([^;]+).*/\1/p' <<<"$BENCH_PG"); host=${host:-127.0.0.1}
   port=$(sed -nE 's/.*Port=([^;]+).*/\1/p' <<<"$BENCH_PG"); port=${port:-5432}
@@ -77,9 +84,10 @@ if ! skip postgres; then
   fi
 fi
 
-if ! skip http; then
-  log "HTTP: the app on the synthetic database, port $BENCH_PORT"
+if ! skip http || ! skip page; then
+  log "The app on the synthetic database, port $BENCH_PORT"
   dotnet "$BENCH" urls --db "$DB" --out "$URLS"
+  dotnet "$BENCH" page-urls --db "$DB" --out "$BENCH_DIR/page-urls.txt"
   # Its own process group, so that the app (a child of `dotnet run`) stops with it.
   ASPNETCORE_URLS="http://127.0.0.1:$BENCH_PORT" Database__Provider=Sqlite \
     ConnectionStrings__Raccroche="Data Source=$DB" Database__MigrateOnStartup=false \
@@ -99,6 +107,14 @@ if ! skip http; then
   echo "App ready after ${i} s"
   hot="$base/api/v1/dispositifs?q=cuisine&code_commune=69123&rayon_km=30&age=19&niveau=sans-diplome"
   curl -fs -D - -o /dev/null "$hot" | grep -iE '^(HTTP|etag|cache-control|content-length)' || true
+fi
+
+if ! skip page; then
+  log "page: weight of the orientation results page ($(wc -l <"$BENCH_DIR/page-urls.txt") profiles)"
+  bench/page/weight.sh "$base" "$BENCH_DIR/page-urls.txt" "$BENCH_DIR/page"
+fi
+
+if ! skip http; then
 
   log "wrk warm-up (5 s, not reported)"
   wrk -t2 -c64 -d5s -s bench/wrk/varied.lua "$base" -- "$URLS" >/dev/null

@@ -5,7 +5,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 const string Usage = """
-    Raccroche.Bench — benchmarks of the catalogue search (docs/benchmarks.md)
+    Raccroche.Bench — benchmarks of the catalogue search and the orientation matcher (docs/benchmarks.md)
 
       generate --out FILE.db [--seed 42]
           Synthetic national catalogue (50,000 programmes, 20,000 structures, 60,000 places) in a
@@ -19,6 +19,11 @@ const string Usage = """
           --reutiliser keeps the raccroche_bench database of a previous run instead of copying again.
       urls --db FILE.db --out FILE.txt [--n 2000] [--seed 7]
           The (b) parameter sets as API paths, one a line, for bench/wrk/varied.lua.
+      match --db FILE.db [--n 2000] [--seed 11] [--empreintes FILE.txt]
+          The orientation matcher: one Matcher.Orienter call (programmes, reasons, competent entry
+          points) per young person's profile; --empreintes writes every result, to diff two versions.
+      page-urls --db FILE.db --out FILE.txt [--n 2000] [--seed 11]
+          The same profiles as /diagnostic/resultats paths, one a line (results-page weight).
       profile --db FILE.db [--famille a|b|c|d] [--secondes 20]
           One family in a loop (attach perf to the printed PID) and the types its queries allocate.
     """;
@@ -38,6 +43,8 @@ try
         "search" => await RechercheBench.ExecuterAsync(options),
         "postgres" => await PostgresBench.ExecuterAsync(options),
         "urls" => await Urls.ExecuterAsync(options),
+        "match" => await MatchBench.ExecuterAsync(options),
+        "page-urls" => await MatchBench.EcrireUrlsAsync(options),
         "profile" => await Profil.ExecuterAsync(options),
         _ => Inconnu(args[0]),
     };

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
 using Raccroche.Web.Data;
 using Raccroche.Web.Data.Seed;
@@ -25,6 +26,16 @@ public static class Startup
         // French text as UTF-8 rather than &#xE9; entities or \u00e9 escapes: lighter pages and JSON.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // Pages shrink about 5× (the orientation results page: 14.5 KB, 3.0 KB with Brotli), CSS 3×.
+        // Safe over HTTPS (BREACH): the only secret in a body, the antiforgery token, is encrypted
+        // afresh for every response.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes.Union(["text/javascript", "application/problem+json", "image/svg+xml"])];
+        });
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<JsonOptions>(o =>
@@ -69,6 +80,8 @@ public static class Startup
             app.UseHsts();
             app.UseHttpsRedirection();
         }
+
+        app.UseResponseCompression();
 
         // Empty error responses: ProblemDetails for the API, the French error page for the site.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());

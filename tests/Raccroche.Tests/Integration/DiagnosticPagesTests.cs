@@ -91,4 +91,17 @@ public sealed class DiagnosticPagesTests(SqliteAppFactory factory)
         var html = await _client.GetStringAsync($"/diagnostic/resultats?{Complet}");
         Assert.True(html.Length < 40_000, $"{html.Length} bytes of HTML");
     }
+
+    [Fact]
+    public async Task Results_AreCompressedForBrowsersThatAcceptIt()
+    {
+        using var requete = new HttpRequestMessage(HttpMethod.Get, $"/diagnostic/resultats?{Complet}");
+        requete.Headers.AcceptEncoding.ParseAdd("gzip, br");
+        using var r = await _client.SendAsync(requete);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Equal(["br"], r.Content.Headers.ContentEncoding);
+        var compresse = (await r.Content.ReadAsByteArrayAsync()).Length;
+        var html = System.Text.Encoding.UTF8.GetByteCount(await _client.GetStringAsync($"/diagnostic/resultats?{Complet}"));
+        Assert.True(compresse * 3 < html, $"{compresse} bytes with Brotli for {html} bytes of HTML");
+    }
 }

@@ -32,6 +32,7 @@ public sealed class Annuaire
 {
     private readonly StructureDoc[] _docs;
     private readonly FrozenDictionary<int, StructureDoc> _parId;
+    private readonly FrozenDictionary<string, StructureDoc[]> _parType;
 
     public Annuaire(IEnumerable<Structure> structures, CommuneDirectory communes)
     {
@@ -51,7 +52,12 @@ public sealed class Annuaire
             TermesNom = [.. TexteFrancais.Termes(s.Nom + " " + string.Join(' ', s.Lieux.Select(l => communes.ParCode(l.CodeInsee)?.Nom)))],
         })];
         _parId = _docs.ToFrozenDictionary(d => d.Id);
+        _parType = _docs.GroupBy(d => d.Type, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
+
+    /// <summary>The structures of one type, in the directory's order (the orientation looks up four types per profile).</summary>
+    internal IReadOnlyList<StructureDoc> DuType(string type) => _parType.GetValueOrDefault(type) ?? [];
 
     public int Count => _docs.Length;
 

@@ -31,25 +31,33 @@ public static class Matcher
     {
         var situations = SituationsDe(p);
         var entreeSouhaitee = Orientations.EntreeDuSouhait(p.Souhait);
-        var candidats = new List<Proposition>();
-        foreach (var d in index.Documents)
-        {
-            if (!Eligible(d, p, situations, out var distance, out var lieu))
-            {
-                continue;
-            }
 
-            var (score, raisons) = Evaluer(d, p, situations, entreeSouhaitee, distance, lieu);
-            var entree = entreeSouhaitee is not null && d.Entrees.Contains(entreeSouhaitee) ? entreeSouhaitee : d.Entrees.FirstOrDefault() ?? "reflechir-projet";
-            candidats.Add(new Proposition(d, entree, score, distance, lieu, raisons));
+        // Only the programmes whose zone covers the commune are read (the index's zone lists: a few
+        // thousand of a national catalogue), only the best few are kept while scoring, and reasons
+        // are written for those alone: scanning and explaining every programme took ~20 ms a profile.
+        var documents = index.Documents;
+        var meilleurs = new Meilleurs(MaxPropositions);
+        foreach (var liste in index.ListesDeZonePour(p.Commune))
+        {
+            foreach (var position in liste)
+            {
+                var d = documents[position];
+                if (Eligible(d, p, situations, out var distance, out var lieu))
+                {
+                    meilleurs.Proposer(new Candidat(position, d, Evaluer(d, p, situations, entreeSouhaitee, distance, lieu, null), distance, lieu));
+                }
+            }
         }
 
-        var retenues = candidats
-            .OrderByDescending(c => c.Score)
-            .ThenBy(c => c.DistanceKm ?? double.MaxValue)
-            .ThenBy(c => c.Dispositif.Nom, StringComparer.Ordinal)
-            .Take(MaxPropositions)
-            .ToList();
+        var retenues = new List<Proposition>(meilleurs.Count);
+        foreach (var c in meilleurs.Tries)
+        {
+            var d = c.Dispositif;
+            var raisons = new List<string>();
+            Evaluer(d, p, situations, entreeSouhaitee, c.DistanceKm, c.Lieu, raisons);
+            var entree = entreeSouhaitee is not null && d.Entrees.Contains(entreeSouhaitee) ? entreeSouhaitee : d.Entrees.FirstOrDefault() ?? "reflechir-projet";
+            retenues.Add(new Proposition(d, entree, c.Score, c.DistanceKm, c.Lieu, raisons));
+        }
 
         // The wished entry comes first; the others keep the order of the three doors.
         var groupes = Vocabulaire.Entrees.Termes
@@ -81,6 +89,10 @@ public static class Matcher
         return set;
     }
 
+    /// <summary>
+    /// The hard rules but the zone, which the caller guarantees (the candidates come from the index's
+    /// zone lists), and the nearest place.
+    /// </summary>
     internal static bool Eligible(DispositifDoc d, Profil p, HashSet<string> situations, out double? distance, out LieuDoc? lieu)
     {
         distance = null;
@@ -88,8 +100,7 @@ public static class Matcher
         if (d.Suspendu ||
             (d.AgeMin is { } min && p.Age < min) || (d.AgeMax is { } max && p.Age > max) ||
             (p.Niveau is not null && d.Niveaux.Length > 0 && !d.Niveaux.Contains(p.Niveau)) ||
-            (p.Situation is not null && d.Situations.Length > 0 && !d.Situations.Any(situations.Contains)) ||
-            !d.Couvre(p.Commune))
+            (p.Situation is not null && d.Situations.Length > 0 && PremiereSituation(d, situations) is null))
         {
             return false;
         }
@@ -107,27 +118,42 @@ public static class Matcher
         return p.RayonKm is not { } rayon || distance is not { } dist || dist <= rayon;
     }
 
-    private static (double Score, List<string> Raisons) Evaluer(DispositifDoc d, Profil p, HashSet<string> situations,
-        string? entreeSouhaitee, double? distance, LieuDoc? lieu)
+    /// <summary>The first of the programme's situations that the young person is in (a loop: a lambda here allocated per programme).</summary>
+    private static string? PremiereSituation(DispositifDoc d, HashSet<string> situations)
+    {
+        foreach (var s in d.Situations)
+        {
+            if (situations.Contains(s))
+            {
+                return s;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The score; the reasons too when <paramref name="raisons"/> is given (only for the programmes kept).</summary>
+    private static double Evaluer(DispositifDoc d, Profil p, HashSet<string> situations,
+        string? entreeSouhaitee, double? distance, LieuDoc? lieu, List<string>? raisons)
     {
         var score = 0.0;
-        var raisons = new List<string> { RaisonPublic(d, p) };
+        raisons?.Add(RaisonPublic(d, p));
         if (d.AgeMin is not null || d.AgeMax is not null)
         {
             score += 0.5;
         }
 
-        var cible = d.Situations.FirstOrDefault(situations.Contains);
+        var cible = PremiereSituation(d, situations);
         if (cible is not null)
         {
             score += 1.5;
-            raisons.Add($"Il est pensé pour ta situation : {Vocabulaire.Situations.Libelle(cible).ToLowerInvariant()}.");
+            raisons?.Add($"Il est pensé pour ta situation : {Vocabulaire.Situations.Libelle(cible).ToLowerInvariant()}.");
         }
 
         if (entreeSouhaitee is not null && d.Entrees.Contains(entreeSouhaitee))
         {
             score += 3;
-            raisons.Add($"Tu veux {PhraseSouhait(p.Souhait)} : c'est ce qu'il propose.");
+            raisons?.Add($"Tu veux {PhraseSouhait(p.Souhait)} : c'est ce qu'il propose.");
         }
 
         if (p.Souhait == "metier-paye" && d.Remunere == true)
@@ -140,39 +166,39 @@ public static class Matcher
             if (besoin == "argent" && d.Remunere == true)
             {
                 score += 2;
-                raisons.Add("Tu as besoin d'argent : ce parcours est rémunéré ou indemnisé.");
+                raisons?.Add("Tu as besoin d'argent : ce parcours est rémunéré ou indemnisé.");
             }
             else if (besoin == "logement" && d.Internat == true)
             {
                 score += 2;
-                raisons.Add("Tu cherches un logement : un internat est possible.");
+                raisons?.Add("Tu cherches un logement : un internat est possible.");
             }
             else if (Orientations.ThematiqueDuBesoin(besoin) is { } t &&
                      (d.Thematiques.Contains(t) || d.Categories.Contains(t)))
             {
                 score += 2;
-                raisons.Add($"Il peut t'aider pour : {Orientations.Besoins.Libelle(besoin).ToLowerInvariant()}.");
+                raisons?.Add($"Il peut t'aider pour : {Orientations.Besoins.Libelle(besoin).ToLowerInvariant()}.");
             }
         }
 
         if (d.EntreePermanente == true)
         {
             score += 0.5;
-            raisons.Add("Tu peux commencer à tout moment de l'année.");
+            raisons?.Add("Tu peux commencer à tout moment de l'année.");
         }
 
         if (distance is { } km)
         {
             score += 2 * (1 - (Math.Min(km, 60) / 60));
-            raisons.Add(km < 0.5 ? $"C'est dans ta commune ({lieu!.NomCommune})." : $"{Capitaliser(Format.Distance(km))} de chez toi ({lieu!.NomCommune}).");
+            raisons?.Add(km < 0.5 ? $"C'est dans ta commune ({lieu!.NomCommune})." : $"{Capitaliser(Format.Distance(km))} de chez toi ({lieu!.NomCommune}).");
         }
         else
         {
             score += 0.5;
-            raisons.Add("Pas besoin de te déplacer loin : il se fait à distance ou près de chez toi.");
+            raisons?.Add("Pas besoin de te déplacer loin : il se fait à distance ou près de chez toi.");
         }
 
-        return (score, raisons);
+        return score;
     }
 
     /// <summary>"Tu as 19 ans et pas de diplôme : ce dispositif accueille les 16-25 ans sans diplôme."</summary>
@@ -228,18 +254,134 @@ public static class Matcher
         var points = new List<PointEntree>();
         foreach (var (type, raison) in types)
         {
-            var (_, hits) = annuaire.Rechercher(new StructureQuery(null, type, p.Commune, null, null, 1, 50));
-            var meilleur = hits
-                .Where(h => h.Competente)
-                .OrderBy(h => h.Doc.ZoneType switch { ZoneType.Communes => 0, ZoneType.Epci => 1, ZoneType.Departements => 2, _ => 3 })
-                .ThenBy(h => h.DistanceKm ?? double.MaxValue)
-                .FirstOrDefault();
-            if (meilleur is not null)
+            if (PlusLocale(annuaire.DuType(type), p.Commune) is { } meilleur)
             {
-                points.Add(new PointEntree(meilleur.Doc, raison, meilleur.DistanceKm, meilleur.LieuProche));
+                points.Add(new PointEntree(meilleur.Structure, raison, meilleur.DistanceKm, meilleur.Lieu));
             }
         }
 
         return points;
+    }
+
+    /// <summary>
+    /// The competent structure with the smallest zone, then the nearest, then by name. Like the
+    /// directory's first page of 50 (competent ones first, then by distance and name), only the 50
+    /// nearest competent structures are considered.
+    /// </summary>
+    private static Competente? PlusLocale(IReadOnlyList<StructureDoc> structures, Commune c)
+    {
+        const int Page = 50;
+        var competentes = new List<Competente>();
+        for (var i = 0; i < structures.Count; i++)
+        {
+            var s = structures[i];
+            if (s.ZoneType == ZoneType.France || !Zones.Couvre(s.ZoneType, s.ZoneCodes, c))
+            {
+                continue;
+            }
+
+            double? distance = null;
+            LieuDoc? proche = null;
+            foreach (var l in s.Lieux)
+            {
+                var km = Geo.DistanceKm(c.Latitude, c.Longitude, l.Latitude, l.Longitude);
+                if (distance is null || km < distance)
+                {
+                    distance = km;
+                    proche = l;
+                }
+            }
+
+            competentes.Add(new Competente(i, s, distance, proche));
+        }
+
+        if (competentes.Count > Page)
+        {
+            competentes.Sort(Competente.ParProximite);
+            competentes.RemoveRange(Page, competentes.Count - Page);
+        }
+
+        Competente? meilleure = null;
+        foreach (var x in competentes)
+        {
+            if (meilleure is not { } m || Competente.ParLocalite(x, m) < 0)
+            {
+                meilleure = x;
+            }
+        }
+
+        return meilleure;
+    }
+
+    /// <summary>A programme that passed the hard rules; <see cref="Position"/> in the index breaks the last ties, as the catalogue order did.</summary>
+    private readonly record struct Candidat(int Position, DispositifDoc Dispositif, double Score, double? DistanceKm, LieuDoc? Lieu)
+    {
+        /// <summary>Best score first, then nearest (no place last), then by name.</summary>
+        public static int Ordre(Candidat a, Candidat b)
+        {
+            var c = b.Score.CompareTo(a.Score);
+            if (c == 0)
+            {
+                c = (a.DistanceKm ?? double.MaxValue).CompareTo(b.DistanceKm ?? double.MaxValue);
+            }
+
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a.Dispositif.Nom, b.Dispositif.Nom);
+            }
+
+            return c != 0 ? c : a.Position.CompareTo(b.Position);
+        }
+    }
+
+    /// <summary>The best <c>n</c> candidates seen so far, in order (an insertion into a short sorted array).</summary>
+    private sealed class Meilleurs(int n)
+    {
+        private readonly Candidat[] _tries = new Candidat[n];
+
+        public int Count { get; private set; }
+
+        public ReadOnlySpan<Candidat> Tries => _tries.AsSpan(0, Count);
+
+        public void Proposer(Candidat c)
+        {
+            if (Count == _tries.Length && Candidat.Ordre(c, _tries[^1]) >= 0)
+            {
+                return;
+            }
+
+            var i = Math.Min(Count, _tries.Length - 1);
+            while (i > 0 && Candidat.Ordre(c, _tries[i - 1]) < 0)
+            {
+                _tries[i] = _tries[i - 1];
+                i--;
+            }
+
+            _tries[i] = c;
+            Count = Math.Min(Count + 1, _tries.Length);
+        }
+    }
+
+    private readonly record struct Competente(int Position, StructureDoc Structure, double? DistanceKm, LieuDoc? Lieu)
+    {
+        /// <summary>Communes, then EPCI, then département, then wider.</summary>
+        public int Rang => Structure.ZoneType switch { ZoneType.Communes => 0, ZoneType.Epci => 1, ZoneType.Departements => 2, _ => 3 };
+
+        public static int ParLocalite(Competente a, Competente b)
+        {
+            var c = a.Rang.CompareTo(b.Rang);
+            return c != 0 ? c : ParProximite(a, b);
+        }
+
+        public static int ParProximite(Competente a, Competente b)
+        {
+            var c = (a.DistanceKm ?? double.MaxValue).CompareTo(b.DistanceKm ?? double.MaxValue);
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(a.Structure.Nom, b.Structure.Nom);
+            }
+
+            return c != 0 ? c : a.Position.CompareTo(b.Position);
+        }
     }
 }

@@ -98,12 +98,19 @@ public sealed partial class CatalogueIndex
         _ => d.ZoneCodes.Select(c => "C:" + c),
     };
 
+    /// <summary>
+    /// The five lists (France, region, département, EPCI, commune) of the positions of the programmes
+    /// whose zone covers the commune: exactly those for which <see cref="DispositifDoc.Couvre"/> is
+    /// true, each once (a programme has one zone type), in ascending order within each list.
+    /// </summary>
+    internal int[][] ListesDeZonePour(Commune c) =>
+        [.. new[] { "F", "R:" + c.Region, "D:" + c.Departement, c.Epci is null ? null : "E:" + c.Epci, "C:" + c.CodeInsee }
+            .Select(k => k is not null && _parZone.TryGetValue(k, out var l) ? l : [])];
+
     /// <summary>Positions of the programmes whose zone covers the commune (each programme once: it has one zone type).</summary>
     private int[] CandidatsPour(Commune c)
     {
-        var listes = new[] { "F", "R:" + c.Region, "D:" + c.Departement, c.Epci is null ? null : "E:" + c.Epci, "C:" + c.CodeInsee }
-            .Select(k => k is not null && _parZone.TryGetValue(k, out var l) ? l : [])
-            .ToArray();
+        var listes = ListesDeZonePour(c);
         var result = new int[listes.Sum(l => l.Length)];
         var n = 0;
         foreach (var l in listes)
