@@ -51,6 +51,7 @@ public static class Startup
         services.AddFormRateLimiting(builder.Configuration);
         services.AddComptes(builder.Configuration, builder.Environment);
         services.AddScoped<Features.Audit.Journal>();
+        services.AddScoped<Features.Sheets.Fiches>();
         return builder;
     }
 
