@@ -62,12 +62,16 @@ public static class Startup
         services.AddFormRateLimiting(builder.Configuration);
         services.AddComptes(builder.Configuration, builder.Environment);
         services.AddScoped<Features.Audit.Journal>();
+<<<<<<< HEAD
         services.AddScoped<Features.Inbox.Suivi>();
         services.AddScoped<Features.Inbox.Relances>();
         if (builder.Configuration.GetValue("Relances:Active", true))
         {
             services.AddHostedService<Features.Inbox.RelancesPeriodiques>();
         }
+=======
+        services.AddScoped<Features.Sheets.Fiches>();
+>>>>>>> sheets
         return builder;
     }
 

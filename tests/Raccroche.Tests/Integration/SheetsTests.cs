@@ -1,0 +1,551 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Raccroche.Web.Features.Accounts;
+using Raccroche.Web.Features.Catalogue;
+using Raccroche.Web.Features.Sheets;
+
+namespace Raccroche.Tests.Integration;
+
+/// <summary>
+/// Structures keep their sheets: edit → draft → submit → published by the territory's coordinator (or sent back
+/// with a comment), history with the diff, review reminders, and who may see what. Each test creates its own
+/// structure, place and programme, so tests never share a sheet.
+/// </summary>
+public abstract class SheetsTests(AppFactory f)
+{
+    [Fact]
+    public async Task Member_SavesDraftThenSubmits_CoordinatorPublishes_PublicSheetAndHistoryShowTheChange()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var membre = await Pro.CreerCompteAsync(f, Roles.MembreStructure, fiche.StructureSlug);
+        var client = await Pro.ConnecterAsync(f, membre);
+
+        // The list shows the programme, its old review date and the reminder.
+        var liste = await Pro.PageAsync(client, "/pro/fiches");
+        var carte = liste.QuerySelector($"#fiche-dispositif-{fiche.DispositifId}")!;
+        Assert.Contains(fiche.DispositifNom, carte.TextContent);
+        Assert.Contains("15 janvier 2025", carte.TextContent);
+        Assert.Contains("à vérifier", carte.TextContent);
+
+        // Save a draft twice: one revision, nothing public yet.
+        var url = $"/pro/fiches/dispositif/{fiche.DispositifId}";
+        var form = await Formulaire.LireAsync(client, url);
+        form.Mettre("Saisie.Description", "Texte d'origine du dispositif, revu par l'équipe.\n\nAteliers le mardi.");
+        var r = await form.EnvoyerAsync(client, "Enregistrer");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Equal($"{url}?fait=enregistre", r.Headers.Location!.OriginalString);
+        form = await Formulaire.LireAsync(client, url);
+        Assert.Equal("Texte d'origine du dispositif, revu par l'équipe.\n\nAteliers le mardi.", form.Valeur("Saisie.Description"));
+        form.Mettre("Saisie.AgeMax", "29").Cocher("Saisie.Niveaux", "sans-diplome");
+        r = await form.EnvoyerAsync(client, "Enregistrer");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        await using (var db = f.CreateDbContext())
+        {
+            var revisions = await db.RevisionsFiche.Where(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId).ToListAsync();
+            Assert.Equal(StatutsRevision.Brouillon, Assert.Single(revisions).Statut);
+            Assert.Equal("Texte d'origine du dispositif.", (await db.Dispositifs.SingleAsync(d => d.Id == fiche.DispositifId)).Description);
+        }
+
+        // Submit.
+        form = await Formulaire.LireAsync(client, url);
+        r = await form.EnvoyerAsync(client, "Soumettre");
+        Assert.Equal($"/pro/fiches?fait=soumise#fiche-dispositif-{fiche.DispositifId}", r.Headers.Location!.OriginalString);
+        var page = await Pro.PageAsync(client, url);
+        Assert.Null(page.QuerySelector("form.sheet-form"));
+        Assert.Contains("Soumise à validation", page.QuerySelector("#etat")!.TextContent);
+        int revisionId;
+        await using (var db = f.CreateDbContext())
+        {
+            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId);
+            Assert.Equal(StatutsRevision.Soumise, rev.Statut);
+            Assert.NotNull(rev.SoumiseLe);
+            revisionId = rev.Id;
+        }
+
+        // The territory's coordinator sees it in the queue with a readable diff, and publishes.
+        var coordinateur = await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["63"]);
+        var coord = await Pro.ConnecterAsync(f, coordinateur);
+        var file = await Pro.PageAsync(coord, "/pro/validation");
+        Assert.NotNull(file.QuerySelector($"a[href='/pro/validation/{revisionId}']"));
+        var revue = await Pro.PageAsync(coord, $"/pro/validation/{revisionId}");
+        var diff = revue.QuerySelector("dl.diff")!;
+        Assert.Contains("Description", diff.TextContent);
+        Assert.Contains("revu par l'équipe", string.Concat(diff.QuerySelectorAll("ins").Select(i => i.TextContent)));
+        Assert.Contains("25 ans", string.Concat(diff.QuerySelectorAll("del").Select(i => i.TextContent)));
+        Assert.Contains("29 ans", string.Concat(diff.QuerySelectorAll("ins").Select(i => i.TextContent)));
+        r = await Pro.PosterAsync(coord, $"/pro/validation/{revisionId}", new() { ["Commentaire"] = "" }, $"/pro/validation/{revisionId}?handler=Publier");
+        Assert.Equal("/pro/validation?fait=publiee", r.Headers.Location!.OriginalString);
+
+        await using (var db = f.CreateDbContext())
+        {
+            var rev = await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId);
+            Assert.Equal(StatutsRevision.Publiee, rev.Statut);
+            Assert.Equal("Compte coordinateur", rev.DecisionPar);
+            Assert.Contains("Texte d'origine du dispositif.", rev.Avant);
+            Assert.Contains("revu par l'équipe", rev.Contenu);
+            var d = await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId);
+            Assert.Equal("Texte d'origine du dispositif, revu par l'équipe.\n\nAteliers le mardi.", d.Description);
+            Assert.Equal(29, d.AgeMax);
+            Assert.Equal(["sans-diplome"], d.Niveaux);
+            Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), d.DateMaj);
+            var mail = await db.MessagesSortants.Where(m => m.Destinataire == membre.Courriel).OrderByDescending(m => m.Id).FirstAsync();
+            Assert.Contains("publiée", mail.Sujet);
+            Assert.Contains(fiche.DispositifNom, mail.Corps);
+        }
+
+        // The public sheet shows the new text and is no longer "à vérifier".
+        var publique = await Pro.PageAsync(Pro.Client(f), $"/dispositifs/{fiche.DispositifId}/{fiche.DispositifSlug}");
+        Assert.Contains("Ateliers le mardi.", publique.QuerySelector(".prose")!.TextContent);
+        Assert.DoesNotContain("pas été revue depuis plus d'un an", publique.Body!.TextContent);
+
+        // The history, for the member and for the coordinator, shows who, when and the diff.
+        foreach (var c in new[] { client, coord })
+        {
+            var histo = await Pro.PageAsync(c, $"/pro/fiches/dispositif/{fiche.DispositifId}/historique");
+            var section = histo.QuerySelector("section.revision")!;
+            Assert.Contains("Publiée", section.TextContent);
+            Assert.Contains("Compte membre-structure", section.TextContent);
+            Assert.Contains("Compte coordinateur", section.TextContent);
+            Assert.Contains("Ateliers le mardi.", string.Concat(section.QuerySelectorAll("ins").Select(i => i.TextContent)));
+        }
+    }
+
+    [Fact]
+    public async Task Coordinator_SendsBackToDraft_CommentRequired_AuthorIsToldAndCanResubmit()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var membre = await Pro.CreerCompteAsync(f, Roles.AdminStructure, fiche.StructureSlug);
+        var client = await Pro.ConnecterAsync(f, membre);
+        var revisionId = await SoumettreAsync(client, fiche, "Nouveau résumé à relire.");
+        var coord = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["63"]));
+
+        var url = $"/pro/validation/{revisionId}";
+        var r = await Pro.PosterAsync(coord, url, new() { ["Commentaire"] = "  " }, $"{url}?handler=Renvoyer");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Contains("obligatoire pour renvoyer en brouillon", (await Pro.Html(r)).QuerySelector(".error-summary")!.TextContent);
+        await using (var db = f.CreateDbContext())
+        {
+            Assert.Equal(StatutsRevision.Soumise, (await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId)).Statut);
+        }
+
+        r = await Pro.PosterAsync(coord, url, new() { ["Commentaire"] = "Précisez les horaires des ateliers." }, $"{url}?handler=Renvoyer");
+        Assert.Equal("/pro/validation?fait=renvoyee", r.Headers.Location!.OriginalString);
+        await using (var db = f.CreateDbContext())
+        {
+            var rev = await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId);
+            Assert.Equal(StatutsRevision.Brouillon, rev.Statut);
+            Assert.Equal("Précisez les horaires des ateliers.", rev.Commentaire);
+            var mail = await db.MessagesSortants.Where(m => m.Destinataire == membre.Courriel).OrderByDescending(m => m.Id).FirstAsync();
+            Assert.Contains("Précisez les horaires des ateliers.", mail.Corps);
+            Assert.Contains($"/pro/fiches/dispositif/{fiche.DispositifId}", mail.Corps);
+            Assert.Equal("Un atelier pour tester.", (await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId)).Resume);
+        }
+
+        // No longer in the queue; the member sees the comment and the draft in the form, and can resubmit.
+        Assert.Null((await Pro.PageAsync(coord, "/pro/validation")).QuerySelector($"a[href='{url}']"));
+        var edition = $"/pro/fiches/dispositif/{fiche.DispositifId}";
+        var page = await Pro.PageAsync(client, edition);
+        Assert.Contains("Précisez les horaires des ateliers.", page.QuerySelector("#etat")!.TextContent);
+        var form = await Formulaire.LireAsync(client, edition);
+        Assert.Equal("Nouveau résumé à relire.", form.Valeur("Saisie.Resume"));
+        form.Mettre("Saisie.Resume", "Nouveau résumé, ateliers le mardi de 9 h à 12 h.");
+        Assert.Equal(HttpStatusCode.Redirect, (await form.EnvoyerAsync(client, "Soumettre")).StatusCode);
+        await using (var db = f.CreateDbContext())
+        {
+            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId);
+            Assert.Equal(revisionId, rev.Id);
+            Assert.Equal(StatutsRevision.Soumise, rev.Statut);
+        }
+    }
+
+    [Fact]
+    public async Task MemberOfAnotherStructure_Gets404_OnTheFirstStructuresPages_AndSeesNoDraft()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var membreA = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, fiche.StructureSlug));
+        var form = await Formulaire.LireAsync(membreA, $"/pro/fiches/dispositif/{fiche.DispositifId}");
+        form.Mettre("Saisie.Description", "Brouillon secret de la structure A.");
+        Assert.Equal(HttpStatusCode.Redirect, (await form.EnvoyerAsync(membreA, "Enregistrer")).StatusCode);
+        int revisionId;
+        await using (var db = f.CreateDbContext())
+        {
+            revisionId = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId)).Id;
+        }
+
+        var autre = await FicheTest.CreerAsync(f);
+        var membreB = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminStructure, autre.StructureSlug));
+        foreach (var url in new[]
+        {
+            $"/pro/fiches/dispositif/{fiche.DispositifId}",
+            $"/pro/fiches/structure/{fiche.StructureId}",
+            $"/pro/fiches/dispositif/{fiche.DispositifId}/historique",
+            $"/pro/fiches/structure/{fiche.StructureId}/historique",
+            $"/pro/validation/{revisionId}",
+        })
+        {
+            var r = await membreB.GetAsync(url);
+            Assert.True(r.StatusCode == HttpStatusCode.NotFound, $"GET {url}: {(int)r.StatusCode}");
+            Assert.DoesNotContain("Brouillon secret", await r.Content.ReadAsStringAsync());
+        }
+
+        // Posting with B's own valid antiforgery token to A's pages changes nothing.
+        var token = (await Pro.PageAsync(membreB, "/pro/fiches")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var (url, champs) in new (string, Dictionary<string, string>)[]
+        {
+            ($"/pro/fiches/dispositif/{fiche.DispositifId}?handler=Soumettre", new() { ["Saisie.Nom"] = "Volé", ["Saisie.Resume"] = "Volé", ["Saisie.Entrees"] = "se-former", ["Saisie.ZoneType"] = "France" }),
+            ($"/pro/fiches/dispositif/{fiche.DispositifId}?handler=Abandonner", []),
+            ($"/pro/fiches/structure/{fiche.StructureId}?handler=Enregistrer", new() { ["Saisie.Nom"] = "Volé" }),
+            ("/pro/fiches?handler=Confirmer", new() { ["type"] = "dispositif", ["id"] = fiche.DispositifId.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+            ($"/pro/validation/{revisionId}?handler=Publier", []),
+        })
+        {
+            champs["__RequestVerificationToken"] = token;
+            var r = await membreB.PostAsync(url, new FormUrlEncodedContent(champs));
+            Assert.True(r.StatusCode == HttpStatusCode.NotFound, $"POST {url}: {(int)r.StatusCode}");
+        }
+
+        await using (var db = f.CreateDbContext())
+        {
+            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId);
+            Assert.Equal(StatutsRevision.Brouillon, rev.Statut);
+            Assert.Contains("Brouillon secret", rev.Contenu);
+            Assert.False(await db.RevisionsFiche.AnyAsync(x => x.Type == TypesFiche.Structure && x.CibleId == fiche.StructureId));
+            Assert.Equal(new DateOnly(2025, 1, 15), (await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId)).DateMaj);
+        }
+
+        // B's list shows only B's sheets.
+        var liste = await Pro.PageAsync(membreB, "/pro/fiches");
+        Assert.Null(liste.QuerySelector($"#fiche-dispositif-{fiche.DispositifId}"));
+        Assert.NotNull(liste.QuerySelector($"#fiche-dispositif-{autre.DispositifId}"));
+    }
+
+    [Fact]
+    public async Task CoordinatorOfAnotherTerritory_Gets404_OnValidate_AndRegionalAdminCannotEdit()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var client = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, fiche.StructureSlug));
+        var revisionId = await SoumettreAsync(client, fiche, "Résumé soumis depuis le Puy-de-Dôme.");
+
+        var coord69 = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["69"]));
+        Assert.Null((await Pro.PageAsync(coord69, "/pro/validation")).QuerySelector($"a[href='/pro/validation/{revisionId}']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await coord69.GetAsync($"/pro/validation/{revisionId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await coord69.GetAsync($"/pro/fiches/dispositif/{fiche.DispositifId}/historique")).StatusCode);
+        var token = (await Pro.PageAsync(coord69, "/pro/validation")).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? (await Pro.PageAsync(coord69, "/pro")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var r = await coord69.PostAsync($"/pro/validation/{revisionId}?handler=Publier", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+        await using (var db = f.CreateDbContext())
+        {
+            Assert.Equal(StatutsRevision.Soumise, (await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId)).Statut);
+        }
+
+        // The regional administrator validates everywhere but edits no draft.
+        var admin = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminRegional));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/pro/fiches/dispositif/{fiche.DispositifId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/pro/fiches/structure/{fiche.StructureId}")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await admin.GetAsync("/pro/fiches")).StatusCode);
+        Assert.NotNull((await Pro.PageAsync(admin, "/pro/validation")).QuerySelector($"a[href='/pro/validation/{revisionId}']"));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/pro/fiches/dispositif/{fiche.DispositifId}/historique")).StatusCode);
+    }
+
+    [Fact]
+    public async Task InvalidInput_ShowsFrenchMessagesNamingTheField_AndWritesNothing()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var client = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, fiche.StructureSlug));
+        var url = $"/pro/fiches/dispositif/{fiche.DispositifId}";
+        var form = await Formulaire.LireAsync(client, url);
+        form.Mettre("Saisie.AgeMin", "30").Mettre("Saisie.AgeMax", "20")
+            .Mettre("Saisie.Description", new string('a', 8001))
+            .Mettre("Saisie.Nom", " ")
+            .Mettre("Saisie.DureeSemaines", "douze")
+            .Mettre("Saisie.LienMobilisation", "javascript:alert(1)")
+            .Mettre("Saisie.ZoneType", "Departements").Mettre("Saisie.ZoneCodes", "63, 999")
+            .Mettre("Saisie.Frais", "hors-de-prix")
+            .Cocher("Saisie.Publics", "martiens")
+            .Cocher("Saisie.Lieux", "999999");
+        foreach (var action in new[] { "Enregistrer", "Soumettre" })
+        {
+            var r = await form.EnvoyerAsync(client, action);
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            var page = await Pro.Html(r);
+            var resume = page.QuerySelector(".error-summary")!.TextContent;
+            Assert.Contains("L'âge minimum (30 ans) doit être inférieur ou égal à l'âge maximum (20 ans).", resume);
+            Assert.Contains("La description doit compter au plus 8000 caractères (actuellement 8001).", resume);
+            Assert.Contains("Indiquez le nom du dispositif.", resume);
+            Assert.Contains("La durée doit être un nombre entier de semaines", resume);
+            Assert.Contains("L'adresse du service en ligne doit être une adresse web complète", resume);
+            Assert.Contains("999", resume);
+            Assert.Contains("Coût : choisissez une des valeurs proposées.", resume);
+            Assert.Contains("Publics : une valeur cochée", resume);
+            Assert.Contains("Lieux :", resume);
+
+            // Fields keep what was typed and point to their message.
+            Assert.Equal("30", page.QuerySelector<IHtmlInputElement>("#age-min")!.Value);
+            Assert.Equal("true", page.QuerySelector("#age-min")!.GetAttribute("aria-invalid"));
+            Assert.Equal("douze", page.QuerySelector<IHtmlInputElement>("#duree-semaines")!.Value);
+        }
+
+        await using var db = f.CreateDbContext();
+        Assert.False(await db.RevisionsFiche.AnyAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId));
+        var d = await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId);
+        Assert.Equal((16, 25), (d.AgeMin, d.AgeMax));
+    }
+
+    [Fact]
+    public async Task ScriptInDescription_IsStoredAsTyped_AndShownEncodedEverywhere()
+    {
+        const string charge = "Avant <script>alert(1)</script> puis <img src=x onerror=alert(1)> après.";
+        var fiche = await FicheTest.CreerAsync(f);
+        var client = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, fiche.StructureSlug));
+        var url = $"/pro/fiches/dispositif/{fiche.DispositifId}";
+        var form = await Formulaire.LireAsync(client, url);
+        form.Mettre("Saisie.Description", charge).Mettre("Saisie.Resume", "<b>gras</b> & \"guillemets\"");
+        Assert.Equal(HttpStatusCode.Redirect, (await form.EnvoyerAsync(client, "Enregistrer")).StatusCode);
+
+        // Shown back in the form as text.
+        var html = await (await client.GetAsync(url)).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>alert(1)", html);
+        Assert.DoesNotContain("<img src=x", html);
+        Assert.Equal(charge, (await Formulaire.LireAsync(client, url)).Valeur("Saisie.Description"));
+        Assert.Equal(HttpStatusCode.Redirect, (await (await Formulaire.LireAsync(client, url)).EnvoyerAsync(client, "Soumettre")).StatusCode);
+
+        // Published by the regional administrator (who validates every structure).
+        var admin = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminRegional));
+        int revisionId;
+        await using (var db = f.CreateDbContext())
+        {
+            revisionId = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId)).Id;
+        }
+
+        var revue = await admin.GetAsync($"/pro/validation/{revisionId}");
+        var revueHtml = await revue.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>alert(1)", revueHtml);
+        Assert.Empty((await Pro.Html(revue)).QuerySelectorAll("main script, main img"));
+        var r = await Pro.PosterAsync(admin, $"/pro/validation/{revisionId}", [], $"/pro/validation/{revisionId}?handler=Publier");
+        Assert.Equal("/pro/validation?fait=publiee", r.Headers.Location!.OriginalString);
+
+        await using (var db = f.CreateDbContext())
+        {
+            var d = await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId);
+            Assert.Equal(charge, d.Description);
+            Assert.Equal("<b>gras</b> & \"guillemets\"", d.Resume);
+        }
+
+        foreach (var (c, page) in new[] { (client, $"/pro/fiches/dispositif/{fiche.DispositifId}/historique"), (Pro.Client(f), $"/dispositifs/{fiche.DispositifId}/{fiche.DispositifSlug}") })
+        {
+            var reponse = await c.GetAsync(page);
+            Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+            var texte = await reponse.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("<script>alert(1)", texte);
+            Assert.DoesNotContain("<img src=x", texte);
+            Assert.DoesNotContain("<b>gras", texte);
+            var doc = await Pro.Html(reponse);
+            Assert.Empty(doc.QuerySelectorAll("main script, main img, main b"));
+            Assert.Contains("<script>alert(1)</script>", doc.QuerySelector("main")!.TextContent);
+        }
+    }
+
+    [Fact]
+    public async Task ConfirmUpToDate_SetsTheReviewDate_ClearsTheReminder_AndShowsInHistory()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var client = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, fiche.StructureSlug));
+        var liste = await Pro.PageAsync(client, "/pro/fiches");
+        Assert.Contains("à revoir", liste.QuerySelector($"#fiche-structure-{fiche.StructureId}")!.TextContent);
+
+        foreach (var (type, id) in new[] { ("structure", fiche.StructureId), ("dispositif", fiche.DispositifId) })
+        {
+            var r = await Pro.PosterAsync(client, "/pro/fiches", new() { ["type"] = type, ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/pro/fiches?handler=Confirmer");
+            Assert.Equal($"/pro/fiches?fait=confirmee#fiche-{type}-{id}", r.Headers.Location!.OriginalString);
+        }
+
+        await using (var db = f.CreateDbContext())
+        {
+            var aujourdhui = DateOnly.FromDateTime(DateTime.UtcNow);
+            Assert.Equal(aujourdhui, (await db.Structures.SingleAsync(x => x.Id == fiche.StructureId)).DateMaj);
+            Assert.Equal(aujourdhui, (await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId)).DateMaj);
+            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId);
+            Assert.Equal(StatutsRevision.Publiee, rev.Statut);
+            Assert.Equal(rev.Avant, rev.Contenu);
+        }
+
+        liste = await Pro.PageAsync(client, "/pro/fiches");
+        Assert.DoesNotContain("à revoir", liste.QuerySelector($"#fiche-structure-{fiche.StructureId}")!.TextContent);
+        Assert.DoesNotContain("à revoir", liste.QuerySelector($"#fiche-dispositif-{fiche.DispositifId}")!.TextContent);
+        var histo = await Pro.PageAsync(client, $"/pro/fiches/dispositif/{fiche.DispositifId}/historique");
+        Assert.Contains("Fiche confirmée à jour", histo.QuerySelector("section.revision")!.TextContent);
+        var publique = await Pro.PageAsync(Pro.Client(f), $"/dispositifs/{fiche.DispositifId}/{fiche.DispositifSlug}");
+        Assert.DoesNotContain("pas été revue depuis plus d'un an", publique.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task StructureSheet_PlaceHoursAndPhone_PublishedWithTheStructure()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var client = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminStructure, fiche.StructureSlug));
+        var url = $"/pro/fiches/structure/{fiche.StructureId}";
+        var form = await Formulaire.LireAsync(client, url);
+        Assert.Equal(fiche.LieuId.ToString(System.Globalization.CultureInfo.InvariantCulture), form.Valeur("Saisie.Lieux[0].Id"));
+        form.Mettre("Saisie.Lieux[0].Horaires", "Du lundi au vendredi, 9 h - 17 h")
+            .Mettre("Saisie.Lieux[0].Telephone", "04 73 00 00 00")
+            .Mettre("Saisie.Lieux[0].CodePostal", "6300")
+            .Mettre("Saisie.Courriel", "pas-une-adresse");
+        var r = await form.EnvoyerAsync(client, "Soumettre");
+        var resume = (await Pro.Html(r)).QuerySelector(".error-summary")!.TextContent;
+        Assert.Contains("Le code postal du lieu « Accueil test » doit compter 5 chiffres.", resume);
+        Assert.Contains("Le courriel doit être une adresse e-mail valide", resume);
+
+        form.Mettre("Saisie.Lieux[0].CodePostal", "63000").Mettre("Saisie.Courriel", "contact@structure-test.fr");
+        Assert.Equal($"/pro/fiches?fait=soumise#fiche-structure-{fiche.StructureId}", (await form.EnvoyerAsync(client, "Soumettre")).Headers.Location!.OriginalString);
+
+        // One open revision per sheet: while submitted, saving is refused with a message.
+        r = await form.EnvoyerAsync(client, "Enregistrer");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Contains("déjà soumise à validation", (await Pro.Html(r)).QuerySelector(".error-summary")!.TextContent);
+
+        var coord = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["63113"]));
+        int revisionId;
+        await using (var db = f.CreateDbContext())
+        {
+            revisionId = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Structure && x.CibleId == fiche.StructureId)).Id;
+        }
+
+        var revue = await Pro.PageAsync(coord, $"/pro/validation/{revisionId}");
+        Assert.Contains("Horaires – Accueil test", revue.QuerySelector("dl.diff")!.TextContent);
+        await Pro.PosterAsync(coord, $"/pro/validation/{revisionId}", new() { ["Commentaire"] = "Merci !" }, $"/pro/validation/{revisionId}?handler=Publier");
+        await using (var db = f.CreateDbContext())
+        {
+            var lieu = await db.Lieux.SingleAsync(x => x.Id == fiche.LieuId);
+            Assert.Equal("Du lundi au vendredi, 9 h - 17 h", lieu.Horaires);
+            Assert.Equal("04 73 00 00 00", lieu.Telephone);
+            Assert.Equal("63113", lieu.CodeInsee);
+            var s = await db.Structures.SingleAsync(x => x.Id == fiche.StructureId);
+            Assert.Equal("contact@structure-test.fr", s.Courriel);
+            Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), s.DateMaj);
+            Assert.Equal("Merci !", (await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId)).Commentaire);
+        }
+
+        var publique = await Pro.PageAsync(Pro.Client(f), $"/dispositifs/{fiche.DispositifId}/{fiche.DispositifSlug}");
+        Assert.Contains("Du lundi au vendredi, 9 h - 17 h", publique.QuerySelector(".places")!.TextContent);
+    }
+
+    /// <summary>Saves a new summary, submits, returns the revision id.</summary>
+    private async Task<int> SoumettreAsync(HttpClient client, FicheTest fiche, string resume)
+    {
+        var form = await Formulaire.LireAsync(client, $"/pro/fiches/dispositif/{fiche.DispositifId}");
+        form.Mettre("Saisie.Resume", resume);
+        var r = await form.EnvoyerAsync(client, "Soumettre");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        await using var db = f.CreateDbContext();
+        return (await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId && x.Statut == StatutsRevision.Soumise)).Id;
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SheetsSqliteTests(SqliteAppFactory f) : SheetsTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class SheetsPostgresTests(PostgresAppFactory f) : SheetsTests(f);
+
+/// <summary>A structure of its own for one test, with a place in Clermont-Ferrand (63) and a programme last reviewed on 15 January 2025.</summary>
+public sealed record FicheTest(int StructureId, string StructureSlug, int LieuId, int DispositifId, string DispositifSlug, string DispositifNom)
+{
+    public static async Task<FicheTest> CreerAsync(AppFactory f)
+    {
+        var n = Guid.NewGuid().ToString("N")[..8];
+        await using var db = f.CreateDbContext();
+        var s = new Structure
+        {
+            Slug = $"test-structure-{n}",
+            Nom = $"Structure test {n}",
+            Type = "association",
+            Description = "Une structure de test.",
+            ZoneType = ZoneType.Departements,
+            ZoneCodes = ["63"],
+            DateMaj = new DateOnly(2025, 1, 15),
+        };
+        var l = new Lieu { Slug = $"test-lieu-{n}", Structure = s, Nom = "Accueil test", CodeInsee = "63113", CodePostal = "63000", Latitude = 45.7797, Longitude = 3.0863 };
+        var d = new Dispositif
+        {
+            Slug = $"test-dispositif-{n}",
+            Nom = $"Atelier test {n}",
+            Resume = "Un atelier pour tester.",
+            Description = "Texte d'origine du dispositif.",
+            Structure = s,
+            Entrees = ["se-former"],
+            AgeMin = 16,
+            AgeMax = 25,
+            ZoneType = ZoneType.Departements,
+            ZoneCodes = ["63"],
+            Lieux = [l],
+            DateMaj = new DateOnly(2025, 1, 15),
+        };
+        db.Dispositifs.Add(d);
+        await db.SaveChangesAsync();
+        return new(s.Id, s.Slug, l.Id, d.Id, d.Slug, d.Nom);
+    }
+}
+
+/// <summary>A form read from the page as a browser would submit it: fields with their values, ticked boxes, textareas, the antiforgery token.</summary>
+public sealed class Formulaire
+{
+    private readonly List<KeyValuePair<string, string>> _champs = [];
+    private readonly Dictionary<string, string> _actions = [];
+
+    public static async Task<Formulaire> LireAsync(HttpClient client, string url, string selecteur = "form.sheet-form")
+    {
+        var page = await Pro.PageAsync(client, url);
+        var form = page.QuerySelector(selecteur) ?? throw new InvalidOperationException($"no {selecteur} in {url}");
+        var f = new Formulaire();
+        foreach (var e in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var nom = e.GetAttribute("name")!;
+            switch (e)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } i when i.IsChecked:
+                    f._champs.Add(new(nom, i.Value));
+                    break;
+                case IHtmlInputElement { Type: "checkbox" or "radio" }:
+                    break;
+                case IHtmlInputElement i:
+                    f._champs.Add(new(nom, i.Value));
+                    break;
+                case IHtmlTextAreaElement t:
+                    f._champs.Add(new(nom, t.Value));
+                    break;
+                case IHtmlSelectElement s:
+                    f._champs.Add(new(nom, s.Value ?? ""));
+                    break;
+            }
+        }
+
+        foreach (var b in form.QuerySelectorAll("button[formaction]"))
+        {
+            var action = b.GetAttribute("formaction")!;
+            f._actions[action[(action.IndexOf("handler=", StringComparison.Ordinal) + 8)..]] = action;
+        }
+
+        return f;
+    }
+
+    public string? Valeur(string nom) => _champs.FirstOrDefault(c => c.Key == nom).Value;
+
+    public Formulaire Mettre(string nom, string valeur)
+    {
+        _champs.RemoveAll(c => c.Key == nom);
+        _champs.Add(new(nom, valeur));
+        return this;
+    }
+
+    public Formulaire Cocher(string nom, string valeur)
+    {
+        _champs.Add(new(nom, valeur));
+        return this;
+    }
+
+    public Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, string handler) =>
+        client.PostAsync(_actions[handler], new FormUrlEncodedContent(_champs));
+}
