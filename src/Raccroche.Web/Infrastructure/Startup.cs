@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Raccroche.Web.Data;
 using Raccroche.Web.Data.Seed;
 using Raccroche.Web.Features.Accounts;
+using Raccroche.Web.Features.Retention;
 using Raccroche.Web.Features.Search;
 using Scalar.AspNetCore;
 
@@ -51,6 +52,7 @@ public static class Startup
         services.AddFormRateLimiting(builder.Configuration);
         services.AddComptes(builder.Configuration, builder.Environment);
         services.AddScoped<Features.Audit.Journal>();
+        services.AddRetention(builder.Configuration);
         return builder;
     }
 
