@@ -46,8 +46,16 @@ public static class CommandLine
             case "creer-admin":
                 Environment.ExitCode = await CreerAdminAsync(app, args);
                 return true;
+            case "retention":
+                using (var scope = app.Services.CreateScope())
+                {
+                    var bilan = await scope.ServiceProvider.GetRequiredService<Features.Retention.Retention>().ExecuterAsync("ligne de commande");
+                    Console.WriteLine($"Rétention appliquée : {bilan.Resume()}.");
+                }
+
+                return true;
             default:
-                Console.Error.WriteLine($"Unknown command '{verb}'. Known: migrate, import-communes FILE, creer-admin --courriel ADRESSE, campagne --nom N --territoire T [--structure SLUG] [--debut AAAA-MM-JJ] [--fin AAAA-MM-JJ].");
+                Console.Error.WriteLine($"Unknown command '{verb}'. Known: migrate, import-communes FILE, creer-admin --courriel ADRESSE, retention, campagne --nom N --territoire T [--structure SLUG] [--debut AAAA-MM-JJ] [--fin AAAA-MM-JJ].");
                 Environment.ExitCode = 2;
                 return true;
         }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Raccroche.Web.Data;
 using Raccroche.Web.Data.Seed;
 using Raccroche.Web.Features.Accounts;
+using Raccroche.Web.Features.Retention;
 using Raccroche.Web.Features.Search;
 using Scalar.AspNetCore;
 
@@ -62,16 +63,14 @@ public static class Startup
         services.AddFormRateLimiting(builder.Configuration);
         services.AddComptes(builder.Configuration, builder.Environment);
         services.AddScoped<Features.Audit.Journal>();
-<<<<<<< HEAD
         services.AddScoped<Features.Inbox.Suivi>();
         services.AddScoped<Features.Inbox.Relances>();
         if (builder.Configuration.GetValue("Relances:Active", true))
         {
             services.AddHostedService<Features.Inbox.RelancesPeriodiques>();
         }
-=======
         services.AddScoped<Features.Sheets.Fiches>();
->>>>>>> sheets
+        services.AddRetention(builder.Configuration);
         return builder;
     }
 

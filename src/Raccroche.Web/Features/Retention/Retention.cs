@@ -1,0 +1,173 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Raccroche.Web.Data;
+using Raccroche.Web.Features.Audit;
+using Raccroche.Web.Features.Contact;
+
+namespace Raccroche.Web.Features.Retention;
+
+/// <summary>
+/// How long personal data is kept (section "Retention"); see docs/decisions/0007-retention-and-audit.md.
+/// </summary>
+public sealed class RetentionOptions
+{
+    /// <summary>Runs the daily job in the web app; the <c>retention</c> verb works either way.</summary>
+    public bool Active { get; set; } = true;
+    public int IntervalleHeures { get; set; } = 24;
+
+    /// <summary>A closed request is anonymised this many months after its closure.</summary>
+    public int MoisApresCloture { get; set; } = 12;
+
+    /// <summary>A request never closed is anonymised after this many months without any movement.</summary>
+    public int MoisSansActivite { get; set; } = 24;
+
+    /// <summary>Sent e-mails (their bodies repeat the request) are deleted this many days after sending.</summary>
+    public int CourriersJours { get; set; } = 30;
+
+    /// <summary>Audit lines are purged after this many months: longer than any data they describe.</summary>
+    public int JournalMois { get; set; } = 60;
+}
+
+/// <summary>What one run did: counts only, never personal data (they go into the audit line).</summary>
+public sealed record BilanRetention(int DemandesAnonymisees, int InvitationsSupprimees, int CourriersSupprimes, int LignesJournalPurgees)
+{
+    public string Resume() =>
+        $"{DemandesAnonymisees} demande(s) anonymisée(s), {InvitationsSupprimees} invitation(s) expirée(s) supprimée(s), " +
+        $"{CourriersSupprimes} courrier(s) envoyé(s) supprimé(s), {LignesJournalPurgees} ligne(s) du journal purgée(s)";
+}
+
+/// <summary>
+/// Applies the retention periods: anonymises old contact requests and referrals (with their status
+/// history), deletes expired invitations and old sent e-mails, and purges audit lines past their own,
+/// longer, period. Idempotent: a second run at the same instant finds nothing to do. Each run writes
+/// one audit line with its counts.
+/// </summary>
+public sealed class Retention(AppDbContext db, Journal journal, TimeProvider clock, IOptions<RetentionOptions> options, ILogger<Retention> logger)
+{
+    /// <summary>Stands in for required text that has been erased (first name, author).</summary>
+    public const string Efface = "—";
+    public const string Ressource = "retention";
+    private const int TailleLot = 200;
+
+    public async Task<BilanRetention> ExecuterAsync(string? utilisateur = null, CancellationToken ct = default)
+    {
+        var o = options.Value;
+        var maintenant = clock.GetUtcNow().UtcDateTime;
+        var demandes = 0;
+        try
+        {
+            // Batches, one transaction each: a failure keeps what earlier batches did, and the next run resumes.
+            int lot;
+            do
+            {
+                lot = await AnonymiserLotAsync(maintenant.AddMonths(-o.MoisApresCloture), maintenant.AddMonths(-o.MoisSansActivite), maintenant, ct);
+                demandes += lot;
+            }
+            while (lot == TailleLot);
+
+            // The deletions and the run's audit line commit together: nothing is removed without a trace.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var invitations = await db.Invitations
+                .Where(i => i.AccepteeLe == null && i.ExpireLe < maintenant)
+                .ExecuteDeleteAsync(ct);
+            var limiteCourriers = maintenant.AddDays(-o.CourriersJours);
+            var courriers = await db.MessagesSortants
+                .Where(m => m.EnvoyeLe != null && m.EnvoyeLe < limiteCourriers)
+                .ExecuteDeleteAsync(ct);
+
+            // The only place where audit lines are deleted. ExecuteDelete sends one DELETE statement and
+            // bypasses the change tracker, hence AppDbContext's append-only guard, on purpose.
+            var limiteJournal = maintenant.AddMonths(-o.JournalMois);
+            var lignes = await db.Journal.Where(j => j.Le < limiteJournal).ExecuteDeleteAsync(ct);
+
+            var bilan = new BilanRetention(demandes, invitations, courriers, lignes);
+            journal.Ajouter(Journal.Anonymisation, Ressource, null, bilan.Resume(), utilisateur);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            logger.LogInformation("Retention run: {Summary}", bilan.Resume());
+            return bilan;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && demandes > 0)
+        {
+            // Requests already anonymised by committed batches still get their audit line.
+            db.ChangeTracker.Clear();
+            journal.Ajouter(Journal.Anonymisation, Ressource, null, $"{demandes} demande(s) anonymisée(s) ; passage interrompu ({ex.GetType().Name})", utilisateur);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<int> AnonymiserLotAsync(DateTime clotureAvant, DateTime inactiveAvant, DateTime maintenant, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var lot = await db.DemandesContact
+            .Include(d => d.Suivi)
+            .Where(d => d.AnonymiseeLe == null
+                && ((d.ClotureLe != null && d.ClotureLe < clotureAvant) || (d.ClotureLe == null && d.DernierMouvementLe < inactiveAvant)))
+            .OrderBy(d => d.Id)
+            .Take(TailleLot)
+            .ToListAsync(ct);
+        foreach (var d in lot)
+        {
+            Anonymiser(d, maintenant);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return lot.Count;
+    }
+
+    /// <summary>
+    /// Erases whatever identifies the young person or the professionals; keeps what the figures need
+    /// (structures, dates, status, age, situation, département).
+    /// </summary>
+    public static void Anonymiser(DemandeContact d, DateTime maintenant)
+    {
+        d.Prenom = Efface;
+        d.Telephone = null;
+        d.Courriel = null;
+        d.Message = null;
+        d.Emetteur = null;
+        d.EmetteurId = null;
+        d.Reponses = ReponsesAnonymes(d.Reponses);
+
+        // The reference is in e-mails that outlive us (the young person's, the structure's): a new one
+        // unlinks them from what remains here. "AN-" cannot collide with live "RC-" references.
+        d.Reference = "AN-" + Shared.Codes.Aleatoire(9);
+        d.AnonymiseeLe = maintenant;
+        foreach (var s in d.Suivi)
+        {
+            s.Note = null;
+            s.Auteur = Efface;
+            s.AuteurId = null;
+        }
+    }
+
+    /// <summary>Only the département of the commune survives: <c>{"departement":"63"}</c>, or <c>{}</c>.</summary>
+    public static string ReponsesAnonymes(string? reponses)
+    {
+        string? code = null;
+        try
+        {
+            if (JsonNode.Parse(reponses ?? "") is JsonObject o && o["code_commune"] is JsonValue v && v.TryGetValue<string>(out var c))
+            {
+                code = c.Trim();
+            }
+        }
+        catch (JsonException)
+        {
+            // Unreadable answers: nothing is kept.
+        }
+
+        var departement = code switch
+        {
+            { Length: 5 } when code.StartsWith("97", StringComparison.Ordinal) => code[..3],
+            { Length: 5 } => code[..2],
+            _ => null,
+        };
+        return departement is null ? "{}" : new JsonObject { ["departement"] = departement }.ToJsonString();
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+
+namespace Raccroche.Web.Features.Retention;
+
+/// <summary>Runs <see cref="Retention"/> shortly after start-up, then every <c>Retention:IntervalleHeures</c>.</summary>
+public sealed class TacheRetention(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<TacheRetention> logger) : BackgroundService
+{
+    /// <summary>Lets start-up (migrations, index) finish first, and spares an instance that restarts in a loop.</summary>
+    public static readonly TimeSpan PremierPassage = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        if (!o.Active)
+        {
+            logger.LogInformation("Retention job disabled (Retention:Active=false); use the 'retention' command instead");
+            return;
+        }
+
+        await Task.Delay(PremierPassage, clock, stoppingToken);
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(o.IntervalleHeures), clock);
+        do
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<Retention>().ExecuterAsync(ct: stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Retention run failed; next run in {Hours} h", o.IntervalleHeures);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
+
+public static class RetentionSetup
+{
+    public static IServiceCollection AddRetention(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<RetentionOptions>()
+            .Bind(config.GetSection("Retention"))
+            .Validate(o => o.IntervalleHeures >= 1 && o.MoisApresCloture >= 1 && o.MoisSansActivite >= 1 && o.CourriersJours >= 1,
+                "Retention: IntervalleHeures, MoisApresCloture, MoisSansActivite and CourriersJours must be at least 1.")
+            .Validate(o => o.JournalMois > Math.Max(o.MoisApresCloture, o.MoisSansActivite),
+                "Retention:JournalMois must be greater than MoisApresCloture and MoisSansActivite: the audit trail outlives the data it describes.")
+            .ValidateOnStart();
+        services.AddScoped<Retention>();
+        services.AddHostedService<TacheRetention>();
+        return services;
+    }
+}
