@@ -19,6 +19,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
     private readonly Dictionary<string, HttpClient> _clients = [];
     private int _demandeA, _demandeB;
     private string _slugA = "";
+    private int _structureA, _dispositifA, _dispositifB, _revisionA;
 
     public async Task InitializeAsync()
     {
@@ -30,9 +31,25 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         _clients[CoordY] = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["63"]));
         _clients[Region] = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminRegional));
         await using var db = f.CreateDbContext();
-        var a = await db.Dispositifs.Include(d => d.Structure).FirstAsync(d => d.Structure!.Slug == "e2c-rhone");
+        var a = await db.Dispositifs.Include(d => d.Structure).Include(d => d.Lieux).FirstAsync(d => d.Structure!.Slug == "e2c-rhone");
         var b = await db.Dispositifs.Include(d => d.Structure).FirstAsync(d => d.Structure!.Slug == "epide-meyzieu");
         _slugA = a.Slug;
+        (_structureA, _dispositifA, _dispositifB) = (a.StructureId, a.Id, b.Id);
+        var revision = new Raccroche.Web.Features.Sheets.RevisionFiche
+        {
+            Type = "dispositif",
+            CibleId = a.Id,
+            StructureId = a.StructureId,
+            Statut = "soumise",
+            Contenu = Raccroche.Web.Features.Sheets.ContenuFiche.Serialiser(Raccroche.Web.Features.Sheets.ContenuDispositif.De(a)),
+            Auteur = "Matrice",
+            CreeLe = DateTime.UtcNow,
+            ModifieeLe = DateTime.UtcNow,
+            SoumiseLe = DateTime.UtcNow,
+        };
+        db.RevisionsFiche.Add(revision);
+        await db.SaveChangesAsync();
+        _revisionA = revision.Id;
         _demandeA = await Demande(db, a.StructureId, "RC-MATA" + Random.Shared.Next(10, 99));
         _demandeB = await Demande(db, b.StructureId, "RC-MATB" + Random.Shared.Next(10, 99));
     }
@@ -69,6 +86,13 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         ["pro/chiffres"] = ("/pro/chiffres", [MembreA, AdminB, CoordX, CoordY, Region]),
         ["pro/equipe"] = ("/pro/equipe", [AdminB]),
         ["pro/admin/comptes"] = ("/pro/admin/comptes", [Region]),
+        ["pro/fiches"] = ("/pro/fiches", [MembreA, AdminB]),
+        ["pro/fiches/structure/{id:int}"] = ($"/pro/fiches/structure/{_structureA}", [MembreA]),
+        ["pro/fiches/dispositif/{id:int}"] = ($"/pro/fiches/dispositif/{_dispositifA}", [MembreA]),
+        ["pro/fiches/dispositif/{id:int} (B)"] = ($"/pro/fiches/dispositif/{_dispositifB}", [AdminB]),
+        ["pro/fiches/{type}/{id:int}/historique"] = ($"/pro/fiches/dispositif/{_dispositifA}/historique", [MembreA, CoordX, Region]),
+        ["pro/validation"] = ("/pro/validation", [CoordX, CoordY, Region]),
+        ["pro/validation/{id:int}"] = ($"/pro/validation/{_revisionA}", [CoordX, Region]),
         ["pro/deconnexion"] = ("/pro/deconnexion", [MembreA, AdminB, CoordX, CoordY, Region]),
         // Public steps of the account pages: open to all (they hold no data).
         ["pro/connexion"] = ("/pro/connexion", Tous),
