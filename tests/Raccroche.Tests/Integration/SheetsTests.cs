@@ -48,6 +48,11 @@ public abstract class SheetsTests(AppFactory f)
             Assert.Equal("Texte d'origine du dispositif.", (await db.Dispositifs.SingleAsync(d => d.Id == fiche.DispositifId)).Description);
         }
 
+        // The territory's coordinator does not see an unsubmitted draft.
+        var coordinateur = await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["63"]);
+        var coord = await Pro.ConnecterAsync(f, coordinateur);
+        Assert.Null((await Pro.PageAsync(coord, $"/pro/fiches/dispositif/{fiche.DispositifId}/historique")).QuerySelector("section.revision"));
+
         // Submit.
         form = await Formulaire.LireAsync(client, url);
         r = await form.EnvoyerAsync(client, "Soumettre");
@@ -65,8 +70,6 @@ public abstract class SheetsTests(AppFactory f)
         }
 
         // The territory's coordinator sees it in the queue with a readable diff, and publishes.
-        var coordinateur = await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["63"]);
-        var coord = await Pro.ConnecterAsync(f, coordinateur);
         var file = await Pro.PageAsync(coord, "/pro/validation");
         Assert.NotNull(file.QuerySelector($"a[href='/pro/validation/{revisionId}']"));
         var revue = await Pro.PageAsync(coord, $"/pro/validation/{revisionId}");
