@@ -48,6 +48,11 @@ public abstract class SheetsTests(AppFactory f)
             Assert.Equal("Texte d'origine du dispositif.", (await db.Dispositifs.SingleAsync(d => d.Id == fiche.DispositifId)).Description);
         }
 
+        // The territory's coordinator does not see an unsubmitted draft.
+        var coordinateur = await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["63"]);
+        var coord = await Pro.ConnecterAsync(f, coordinateur);
+        Assert.Null((await Pro.PageAsync(coord, $"/pro/fiches/dispositif/{fiche.DispositifId}/historique")).QuerySelector("section.revision"));
+
         // Submit.
         form = await Formulaire.LireAsync(client, url);
         r = await form.EnvoyerAsync(client, "Soumettre");
@@ -65,8 +70,6 @@ public abstract class SheetsTests(AppFactory f)
         }
 
         // The territory's coordinator sees it in the queue with a readable diff, and publishes.
-        var coordinateur = await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["63"]);
-        var coord = await Pro.ConnecterAsync(f, coordinateur);
         var file = await Pro.PageAsync(coord, "/pro/validation");
         Assert.NotNull(file.QuerySelector($"a[href='/pro/validation/{revisionId}']"));
         var revue = await Pro.PageAsync(coord, $"/pro/validation/{revisionId}");
@@ -355,6 +358,7 @@ public abstract class SheetsTests(AppFactory f)
         var client = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, fiche.StructureSlug));
         var liste = await Pro.PageAsync(client, "/pro/fiches");
         Assert.Contains("à revoir", liste.QuerySelector($"#fiche-structure-{fiche.StructureId}")!.TextContent);
+        Assert.Contains("pas été revue depuis plus d'un an", (await Pro.PageAsync(Pro.Client(f), $"/structures/{fiche.StructureId}")).Body!.TextContent);
 
         foreach (var (type, id) in new[] { ("structure", fiche.StructureId), ("dispositif", fiche.DispositifId) })
         {
@@ -430,6 +434,43 @@ public abstract class SheetsTests(AppFactory f)
 
         var publique = await Pro.PageAsync(Pro.Client(f), $"/dispositifs/{fiche.DispositifId}/{fiche.DispositifSlug}");
         Assert.Contains("Du lundi au vendredi, 9 h - 17 h", publique.QuerySelector(".places")!.TextContent);
+        var structure = await Pro.PageAsync(Pro.Client(f), $"/structures/{fiche.StructureId}");
+        Assert.Contains("Du lundi au vendredi, 9 h - 17 h", structure.QuerySelector(".places")!.TextContent);
+        Assert.DoesNotContain("pas été revue depuis plus d'un an", structure.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task TwoMembers_SameDraft_TheSecondSaveIsReportedNotLost()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var a = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, fiche.StructureSlug));
+        var b = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminStructure, fiche.StructureSlug));
+        var url = $"/pro/fiches/dispositif/{fiche.DispositifId}";
+        var formA = await Formulaire.LireAsync(a, url);
+        var formB = await Formulaire.LireAsync(b, url);
+        Assert.Equal(HttpStatusCode.Redirect, (await formA.Mettre("Saisie.Resume", "Version de A.").EnvoyerAsync(a, "Enregistrer")).StatusCode);
+
+        // B's form was read before A's save: refused with a message, B's text kept in the form.
+        var r = await formB.Mettre("Saisie.Resume", "Version de B.").EnvoyerAsync(b, "Enregistrer");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var page = await Pro.Html(r);
+        Assert.Contains("modifié entre-temps par Compte membre-structure", page.QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal("Version de B.", page.QuerySelector<IHtmlTextAreaElement>("#resume")!.Value);
+        await using (var db = f.CreateDbContext())
+        {
+            Assert.Contains("Version de A.", (await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId)).Contenu);
+        }
+
+        // Saving again from that page replaces A's version, knowingly: still one draft.
+        var version = page.QuerySelector<IHtmlInputElement>("input[name=Version]")!.Value;
+        formB.Mettre("Version", version);
+        Assert.Equal(HttpStatusCode.Redirect, (await formB.EnvoyerAsync(b, "Enregistrer")).StatusCode);
+        await using (var db = f.CreateDbContext())
+        {
+            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId);
+            Assert.Contains("Version de B.", rev.Contenu);
+            Assert.Equal("Compte admin-structure", rev.Auteur);
+        }
     }
 
     /// <summary>Saves a new summary, submits, returns the revision id.</summary>

@@ -102,7 +102,7 @@ public sealed class Fiches(AppDbContext db, Habilitations h, TimeProvider clock,
                     CibleId = cibleId,
                     StructureId = structureId,
                     Contenu = contenu,
-                    Auteur = h.Nom,
+                    Auteur = Court(h.Nom, 100),
                     CreeLe = maintenant,
                 };
                 db.RevisionsFiche.Add(ouverte);

@@ -38,8 +38,10 @@ public sealed class HistoriqueModel(Habilitations h, AppDbContext db, Fiches fic
         (Nom, DateMaj) = type == TypesFiche.Structure
             ? await db.Structures.Where(s => s.Id == id).Select(s => new ValueTuple<string, DateOnly>(s.Nom, s.DateMaj)).FirstAsync(ct)
             : await db.Dispositifs.Where(d => d.Id == id).Select(d => new ValueTuple<string, DateOnly>(d.Nom, d.DateMaj)).FirstAsync(ct);
+        // A validator sees what was submitted to them, not a structure's unsubmitted drafts.
+        var editeur = Editeur;
         Revisions = await db.RevisionsFiche.AsNoTracking()
-            .Where(r => r.Type == type && r.CibleId == id)
+            .Where(r => r.Type == type && r.CibleId == id && (editeur || r.Statut != StatutsRevision.Brouillon || r.SoumiseLe != null))
             .OrderByDescending(r => r.ModifieeLe).ThenByDescending(r => r.Id)
             .ToListAsync(ct);
         Ecarts = await fiches.EcartsAsync(Revisions, ct);
