@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Raccroche.Web.Features.Accounts;
 using Raccroche.Web.Features.Audit;
 
@@ -190,6 +192,27 @@ public abstract class JournalPagesTests(AppFactory f)
 
         await using var db = f.CreateDbContext();
         Assert.False(await db.Journal.AnyAsync(j => j.UtilisateurId == compte.Id && j.Action == Journal.Export));
+    }
+
+    [Fact]
+    public async Task RegionalAdmin_WithoutSecondFactor_IsSentToSetItUp()
+    {
+        var compte = await Pro.CreerCompteAsync(f, Roles.AdminRegional);
+        using (var scope = f.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
+            await users.SetTwoFactorEnabledAsync((await users.FindByIdAsync(compte.Id))!, false);
+        }
+
+        var client = Pro.Client(f);
+        var r = await Pro.PosterAsync(client, "/pro/connexion", new() { ["Courriel"] = compte.Courriel, ["MotDePasse"] = compte.MotDePasse });
+        Assert.Equal("/pro/double-facteur", r.Headers.Location!.OriginalString);
+        foreach (var url in new[] { "/pro/admin/journal", "/pro/admin/journal?handler=csv" })
+        {
+            r = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+            Assert.EndsWith("/pro/double-facteur", r.Headers.Location!.ToString());
+        }
     }
 
     [Fact]
