@@ -89,12 +89,20 @@ public sealed class Retention(AppDbContext db, Journal journal, TimeProvider clo
             logger.LogInformation("Retention run: {Summary}", bilan.Resume());
             return bilan;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && demandes > 0)
+        catch (Exception ex) when (demandes > 0)
         {
-            // Requests already anonymised by committed batches still get their audit line.
-            db.ChangeTracker.Clear();
-            journal.Ajouter(Journal.Anonymisation, Ressource, null, $"{demandes} demande(s) anonymisée(s) ; passage interrompu ({ex.GetType().Name})", utilisateur);
-            await db.SaveChangesAsync(CancellationToken.None);
+            // Requests already anonymised by committed batches (even on shutdown) still get their audit line.
+            try
+            {
+                db.ChangeTracker.Clear();
+                journal.Ajouter(Journal.Anonymisation, Ressource, null, $"{demandes} demande(s) anonymisée(s) ; passage interrompu ({ex.GetType().Name})", utilisateur);
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+            catch (Exception trace)
+            {
+                logger.LogError(trace, "Retention run interrupted after {Count} anonymised requests; its audit line could not be written", demandes);
+            }
+
             throw;
         }
     }

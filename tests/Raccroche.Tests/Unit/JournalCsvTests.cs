@@ -1,0 +1,51 @@
+using Raccroche.Web.Features.Audit;
+using Raccroche.Web.Features.Search;
+
+namespace Raccroche.Tests.Unit;
+
+public sealed class JournalCsvTests
+{
+    [Theory]
+    [InlineData(null, "")]
+    [InlineData("", "")]
+    [InlineData("lecture", "lecture")]
+    [InlineData("a;b", "\"a;b\"")]
+    [InlineData("dit \"oui\"", "\"dit \"\"oui\"\"\"")]
+    [InlineData("deux\nlignes", "\"deux\nlignes\"")]
+    [InlineData("=1+1", "'=1+1")]
+    [InlineData("+33 6 12", "'+33 6 12")]
+    [InlineData("-2", "'-2")]
+    [InlineData("@SOMME(A1)", "'@SOMME(A1)")]
+    [InlineData("\tcaché", "'\tcaché")]
+    [InlineData("=HYPERLINK(\"x\";\"y\")", "\"'=HYPERLINK(\"\"x\"\";\"\"y\"\")\"")]
+    [InlineData("a=b", "a=b")]
+    public void Cellule_QuotesAndNeutralisesFormulas(string? valeur, string attendu) => Assert.Equal(attendu, JournalCsv.Cellule(valeur));
+
+    [Fact]
+    public void Ligne_IsInParisTime_SemicolonSeparated_CrLfTerminated()
+    {
+        var ligne = JournalCsv.Ligne(new JournalAcces
+        {
+            Le = new DateTime(2025, 7, 14, 10, 0, 0, DateTimeKind.Utc),
+            Utilisateur = "admin@region.test",
+            Action = Journal.Lecture,
+            Ressource = "demande",
+            RessourceId = "42",
+        });
+        Assert.Equal("2025-07-14 12:00:00;admin@region.test;;lecture;demande;42;;\r\n", ligne);
+    }
+
+    [Fact]
+    public void Filtres_DatesAreFrenchDays_AuIsInclusive()
+    {
+        var erreurs = new Erreurs();
+        var r = new FiltresJournal { Du = "01/01/2025", Au = "2025-01-31", Utilisateur = "  Admin " }.Valider(erreurs);
+        Assert.False(erreurs.Any);
+        Assert.Equal("Admin", r!.Utilisateur);
+
+        // Midnight in Paris is 23:00 UTC the day before in winter.
+        Assert.Equal(new DateTime(2024, 12, 31, 23, 0, 0), HeureParis.DebutDuJour(r.Du!.Value));
+        Assert.Equal(new DateTime(2025, 7, 13, 22, 0, 0), HeureParis.DebutDuJour(new DateOnly(2025, 7, 14)));
+        Assert.Equal("utilisateur contient Admin, du 01/01/2025, au 31/01/2025", r.Description());
+    }
+}
