@@ -86,6 +86,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         ["pro/chiffres"] = ("/pro/chiffres", [MembreA, AdminB, CoordX, CoordY, Region]),
         ["pro/equipe"] = ("/pro/equipe", [AdminB]),
         ["pro/admin/comptes"] = ("/pro/admin/comptes", [Region]),
+        ["pro/admin/journal"] = ("/pro/admin/journal", [Region]),
         ["pro/fiches"] = ("/pro/fiches", [MembreA, AdminB]),
         ["pro/fiches/structure/{id:int}"] = ($"/pro/fiches/structure/{_structureA}", [MembreA]),
         ["pro/fiches/dispositif/{id:int}"] = ($"/pro/fiches/dispositif/{_dispositifA}", [MembreA]),
