@@ -84,6 +84,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             // Kestrel serves plain HTTP on loopback here (no certificate): Secure-only cookies would be refused.
             // The integration tests, over HTTPS, check the production cookie flags.
             builder.UseSetting("Securite:CookiesSecurises", "false");
+
+            // Every browser test signs in from 127.0.0.1: the per-address sign-in limit is tested in SecurityTests.
+            builder.UseSetting("RateLimiting:ConnexionParFenetre", "1000");
         }
     }
 }
