@@ -54,6 +54,7 @@ internal static class MatchBench
         var echauffement = TirerProfils(Math.Max(500, n / 4), seed + 1000, communes);
         Console.WriteLine();
         Console.WriteLine(Decrire(profils));
+        Console.WriteLine(Selectivite(profils, index));
 
         // Warm-up on other profiles, a pause for tiered compilation, then a second short pass.
         foreach (var p in echauffement)
@@ -227,6 +228,29 @@ internal static class MatchBench
         parametres.AddRange(p.Besoins.Count == 0 ? [new("besoins", "aucun")] : p.Besoins.Select(b => new KeyValuePair<string, string?>("besoins", b)));
         parametres.Add(new("rayon_km", p.RayonKm is { } r ? r.ToString(CultureInfo.InvariantCulture) : ""));
         return "/diagnostic/resultats" + Microsoft.AspNetCore.Http.QueryString.Create(parametres);
+    }
+
+    /// <summary>How many programmes each profile's commune brings (zone lists) and how many pass every hard rule.</summary>
+    private static string Selectivite(List<ProfilJeune> profils, CatalogueIndex index)
+    {
+        var zone = new double[profils.Count];
+        var eligibles = new double[profils.Count];
+        for (var i = 0; i < profils.Count; i++)
+        {
+            var p = profils[i];
+            HashSet<string> situations = [.. p.Besoins.Select(Orientations.SituationDuBesoin).Append(p.Situation).OfType<string>()];
+            foreach (var position in index.ListesDeZonePour(p.Commune).SelectMany(l => l))
+            {
+                zone[i]++;
+                if (Matcher.Eligible(index.Documents[position], p, situations, out _, out _))
+                {
+                    eligibles[i]++;
+                }
+            }
+        }
+
+        return $"Per profile, the zone of {zone.Average():F0} programmes covers the commune (median {Mesure.Mediane(zone):F0}, max {zone.Max():F0}); " +
+            $"{eligibles.Average():F0} pass every hard rule (median {Mesure.Mediane(eligibles):F0}, max {eligibles.Max():F0}, {eligibles.Count(e => e < Matcher.MaxPropositions)} profiles with fewer than {Matcher.MaxPropositions}).";
     }
 
     private static string Resumer(ProfilJeune p) =>

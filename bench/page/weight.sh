@@ -18,9 +18,10 @@ stats() {
 # One curl process for all paths (a config file), so the client costs little.
 sed "s|^|url = \"$base|; s|\$|\"\noutput = /dev/null|" "$urls" >"$dir/curl.cfg"
 for enc in identity gzip br; do
-  curl -s -K "$dir/curl.cfg" -H "Accept-Encoding: $enc" -w '%{http_code} %{size_download}\n' >"$dir/sizes-$enc.txt"
+  curl -s -K "$dir/curl.cfg" -H "Accept-Encoding: $enc" -w '%{http_code} %{size_download} %{time_total}\n' >"$dir/sizes-$enc.txt"
   bad=$(awk '$1 != 200' "$dir/sizes-$enc.txt" | wc -l)
-  echo "HTML, Accept-Encoding: $enc — $(awk '{print $2}' "$dir/sizes-$enc.txt" | stats)$([ "$bad" -gt 0 ] && echo " — $bad NOT 200")"
+  echo "HTML, Accept-Encoding: $enc — $(awk '{print $2}' "$dir/sizes-$enc.txt" | stats)$([ "$bad" -gt 0 ] && echo " — $bad NOT 200");" \
+    "$(awk '{s += $3} END {printf "%.2f ms per page, one request at a time", s / NR * 1000}' "$dir/sizes-$enc.txt")"
 done
 
 first="$base$(head -n 1 "$urls")"
