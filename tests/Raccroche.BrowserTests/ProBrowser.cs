@@ -13,31 +13,10 @@ public sealed record CompteNavigateur(string Courriel, string MotDePasse, string
 /// <summary>Professional accounts for browser tests: created through Identity, signed in through the real pages with a TOTP code.</summary>
 public static class ProBrowser
 {
-    public const string MotDePasse = "une phrase de passe pour les tests";
-
     public static async Task<CompteNavigateur> CreerCompteAsync(BrowserFixture app, string role, string? structureSlug = null, IReadOnlyList<string>? territoire = null)
     {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
-        int? structureId = structureSlug is null ? null : await db.Structures.Where(s => s.Slug == structureSlug).Select(s => s.Id).SingleAsync();
-        var courriel = $"{role}-{Guid.NewGuid():N}@pro.test";
-        var user = new Utilisateur
-        {
-            UserName = courriel,
-            Email = courriel,
-            EmailConfirmed = true,
-            NomAffiche = $"Compte {role}",
-            Role = role,
-            StructureId = structureId,
-            Territoire = [.. territoire ?? []],
-            CreeLe = DateTime.UtcNow,
-        };
-        Assert.True((await users.CreateAsync(user, MotDePasse)).Succeeded);
-        await users.ResetAuthenticatorKeyAsync(user);
-        var cle = (await users.GetAuthenticatorKeyAsync(user))!;
-        await users.SetTwoFactorEnabledAsync(user, true);
-        return new CompteNavigateur(courriel, MotDePasse, cle);
+        var c = await ComptesDeTest.CreerAsync(app.Services, role, structureSlug, territoire);
+        return new CompteNavigateur(c.Courriel, c.MotDePasse, c.Cle);
     }
 
     /// <summary>Signs in with the keyboard-friendly forms: e-mail, password, then the 6-digit code.</summary>

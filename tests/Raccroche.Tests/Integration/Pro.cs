@@ -10,9 +10,6 @@ using Raccroche.Web.Features.Accounts;
 
 namespace Raccroche.Tests.Integration;
 
-/// <summary>A professional's account created in the database, with its authenticator key, and a signed-in client.</summary>
-public sealed record CompteTest(string Id, string Courriel, string MotDePasse, string Cle, string Role, int? StructureId);
-
 /// <summary>
 /// Helpers for the professional space: create accounts straight through Identity's UserManager (as the
 /// invitation does), sign in through the real forms with a real TOTP code, post forms with their
@@ -20,33 +17,10 @@ public sealed record CompteTest(string Id, string Courriel, string MotDePasse, s
 /// </summary>
 public static partial class Pro
 {
-    public const string MotDePasse = "une phrase de passe pour les tests";
+    public const string MotDePasse = ComptesDeTest.MotDePasse;
 
-    public static async Task<CompteTest> CreerCompteAsync(AppFactory f, string role, string? structureSlug = null, IReadOnlyList<string>? territoire = null, string? courriel = null)
-    {
-        using var scope = f.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
-        int? structureId = structureSlug is null ? null : await db.Structures.Where(s => s.Slug == structureSlug).Select(s => s.Id).SingleAsync();
-        courriel ??= $"{role}-{Guid.NewGuid():N}@pro.test";
-        var user = new Utilisateur
-        {
-            UserName = courriel,
-            Email = courriel,
-            EmailConfirmed = true,
-            NomAffiche = $"Compte {role}",
-            Role = role,
-            StructureId = structureId,
-            Territoire = [.. territoire ?? []],
-            CreeLe = DateTime.UtcNow,
-        };
-        var r = await users.CreateAsync(user, MotDePasse);
-        Assert.True(r.Succeeded, string.Join(" ", r.Errors.Select(e => e.Description)));
-        await users.ResetAuthenticatorKeyAsync(user);
-        var cle = (await users.GetAuthenticatorKeyAsync(user))!;
-        await users.SetTwoFactorEnabledAsync(user, true);
-        return new CompteTest(user.Id, courriel, MotDePasse, cle, role, structureId);
-    }
+    public static Task<CompteTest> CreerCompteAsync(AppFactory f, string role, string? structureSlug = null, IReadOnlyList<string>? territoire = null, string? courriel = null) =>
+        ComptesDeTest.CreerAsync(f.Services, role, structureSlug, territoire, courriel);
 
     public static HttpClient Client(AppFactory f) => f.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = AppFactory.Https, HandleCookies = true });
 
