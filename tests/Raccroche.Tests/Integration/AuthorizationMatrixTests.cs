@@ -50,9 +50,18 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         db.RevisionsFiche.Add(revision);
         await db.SaveChangesAsync();
         _revisionA = revision.Id;
-        _demandeA = await Demande(db, a.StructureId, "RC-MATA" + Random.Shared.Next(10, 99));
-        _demandeB = await Demande(db, b.StructureId, "RC-MATB" + Random.Shared.Next(10, 99));
+        _demandeA = await Demande(db, a.StructureId, NouvelleReference('A'));
+        _demandeB = await Demande(db, b.StructureId, NouvelleReference('B'));
     }
+
+    private static int _compteur;
+
+    /// <summary>
+    /// Unique within the test run (xunit builds this class once per test over one shared database):
+    /// 11 characters, where the app's own references are 9 ("RC-" + 6), so they cannot collide either.
+    /// </summary>
+    private static string NouvelleReference(char structure) =>
+        FormattableString.Invariant($"RC-M{structure}{Interlocked.Increment(ref _compteur):D6}");
 
     private static async Task<int> Demande(Raccroche.Web.Data.AppDbContext db, int structure, string reference)
     {
