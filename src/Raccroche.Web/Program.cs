@@ -23,6 +23,8 @@ if (await CommandLine.TryRunAsync(app, args))
     return;
 }
 
+// The web server (not the verbs above) needs its production secrets; say which one is missing.
+Raccroche.Web.Features.Accounts.ProtectionCles.Verifier(app.Configuration, app.Environment);
 await app.PrepareDatabaseAsync();
 
 app.UseRaccrochePipeline();

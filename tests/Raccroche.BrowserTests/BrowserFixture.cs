@@ -80,6 +80,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Raccroche", $"Data Source={db}");
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("DataProtection:Certificat", Path.Combine(Path.GetTempPath(), $"raccroche-navigateur-cles-{Environment.ProcessId}.pfx"));
 
             // Kestrel serves plain HTTP on loopback here (no certificate): Secure-only cookies would be refused.
             // The integration tests, over HTTPS, check the production cookie flags.

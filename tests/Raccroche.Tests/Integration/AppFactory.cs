@@ -17,6 +17,9 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected AppFactory() => ClientOptions.BaseAddress = Https;
 
+    /// <summary>One certificate for every test host of the run (created by the first one).</summary>
+    public static readonly string CertificatDeTest = Path.Combine(Path.GetTempPath(), $"raccroche-test-cles-{Environment.ProcessId}.pfx");
+
     public abstract string Provider { get; }
     protected abstract string ConnectionString { get; }
 
@@ -29,6 +32,9 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Mail:DossierDepot", Path.Combine(Path.GetTempPath(), "raccroche-test-mail"));
         builder.UseSetting("Mail:IntervalleSecondes", "3600");
+
+        // The key ring is encrypted with a certificate; the app creates this one (self-signed) in Testing.
+        builder.UseSetting("DataProtection:Certificat", CertificatDeTest);
         builder.UseSetting("RateLimiting:FormulairesParFenetre", "1000");
         builder.UseSetting("RateLimiting:ConnexionParFenetre", "1000");
 

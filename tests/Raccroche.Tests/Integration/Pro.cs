@@ -25,13 +25,15 @@ public static partial class Pro
     public static HttpClient Client(AppFactory f) => f.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = AppFactory.Https, HandleCookies = true });
 
     /// <summary>Signs in through /pro/connexion then /pro/connexion/code; returns a client that holds the session cookie.</summary>
-    public static async Task<HttpClient> ConnecterAsync(AppFactory f, CompteTest compte)
+    public static Task<HttpClient> ConnecterAsync(AppFactory f, CompteTest compte) => ConnecterAsync(f, compte, Client(f));
+
+    /// <summary>The same through any test host (one with a fake clock, say): the code is computed at that host's time.</summary>
+    public static async Task<HttpClient> ConnecterAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> f, CompteTest compte, HttpClient client, TimeProvider? horloge = null)
     {
-        var client = Client(f);
         var r = await PosterAsync(client, "/pro/connexion", new() { ["Courriel"] = compte.Courriel, ["MotDePasse"] = compte.MotDePasse });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.StartsWith("/pro/connexion/code", r.Headers.Location!.OriginalString);
-        r = await PosterAsync(client, "/pro/connexion/code", new() { ["Code"] = Totp.Code(compte.Cle, DateTimeOffset.UtcNow) });
+        r = await PosterAsync(client, "/pro/connexion/code", new() { ["Code"] = Totp.CodeNeuf(compte.Cle, horloge?.GetUtcNow()) });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal("/pro", r.Headers.Location!.OriginalString);
         return client;

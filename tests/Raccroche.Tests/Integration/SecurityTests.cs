@@ -47,8 +47,11 @@ public sealed class SecurityTests(SqliteAppFactory f)
         Assert.Contains("samesite=strict", antiforgery);
 
         await Pro.PosterAsync(client, "/pro/connexion", new() { ["Courriel"] = compte.Courriel, ["MotDePasse"] = compte.MotDePasse });
-        var r = await Pro.PosterAsync(client, "/pro/connexion/code", new() { ["Code"] = Totp.Code(compte.Cle, DateTimeOffset.UtcNow) });
-        var session = r.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("raccroche.pro=", StringComparison.Ordinal)).ToLowerInvariant();
+        var r = await Pro.PosterAsync(client, "/pro/connexion/code", new() { ["Code"] = Totp.CodeNeuf(compte.Cle) });
+        // __Host-: Secure, Path=/, no Domain, so no other host or path can set or read it.
+        var session = r.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-raccroche.pro=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("path=/;", session + ";");
+        Assert.DoesNotContain("domain=", session);
         Assert.Contains("secure", session);
         Assert.Contains("httponly", session);
         Assert.Contains("samesite=lax", session);

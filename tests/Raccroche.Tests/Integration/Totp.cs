@@ -5,6 +5,27 @@ namespace Raccroche.Tests.Integration;
 /// <summary>RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits), as an authenticator app computes it from the base32 key.</summary>
 public static class Totp
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> Utilises = new();
+
+    /// <summary>
+    /// A code the app has not accepted yet for this key (it accepts each time step once): the current
+    /// step's, or the next one's (within the one-step drift the app allows) when the current one was used.
+    /// </summary>
+    public static string CodeNeuf(string base32, DateTimeOffset? maintenant = null)
+    {
+        var t = maintenant ?? DateTimeOffset.UtcNow;
+        var pas = t.ToUnixTimeSeconds() / 30;
+        var choisi = Utilises.AddOrUpdate(base32, pas, (_, dernier) => Math.Max(pas, dernier + 1));
+        if (choisi > pas + 1)
+        {
+            // Two steps ahead would be refused: wait for the clock (real time only; fake clocks move on their own).
+            Assert.Null(maintenant);
+            Thread.Sleep(TimeSpan.FromSeconds(((choisi - 1) * 30) - t.ToUnixTimeSeconds() + 1));
+        }
+
+        return Code(base32, DateTimeOffset.FromUnixTimeSeconds(choisi * 30));
+    }
+
     public static string Code(string base32, DateTimeOffset t)
     {
         var cle = Base32(base32);

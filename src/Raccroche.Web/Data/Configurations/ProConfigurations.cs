@@ -18,6 +18,17 @@ internal sealed class UtilisateurConfiguration : IEntityTypeConfiguration<Utilis
     }
 }
 
+internal sealed class SessionProConfiguration : IEntityTypeConfiguration<SessionPro>
+{
+    public void Configure(EntityTypeBuilder<SessionPro> b)
+    {
+        b.Property(s => s.Id).HasMaxLength(64);
+        b.Property(s => s.UtilisateurId).HasMaxLength(450);
+        b.HasIndex(s => s.UtilisateurId);
+        b.HasOne<Utilisateur>().WithMany().HasForeignKey(s => s.UtilisateurId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
 {
     public void Configure(EntityTypeBuilder<Invitation> b)

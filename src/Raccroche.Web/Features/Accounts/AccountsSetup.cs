@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -25,7 +26,7 @@ public static class AccountsSetup
 
     public static IServiceCollection AddComptes(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
-        services.AddDataProtection().SetApplicationName("Raccroche").PersistKeysToDbContext<AppDbContext>();
+        ProtectionCles.Configurer(services.AddDataProtection(), config, env);
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<Utilisateur>(o =>
             {
@@ -41,27 +42,74 @@ public static class AccountsSetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.Tokens.AuthenticatorIssuer = "Raccroche";
+                o.Tokens.AuthenticatorTokenProvider = CodeTotpUnique.Nom;
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddUserStore<StockageComptes>()
+            .AddSignInManager<Connexions>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<CodeTotpUnique>(CodeTotpUnique.Nom)
             .AddErrorDescriber<ErreursIdentite>()
             .AddClaimsPrincipalFactory<FabriqueIdentite>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            o.TimeProvider = clock;
+
+            // The principal rebuilt from the database knows nothing of how the user signed in: keep
+            // the second factor (only if it was there) and the session id, or the "pro" policy fails.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                var identite = ctx.NewPrincipal?.Identities.FirstOrDefault();
+                foreach (var c in ctx.CurrentPrincipal?.Claims.Where(c => (c.Type == "amr" && c.Value == "mfa") || c.Type == Sessions.Claim).ToList() ?? [])
+                {
+                    if (identite is not null && !identite.HasClaim(c.Type, c.Value))
+                    {
+                        identite.AddClaim(new Claim(c.Type, c.Value));
+                    }
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         var securise = config.GetValue("Securite:CookiesSecurises", !env.IsDevelopment());
+        var session = config.GetSection("Session").Get<SessionOptions>() ?? new SessionOptions();
+        services.Configure<SessionOptions>(config.GetSection("Session"));
+        services.Configure<ConnexionOptions>(o => o.CookiesSecurises = securise);
+        foreach (var schema in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme })
+        {
+            services.AddOptions<CookieAuthenticationOptions>(schema).Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        }
+
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/pro/connexion";
             o.LogoutPath = "/pro/deconnexion";
             o.AccessDeniedPath = "/pro/acces-refuse";
-            o.Cookie.Name = "raccroche.pro";
+
+            // __Host-: sent only over HTTPS, to this host alone, for the whole site (no Domain, Path=/).
+            o.Cookie.Name = securise ? "__Host-raccroche.pro" : "raccroche.pro";
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = securise ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // The browser forgets an idle cookie; the server-side session (Sessions) is what decides.
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(session.InactiviteMinutes);
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                if (!await ctx.HttpContext.RequestServices.GetRequiredService<Sessions>().ValiderAsync(ctx.Principal, ctx.HttpContext.RequestAborted))
+                {
+                    ctx.RejectPrincipal();
+                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
+                await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+            };
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
                 // Signed in with a password only: the next step is to set up (or use) the second factor.
@@ -87,6 +135,7 @@ public static class AccountsSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(PolitiqueConnecte, p => p.RequireAuthenticatedUser())
             .AddPolicy(PolitiquePro, p => p.RequireAuthenticatedUser().RequireClaim("amr", "mfa"));
+        services.AddScoped<Sessions>();
         services.AddScoped<Habilitations>();
         services.AddScoped<Invitations>();
         services.AddScoped<Comptes>();

@@ -1,19 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Raccroche.Web.Features.Audit;
 using Raccroche.Web.Features.Search;
 using Raccroche.Web.Infrastructure;
 
 namespace Raccroche.Web.Features.Accounts;
 
-/// <summary>Sign-in, step one: e-mail and password (lockout after 5 failures, rate limited per address).</summary>
+/// <summary>Sign-in, step one: e-mail and password (pauses after failures, see <see cref="Connexions"/>; rate limited per address).</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimiting.Connexion)]
-public sealed class ConnexionModel(SignInManager<Utilisateur> signIn, UserManager<Utilisateur> users, Journal journal) : PageModel
+public sealed class ConnexionModel(Connexions connexions) : PageModel
 {
+    public const string MessageRefus = "Adresse e-mail ou mot de passe incorrect. Après plusieurs échecs, le compte attend quelques minutes entre deux essais, sauf depuis un appareil où vous vous êtes déjà connecté·e ; vous pouvez aussi réinitialiser votre mot de passe.";
+
     [BindProperty] public string? Courriel { get; set; }
     [BindProperty] public string? MotDePasse { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -41,30 +41,14 @@ public sealed class ConnexionModel(SignInManager<Utilisateur> signIn, UserManage
             return Page();
         }
 
-        var user = courriel.Length > 256 ? null : await users.FindByEmailAsync(courriel);
-        if (user is null)
+        switch (await connexions.VerifierMotDePasseAsync(courriel, MotDePasse!))
         {
-            Erreurs.Ajouter("courriel", "Adresse e-mail ou mot de passe incorrect.");
-            return Page();
-        }
-
-        var r = await signIn.PasswordSignInAsync(user, MotDePasse!, isPersistent: false, lockoutOnFailure: true);
-        if (r.IsLockedOut)
-        {
-            await journal.EcrireAsync(Journal.Connexion, "compte", user.Id, "compte verrouillé après plusieurs échecs", user.Email);
-            Erreurs.Ajouter("courriel", "Ce compte est verrouillé pendant 15 minutes après plusieurs essais infructueux. Vous pouvez aussi réinitialiser votre mot de passe.");
-            return Page();
-        }
-
-        if (r.RequiresTwoFactor)
-        {
-            return RedirectToPage("/Accounts/ConnexionCode", new { returnUrl = ReturnUrl });
-        }
-
-        if (!r.Succeeded)
-        {
-            Erreurs.Ajouter("courriel", "Adresse e-mail ou mot de passe incorrect.");
-            return Page();
+            case EtapeConnexion.CodeDemande:
+                return RedirectToPage("/Accounts/ConnexionCode", new { returnUrl = ReturnUrl });
+            case EtapeConnexion.Refusee:
+                // One answer for an unknown address, a wrong password and a pausing account: none tells which.
+                Erreurs.Ajouter("courriel", MessageRefus);
+                return Page();
         }
 
         // Password only: the second factor must be set up before anything else.

@@ -29,16 +29,25 @@ public sealed class ConnexionCodeModel(SignInManager<Utilisateur> signIn, Journa
             return RedirectToPage("/Accounts/Connexion");
         }
 
-        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var code = (Code ?? "").Trim();
         if (code.Length == 0)
         {
             Erreurs.Ajouter("code", "Saisissez le code à 6 chiffres affiché par votre application.");
             return Page();
         }
 
-        var r = code.Length == 6 && code.All(char.IsAsciiDigit)
-            ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
-            : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        // Six digits: the authenticator; anything else is read as a recovery code (XXXXX-XXXXX, dash and case free).
+        var chiffres = code.Replace(" ", "", StringComparison.Ordinal);
+        var secours = !(chiffres.Length == 6 && chiffres.All(char.IsAsciiDigit));
+        var r = secours
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(code.Length > 100 ? "" : code)
+            : await signIn.TwoFactorAuthenticatorSignInAsync(chiffres, isPersistent: false, rememberClient: false);
+        if (!r.Succeeded)
+        {
+            await journal.EcrireAsync(Journal.Connexion, "compte", user.Id,
+                r.IsLockedOut ? "code de double facteur refusé : compte verrouillé" : secours ? "échec du code de secours" : "échec du code de double facteur", user.Email);
+        }
+
         if (r.IsLockedOut)
         {
             Erreurs.Ajouter("code", "Ce compte est verrouillé pendant 15 minutes après plusieurs essais infructueux.");
@@ -51,7 +60,7 @@ public sealed class ConnexionCodeModel(SignInManager<Utilisateur> signIn, Journa
             return Page();
         }
 
-        await journal.EcrireAsync(Journal.Connexion, "compte", user.Id, "connexion avec double facteur", user.Email);
+        await journal.EcrireAsync(Journal.Connexion, "compte", user.Id, secours ? "connexion avec un code de secours" : "connexion avec double facteur", user.Email);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/pro", StringComparison.Ordinal) ? ReturnUrl : "/pro");
     }
 }

@@ -13,7 +13,7 @@ namespace Raccroche.Web.Features.Accounts;
 /// <summary>Asks for a reset link by e-mail. The answer is the same whether the account exists or not.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimiting.Connexion)]
-public sealed class MotDePasseOublieModel(UserManager<Utilisateur> users, AppDbContext db, Invitations invitations, TimeProvider clock) : PageModel
+public sealed class MotDePasseOublieModel(UserManager<Utilisateur> users, AppDbContext db, Invitations invitations, Audit.Journal journal, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Courriel { get; set; }
     public bool Envoye { get; private set; }
@@ -30,16 +30,22 @@ public sealed class MotDePasseOublieModel(UserManager<Utilisateur> users, AppDbC
             return Page();
         }
 
-        if (await users.FindByEmailAsync(courriel) is { } user)
+        var user = await users.FindByEmailAsync(courriel);
+        journal.Ajouter(Audit.Journal.Connexion, "compte", user?.Id,
+            user is null ? "demande de réinitialisation du mot de passe : adresse inconnue" : "demande de réinitialisation du mot de passe", user?.Email ?? "anonyme");
+        if (user?.Email is { } adresse)
         {
             var jeton = await users.GeneratePasswordResetTokenAsync(user);
             var lien = $"{invitations.UrlPublique}/pro/mot-de-passe/nouveau?u={Uri.EscapeDataString(user.Id)}&jeton={Uri.EscapeDataString(jeton)}";
-            db.MessagesSortants.Add(Courrier.Preparer(courriel, "Réinitialiser votre mot de passe Raccroche",
+            // To the address of the account, never to the typed one: lookups ignore case (and Unicode
+            // folds "ı" into "I"), so the typed address may be someone else's that only looks the same.
+            db.MessagesSortants.Add(Courrier.Preparer(adresse, "Réinitialiser votre mot de passe Raccroche",
                 $"Bonjour,\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 2 heures) :\n{lien}\n\n" +
                 "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.\n\nL'équipe Raccroche",
                 clock.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync();
         }
+
+        await db.SaveChangesAsync();
 
         return RedirectToPage(new { envoye = true });
     }

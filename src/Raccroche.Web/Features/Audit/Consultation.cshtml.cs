@@ -41,6 +41,7 @@ public sealed class ConsultationModel(AppDbContext db, Journal journal, TimeProv
         var q = Requete.Appliquer(db.Journal.AsNoTracking());
         Total = await q.CountAsync(ct);
         Lignes = await q.Skip((Requete.Page - 1) * FiltresJournal.TaillePage).Take(FiltresJournal.TaillePage).ToListAsync(ct);
+        await journal.EcrireAsync(Journal.Lecture, "journal", null, $"consultation du journal : {Total} ligne(s), page {Requete.Page} ; {Requete.Description()}", ct: ct);
     }
 
     /// <summary>The current search as CSV; the export is itself recorded before the first byte leaves.</summary>

@@ -178,6 +178,33 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Accounts.SessionPro", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("FermeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OuverteLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UtilisateurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("VueLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UtilisateurId");
+
+                    b.ToTable("SessionsPro");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Accounts.Utilisateur", b =>
                 {
                     b.Property<string>("Id")
@@ -192,6 +219,12 @@ namespace Raccroche.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreeLe")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("DernierPasTotp")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("EchecsConnexion")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -221,6 +254,9 @@ namespace Raccroche.Web.Data.Migrations.Postgres
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("PauseConnexionJusquA")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("text");
@@ -1054,6 +1090,15 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Accounts.SessionPro", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Accounts.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Accounts.Utilisateur", b =>

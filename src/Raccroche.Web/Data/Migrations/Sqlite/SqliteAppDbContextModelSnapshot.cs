@@ -166,6 +166,33 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Accounts.SessionPro", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FermeeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OuverteLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UtilisateurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VueLe")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UtilisateurId");
+
+                    b.ToTable("SessionsPro");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Accounts.Utilisateur", b =>
                 {
                     b.Property<string>("Id")
@@ -180,6 +207,12 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("CreeLe")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DernierPasTotp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EchecsConnexion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -208,6 +241,9 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PauseConnexionJusquA")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
@@ -1022,6 +1058,15 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Accounts.SessionPro", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Accounts.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Accounts.Utilisateur", b =>

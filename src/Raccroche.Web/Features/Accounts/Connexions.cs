@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Raccroche.Web.Features.Audit;
+
+namespace Raccroche.Web.Features.Accounts;
+
+/// <summary>What the password step leads to.</summary>
+public enum EtapeConnexion
+{
+    /// <summary>Unknown address, wrong password, or an account pausing after failures: one message for all.</summary>
+    Refusee,
+
+    /// <summary>Right password: the authenticator code comes next.</summary>
+    CodeDemande,
+
+    /// <summary>Right password, no second factor yet: only its set-up page is open.</summary>
+    DoubleFacteurAActiver,
+}
+
+/// <summary>
+/// Identity's sign-in with Raccroche's rules:
+/// <list type="bullet">
+/// <item>every sign-in opens a <see cref="SessionPro"/> (its id goes in the cookie) and every sign-out closes it;</item>
+/// <item>wrong passwords make the account pause between attempts, longer and longer (never a lock that a
+/// stranger can renew: attempts during a pause are not counted, and a browser where the owner completed a
+/// sign-in before is not paused at all);</item>
+/// <item>an unknown address costs the same password hash as a known one and gets the same answer.</item>
+/// </list>
+/// </summary>
+public sealed class Connexions(
+    UserManager<Utilisateur> users,
+    IHttpContextAccessor http,
+    IUserClaimsPrincipalFactory<Utilisateur> fabrique,
+    IOptions<IdentityOptions> identite,
+    ILogger<SignInManager<Utilisateur>> logger,
+    IAuthenticationSchemeProvider schemas,
+    IUserConfirmation<Utilisateur> confirmation,
+    Sessions sessions,
+    Journal journal,
+    IDataProtectionProvider protection,
+    IOptions<ConnexionOptions> options,
+    TimeProvider clock)
+    : SignInManager<Utilisateur>(users, http, fabrique, identite, logger, schemas, confirmation)
+{
+    /// <summary>Failures before the first pause.</summary>
+    public const int EchecsAvantPause = 5;
+
+    private const string ButAppareil = "Raccroche.AppareilConnu.v1";
+    private static readonly TimeSpan PausePremiere = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PauseMaximale = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan DureeAppareil = TimeSpan.FromDays(180);
+    private static string? _hashFactice;
+
+    private IDataProtector Protecteur => protection.CreateProtector(ButAppareil);
+
+    /// <summary>The pause after <paramref name="echecs"/> counted failures: none, then 30 s doubling up to 15 minutes.</summary>
+    public static TimeSpan? Pause(int echecs) => echecs < EchecsAvantPause
+        ? null
+        : TimeSpan.FromTicks(Math.Min(PauseMaximale.Ticks, PausePremiere.Ticks << Math.Min(echecs - EchecsAvantPause, 10)));
+
+    /// <summary>Step one: the e-mail address and the password.</summary>
+    public async Task<EtapeConnexion> VerifierMotDePasseAsync(string courriel, string motDePasse)
+    {
+        var user = courriel.Length is 0 or > 256 ? null : await UserManager.FindByEmailAsync(courriel);
+        if (user is null)
+        {
+            HacherPourRien(motDePasse);
+            await journal.EcrireAsync(Journal.Connexion, "compte", null, "échec de connexion : adresse inconnue", "anonyme");
+            return EtapeConnexion.Refusee;
+        }
+
+        var maintenant = clock.GetUtcNow().UtcDateTime;
+        var appareilConnu = AppareilConnu(user.Id);
+        if (!appareilConnu && user.PauseConnexionJusquA > maintenant)
+        {
+            HacherPourRien(motDePasse);
+            await journal.EcrireAsync(Journal.Connexion, "compte", user.Id, "essai refusé : compte en pause après plusieurs échecs", user.Email);
+            return EtapeConnexion.Refusee;
+        }
+
+        if (!await UserManager.CheckPasswordAsync(user, motDePasse))
+        {
+            if (!appareilConnu)
+            {
+                user.EchecsConnexion++;
+                user.PauseConnexionJusquA = Pause(user.EchecsConnexion) is { } p ? maintenant + p : null;
+                await UserManager.UpdateAsync(user);
+            }
+
+            await journal.EcrireAsync(Journal.Connexion, "compte", user.Id, "échec de connexion : mot de passe incorrect", user.Email);
+            return EtapeConnexion.Refusee;
+        }
+
+        if (user.EchecsConnexion > 0 || user.PauseConnexionJusquA is not null)
+        {
+            user.EchecsConnexion = 0;
+            user.PauseConnexionJusquA = null;
+            await UserManager.UpdateAsync(user);
+        }
+
+        var r = await SignInOrTwoFactorAsync(user, isPersistent: false);
+        return r.RequiresTwoFactor ? EtapeConnexion.CodeDemande
+            : r.Succeeded ? EtapeConnexion.DoubleFacteurAActiver
+            : EtapeConnexion.Refusee;
+    }
+
+    /// <summary>Every sign-in (password only, with the code, after enrolment) replaces the current session by a new one.</summary>
+    public override async Task SignInWithClaimsAsync(Utilisateur user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var claims = additionalClaims.ToList();
+        await sessions.FermerAsync(Context.User);
+        claims.Add(new Claim(Sessions.Claim, await sessions.OuvrirAsync(user.Id)));
+        await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
+        if (claims.Exists(c => c.Type == "amr" && c.Value == "mfa"))
+        {
+            RetenirAppareil(user.Id);
+        }
+    }
+
+    public override async Task SignOutAsync()
+    {
+        await sessions.FermerAsync(Context.User);
+        await base.SignOutAsync();
+    }
+
+    private bool AppareilConnu(string utilisateurId)
+    {
+        if (Context.Request.Cookies[options.Value.NomCookieAppareil] is not { Length: > 0 and < 1000 } valeur)
+        {
+            return false;
+        }
+
+        try
+        {
+            var parts = Protecteur.Unprotect(valeur).Split('|');
+            return parts.Length == 2 && parts[0] == utilisateurId
+                && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var emis)
+                && clock.GetUtcNow().UtcDateTime - new DateTime(emis, DateTimeKind.Utc) < DureeAppareil;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    private void RetenirAppareil(string utilisateurId)
+    {
+        var emis = clock.GetUtcNow().UtcDateTime;
+        Context.Response.Cookies.Append(options.Value.NomCookieAppareil,
+            Protecteur.Protect(string.Create(CultureInfo.InvariantCulture, $"{utilisateurId}|{emis.Ticks}")),
+            new CookieOptions
+            {
+                HttpOnly = true,
+                Secure = options.Value.CookiesSecurises || Context.Request.IsHttps,
+                SameSite = SameSiteMode.Strict,
+                Path = "/",
+                Expires = emis + DureeAppareil,
+                IsEssential = true,
+            });
+    }
+
+    /// <summary>Costs what checking a real password costs, so that an unknown address answers as slowly as a known one.</summary>
+    private void HacherPourRien(string motDePasse)
+    {
+        var factice = new Utilisateur { NomAffiche = "", Role = "" };
+        _hashFactice ??= UserManager.PasswordHasher.HashPassword(factice, "mot de passe factice de comparaison");
+        _ = UserManager.PasswordHasher.VerifyHashedPassword(factice, _hashFactice, motDePasse);
+    }
+}
+
+/// <summary>Cookie settings shared by the sign-in pieces.</summary>
+public sealed class ConnexionOptions
+{
+    public bool CookiesSecurises { get; set; }
+    public string NomCookieAppareil => CookiesSecurises ? "__Host-raccroche.appareil" : "raccroche.appareil";
+}

@@ -1,0 +1,336 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Raccroche.Web.Features.Accounts;
+using Raccroche.Web.Features.Audit;
+
+namespace Raccroche.Tests.Integration;
+
+/// <summary>
+/// Sessions and sign-in rules of the professional space: the periodic security-stamp check keeps
+/// the second factor, sign-out revokes the session server-side, idle and absolute lifetimes,
+/// recovery codes as displayed, codes accepted once, pauses that strangers cannot turn against the
+/// owner, and the audit lines of every sign-in event.
+/// </summary>
+public abstract class SessionsTests(AppFactory f)
+{
+    private static readonly DateTimeOffset Debut = DateTimeOffset.UtcNow;
+
+    private WebApplicationFactory<Program> AvecHorloge(HorlogeFixe horloge) =>
+        f.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(horloge)));
+
+    private static HttpClient Client(WebApplicationFactory<Program> app) =>
+        app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = AppFactory.Https, HandleCookies = true });
+
+    private static void AssertVersConnexion(HttpResponseMessage r)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Contains("/pro/connexion", r.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task Session_SurvivesTheSecurityStampCheck_AndRemovedAccountsAreRejectedAtTheNext()
+    {
+        var horloge = new HorlogeFixe(Debut);
+        await using var app = AvecHorloge(horloge);
+        var garde = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        var retire = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        var change = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var c in new[] { garde, retire, change })
+        {
+            clients[c.Id] = await Pro.ConnecterAsync(app, c, Client(app), horloge);
+        }
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
+            Assert.True((await users.DeleteAsync((await users.FindByIdAsync(retire.Id))!)).Succeeded);
+            await users.UpdateSecurityStampAsync((await users.FindByIdAsync(change.Id))!);
+        }
+
+        // Past the 5-minute revalidation: the principal is rebuilt and still carries the second factor.
+        horloge.Avancer(TimeSpan.FromMinutes(6));
+        Assert.Equal(HttpStatusCode.OK, (await clients[garde.Id].GetAsync("/pro")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await clients[garde.Id].GetAsync("/pro/demandes")).StatusCode);
+        horloge.Avancer(TimeSpan.FromMinutes(6));
+        Assert.Equal(HttpStatusCode.OK, (await clients[garde.Id].GetAsync("/pro")).StatusCode);
+
+        AssertVersConnexion(await clients[retire.Id].GetAsync("/pro"));
+        AssertVersConnexion(await clients[change.Id].GetAsync("/pro"));
+    }
+
+    [Fact]
+    public async Task SignOut_RevokesTheSession_ACopiedCookieNoLongerWorks()
+    {
+        var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        var cookies = new CookieContainer();
+        var client = await Pro.ConnecterAsync(f, compte, f.CreateDefaultClient(AppFactory.Https, new CookieContainerHandler(cookies)));
+        var copie = f.CreateDefaultClient(AppFactory.Https);
+        copie.DefaultRequestHeaders.Add("Cookie", cookies.GetCookieHeader(AppFactory.Https));
+        Assert.Equal(HttpStatusCode.OK, (await copie.GetAsync("/pro")).StatusCode);
+
+        var r = await Pro.PosterAsync(client, "/pro/deconnexion", []);
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        AssertVersConnexion(await copie.GetAsync("/pro"));
+        AssertVersConnexion(await client.GetAsync("/pro"));
+
+        await using var db = f.CreateDbContext();
+        Assert.All(await db.SessionsPro.Where(s => s.UtilisateurId == compte.Id).ToListAsync(), s => Assert.NotNull(s.FermeeLe));
+        Assert.True(await db.Journal.AnyAsync(j => j.UtilisateurId == compte.Id && j.Action == Journal.Connexion && j.Detail == "déconnexion"));
+    }
+
+    [Fact]
+    public async Task Session_EndsAfterIdleTime_AndAfterItsAbsoluteLifetime()
+    {
+        var horloge = new HorlogeFixe(Debut);
+        await using var app = AvecHorloge(horloge);
+        var inactif = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        var actif = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        var clientInactif = await Pro.ConnecterAsync(app, inactif, Client(app), horloge);
+        var clientActif = await Pro.ConnecterAsync(app, actif, Client(app), horloge);
+
+        // A request every 20 minutes keeps a session alive, for 8 hours and no longer.
+        for (var minutes = 20; minutes < 8 * 60; minutes += 20)
+        {
+            horloge.Avancer(TimeSpan.FromMinutes(20));
+            Assert.True((await clientActif.GetAsync("/pro")).StatusCode == HttpStatusCode.OK, $"after {minutes} minutes");
+        }
+
+        horloge.Avancer(TimeSpan.FromMinutes(21));
+        AssertVersConnexion(await clientActif.GetAsync("/pro"));
+
+        // Nothing for 8 h 21: long past the 30 idle minutes.
+        AssertVersConnexion(await clientInactif.GetAsync("/pro"));
+    }
+
+    [Fact]
+    public async Task Session_IdleTimeoutIsEnforcedByTheServer_NotOnlyByTheCookie()
+    {
+        var horloge = new HorlogeFixe(Debut);
+        await using var app = AvecHorloge(horloge);
+        var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        var client = await Pro.ConnecterAsync(app, compte, Client(app), horloge);
+
+        // The cookie would still be valid (its own expiry slides with every answer): back-date the session row.
+        await using (var db = f.CreateDbContext())
+        {
+            var vue = horloge.GetUtcNow().UtcDateTime.AddMinutes(-31);
+            await db.SessionsPro.Where(s => s.UtilisateurId == compte.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.VueLe, vue));
+        }
+
+        AssertVersConnexion(await client.GetAsync("/pro"));
+    }
+
+    [Fact]
+    public async Task RecoveryCodes_WorkAsDisplayed_WithOrWithoutDash_InAnyCase_OnceEach()
+    {
+        var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        List<string> codes;
+        using (var scope = f.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
+            codes = [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByIdAsync(compte.Id))!, 8))!];
+        }
+
+        Assert.All(codes, c => Assert.Matches("^[A-Z0-9]{5}-[A-Z0-9]{5}$", c));
+        var saisies = new[] { codes[0], codes[1].Replace("-", "", StringComparison.Ordinal), codes[2].ToLowerInvariant(), " " + codes[3].ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal) + " " };
+        foreach (var saisie in saisies)
+        {
+            var r = await CodeAsync(compte, saisie);
+            Assert.True(r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.OriginalString == "/pro", $"« {saisie} » : {(int)r.StatusCode}");
+        }
+
+        // Once each.
+        var encore = await CodeAsync(compte, codes[0]);
+        Assert.Equal(HttpStatusCode.OK, encore.StatusCode);
+        Assert.Contains("pas valable", await encore.Content.ReadAsStringAsync());
+        using var s2 = f.Services.CreateScope();
+        var u2 = s2.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
+        Assert.Equal(4, await u2.CountRecoveryCodesAsync((await u2.FindByIdAsync(compte.Id))!));
+    }
+
+    [Fact]
+    public async Task Secrets_AreEncryptedAtRest()
+    {
+        var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        List<string> codes;
+        using (var scope = f.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
+            codes = [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByIdAsync(compte.Id))!, 8))!];
+        }
+
+        await Pro.ConnecterAsync(f, compte);
+        await using var db = f.CreateDbContext();
+        var cles = await db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync();
+        Assert.NotEmpty(cles);
+        Assert.All(cles, xml =>
+        {
+            Assert.Contains("EncryptedData", xml);
+            Assert.DoesNotContain("<value>", xml);
+        });
+
+        var jetons = await db.Set<IdentityUserToken<string>>().Where(t => t.UserId == compte.Id).ToDictionaryAsync(t => t.Name, t => t.Value ?? "");
+        Assert.NotEqual(compte.Cle, jetons["AuthenticatorKey"]);
+        Assert.DoesNotContain(compte.Cle, jetons["AuthenticatorKey"], StringComparison.OrdinalIgnoreCase);
+        Assert.All(codes, c =>
+        {
+            Assert.DoesNotContain(c, jetons["RecoveryCodes"], StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(c.Replace("-", "", StringComparison.Ordinal), jetons["RecoveryCodes"], StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [Fact]
+    public async Task TotpCode_IsAcceptedOnce_EvenByTwoRacingRequests()
+    {
+        var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        var code = Totp.CodeNeuf(compte.Cle);
+        var clients = new[] { Pro.Client(f), Pro.Client(f), Pro.Client(f) };
+        var formulaires = new List<Dictionary<string, string>>();
+        foreach (var c in clients)
+        {
+            await Pro.PosterAsync(c, "/pro/connexion", new() { ["Courriel"] = compte.Courriel, ["MotDePasse"] = compte.MotDePasse });
+            var page = await Pro.PageAsync(c, "/pro/connexion/code");
+            formulaires.Add(new()
+            {
+                ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+                ["Code"] = code,
+            });
+        }
+
+        var reponses = await Task.WhenAll(clients.Take(2).Select((c, i) => c.PostAsync("/pro/connexion/code", new FormUrlEncodedContent(formulaires[i]))));
+        Assert.Equal(1, reponses.Count(r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.OriginalString == "/pro"));
+
+        // Replayed later, the same code is refused too.
+        var rejoue = await clients[2].PostAsync("/pro/connexion/code", new FormUrlEncodedContent(formulaires[2]));
+        Assert.Equal(HttpStatusCode.OK, rejoue.StatusCode);
+        Assert.Contains("pas valable", await rejoue.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task WrongPasswords_PauseStrangers_NeverTheOwnersBrowser_AndEveryRefusalReadsTheSame()
+    {
+        var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        var proprietaire = await Pro.ConnecterAsync(f, compte);
+        Assert.Equal(HttpStatusCode.Redirect, (await Pro.PosterAsync(proprietaire, "/pro/deconnexion", [])).StatusCode);
+
+        var inconnu = Pro.Client(f);
+        var messages = new HashSet<string>();
+        for (var i = 0; i < Connexions.EchecsAvantPause + 1; i++)
+        {
+            messages.Add(await RefusAsync(inconnu, compte.Courriel, "mauvais mot de passe " + i));
+        }
+
+        DateTime? pause;
+        await using (var db = f.CreateDbContext())
+        {
+            pause = (await db.Users.SingleAsync(u => u.Id == compte.Id)).PauseConnexionJusquA;
+        }
+
+        Assert.NotNull(pause);
+
+        // During the pause: the right password from the stranger's browser is not even checked, and more
+        // tries do not make the pause longer (so nobody can keep the owner out by trying again and again).
+        messages.Add(await RefusAsync(inconnu, compte.Courriel, compte.MotDePasse));
+        messages.Add(await RefusAsync(inconnu, compte.Courriel, "encore un essai"));
+        await using (var db = f.CreateDbContext())
+        {
+            Assert.Equal(pause, (await db.Users.SingleAsync(u => u.Id == compte.Id)).PauseConnexionJusquA);
+        }
+
+        // An unknown address gets the very same answer.
+        messages.Add(await RefusAsync(Pro.Client(f), $"personne-{Guid.NewGuid():N}@pro.test", "peu importe"));
+        Assert.Single(messages);
+
+        // The owner's browser, where the two factors were completed before, is not paused.
+        var r = await Pro.PosterAsync(proprietaire, "/pro/connexion", new() { ["Courriel"] = compte.Courriel, ["MotDePasse"] = compte.MotDePasse });
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.StartsWith("/pro/connexion/code", r.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Audit_RecordsFailedSignIns_CodeFailures_SignOuts_ResetRequests_AndJournalViews()
+    {
+        var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        var inconnue = $"inconnu-{Guid.NewGuid():N}@pro.test";
+        await RefusAsync(Pro.Client(f), compte.Courriel, "pas le bon mot de passe");
+        await RefusAsync(Pro.Client(f), inconnue, "pas le bon mot de passe");
+        var client = Pro.Client(f);
+        await Pro.PosterAsync(client, "/pro/connexion", new() { ["Courriel"] = compte.Courriel, ["MotDePasse"] = compte.MotDePasse });
+        await Pro.PosterAsync(client, "/pro/connexion/code", new() { ["Code"] = "000000" == Totp.Code(compte.Cle, DateTimeOffset.UtcNow) ? "111111" : "000000" });
+        await Pro.PosterAsync(Pro.Client(f), "/pro/mot-de-passe-oublie", new() { ["Courriel"] = compte.Courriel });
+        await Pro.PosterAsync(Pro.Client(f), "/pro/mot-de-passe-oublie", new() { ["Courriel"] = inconnue });
+        var connecte = await Pro.ConnecterAsync(f, compte);
+        await Pro.PosterAsync(connecte, "/pro/deconnexion", []);
+        var admin = await Pro.CreerCompteAsync(f, Roles.AdminRegional);
+        var adminClient = await Pro.ConnecterAsync(f, admin);
+        Assert.Equal(HttpStatusCode.OK, (await adminClient.GetAsync("/pro/admin/journal")).StatusCode);
+
+        await using var db = f.CreateDbContext();
+        var lignes = await db.Journal.Where(j => j.RessourceId == compte.Id || j.UtilisateurId == admin.Id).Select(j => j.Detail).ToListAsync();
+        foreach (var attendu in new[]
+        {
+            "échec de connexion : mot de passe incorrect",
+            "échec du code de double facteur",
+            "demande de réinitialisation du mot de passe",
+            "connexion avec double facteur",
+            "déconnexion",
+        })
+        {
+            Assert.Contains(attendu, lignes);
+        }
+
+        Assert.Contains(lignes, l => l!.StartsWith("consultation du journal", StringComparison.Ordinal));
+        var anonymes = await db.Journal.Where(j => j.Utilisateur == "anonyme").Select(j => j.Detail).ToListAsync();
+        Assert.Contains("échec de connexion : adresse inconnue", anonymes);
+        Assert.Contains("demande de réinitialisation du mot de passe : adresse inconnue", anonymes);
+
+        // The typed unknown address is not kept.
+        Assert.False(await db.Journal.AnyAsync(j => j.Utilisateur == inconnue || j.Detail!.Contains(inconnue)));
+    }
+
+    [Fact]
+    public async Task PasswordResetMail_GoesToTheStoredAddress_NotTheTypedOne()
+    {
+        var marque = Guid.NewGuid().ToString("N")[..8];
+        var stockee = $"victime-{marque}@pro.test";
+        await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63", courriel: stockee);
+
+        // Lookups ignore case, so the typed address need not be the account's (with Unicode case folding
+        // it can even be another mailbox that only looks the same): the link must go to the stored one.
+        var tapee = $"VICTIME-{marque}@PRO.test";
+        var r = await Pro.PosterAsync(Pro.Client(f), "/pro/mot-de-passe-oublie", new() { ["Courriel"] = tapee });
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        await using var db = f.CreateDbContext();
+        var destinataires = await db.MessagesSortants.Where(m => m.Sujet.Contains("mot de passe")).Select(m => m.Destinataire).ToListAsync();
+        Assert.Contains(stockee, destinataires);
+        Assert.DoesNotContain(tapee, destinataires);
+    }
+
+    private async Task<HttpResponseMessage> CodeAsync(CompteTest compte, string code)
+    {
+        var client = Pro.Client(f);
+        var r = await Pro.PosterAsync(client, "/pro/connexion", new() { ["Courriel"] = compte.Courriel, ["MotDePasse"] = compte.MotDePasse });
+        Assert.StartsWith("/pro/connexion/code", r.Headers.Location!.OriginalString);
+        return await Pro.PosterAsync(client, "/pro/connexion/code", new() { ["Code"] = code });
+    }
+
+    private static async Task<string> RefusAsync(HttpClient client, string courriel, string motDePasse)
+    {
+        var r = await Pro.PosterAsync(client, "/pro/connexion", new() { ["Courriel"] = courriel, ["MotDePasse"] = motDePasse });
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        return (await Pro.Html(r)).QuerySelector("#err-courriel")?.TextContent.Trim()
+            ?? throw new Xunit.Sdk.XunitException("no error message on the sign-in page");
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SessionsSqliteTests(SqliteAppFactory f) : SessionsTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class SessionsPostgresTests(PostgresAppFactory f) : SessionsTests(f);
