@@ -7,8 +7,8 @@ using Raccroche.Web.Features.Accounts;
 namespace Raccroche.Tests.Integration;
 
 /// <summary>
-/// Every page of the professional space × every kind of visitor: allowed (200) or denied (sign-in
-/// redirect, access-denied, 403 or 404, never data). Someone else's request id gives 404. A page
+/// Every page of the professional space × every kind of visitor: allowed (200) or denied with the one
+/// status decision 0009 gives (sign-in redirect when anonymous, 404 when signed in; never data). Someone else's request id gives 404. A page
 /// under /pro missing from the table fails the test, so new pages must declare who sees them.
 /// </summary>
 [Collection(SqliteCollection.Name)]
@@ -112,7 +112,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
     };
 
     /// <summary>Pages whose answer depends on the sign-in step, not on the role: checked by AccountsTests.</summary>
-    private static readonly string[] HorsMatrice = ["pro/connexion/code", "pro/double-facteur", "pro/acces-refuse"];
+    private static readonly string[] HorsMatrice = ["pro/connexion/code", "pro/double-facteur"];
 
     [Fact]
     public void EveryProPage_IsInTheMatrix()
@@ -139,8 +139,11 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
                 var corps = await r.Content.ReadAsStringAsync();
                 var attendu = autorises.Contains(qui);
                 var autorise = r.StatusCode == HttpStatusCode.OK;
-                var refuse = r.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden
-                    || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.ToString() is var l && (l.Contains("/pro/connexion") || l.Contains("/pro/acces-refuse")));
+                // Decision 0009: an anonymous visitor is sent to sign in; a signed-in professional outside
+                // their reach gets 404, for a page as for a record.
+                var refuse = qui == Anonyme
+                    ? r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.ToString().StartsWith("https://localhost/pro/connexion", StringComparison.Ordinal)
+                    : r.StatusCode == HttpStatusCode.NotFound;
                 if (attendu ? !autorise : !refuse)
                 {
                     ecarts.Add($"{route} × {qui}: {(int)r.StatusCode} {r.Headers.Location}");

@@ -180,12 +180,7 @@ public abstract class JournalPagesTests(AppFactory f)
         foreach (var url in new[] { "/pro/admin/journal", "/pro/admin/journal?handler=csv" })
         {
             var r = await client.GetAsync(url);
-            Assert.True(r.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Redirect, $"{url}: {(int)r.StatusCode}");
-            if (r.StatusCode == HttpStatusCode.Redirect)
-            {
-                Assert.StartsWith("https://localhost/pro/acces-refuse", r.Headers.Location!.ToString());
-                Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(r.Headers.Location)).StatusCode);
-            }
+            Assert.True(r.StatusCode == HttpStatusCode.NotFound, $"{url}: {(int)r.StatusCode}");
 
             Assert.DoesNotContain("text/csv", r.Content.Headers.ContentType?.MediaType ?? "");
         }

@@ -87,7 +87,6 @@ public static class AccountsSetup
         {
             o.LoginPath = "/pro/connexion";
             o.LogoutPath = "/pro/deconnexion";
-            o.AccessDeniedPath = "/pro/acces-refuse";
 
             // __Host-: sent only over HTTPS, to this host alone, for the whole site (no Domain, Path=/).
             o.Cookie.Name = securise ? "__Host-raccroche.pro" : "raccroche.pro";
@@ -113,8 +112,17 @@ public static class AccountsSetup
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
                 // Signed in with a password only: the next step is to set up (or use) the second factor.
-                var mfa = ctx.HttpContext.User.HasClaim("amr", "mfa");
-                ctx.Response.Redirect(mfa ? ctx.RedirectUri : "/pro/double-facteur");
+                // Signed in with two factors but outside one's reach: 404, as for someone else's record
+                // (decision 0009), so that no answer tells what exists.
+                if (ctx.HttpContext.User.HasClaim("amr", "mfa"))
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status404NotFound;
+                }
+                else
+                {
+                    ctx.Response.Redirect("/pro/double-facteur");
+                }
+
                 return Task.CompletedTask;
             };
         });

@@ -18,6 +18,7 @@ public static class ProtectionCles
 {
     public const string CleCertificat = "DataProtection:Certificat";
     public const string CleMotDePasse = "DataProtection:MotDePasse";
+    public const string ClePrecedents = "DataProtection:CertificatsPrecedents";
 
     public static void Configurer(IDataProtectionBuilder builder, IConfiguration config, IHostEnvironment env)
     {
@@ -36,6 +37,15 @@ public static class ProtectionCles
         if (File.Exists(chemin))
         {
             builder.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(chemin, config[CleMotDePasse]));
+        }
+
+        // After a renewal, the keys still encrypted with the previous certificates must stay readable.
+        var precedents = (config[ClePrecedents] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => X509CertificateLoader.LoadPkcs12FromFile(Path.IsPathRooted(p) ? p : Path.Combine(env.ContentRootPath, p), config[CleMotDePasse]))
+            .ToArray();
+        if (precedents.Length > 0)
+        {
+            builder.UnprotectKeysWithAnyCertificate(precedents);
         }
     }
 
