@@ -37,6 +37,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("DataProtection:Certificat", CertificatDeTest);
         builder.UseSetting("RateLimiting:FormulairesParFenetre", "1000");
         builder.UseSetting("RateLimiting:ConnexionParFenetre", "1000");
+        builder.UseSetting("RateLimiting:OrientationParFenetre", "1000");
 
         // Retention runs only when a test calls it, with its own clock (see RetentionTests).
         builder.UseSetting("Retention:Active", "false");

@@ -11,8 +11,13 @@ public sealed class CampagnesTests : IAsyncLifetime
     private readonly SqliteAppFactory _factory = new();
     private HttpClient _client = null!;
 
+    private const string UrlPublique = "https://raccroche.example.fr";
+
     public async Task InitializeAsync()
     {
+        // As if AllowedHosts were left open: the poster must not trust the Host header anyway.
+        _factory.Reglages["AllowedHosts"] = "*";
+        _factory.Reglages["App:UrlPublique"] = UrlPublique + "/";
         await _factory.InitializeAsync();
         _client = _factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = AppFactory.Https });
     }
@@ -78,16 +83,13 @@ public sealed class CampagnesTests : IAsyncLifetime
         Assert.Contains($"campagne={c.Code}", fin.Headers.Location!.OriginalString);
         Assert.Equal(1, (await Relire(c.Code)).Diagnostics);
 
-        var url = $"/diagnostic/recontact?{reponses}";
-        var page = new HtmlParser().ParseDocument(await _client.GetStringAsync(url));
-        var r = await _client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        var r = await Soumission.EnvoyerAsync(_client, $"/diagnostic/recontact?{reponses}", new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
             ["Saisie.Prenom"] = "Noa",
             ["Saisie.Telephone"] = "0473000000",
             ["Saisie.Creneau"] = "matin",
             ["Saisie.Consentement"] = "true",
-        }));
+        });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal(1, (await Relire(c.Code)).Demandes);
         await using var db = _factory.CreateDbContext();
@@ -106,5 +108,26 @@ public sealed class CampagnesTests : IAsyncLifetime
         var chiffres = new HtmlParser().ParseDocument(await _client.GetStringAsync($"/campagnes/{c.Code}"));
         Assert.Equal(3, chiffres.QuerySelectorAll(".stats dd").Length);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/campagnes/ZZZZZZ/affiche")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Poster_RequestedWithAForgedHost_ShowsThePublicAddressAndEncodesItInTheQrCode()
+    {
+        var c = await Creer();
+        var requete = new HttpRequestMessage(HttpMethod.Get, $"/campagnes/{c.Code}/affiche");
+        requete.Headers.Host = "piege.example";
+        var r = await _client.SendAsync(requete);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var html = await r.Content.ReadAsStringAsync();
+
+        var attendue = $"{UrlPublique}/d/{c.Code}";
+        Assert.DoesNotContain("piege.example", html);
+        var affiche = new HtmlParser().ParseDocument(html);
+        Assert.Equal(attendue, affiche.QuerySelector(".poster-url strong")!.TextContent);
+        Assert.Equal($"QR code vers {attendue}", affiche.QuerySelector(".qr")!.GetAttribute("aria-label"));
+
+        // The QR code is generated deterministically: the same SVG as for the public address.
+        var qr = new HtmlParser().ParseDocument("<div>" + Raccroche.Web.Features.Shared.Qr.Svg(attendue) + "</div>").QuerySelector("svg")!.OuterHtml;
+        Assert.Equal(qr, affiche.QuerySelector(".qr svg")!.OuterHtml);
     }
 }

@@ -162,7 +162,7 @@ public abstract class InboxTests(AppFactory f)
         var membre = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63"));
         var client = Pro.Client(f);
         const string reponses = "age=19&situation=sorti-sans-diplome&depuis=3-6-mois&classe=lycee&code_commune=63430&souhait=metier-paye&besoins=argent&rayon_km=";
-        var r = await Pro.PosterAsync(client, "/diagnostic/recontact?" + reponses, new()
+        var r = await Soumission.EnvoyerAsync(client, "/diagnostic/recontact?" + reponses, new Dictionary<string, string>
         {
             ["Saisie.Prenom"] = "Inès",
             ["Saisie.Telephone"] = "0698765432",

@@ -151,14 +151,14 @@ public abstract class JournalPagesTests(AppFactory f)
         var texte = new UTF8Encoding(false).GetString(octets, 3, octets.Length - 3);
         Assert.EndsWith("\r\n", texte);
         var lignes = texte.Split("\r\n");
-        Assert.Equal("Date (heure de Paris);Utilisateur;Identifiant utilisateur;Action;Ressource;Identifiant ressource;Adresse IP;Détail", lignes[0]);
+        Assert.Equal("\"Date (heure de Paris)\";\"Utilisateur\";\"Identifiant utilisateur\";\"Action\";\"Ressource\";\"Identifiant ressource\";\"Adresse IP\";\"Détail\"", lignes[0]);
 
-        // Whole search, not just the page; newest first; a quoted cell may hold a line break.
+        // Whole search, not just the page; newest first; every cell quoted, so a cell may hold a line break.
         Assert.Equal(3 + 1 + 1, lignes.Length);
-        Assert.EndsWith($";{cible};u-1;export;journal;;192.0.2.10;'@SUM(1+1)", lignes[1]);
-        Assert.EndsWith($";{cible};u-1;modification;demande;'-1;192.0.2.10;\"note ; « guillemets » \"\"doubles\"\"\nsur deux lignes\"", lignes[2]);
-        Assert.EndsWith($";{cible};u-1;lecture;demande;7;192.0.2.10;\"'=HYPERLINK(\"\"http://mal.example\"\";\"\"clic\"\")\"", lignes[3]);
-        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2};", lignes[1]);
+        Assert.EndsWith($";\"{cible}\";\"u-1\";\"export\";\"journal\";\"\";\"192.0.2.10\";\"'@SUM(1+1)\"", lignes[1]);
+        Assert.EndsWith($";\"{cible}\";\"u-1\";\"modification\";\"demande\";\"'-1\";\"192.0.2.10\";\"note ; « guillemets » \"\"doubles\"\"\nsur deux lignes\"", lignes[2]);
+        Assert.EndsWith($";\"{cible}\";\"u-1\";\"lecture\";\"demande\";\"7\";\"192.0.2.10\";\"'=HYPERLINK(\"\"http://mal.example\"\";\"\"clic\"\")\"", lignes[3]);
+        Assert.Matches(@"^""\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"";", lignes[1]);
         Assert.Equal("", lignes[4]);
 
         await using var db = f.CreateDbContext();

@@ -32,13 +32,7 @@ public sealed class RecontactTests : IAsyncLifetime
         await _smtp.DisposeAsync();
     }
 
-    private async Task<HttpResponseMessage> Envoyer(string url, Dictionary<string, string> champs)
-    {
-        var page = new HtmlParser().ParseDocument(await _client.GetStringAsync(url));
-        var jeton = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        champs["__RequestVerificationToken"] = jeton;
-        return await _client.PostAsync(url, new FormUrlEncodedContent(champs));
-    }
+    private Task<HttpResponseMessage> Envoyer(string url, Dictionary<string, string> champs) => Soumission.EnvoyerAsync(_client, url, champs);
 
     private static Dictionary<string, string> Valide() => new()
     {
@@ -227,5 +221,18 @@ public sealed class RecontactRateLimitTests : IAsyncLifetime
         }
 
         Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuts);
+    }
+
+    [Fact]
+    public async Task FormAndApi_ShareOneBudgetPerAddress()
+    {
+        var client = _factory.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = AppFactory.Https });
+        const string url = "/diagnostic/recontact?age=17&situation=sorti-sans-diplome&depuis=3-6-mois&classe=lycee&code_commune=63430&souhait=metier-paye&besoins=aucun&rayon_km=";
+        var formulaire = await Soumission.EnvoyerAsync(client, url, new Dictionary<string, string> { ["Saisie.Prenom"] = "Lou" });
+        var api = await client.PostAsync("/api/v1/demandes-de-contact", new StringContent("{}", Encoding.UTF8, "application/json"));
+        var encore = await Soumission.EnvoyerAsync(client, url, new Dictionary<string, string> { ["Saisie.Prenom"] = "Lou" });
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], [formulaire.StatusCode, api.StatusCode, encore.StatusCode]);
+        Assert.Contains("Trop de demandes", await encore.Content.ReadAsStringAsync());
     }
 }

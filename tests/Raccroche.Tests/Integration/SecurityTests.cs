@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Raccroche.Web.Features.Accounts;
 
@@ -30,9 +31,25 @@ public sealed class SecurityTests(SqliteAppFactory f)
     [Fact]
     public async Task Https_GetsHsts_OutsideDevelopment()
     {
-        var client = f.CreateClient(new() { BaseAddress = new Uri("https://raccroche.example") });
+        // HSTS is never sent to localhost: this needs a public name, allowed as production would.
+        await using var app = f.WithWebHostBuilder(b => b.UseSetting("AllowedHosts", "raccroche.example"));
+        var client = app.CreateClient(new() { BaseAddress = new Uri("https://raccroche.example") });
         var r = await client.GetAsync("/");
         Assert.StartsWith("max-age=", r.Headers.GetValues("Strict-Transport-Security").Single());
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/v1/dispositifs")]
+    public async Task ForgedHostHeader_IsRefused_OutsideDevelopment(string url)
+    {
+        var client = f.CreateClient();
+        var requete = new HttpRequestMessage(HttpMethod.Get, url);
+        requete.Headers.Host = "piege.example";
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(requete)).StatusCode);
+
+        // The shipped configuration (appsettings.json) lets the loopback names through.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
     }
 
     [Fact]
@@ -89,7 +106,7 @@ public sealed class SecurityTests(SqliteAppFactory f)
         const string payload = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
         var client = Pro.Client(f);
         const string reponses = "age=19&situation=sorti-sans-diplome&depuis=3-6-mois&classe=lycee&code_commune=63430&souhait=metier-paye&besoins=argent&rayon_km=";
-        var r = await Pro.PosterAsync(client, "/diagnostic/recontact?" + reponses, new()
+        var r = await Soumission.EnvoyerAsync(client, "/diagnostic/recontact?" + reponses, new Dictionary<string, string>
         {
             ["Saisie.Prenom"] = "Élise",
             ["Saisie.Telephone"] = "0698765432",

@@ -8,12 +8,16 @@ namespace Raccroche.Web.Features.Audit;
 
 /// <summary>
 /// Audit lines as CSV for French spreadsheet software: UTF-8 with a byte order mark (or accents come
-/// out garbled), semicolons, CRLF, RFC 4180 quoting. Rows are streamed from the database as they are
-/// read, so a large export never sits in memory.
+/// out garbled), semicolons, CRLF, every cell (header included) between double quotes with inner quotes
+/// doubled (RFC 4180), no "sep=" line (Excel then ignores the byte order mark). Rows are streamed from
+/// the database as they are read, so a large export never sits in memory. The format is described in
+/// the README (Retention and audit).
 /// </summary>
 public sealed class JournalCsv(IQueryable<JournalAcces> lignes, string nomFichier) : IActionResult
 {
-    public const string Entete = "Date (heure de Paris);Utilisateur;Identifiant utilisateur;Action;Ressource;Identifiant ressource;Adresse IP;Détail";
+    public static readonly string[] Colonnes = ["Date (heure de Paris)", "Utilisateur", "Identifiant utilisateur", "Action", "Ressource", "Identifiant ressource", "Adresse IP", "Détail"];
+
+    public static readonly string Entete = string.Join(';', Colonnes.Select(Cellule));
 
     public async Task ExecuteResultAsync(ActionContext context)
     {
@@ -33,7 +37,7 @@ public sealed class JournalCsv(IQueryable<JournalAcces> lignes, string nomFichie
     }
 
     public static string Ligne(JournalAcces j) => string.Join(';',
-        HeureParis.Locale(j.Le).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        Cellule(HeureParis.Locale(j.Le).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
         Cellule(j.Utilisateur),
         Cellule(j.UtilisateurId),
         Cellule(j.Action),
@@ -43,21 +47,18 @@ public sealed class JournalCsv(IQueryable<JournalAcces> lignes, string nomFichie
         Cellule(j.Detail)) + "\r\n";
 
     /// <summary>
-    /// One cell. A value that a spreadsheet would run as a formula (= + - @, or a leading tab or carriage
-    /// return) gets a leading apostrophe: audit lines carry text typed by others (names, e-mails, details).
+    /// One cell, always quoted. Any cell a spreadsheet would run as a formula (starting with = + - @, a tab
+    /// or a carriage return) gets a leading apostrophe, whatever its column: audit lines carry text typed
+    /// by others (names, e-mails, details). Inside the quotes, a line break or a semicolon is plain text.
     /// </summary>
     public static string Cellule(string? valeur)
     {
-        if (string.IsNullOrEmpty(valeur))
-        {
-            return "";
-        }
-
-        if (valeur[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        valeur ??= "";
+        if (valeur.Length > 0 && valeur[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             valeur = "'" + valeur;
         }
 
-        return valeur.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? "\"" + valeur.Replace("\"", "\"\"") + "\"" : valeur;
+        return "\"" + valeur.Replace("\"", "\"\"") + "\"";
     }
 }

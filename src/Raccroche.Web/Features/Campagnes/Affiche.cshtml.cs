@@ -2,11 +2,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Raccroche.Web.Data;
+using Raccroche.Web.Features.Shared;
 
 namespace Raccroche.Web.Features.Campagnes;
 
-/// <summary>A print-ready A4 poster: a call to action, the QR code (inline SVG) and the short address.</summary>
-public sealed class AfficheModel(AppDbContext db) : PageModel
+/// <summary>
+/// A print-ready A4 poster: a call to action, the QR code (inline SVG) and the short address, on the
+/// configured public address (App:UrlPublique), whatever Host header the request came with.
+/// </summary>
+public sealed class AfficheModel(AppDbContext db, IConfiguration config) : PageModel
 {
     public Campagne Campagne { get; private set; } = null!;
     public string Adresse { get; private set; } = "";
@@ -22,8 +26,8 @@ public sealed class AfficheModel(AppDbContext db) : PageModel
         }
 
         Campagne = c;
-        Adresse = $"{Request.Scheme}://{Request.Host}/d/{c.Code}";
-        Svg = Shared.Qr.Svg(Adresse);
+        Adresse = $"{config.UrlPublique()}/d/{c.Code}";
+        Svg = Qr.Svg(Adresse);
         return Page();
     }
 }

@@ -16,6 +16,8 @@ public static class DemandesContactApi
             .WithDescription("Champs : prenom (obligatoire), telephone et/ou courriel, creneau (matin | midi | apres-midi | soir | indifferent), message (≤ 1000), consentement (true obligatoire), dispositif_id (facultatif), reponses (les réponses de /api/v1/orientation ; age ≥ 16 et code_commune obligatoires).")
             .Accepts<DemandeContactDto>("application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .AvecCorpsLimite()
             .RequireRateLimiting(RateLimiting.Formulaires);
         return api;
     }
@@ -43,6 +45,9 @@ public static class DemandesContactApi
             Creneau = Texte("creneau"),
             Message = Texte("message"),
             Consentement = json.TryGetProperty("consentement", out var c) && c.ValueKind == JsonValueKind.True,
+
+            // The form's honeypot, under the API's naming: never documented, so only a bot fills it.
+            SiteWeb = json.TryGetProperty("site_web", out var h) && h.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? h.ToString() : null,
         };
         int? dispositif = json.TryGetProperty("dispositif_id", out var d) && d.ValueKind == JsonValueKind.Number && d.TryGetInt32(out var id) ? id : null;
         if (json.TryGetProperty("dispositif_id", out var d2) && d2.ValueKind is not (JsonValueKind.Number or JsonValueKind.Null))

@@ -21,7 +21,7 @@ public sealed class SaisieContact
     public string? Message { get; set; }
     public bool Consentement { get; set; }
 
-    /// <summary>Honeypot: hidden from people, filled by bots.</summary>
+    /// <summary>Honeypot ("site_web" in the API): hidden from people, filled by bots. See <see cref="Recontact.EstUnRobot"/>.</summary>
     public string? SiteWeb { get; set; }
 }
 
@@ -107,8 +107,20 @@ public sealed partial class Recontact(AppDbContext db, CatalogueIndexHolder hold
     }
 
 
+    /// <summary>A bot filled the honeypot: the form and the API answer as if the request had been stored.</summary>
+    public static bool EstUnRobot(SaisieContact s) => !string.IsNullOrEmpty(s.SiteWeb);
+
+    /// <summary>
+    /// Stores the request and its e-mails. The form and the API both come here, so they share the
+    /// honeypot (checked first, before any validation: a bot learns nothing) and the rules.
+    /// </summary>
     public async Task<DemandeCreee?> CreerAsync(SaisieContact s, Profil p, int? dispositifId, Erreurs erreurs, CancellationToken ct = default, string? campagne = null)
     {
+        if (EstUnRobot(s))
+        {
+            return new DemandeCreee(NouvelleReference(), Matcher.PointsEntree(p, holder.Annuaire).FirstOrDefault()?.Structure.Nom ?? "la mission locale");
+        }
+
         Valider(s, p, erreurs);
         var structureCampagne = campagne is null ? null
             : await db.Campagnes.Where(c => c.Code == campagne).Select(c => c.StructureId).FirstOrDefaultAsync(ct);
@@ -165,9 +177,9 @@ public sealed partial class Recontact(AppDbContext db, CatalogueIndexHolder hold
         var dispositif = dispositifId is null ? null : await db.Dispositifs.AsNoTracking().Where(d => d.Id == dispositifId).Select(d => d.Nom).FirstAsync(ct);
         db.MessagesSortants.Add(Courrier.Preparer(structure.Courriel ?? mail.Value.AdresseParDefaut,
             $"Demande de contact {demande.Reference} – {p.Commune.Nom}", CorpsStructure(demande, p, structure, dispositif), maintenant));
-        if (demande.Courriel is { } c)
+        if (demande.Courriel is { } c && !await AccuseRecentAsync(c, maintenant, ct))
         {
-            db.MessagesSortants.Add(Courrier.Preparer(c, $"Ta demande {demande.Reference} est bien arrivée", CorpsAccuse(demande, structure), maintenant));
+            db.MessagesSortants.Add(Courrier.Preparer(c, DebutSujetAccuse + demande.Reference + FinSujetAccuse, CorpsAccuse(demande, structure), maintenant));
         }
 
         await db.SaveChangesAsync(ct);
@@ -178,6 +190,21 @@ public sealed partial class Recontact(AppDbContext db, CatalogueIndexHolder hold
 
         await tx.CommitAsync(ct);
         return new DemandeCreee(demande.Reference, structure.Nom);
+    }
+
+    private const string DebutSujetAccuse = "Ta demande ";
+    private const string FinSujetAccuse = " est bien arrivée";
+
+    /// <summary>
+    /// At most one acknowledgement per address per 24 hours: the request is stored and routed, but
+    /// someone typing another person's address again and again cannot flood that mailbox from our server.
+    /// </summary>
+    private Task<bool> AccuseRecentAsync(string courriel, DateTime maintenant, CancellationToken ct)
+    {
+        var depuis = maintenant.AddHours(-24);
+        var adresse = courriel.ToLowerInvariant();
+        return db.MessagesSortants.AnyAsync(m => m.CreeLe > depuis && m.Destinataire.ToLower() == adresse
+            && m.Sujet.StartsWith(DebutSujetAccuse) && m.Sujet.EndsWith(FinSujetAccuse), ct);
     }
 
     private static string CorpsStructure(DemandeContact d, Profil p, Catalogue.Structure s, string? dispositif)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Search;
+using Raccroche.Web.Infrastructure;
 
 namespace Raccroche.Web.Features.Orientation;
 
@@ -15,7 +16,10 @@ public static class OrientationApi
             .WithSummary("Propositions adaptées à un jeune, avec leurs raisons et les structures compétentes")
             .WithDescription("Seuls age et code_commune sont obligatoires. situation : scolarise-en-risque | sorti-sans-diplome | en-formation-en-difficulte | diplome-sans-emploi | emploi-precaire ; niveau : sans-diplome | niveau-3 | niveau-4 | niveau-5 | niveau-6 ; souhait : formation | metier-paye | travail | sais-pas ; besoins : argent, logement, sante, mobilite, numerique, francais, handicap, justice ; rayon_km entre 0 (exclu) et 200.")
             .Accepts<DemandeOrientation>("application/json")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .AvecCorpsLimite()
+            .RequireRateLimiting(RateLimiting.Orientation);
         return api;
     }
 
@@ -97,8 +101,13 @@ public static class OrientationApi
             {
                 erreurs.Ajouter("besoins", "besoins doit être une liste, par exemple [\"argent\", \"logement\"].");
             }
+            else if (b.GetArrayLength() > Orientations.Besoins.Termes.Count)
+            {
+                erreurs.Ajouter("besoins", $"besoins compte {b.GetArrayLength()} éléments : {Orientations.Besoins.Termes.Count} au plus, un par besoin.");
+            }
             else
             {
+                var inconnus = new List<string>();
                 foreach (var item in b.EnumerateArray())
                 {
                     var s = item.ValueKind == JsonValueKind.String ? item.GetString()! : item.ToString();
@@ -108,8 +117,13 @@ public static class OrientationApi
                     }
                     else
                     {
-                        erreurs.Ajouter("besoins", $"Le besoin « {SearchParameters.Tronquer(s)} » n'existe pas. Valeurs possibles : {string.Join(", ", Orientations.Besoins.Termes.Select(t => t.Valeur))}.");
+                        inconnus.Add($"« {SearchParameters.Tronquer(s)} »");
                     }
+                }
+
+                if (inconnus.Count > 0)
+                {
+                    erreurs.Ajouter("besoins", $"{(inconnus.Count == 1 ? "Ce besoin n'existe pas" : "Ces besoins n'existent pas")} : {string.Join(", ", inconnus.Distinct())}. Valeurs possibles : {string.Join(", ", Orientations.Besoins.Termes.Select(t => t.Valeur))}.");
                 }
             }
         }

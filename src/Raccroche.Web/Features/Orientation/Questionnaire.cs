@@ -77,6 +77,10 @@ public static class Questionnaire
         _ => 18,
     };
 
+    /// <summary>The answers carried by a POST body's hidden fields (the contact form: no answer in its URL).</summary>
+    public static Reponses Lire(IFormCollection formulaire, CommuneDirectory communes) =>
+        Lire(new QueryCollection(formulaire.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase)), communes);
+
     /// <summary>The answers given so far, validated. Unknown or malformed values are reported per question.</summary>
     public static Reponses Lire(IQueryCollection query, CommuneDirectory communes)
     {

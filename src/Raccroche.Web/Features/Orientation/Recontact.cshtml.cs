@@ -7,7 +7,11 @@ using Raccroche.Web.Features.Search;
 
 namespace Raccroche.Web.Features.Orientation;
 
-/// <summary>"Être recontacté·e": a short form; post-redirect-get to a confirmation with a reference.</summary>
+/// <summary>
+/// "Être recontacté·e": a short form; post-redirect-get to a confirmation with a reference. The page is
+/// reached by a GET carrying the answers (decision 0005); the form then posts them in hidden fields to a
+/// bare URL, so once a name or a phone number is typed, neither they nor the answers appear in any URL.
+/// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Raccroche.Web.Infrastructure.RateLimiting.Formulaires)]
 public sealed class RecontactModel(CatalogueIndexHolder holder, AppDbContext db, Recontact recontact) : PageModel
 {
@@ -28,12 +32,7 @@ public sealed class RecontactModel(CatalogueIndexHolder holder, AppDbContext db,
             return redirection;
         }
 
-        if (!string.IsNullOrEmpty(Saisie.SiteWeb))
-        {
-            // A bot filled the hidden field: pretend success, store nothing.
-            return RedirectToPage("/Orientation/Merci", new { reference = "RC-000000" });
-        }
-
+        // A bot filling the honeypot gets a made-up reference too (Recontact.EstUnRobot): nothing is stored.
         var creee = await recontact.CreerAsync(Saisie, Profil, DispositifId, Erreurs, ct, Reponses.Campagne);
         if (creee is null)
         {
@@ -45,14 +44,16 @@ public sealed class RecontactModel(CatalogueIndexHolder holder, AppDbContext db,
 
     private async Task<IActionResult?> Preparer(CancellationToken ct)
     {
-        Reponses = Questionnaire.Lire(Request.Query, holder.Communes);
+        var envoi = HttpMethods.IsPost(Request.Method);
+        Reponses = envoi ? Questionnaire.Lire(Request.Form, holder.Communes) : Questionnaire.Lire(Request.Query, holder.Communes);
         if (Reponses.EnProfil() is not { } profil || Reponses.Erreurs.Count > 0)
         {
-            return Redirect("/diagnostic" + QueryString.Create(Reponses.EnParametres()!));
+            // After a post (which a person only sends with valid answers), the answers stay out of the URL.
+            return Redirect(envoi ? "/diagnostic" : "/diagnostic" + QueryString.Create(Reponses.EnParametres()!));
         }
 
         Profil = profil;
-        if (int.TryParse(Request.Query["dispositif"], out var id))
+        if (int.TryParse(envoi ? Request.Form["dispositif"] : Request.Query["dispositif"], out var id))
         {
             Dispositif = await db.Dispositifs.AsNoTracking().Where(d => d.Id == id).Select(d => d.Nom).FirstOrDefaultAsync(ct);
             DispositifId = Dispositif is null ? null : id;
@@ -60,6 +61,11 @@ public sealed class RecontactModel(CatalogueIndexHolder holder, AppDbContext db,
 
         return null;
     }
+
+    /// <summary>The hidden fields of the form: the answers, and the chosen programme if any.</summary>
+    public IEnumerable<KeyValuePair<string, string>> ChampsCaches => DispositifId is { } id
+        ? Reponses.EnParametres().Append(new("dispositif", id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        : Reponses.EnParametres();
 
     public string LienResultats => "/diagnostic/resultats" + QueryString.Create(Reponses.EnParametres()!);
 }

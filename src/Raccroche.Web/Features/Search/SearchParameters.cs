@@ -75,16 +75,22 @@ public sealed class SearchParameters
         var situation = Valeur(Situation, "situation", Vocabulaire.Situations, "situation", erreurs);
 
         var thematiques = new List<string>();
+        var inconnues = new List<string>();
         foreach (var t in (Thematiques ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (Vocabulaire.Thematiques.Contient(t) || Vocabulaire.CategoriesThematiques.Contient(t))
             {
                 thematiques.Add(t);
             }
-            else
+            else if (inconnues.Count < 3)
             {
-                erreurs.Ajouter("thematiques", $"La thématique « {Tronquer(t)} » n'existe pas (valeurs du référentiel data·inclusion, par exemple se-former--trouver-sa-formation ou la catégorie se-former).");
+                inconnues.Add($"« {Tronquer(t)} »");
             }
+        }
+
+        if (inconnues.Count > 0)
+        {
+            erreurs.Ajouter("thematiques", $"{(inconnues.Count == 1 ? "La thématique " + inconnues[0] + " n'existe pas" : "Ces thématiques n'existent pas : " + string.Join(", ", inconnues.Distinct()))} (valeurs du référentiel data·inclusion, par exemple se-former--trouver-sa-formation ou la catégorie se-former).");
         }
 
         string? departement = null;
@@ -177,22 +183,18 @@ public sealed class SearchParameters
     internal static string Tronquer(string s) => s.Length > 40 ? s[..40] + "…" : s;
 }
 
-/// <summary>Validation messages per field, in French, for a ProblemDetails or a form.</summary>
+/// <summary>
+/// Validation messages per field, in French, for a ProblemDetails or a form. Each field is reported
+/// once (its first message): a body repeating a bad value thousands of times gets one sentence, not
+/// thousands, so the answer stays small whatever the request.
+/// </summary>
 public sealed class Erreurs
 {
     private readonly Dictionary<string, List<string>> _parChamp = new(StringComparer.Ordinal);
 
     public bool Any => _parChamp.Count > 0;
 
-    public void Ajouter(string champ, string message)
-    {
-        if (!_parChamp.TryGetValue(champ, out var l))
-        {
-            _parChamp[champ] = l = [];
-        }
-
-        l.Add(message);
-    }
+    public void Ajouter(string champ, string message) => _parChamp.TryAdd(champ, [message]);
 
     public string? Pour(string champ) => _parChamp.TryGetValue(champ, out var l) ? string.Join(" ", l) : null;
 

@@ -12,7 +12,11 @@
   L.tileLayer(el.dataset.tiles, { maxZoom: 18, attribution: el.dataset.attribution }).addTo(map);
   var bounds = [];
   points.forEach(function (p) {
-    L.marker([p.lat, p.lon], { title: p.nom, alt: p.nom }).addTo(map).bindPopup(document.createTextNode(p.nom).textContent);
+    // Leaflet renders a string popup as HTML: give it an element whose text is the name, so a name
+    // such as <a href=...> stays text.
+    var contenu = document.createElement("p");
+    contenu.textContent = p.nom;
+    L.marker([p.lat, p.lon], { title: p.nom, alt: p.nom }).addTo(map).bindPopup(contenu);
     bounds.push([p.lat, p.lon]);
   });
   if (bounds.length === 1) { map.setView(bounds[0], 12); } else { map.fitBounds(bounds, { padding: [20, 20] }); }

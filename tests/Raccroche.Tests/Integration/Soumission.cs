@@ -1,0 +1,26 @@
+using AngleSharp.Html.Parser;
+
+namespace Raccroche.Tests.Integration;
+
+/// <summary>Submits a page's form as a browser would: its hidden fields (antiforgery token included) and its action.</summary>
+public static class Soumission
+{
+    /// <summary>
+    /// GETs <paramref name="url"/>, takes its first POST form, keeps every hidden field, sets
+    /// <paramref name="champs"/> (replacing any hidden field of the same name) and posts to the form's action.
+    /// </summary>
+    public static async Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, string url, IReadOnlyDictionary<string, string> champs)
+    {
+        var get = await client.GetAsync(url);
+        Assert.True(get.IsSuccessStatusCode, $"GET {url}: {(int)get.StatusCode}");
+        var page = new HtmlParser().ParseDocument(await get.Content.ReadAsStringAsync());
+        var form = page.QuerySelector("form[method=post]") ?? throw new InvalidOperationException($"no POST form on {url}");
+        var valeurs = form.QuerySelectorAll("input[type=hidden]")
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+            .Where(kv => !champs.ContainsKey(kv.Key))
+            .Concat(champs)
+            .ToList();
+        var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
+        return await client.PostAsync(action, new FormUrlEncodedContent(valeurs));
+    }
+}
