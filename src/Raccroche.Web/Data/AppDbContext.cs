@@ -25,6 +25,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Features.Orientation.StatistiqueDiagnostic> StatistiquesDiagnostic => Set<Features.Orientation.StatistiqueDiagnostic>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<SessionPro> SessionsPro => Set<SessionPro>();
+    public DbSet<EtatConnexion> EtatsConnexion => Set<EtatConnexion>();
     public DbSet<Features.Sheets.RevisionFiche> RevisionsFiche => Set<Features.Sheets.RevisionFiche>();
     public DbSet<Features.Audit.JournalAcces> Journal => Set<Features.Audit.JournalAcces>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

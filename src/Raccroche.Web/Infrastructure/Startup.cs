@@ -122,6 +122,7 @@ public static class Startup
         var holder = app.Services.GetRequiredService<CatalogueIndexHolder>();
         try
         {
+            await ProtectionCles.ProtegerSecretsExistantsAsync(app.Services);
             await holder.ChargerCommunesAsync();
             await holder.ReconstruireAsync();
         }

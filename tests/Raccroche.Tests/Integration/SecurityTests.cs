@@ -58,7 +58,7 @@ public sealed class SecurityTests(SqliteAppFactory f)
         var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
         var client = Pro.Client(f);
         var get = await client.GetAsync("/pro/connexion");
-        var antiforgery = get.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("raccroche.af=", StringComparison.Ordinal)).ToLowerInvariant();
+        var antiforgery = get.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-raccroche.af=", StringComparison.Ordinal)).ToLowerInvariant();
         Assert.Contains("secure", antiforgery);
         Assert.Contains("httponly", antiforgery);
         Assert.Contains("samesite=strict", antiforgery);

@@ -24,8 +24,21 @@ internal sealed class SessionProConfiguration : IEntityTypeConfiguration<Session
     {
         b.Property(s => s.Id).HasMaxLength(64);
         b.Property(s => s.UtilisateurId).HasMaxLength(450);
+        b.Property(s => s.EmpreinteTampon).HasMaxLength(64);
         b.HasIndex(s => s.UtilisateurId);
+        b.HasIndex(s => s.OuverteLe);
         b.HasOne<Utilisateur>().WithMany().HasForeignKey(s => s.UtilisateurId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EtatConnexionConfiguration : IEntityTypeConfiguration<EtatConnexion>
+{
+    public void Configure(EntityTypeBuilder<EtatConnexion> b)
+    {
+        b.ToTable("EtatsConnexion");
+        b.HasKey(e => e.UtilisateurId);
+        b.Property(e => e.UtilisateurId).HasMaxLength(450);
+        b.HasOne<Utilisateur>().WithOne().HasForeignKey<EtatConnexion>(e => e.UtilisateurId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

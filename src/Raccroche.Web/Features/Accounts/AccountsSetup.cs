@@ -126,16 +126,24 @@ public static class AccountsSetup
                 return Task.CompletedTask;
             };
         });
+        var prefixe = securise ? "__Host-" : "";
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {
+            o.Cookie.Name = prefixe + "raccroche.2fa";
+            o.Cookie.Path = "/";
             o.Cookie.HttpOnly = true;
             o.Cookie.SecurePolicy = securise ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o =>
-            o.Cookie.SecurePolicy = securise ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        {
+            o.Cookie.Name = prefixe + "raccroche.2fa-appareil";
+            o.Cookie.Path = "/";
+            o.Cookie.SecurePolicy = securise ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
         services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o =>
         {
-            o.Cookie.Name = "raccroche.af";
+            o.Cookie.Name = prefixe + "raccroche.af";
+            o.Cookie.Path = "/";
             o.Cookie.SecurePolicy = securise ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });

@@ -46,12 +46,10 @@ public sealed class CodeTotpUnique(AppDbContext db, TimeProvider clock) : IUserT
             return false;
         }
 
-        var pris = await db.Users.Where(u => u.Id == user.Id && (u.DernierPasTotp == null || u.DernierPasTotp < p))
+        // The step lives in EtatsConnexion, not on the user row, which Identity saves whole from stale copies.
+        await EtatConnexion.AssurerAsync(db, user.Id);
+        var pris = await db.EtatsConnexion.Where(e => e.UtilisateurId == user.Id && (e.DernierPasTotp == null || e.DernierPasTotp < p))
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.DernierPasTotp, p));
-
-        // Identity saves the whole user after a sign-in (UserManager.UpdateAsync marks every column):
-        // the loaded copy must say the same, or that save would write the old step back.
-        user.DernierPasTotp = Math.Max(p, user.DernierPasTotp ?? p);
         return pris == 1;
     }
 

@@ -12,7 +12,7 @@ namespace Raccroche.Web.Features.Accounts;
 /// <summary>Sign-in, step two: the 6-digit code of the authenticator app, or a one-time recovery code.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimiting.Connexion)]
-public sealed class ConnexionCodeModel(SignInManager<Utilisateur> signIn, Journal journal) : PageModel
+public sealed class ConnexionCodeModel(SignInManager<Utilisateur> signIn, UserManager<Utilisateur> users, Raccroche.Web.Data.AppDbContext db, Journal journal) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -42,6 +42,15 @@ public sealed class ConnexionCodeModel(SignInManager<Utilisateur> signIn, Journa
         var r = secours
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(code.Length > 100 ? "" : code)
             : await signIn.TwoFactorAuthenticatorSignInAsync(chiffres, isPersistent: false, rememberClient: false);
+        if (!r.Succeeded && secours && !r.IsLockedOut)
+        {
+            // Identity counts wrong authenticator codes, not wrong recovery codes: count those too.
+            await users.AccessFailedAsync(user);
+        }
+
+        // Identity saved the user row from this request's copy; if another request changed it meanwhile,
+        // that failed save stays pending in the context and must not be replayed with the audit line.
+        db.ChangeTracker.Clear();
         if (!r.Succeeded)
         {
             await journal.EcrireAsync(Journal.Connexion, "compte", user.Id,

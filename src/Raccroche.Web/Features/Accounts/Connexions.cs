@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Raccroche.Web.Features.Audit;
 
@@ -26,8 +27,8 @@ public enum EtapeConnexion
 /// <list type="bullet">
 /// <item>every sign-in opens a <see cref="SessionPro"/> (its id goes in the cookie) and every sign-out closes it;</item>
 /// <item>wrong passwords make the account pause between attempts, longer and longer (never a lock that a
-/// stranger can renew: attempts during a pause are not counted, and a browser where the owner completed a
-/// sign-in before is not paused at all);</item>
+/// stranger can renew: attempts during a pause are not counted, a browser where the owner completed a
+/// sign-in before is spared up to 20 failures, and a password reset by e-mail ends the pause);</item>
 /// <item>an unknown address costs the same password hash as a known one and gets the same answer.</item>
 /// </list>
 /// </summary>
@@ -41,6 +42,7 @@ public sealed class Connexions(
     IUserConfirmation<Utilisateur> confirmation,
     Sessions sessions,
     Journal journal,
+    Data.AppDbContext db,
     IDataProtectionProvider protection,
     IOptions<ConnexionOptions> options,
     TimeProvider clock)
@@ -48,6 +50,9 @@ public sealed class Connexions(
 {
     /// <summary>Failures before the first pause.</summary>
     public const int EchecsAvantPause = 5;
+
+    /// <summary>The owner's browser is spared the pause, but not for ever: past this many failures it pauses too (a shared or stolen browser).</summary>
+    public const int EchecsAvantPauseAppareilConnu = 20;
 
     private const string ButAppareil = "Raccroche.AppareilConnu.v1";
     private static readonly TimeSpan PausePremiere = TimeSpan.FromSeconds(30);
@@ -65,7 +70,7 @@ public sealed class Connexions(
     /// <summary>Step one: the e-mail address and the password.</summary>
     public async Task<EtapeConnexion> VerifierMotDePasseAsync(string courriel, string motDePasse)
     {
-        var user = courriel.Length is 0 or > 256 ? null : await UserManager.FindByEmailAsync(courriel);
+        var user = courriel.Length is 0 or > 256 || motDePasse.Length > 1000 ? null : await UserManager.FindByEmailAsync(courriel);
         if (user is null)
         {
             HacherPourRien(motDePasse);
@@ -73,9 +78,20 @@ public sealed class Connexions(
             return EtapeConnexion.Refusee;
         }
 
+        // Take the attempt before checking anything: one conditional UPDATE, so that parallel tries are
+        // each counted and none slips through a pause that another one is about to set.
         var maintenant = clock.GetUtcNow().UtcDateTime;
-        var appareilConnu = AppareilConnu(user.Id);
-        if (!appareilConnu && user.PauseConnexionJusquA > maintenant)
+        var provisoire = maintenant + PausePremiere;
+        var appareilConnu = AppareilConnu(user);
+        await EtatConnexion.AssurerAsync(db, user.Id);
+        var etat = db.EtatsConnexion.Where(e => e.UtilisateurId == user.Id);
+        etat = appareilConnu
+            ? etat.Where(e => e.PauseJusquA == null || e.PauseJusquA <= maintenant || e.Echecs < EchecsAvantPauseAppareilConnu)
+            : etat.Where(e => e.PauseJusquA == null || e.PauseJusquA <= maintenant);
+        var pris = await etat.ExecuteUpdateAsync(u => u
+            .SetProperty(e => e.Echecs, e => e.Echecs + 1)
+            .SetProperty(e => e.PauseJusquA, e => e.Echecs + 1 >= EchecsAvantPause && (e.PauseJusquA == null || e.PauseJusquA < provisoire) ? provisoire : e.PauseJusquA));
+        if (pris == 0)
         {
             HacherPourRien(motDePasse);
             await journal.EcrireAsync(Journal.Connexion, "compte", user.Id, "essai refusé : compte en pause après plusieurs échecs", user.Email);
@@ -84,22 +100,25 @@ public sealed class Connexions(
 
         if (!await UserManager.CheckPasswordAsync(user, motDePasse))
         {
-            if (!appareilConnu)
+            var echecs = await db.EtatsConnexion.Where(e => e.UtilisateurId == user.Id).Select(e => e.Echecs).FirstAsync();
+            if (Pause(echecs) is { } p)
             {
-                user.EchecsConnexion++;
-                user.PauseConnexionJusquA = Pause(user.EchecsConnexion) is { } p ? maintenant + p : null;
-                await UserManager.UpdateAsync(user);
+                var fin = maintenant + p;
+                await db.EtatsConnexion.Where(e => e.UtilisateurId == user.Id && (e.PauseJusquA == null || e.PauseJusquA < fin))
+                    .ExecuteUpdateAsync(u => u.SetProperty(e => e.PauseJusquA, fin));
             }
 
             await journal.EcrireAsync(Journal.Connexion, "compte", user.Id, "échec de connexion : mot de passe incorrect", user.Email);
             return EtapeConnexion.Refusee;
         }
 
-        if (user.EchecsConnexion > 0 || user.PauseConnexionJusquA is not null)
+        await LeverPauseAsync(db, user.Id);
+
+        // What PasswordSignInAsync would check too: an account locked by failed codes, or not allowed to sign in.
+        if (await PreSignInCheck(user) is { } bloque)
         {
-            user.EchecsConnexion = 0;
-            user.PauseConnexionJusquA = null;
-            await UserManager.UpdateAsync(user);
+            await journal.EcrireAsync(Journal.Connexion, "compte", user.Id, bloque.IsLockedOut ? "connexion refusée : compte verrouillé après des codes erronés" : "connexion refusée", user.Email);
+            return EtapeConnexion.Refusee;
         }
 
         var r = await SignInOrTwoFactorAsync(user, isPersistent: false);
@@ -108,16 +127,21 @@ public sealed class Connexions(
             : EtapeConnexion.Refusee;
     }
 
+    /// <summary>A right password, or a password reset by e-mail, ends the pause and the count.</summary>
+    public static Task LeverPauseAsync(Data.AppDbContext db, string utilisateurId) =>
+        db.EtatsConnexion.Where(e => e.UtilisateurId == utilisateurId && (e.Echecs > 0 || e.PauseJusquA != null))
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Echecs, 0).SetProperty(e => e.PauseJusquA, (DateTime?)null));
+
     /// <summary>Every sign-in (password only, with the code, after enrolment) replaces the current session by a new one.</summary>
     public override async Task SignInWithClaimsAsync(Utilisateur user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
         var claims = additionalClaims.ToList();
         await sessions.FermerAsync(Context.User);
-        claims.Add(new Claim(Sessions.Claim, await sessions.OuvrirAsync(user.Id)));
+        claims.Add(new Claim(Sessions.Claim, await sessions.OuvrirAsync(user)));
         await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
         if (claims.Exists(c => c.Type == "amr" && c.Value == "mfa"))
         {
-            RetenirAppareil(user.Id);
+            RetenirAppareil(user);
         }
     }
 
@@ -127,7 +151,11 @@ public sealed class Connexions(
         await base.SignOutAsync();
     }
 
-    private bool AppareilConnu(string utilisateurId)
+    /// <summary>
+    /// A browser where this account completed both factors within 180 days, since its last password or
+    /// second-factor change (the cookie carries a digest of the security stamp, so a reset revokes it).
+    /// </summary>
+    private bool AppareilConnu(Utilisateur user)
     {
         if (Context.Request.Cookies[options.Value.NomCookieAppareil] is not { Length: > 0 and < 1000 } valeur)
         {
@@ -137,7 +165,7 @@ public sealed class Connexions(
         try
         {
             var parts = Protecteur.Unprotect(valeur).Split('|');
-            return parts.Length == 2 && parts[0] == utilisateurId
+            return parts.Length == 3 && parts[0] == user.Id && parts[2] == Sessions.Empreinte(user.SecurityStamp ?? "")
                 && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var emis)
                 && clock.GetUtcNow().UtcDateTime - new DateTime(emis, DateTimeKind.Utc) < DureeAppareil;
         }
@@ -147,11 +175,11 @@ public sealed class Connexions(
         }
     }
 
-    private void RetenirAppareil(string utilisateurId)
+    private void RetenirAppareil(Utilisateur user)
     {
         var emis = clock.GetUtcNow().UtcDateTime;
         Context.Response.Cookies.Append(options.Value.NomCookieAppareil,
-            Protecteur.Protect(string.Create(CultureInfo.InvariantCulture, $"{utilisateurId}|{emis.Ticks}")),
+            Protecteur.Protect(string.Create(CultureInfo.InvariantCulture, $"{user.Id}|{emis.Ticks}|{Sessions.Empreinte(user.SecurityStamp ?? "")}")),
             new CookieOptions
             {
                 HttpOnly = true,

@@ -86,6 +86,10 @@ public sealed class DoubleFacteurModel(UserManager<Utilisateur> users, SignInMan
         {
             await users.ResetAuthenticatorKeyAsync(user);
             cle = await users.GetAuthenticatorKeyAsync(user) ?? "";
+
+            // A new key changes the security stamp, which ends the sessions opened before it: this one
+            // goes on under a fresh session (the others are right to end).
+            await signIn.RefreshSignInAsync(user);
         }
 
         var groupes = new StringBuilder();

@@ -12,7 +12,7 @@ namespace Raccroche.Web.Features.Accounts;
 /// <summary>Choosing a new password from the e-mailed link (Identity's reset token, valid 2 hours, used once).</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimiting.Connexion)]
-public sealed class NouveauMotDePasseModel(UserManager<Utilisateur> users, Journal journal) : PageModel
+public sealed class NouveauMotDePasseModel(UserManager<Utilisateur> users, Journal journal, Sessions sessions, Data.AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? U { get; set; }
     [BindProperty(SupportsGet = true)] public string? Jeton { get; set; }
@@ -38,7 +38,11 @@ public sealed class NouveauMotDePasseModel(UserManager<Utilisateur> users, Journ
             }
             else
             {
+                // The owner proved they hold the mailbox: end the pause, and every session opened before
+                // (the new security stamp would end them at their next request anyway; this is at once).
                 await users.ResetAccessFailedCountAsync(user!);
+                await Connexions.LeverPauseAsync(db, user!.Id);
+                await sessions.FermerToutesAsync(user.Id);
                 await journal.EcrireAsync(Journal.Modification, "compte", user!.Id, "mot de passe réinitialisé", user.Email);
                 return RedirectToPage(new { fait = true, u = (string?)null, jeton = (string?)null });
             }

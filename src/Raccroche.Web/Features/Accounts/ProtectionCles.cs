@@ -1,6 +1,12 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Raccroche.Web.Data;
 
 namespace Raccroche.Web.Features.Accounts;
@@ -19,6 +25,7 @@ public static class ProtectionCles
     public const string CleCertificat = "DataProtection:Certificat";
     public const string CleMotDePasse = "DataProtection:MotDePasse";
     public const string ClePrecedents = "DataProtection:CertificatsPrecedents";
+    public const string CleMotDePassePrecedents = "DataProtection:MotDePassePrecedents";
 
     public static void Configurer(IDataProtectionBuilder builder, IConfiguration config, IHostEnvironment env)
     {
@@ -41,7 +48,7 @@ public static class ProtectionCles
 
         // After a renewal, the keys still encrypted with the previous certificates must stay readable.
         var precedents = (config[ClePrecedents] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => X509CertificateLoader.LoadPkcs12FromFile(Path.IsPathRooted(p) ? p : Path.Combine(env.ContentRootPath, p), config[CleMotDePasse]))
+            .Select(p => X509CertificateLoader.LoadPkcs12FromFile(Path.IsPathRooted(p) ? p : Path.Combine(env.ContentRootPath, p), config[CleMotDePassePrecedents] ?? config[CleMotDePasse]))
             .ToArray();
         if (precedents.Length > 0)
         {
@@ -103,6 +110,80 @@ public static class ProtectionCles
         catch (IOException) when (File.Exists(chemin))
         {
             File.Delete(temporaire);
+        }
+    }
+
+    /// <summary>
+    /// At start-up, brings what an older version stored in clear under protection, so that the rules
+    /// above hold for existing accounts too: with a certificate configured and no encrypted key in force,
+    /// a new (encrypted) key becomes the default at once; authenticator keys stored in clear, or
+    /// protected by a key that sits in clear in the database, are protected again with the current key;
+    /// recovery codes stored in clear are hashed. Each step looks at what is stored, so it is idempotent.
+    /// </summary>
+    public static async Task ProtegerSecretsExistantsAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDbContext>();
+        var cles = await db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml!).ToListAsync(ct);
+        var enClair = cles.Where(x => !x.Contains("EncryptedData", StringComparison.Ordinal))
+            .Select(x => Guid.TryParse(XElement.Parse(x).Attribute("id")?.Value, out var g) ? g : Guid.Empty).ToHashSet();
+        if (enClair.Count > 0 && sp.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlEncryptor is not null)
+        {
+            var gestion = sp.GetRequiredService<IKeyManager>();
+            var maintenant = DateTimeOffset.UtcNow;
+            var chiffreeEnVigueur = gestion.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= maintenant && k.ExpirationDate > maintenant && !enClair.Contains(k.KeyId));
+            if (!chiffreeEnVigueur)
+            {
+                gestion.CreateNewKey(maintenant.AddSeconds(-1), maintenant.AddDays(90));
+            }
+        }
+
+        var protecteur = sp.GetRequiredService<IDataProtectionProvider>().CreateProtector(StockageComptes.But);
+        var jetons = await db.Set<IdentityUserToken<string>>()
+            .Where(t => t.LoginProvider == "[AspNetUserStore]" && (t.Name == "AuthenticatorKey" || t.Name == "RecoveryCodes")).ToListAsync(ct);
+        foreach (var t in jetons.Where(t => !string.IsNullOrEmpty(t.Value)))
+        {
+            if (t.Name == "AuthenticatorKey")
+            {
+                var p = StockageComptes.PrefixeCleProtegee;
+                if (!t.Value!.StartsWith(p, StringComparison.Ordinal))
+                {
+                    t.Value = p + protecteur.Protect(t.Value);
+                }
+                else if (enClair.Contains(CleDuMessage(t.Value[p.Length..])))
+                {
+                    try
+                    {
+                        t.Value = p + protecteur.Protect(protecteur.Unprotect(t.Value[p.Length..]));
+                    }
+                    catch (CryptographicException)
+                    {
+                        // Unreadable already: nothing to protect; the account will enrol again.
+                    }
+                }
+            }
+            else
+            {
+                t.Value = string.Join(';', t.Value!.Split(';', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(c => c.StartsWith(StockageComptes.PrefixeCodeHache, StringComparison.Ordinal) ? c : StockageComptes.Hacher(c)));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A Data Protection payload starts with a 4-byte magic number, then the id of the key that protected it.</summary>
+    private static Guid CleDuMessage(string protege)
+    {
+        try
+        {
+            var octets = WebEncoders.Base64UrlDecode(protege);
+            return octets.Length >= 20 ? new Guid(octets.AsSpan(4, 16)) : Guid.Empty;
+        }
+        catch (FormatException)
+        {
+            return Guid.Empty;
         }
     }
 }

@@ -9,13 +9,17 @@ namespace Raccroche.Web.Features.Accounts;
 /// <summary>
 /// One signed-in browser. The cookie only names the session; the row decides whether it still
 /// lives: closed at sign-out (a copied cookie is then worthless), after <see cref="SessionOptions.InactiviteMinutes"/>
-/// without a request, and <see cref="SessionOptions.DureeMaximaleHeures"/> after sign-in whatever happens.
+/// without a request, <see cref="SessionOptions.DureeMaximaleHeures"/> after sign-in whatever happens,
+/// and as soon as the account's security stamp changes (new password, second factor reset...).
 /// Removing an account removes its sessions (cascade).
 /// </summary>
 public sealed class SessionPro
 {
-    /// <summary>256 random bits, base64url: unguessable, and the only thing the cookie says about the session.</summary>
+    /// <summary>SHA-256 (hex) of the id in the cookie (256 random bits): a read of the table cannot forge a cookie.</summary>
     public required string Id { get; set; }
+
+    /// <summary>SHA-256 (hex) of the account's security stamp at sign-in.</summary>
+    public required string EmpreinteTampon { get; set; }
     public required string UtilisateurId { get; set; }
     public DateTime OuverteLe { get; set; }
     public DateTime VueLe { get; set; }
@@ -39,25 +43,39 @@ public sealed class Sessions(AppDbContext db, TimeProvider clock, IOptions<Sessi
 
     private SessionOptions O => options.Value;
 
-    public async Task<string> OuvrirAsync(string utilisateurId)
+    public async Task<string> OuvrirAsync(Utilisateur utilisateur)
     {
         var maintenant = clock.GetUtcNow().UtcDateTime;
 
-        // The user's finished sessions are of no further use: drop them as a new one opens.
+        // Finished sessions are of no further use: each sign-in sweeps them (all accounts; the table stays small).
         var expiree = maintenant.AddHours(-O.DureeMaximaleHeures);
-        await db.SessionsPro.Where(s => s.UtilisateurId == utilisateurId && (s.FermeeLe != null || s.OuverteLe < expiree)).ExecuteDeleteAsync();
-        var session = new SessionPro
+        await db.SessionsPro.Where(s => s.FermeeLe != null || s.OuverteLe < expiree).ExecuteDeleteAsync();
+        var id = Base64Url(RandomNumberGenerator.GetBytes(32));
+        db.SessionsPro.Add(new SessionPro
         {
-            Id = Base64Url(RandomNumberGenerator.GetBytes(32)),
-            UtilisateurId = utilisateurId,
+            Id = Empreinte(id),
+            EmpreinteTampon = Empreinte(utilisateur.SecurityStamp ?? ""),
+            UtilisateurId = utilisateur.Id,
             OuverteLe = maintenant,
             VueLe = maintenant,
-        };
-        db.SessionsPro.Add(session);
+        });
         await db.SaveChangesAsync();
-        db.Entry(session).State = EntityState.Detached;
-        return session.Id;
+        foreach (var e in db.ChangeTracker.Entries<SessionPro>().ToList())
+        {
+            e.State = EntityState.Detached;
+        }
+
+        return id;
     }
+
+    /// <summary>Closes every session of an account (password reset, second factor reset).</summary>
+    public Task FermerToutesAsync(string utilisateurId)
+    {
+        var maintenant = clock.GetUtcNow().UtcDateTime;
+        return db.SessionsPro.Where(x => x.UtilisateurId == utilisateurId && x.FermeeLe == null).ExecuteUpdateAsync(u => u.SetProperty(x => x.FermeeLe, maintenant));
+    }
+
+    public static string Empreinte(string valeur) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(valeur)));
 
     /// <summary>True while the principal's session is open, recent and young enough; records that it was seen.</summary>
     public async Task<bool> ValiderAsync(ClaimsPrincipal? principal, CancellationToken ct = default)
@@ -69,22 +87,33 @@ public sealed class Sessions(AppDbContext db, TimeProvider clock, IOptions<Sessi
             return false;
         }
 
-        var s = await db.SessionsPro.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.UtilisateurId == utilisateur, ct);
+        var empreinte = Empreinte(id);
+        var s = await (
+            from x in db.SessionsPro.AsNoTracking()
+            join u in db.Users on x.UtilisateurId equals u.Id
+            where x.Id == empreinte && x.UtilisateurId == utilisateur
+            select new { x.OuverteLe, x.VueLe, x.FermeeLe, x.EmpreinteTampon, u.SecurityStamp }).FirstOrDefaultAsync(ct);
         var maintenant = clock.GetUtcNow().UtcDateTime;
         if (s is null || s.FermeeLe is not null)
         {
             return false;
         }
 
+        if (s.EmpreinteTampon != Empreinte(s.SecurityStamp ?? ""))
+        {
+            await db.SessionsPro.Where(x => x.Id == empreinte).ExecuteUpdateAsync(u => u.SetProperty(x => x.FermeeLe, maintenant), ct);
+            return false;
+        }
+
         if (maintenant - s.OuverteLe > TimeSpan.FromHours(O.DureeMaximaleHeures) || maintenant - s.VueLe > TimeSpan.FromMinutes(O.InactiviteMinutes))
         {
-            await db.SessionsPro.Where(x => x.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.FermeeLe, maintenant), ct);
+            await db.SessionsPro.Where(x => x.Id == empreinte).ExecuteUpdateAsync(u => u.SetProperty(x => x.FermeeLe, maintenant), ct);
             return false;
         }
 
         if (maintenant - s.VueLe >= PasEcriture)
         {
-            await db.SessionsPro.Where(x => x.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.VueLe, maintenant), ct);
+            await db.SessionsPro.Where(x => x.Id == empreinte).ExecuteUpdateAsync(u => u.SetProperty(x => x.VueLe, maintenant), ct);
         }
 
         return true;
@@ -95,7 +124,8 @@ public sealed class Sessions(AppDbContext db, TimeProvider clock, IOptions<Sessi
         if (principal?.FindFirstValue(Claim) is { } id)
         {
             var maintenant = clock.GetUtcNow().UtcDateTime;
-            await db.SessionsPro.Where(x => x.Id == id && x.FermeeLe == null).ExecuteUpdateAsync(u => u.SetProperty(x => x.FermeeLe, maintenant));
+            var empreinte = Empreinte(id);
+            await db.SessionsPro.Where(x => x.Id == empreinte && x.FermeeLe == null).ExecuteUpdateAsync(u => u.SetProperty(x => x.FermeeLe, maintenant));
         }
     }
 

@@ -13,7 +13,7 @@ namespace Raccroche.Web.Features.Accounts;
 /// <see cref="ProtectionCles"/>), and recovery codes are kept as salted PBKDF2 hashes, so a copy of
 /// the database yields neither.
 /// </summary>
-public sealed class StockageComptes(AppDbContext db, IDataProtectionProvider protection, IdentityErrorDescriber? erreurs = null)
+public sealed class StockageComptes(AppDbContext db, IDataProtectionProvider protection, ILogger<StockageComptes> logger, IdentityErrorDescriber? erreurs = null)
     : UserOnlyStore<Utilisateur, AppDbContext>(db, erreurs)
 {
     private const string Fournisseur = "[AspNetUserStore]";
@@ -23,7 +23,11 @@ public sealed class StockageComptes(AppDbContext db, IDataProtectionProvider pro
     private const string PrefixeCode = "p1.";
     private const int Iterations = 20_000;
 
-    private IDataProtector Protecteur => protection.CreateProtector("Raccroche.CleAuthentificateur.v1");
+    public const string But = "Raccroche.CleAuthentificateur.v1";
+    public const string PrefixeCleProtegee = PrefixeCle;
+    public const string PrefixeCodeHache = PrefixeCode;
+
+    private IDataProtector Protecteur => protection.CreateProtector(But);
 
     public override Task SetAuthenticatorKeyAsync(Utilisateur user, string key, CancellationToken cancellationToken) =>
         SetTokenAsync(user, Fournisseur, NomCle, PrefixeCle + Protecteur.Protect(key), cancellationToken);
@@ -33,9 +37,22 @@ public sealed class StockageComptes(AppDbContext db, IDataProtectionProvider pro
         var valeur = await GetTokenAsync(user, Fournisseur, NomCle, cancellationToken);
 
         // A key stored before encryption came in is read as it is, and encrypted at its next reset.
-        return valeur is not null && valeur.StartsWith(PrefixeCle, StringComparison.Ordinal)
-            ? Protecteur.Unprotect(valeur[PrefixeCle.Length..])
-            : valeur;
+        if (valeur is null || !valeur.StartsWith(PrefixeCle, StringComparison.Ordinal))
+        {
+            return valeur;
+        }
+
+        try
+        {
+            return Protecteur.Unprotect(valeur[PrefixeCle.Length..]);
+        }
+        catch (CryptographicException e)
+        {
+            // The Data Protection key that encrypted it is gone (lost certificate, purged key ring): the
+            // account must set up its authenticator again; say so in the log, not with a 500.
+            logger.LogError(e, "Authenticator key of account {Compte} cannot be decrypted; the account must enrol its authenticator again", user.Id);
+            return null;
+        }
     }
 
     public override Task ReplaceCodesAsync(Utilisateur user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken) =>
@@ -68,7 +85,7 @@ public sealed class StockageComptes(AppDbContext db, IDataProtectionProvider pro
     public static string NormaliserCode(string? code) =>
         new((code ?? "").Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
 
-    private static string Hacher(string code)
+    public static string Hacher(string code)
     {
         var sel = RandomNumberGenerator.GetBytes(16);
         return PrefixeCode + Convert.ToBase64String(sel) + "." + Convert.ToBase64String(Deriver(NormaliserCode(code), sel));

@@ -14,15 +14,6 @@ public sealed class Utilisateur : IdentityUser
     public Catalogue.Structure? Structure { get; set; }
     public List<string> Territoire { get; set; } = [];
     public DateTime CreeLe { get; set; }
-
-    /// <summary>The time step (Unix seconds / 30) of the last authenticator code accepted: a code is accepted once.</summary>
-    public long? DernierPasTotp { get; set; }
-
-    /// <summary>Wrong passwords since the last right one, from browsers not known to be the owner's.</summary>
-    public int EchecsConnexion { get; set; }
-
-    /// <summary>Until then, passwords from unknown browsers are not even checked (see <see cref="Connexions"/>).</summary>
-    public DateTime? PauseConnexionJusquA { get; set; }
 }
 
 /// <summary>An invitation sent by e-mail: accepted once, before it expires, by whoever holds the link.</summary>

@@ -123,6 +123,26 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Accounts.EtatConnexion", b =>
+                {
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long?>("DernierPasTotp")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Echecs")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PauseJusquA")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UtilisateurId");
+
+                    b.ToTable("EtatsConnexion", (string)null);
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Accounts.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -184,6 +204,11 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("EmpreinteTampon")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime?>("FermeeLe")
                         .HasColumnType("timestamp with time zone");
 
@@ -199,6 +224,8 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OuverteLe");
 
                     b.HasIndex("UtilisateurId");
 
@@ -219,12 +246,6 @@ namespace Raccroche.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreeLe")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<long?>("DernierPasTotp")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("EchecsConnexion")
-                        .HasColumnType("integer");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -254,9 +275,6 @@ namespace Raccroche.Web.Data.Migrations.Postgres
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
-
-                    b.Property<DateTime?>("PauseConnexionJusquA")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("text");
@@ -1078,6 +1096,15 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                     b.HasOne("Raccroche.Web.Features.Accounts.Utilisateur", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Accounts.EtatConnexion", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Accounts.Utilisateur", null)
+                        .WithOne()
+                        .HasForeignKey("Raccroche.Web.Features.Accounts.EtatConnexion", "UtilisateurId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -113,6 +113,26 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Accounts.EtatConnexion", b =>
+                {
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DernierPasTotp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Echecs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PauseJusquA")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UtilisateurId");
+
+                    b.ToTable("EtatsConnexion", (string)null);
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Accounts.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -172,6 +192,11 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmpreinteTampon")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FermeeLe")
                         .HasColumnType("TEXT");
 
@@ -187,6 +212,8 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OuverteLe");
 
                     b.HasIndex("UtilisateurId");
 
@@ -207,12 +234,6 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("CreeLe")
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("DernierPasTotp")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("EchecsConnexion")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -241,9 +262,6 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PauseConnexionJusquA")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
@@ -1046,6 +1064,15 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                     b.HasOne("Raccroche.Web.Features.Accounts.Utilisateur", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Accounts.EtatConnexion", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Accounts.Utilisateur", null)
+                        .WithOne()
+                        .HasForeignKey("Raccroche.Web.Features.Accounts.EtatConnexion", "UtilisateurId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

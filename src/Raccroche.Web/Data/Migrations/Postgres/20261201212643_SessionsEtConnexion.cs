@@ -6,35 +6,37 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Raccroche.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class SessionsEtDoubleFacteur : Migration
+    public partial class SessionsEtConnexion : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
-                name: "DernierPasTotp",
-                table: "AspNetUsers",
-                type: "bigint",
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "EchecsConnexion",
-                table: "AspNetUsers",
-                type: "integer",
-                nullable: false,
-                defaultValue: 0);
-
-            migrationBuilder.AddColumn<DateTime>(
-                name: "PauseConnexionJusquA",
-                table: "AspNetUsers",
-                type: "timestamp with time zone",
-                nullable: true);
+            migrationBuilder.CreateTable(
+                name: "EtatsConnexion",
+                columns: table => new
+                {
+                    UtilisateurId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Echecs = table.Column<int>(type: "integer", nullable: false),
+                    PauseJusquA = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DernierPasTotp = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EtatsConnexion", x => x.UtilisateurId);
+                    table.ForeignKey(
+                        name: "FK_EtatsConnexion_AspNetUsers_UtilisateurId",
+                        column: x => x.UtilisateurId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "SessionsPro",
                 columns: table => new
                 {
                     Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EmpreinteTampon = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     UtilisateurId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     OuverteLe = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     VueLe = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -52,6 +54,11 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SessionsPro_OuverteLe",
+                table: "SessionsPro",
+                column: "OuverteLe");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SessionsPro_UtilisateurId",
                 table: "SessionsPro",
                 column: "UtilisateurId");
@@ -61,19 +68,10 @@ namespace Raccroche.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "EtatsConnexion");
+
+            migrationBuilder.DropTable(
                 name: "SessionsPro");
-
-            migrationBuilder.DropColumn(
-                name: "DernierPasTotp",
-                table: "AspNetUsers");
-
-            migrationBuilder.DropColumn(
-                name: "EchecsConnexion",
-                table: "AspNetUsers");
-
-            migrationBuilder.DropColumn(
-                name: "PauseConnexionJusquA",
-                table: "AspNetUsers");
         }
     }
 }
