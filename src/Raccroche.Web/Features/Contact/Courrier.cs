@@ -83,7 +83,7 @@ public sealed class Courrier(AppDbContext db, IOptions<MailOptions> options, IHo
     {
         var maintenant = clock.GetUtcNow().UtcDateTime;
         var dus = await db.MessagesSortants
-            .Where(m => m.Statut == MessageSortant.EnAttente && m.ProchaineTentative <= maintenant)
+            .Where(m => m.EnvoyeLe == null && m.Statut == MessageSortant.EnAttente && m.ProchaineTentative <= maintenant)
             .OrderBy(m => m.Id)
             .Take(50)
             .ToListAsync(ct);
