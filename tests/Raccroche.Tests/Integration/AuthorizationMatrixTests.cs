@@ -50,8 +50,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         db.RevisionsFiche.Add(revision);
         await db.SaveChangesAsync();
         _revisionA = revision.Id;
-        _demandeA = await Demande(db, a.StructureId, NouvelleReference('A'));
-        _demandeB = await Demande(db, b.StructureId, NouvelleReference('B'));
+        _demandeA = await Demande(db, a.StructureId, NouvelleReference('A'), "69123");
+        _demandeB = await Demande(db, b.StructureId, NouvelleReference('B'), "69282");
     }
 
     private static int _compteur;
@@ -63,7 +63,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
     private static string NouvelleReference(char structure) =>
         FormattableString.Invariant($"RC-M{structure}{Interlocked.Increment(ref _compteur):D6}");
 
-    private static async Task<int> Demande(Raccroche.Web.Data.AppDbContext db, int structure, string reference)
+    /// <summary>A request routed for <paramref name="commune"/> (coordinators see it by the request's own territory).</summary>
+    private static async Task<int> Demande(Raccroche.Web.Data.AppDbContext db, int structure, string reference, string commune)
     {
         var d = new Raccroche.Web.Features.Contact.DemandeContact
         {
@@ -75,6 +76,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
             Creneau = "matin",
             ConsentementLe = DateTime.UtcNow,
             StructureId = structure,
+            CodeCommune = commune,
+            Departement = commune[..2],
         };
         db.DemandesContact.Add(d);
         await db.SaveChangesAsync();

@@ -78,7 +78,7 @@ public abstract class SheetsTests(AppFactory f)
         Assert.Contains("revu par l'équipe", string.Concat(diff.QuerySelectorAll("ins").Select(i => i.TextContent)));
         Assert.Contains("25 ans", string.Concat(diff.QuerySelectorAll("del").Select(i => i.TextContent)));
         Assert.Contains("29 ans", string.Concat(diff.QuerySelectorAll("ins").Select(i => i.TextContent)));
-        r = await Pro.PosterAsync(coord, $"/pro/validation/{revisionId}", new() { ["Commentaire"] = "" }, $"/pro/validation/{revisionId}?handler=Publier");
+        r = await DeciderAsync(coord, revisionId, "Publier", "");
         Assert.Equal("/pro/validation?fait=publiee", r.Headers.Location!.OriginalString);
 
         await using (var db = f.CreateDbContext())
@@ -125,7 +125,7 @@ public abstract class SheetsTests(AppFactory f)
         var coord = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["63"]));
 
         var url = $"/pro/validation/{revisionId}";
-        var r = await Pro.PosterAsync(coord, url, new() { ["Commentaire"] = "  " }, $"{url}?handler=Renvoyer");
+        var r = await DeciderAsync(coord, revisionId, "Renvoyer", "  ");
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         Assert.Contains("obligatoire pour renvoyer en brouillon", (await Pro.Html(r)).QuerySelector(".error-summary")!.TextContent);
         await using (var db = f.CreateDbContext())
@@ -133,7 +133,7 @@ public abstract class SheetsTests(AppFactory f)
             Assert.Equal(StatutsRevision.Soumise, (await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId)).Statut);
         }
 
-        r = await Pro.PosterAsync(coord, url, new() { ["Commentaire"] = "Précisez les horaires des ateliers." }, $"{url}?handler=Renvoyer");
+        r = await DeciderAsync(coord, revisionId, "Renvoyer", "Précisez les horaires des ateliers.");
         Assert.Equal("/pro/validation?fait=renvoyee", r.Headers.Location!.OriginalString);
         await using (var db = f.CreateDbContext())
         {
@@ -327,7 +327,7 @@ public abstract class SheetsTests(AppFactory f)
         var revueHtml = await revue.Content.ReadAsStringAsync();
         Assert.DoesNotContain("<script>alert(1)", revueHtml);
         Assert.Empty((await Pro.Html(revue)).QuerySelectorAll("main script, main img"));
-        var r = await Pro.PosterAsync(admin, $"/pro/validation/{revisionId}", [], $"/pro/validation/{revisionId}?handler=Publier");
+        var r = await DeciderAsync(admin, revisionId, "Publier", null);
         Assert.Equal("/pro/validation?fait=publiee", r.Headers.Location!.OriginalString);
 
         await using (var db = f.CreateDbContext())
@@ -419,7 +419,7 @@ public abstract class SheetsTests(AppFactory f)
 
         var revue = await Pro.PageAsync(coord, $"/pro/validation/{revisionId}");
         Assert.Contains("Horaires – Accueil test", revue.QuerySelector("dl.diff")!.TextContent);
-        await Pro.PosterAsync(coord, $"/pro/validation/{revisionId}", new() { ["Commentaire"] = "Merci !" }, $"/pro/validation/{revisionId}?handler=Publier");
+        await DeciderAsync(coord, revisionId, "Publier", "Merci !");
         await using (var db = f.CreateDbContext())
         {
             var lieu = await db.Lieux.SingleAsync(x => x.Id == fiche.LieuId);
@@ -474,6 +474,71 @@ public abstract class SheetsTests(AppFactory f)
     }
 
     /// <summary>Saves a new summary, submits, returns the revision id.</summary>
+    /// <summary>Publishes or sends back through the validation page's real form (token and version read from the page).</summary>
+    private static async Task<HttpResponseMessage> DeciderAsync(HttpClient client, int revisionId, string handler, string? commentaire)
+    {
+        var form = await Formulaire.LireAsync(client, $"/pro/validation/{revisionId}", "main form[method=post]");
+        if (commentaire is not null)
+        {
+            form.Mettre("Commentaire", commentaire);
+        }
+
+        return await form.EnvoyerAsync(client, handler);
+    }
+
+    [Theory]
+    [InlineData("Publier")]
+    [InlineData("Renvoyer")]
+    public async Task Decision_OnARevisionWithdrawnAndChangedAfterTheValidatorOpenedIt_IsRefused_NothingPublished(string handler)
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var client = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, fiche.StructureSlug));
+        var coord = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["63"]));
+        var url = $"/pro/fiches/structure/{fiche.StructureId}";
+        var saisie = await Formulaire.LireAsync(client, url);
+        saisie.Mettre("Saisie.Courriel", "accueil@structure-test.fr");
+        Assert.Equal(HttpStatusCode.Redirect, (await saisie.EnvoyerAsync(client, "Soumettre")).StatusCode);
+        int revisionId;
+        await using (var db = f.CreateDbContext())
+        {
+            revisionId = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Structure && x.CibleId == fiche.StructureId && x.Statut == StatutsRevision.Soumise)).Id;
+        }
+
+        // The validator opens the revision (the form keeps the version shown)…
+        var decision = await Formulaire.LireAsync(coord, $"/pro/validation/{revisionId}", "main form[method=post]");
+        decision.Mettre("Commentaire", "Vu.");
+        Assert.Contains("accueil@structure-test.fr", (await Pro.PageAsync(coord, $"/pro/validation/{revisionId}")).QuerySelector("dl.diff")!.TextContent);
+
+        // …meanwhile the member withdraws it, puts another address (where young people's requests would go) and submits again.
+        Assert.Equal(HttpStatusCode.Redirect, (await Pro.PosterAsync(client, url, [], $"{url}?handler=Retirer")).StatusCode);
+        saisie = await Formulaire.LireAsync(client, url);
+        saisie.Mettre("Saisie.Courriel", "detournement@exemple-pirate.fr");
+        Assert.Equal(HttpStatusCode.Redirect, (await saisie.EnvoyerAsync(client, "Soumettre")).StatusCode);
+
+        var r = await decision.EnvoyerAsync(coord, handler);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var page = await Pro.Html(r);
+        Assert.Contains("modifiée entre-temps", page.QuerySelector(".error-summary")!.TextContent);
+        Assert.Contains("detournement@exemple-pirate.fr", page.QuerySelector("dl.diff")!.TextContent);
+        await using (var db = f.CreateDbContext())
+        {
+            var rev = await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId);
+            Assert.Equal(StatutsRevision.Soumise, rev.Statut);
+            Assert.Null(rev.DecisionPar);
+            var s = await db.Structures.SingleAsync(x => x.Id == fiche.StructureId);
+            Assert.Null(s.Courriel);
+        }
+
+        // Having now seen the new version, the validator can decide on it.
+        r = await DeciderAsync(coord, revisionId, handler, "Vu, avec la nouvelle adresse.");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        await using (var db = f.CreateDbContext())
+        {
+            var s = await db.Structures.SingleAsync(x => x.Id == fiche.StructureId);
+            Assert.Equal(handler == "Publier" ? "detournement@exemple-pirate.fr" : null, s.Courriel);
+        }
+    }
+
     private async Task<int> SoumettreAsync(HttpClient client, FicheTest fiche, string resume)
     {
         var form = await Formulaire.LireAsync(client, $"/pro/fiches/dispositif/{fiche.DispositifId}");

@@ -27,6 +27,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public ConcurrentQueue<MimeMessage> Recus { get; } = new();
     public bool Refuser { get; set; }
 
+    /// <summary>Answers RCPT with a permanent refusal quoting the address, as real servers do.</summary>
+    public bool RefuserDestinataire { get; set; }
+
     private async Task AccepterAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -60,6 +63,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 case "EHLO":
                     await writer.WriteLineAsync("250-localhost");
                     await writer.WriteLineAsync("250 8BITMIME");
+                    break;
+                case "RCPT" when RefuserDestinataire:
+                    await writer.WriteLineAsync($"550 5.1.1 {ligne.Split(':', 2).ElementAtOrDefault(1)?.Trim()}: mailbox unavailable");
                     break;
                 case "HELO" or "RSET" or "NOOP" or "RCPT":
                     await writer.WriteLineAsync("250 OK");

@@ -99,7 +99,8 @@ internal sealed class JournalAccesConfiguration : IEntityTypeConfiguration<Journ
         b.Property(j => j.Utilisateur).HasMaxLength(256);
         b.Property(j => j.Action).HasMaxLength(40);
         b.Property(j => j.Ressource).HasMaxLength(40);
-        b.Property(j => j.RessourceId).HasMaxLength(64);
+        // An invitation's line names it by its address (up to 256 characters, as an account's e-mail).
+        b.Property(j => j.RessourceId).HasMaxLength(256);
         b.Property(j => j.Adresse).HasMaxLength(64);
         b.Property(j => j.Detail).HasMaxLength(500);
     }

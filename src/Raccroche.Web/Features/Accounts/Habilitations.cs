@@ -7,8 +7,8 @@ namespace Raccroche.Web.Features.Accounts;
 
 /// <summary>
 /// What the signed-in professional may see and do, from their role, structure and territory.
-/// A member sees their structure's requests and drafts; a coordinator those of the structures of
-/// their territory; the regional administrator validates sheets and reads the audit trail but sees
+/// A member sees their structure's requests and drafts; a coordinator the requests routed for their
+/// territory and validates the sheets of the structures with a place in it; the regional administrator validates sheets and reads the audit trail but sees
 /// no young person's data.
 /// </summary>
 public sealed class Habilitations(IHttpContextAccessor http, AppDbContext db)
@@ -47,23 +47,50 @@ public sealed class Habilitations(IHttpContextAccessor http, AppDbContext db)
         return _territoire;
     }
 
-    /// <summary>Structures whose young people's data this professional handles (their own, or their territory's).</summary>
-    public async Task<HashSet<int>> StructuresSuiviesAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Requests received that this professional handles: for a member, those of their structure; for a coordinator,
+    /// those routed for a commune of their territory (the request's own commune or département, whatever the receiving
+    /// structure's places). A request without a known commune is seen by its structure's members only. Every read of
+    /// requests (inbox, request page, figures, dashboard) starts here.
+    /// </summary>
+    public IQueryable<DemandeContact> DemandesRecues()
     {
         if (EstDeStructure)
         {
-            return [StructureId!.Value];
+            var s = StructureId!.Value;
+            return db.DemandesContact.Where(d => d.StructureId == s);
         }
 
-        return EstCoordinateur ? await StructuresDuTerritoireAsync(ct) : [];
+        var codes = EstCoordinateur ? Territoire.Where(c => c.Length > 0).ToList() : [];
+        return codes.Count == 0
+            ? db.DemandesContact.Where(d => false)
+            : db.DemandesContact.Where(d => (d.Departement != null && codes.Contains(d.Departement)) || (d.CodeCommune != null && codes.Contains(d.CodeCommune)));
     }
 
-    /// <summary>Requests this professional may open: received by a structure they follow, or sent by their own structure.</summary>
-    public async Task<IQueryable<DemandeContact>> DemandesVisiblesAsync(CancellationToken ct = default)
+    /// <summary>Referrals this professional's structure sent (a coordinator: those they sent themselves). The sent page shows their status only.</summary>
+    public IQueryable<DemandeContact> DemandesEnvoyees()
     {
-        var suivies = (await StructuresSuiviesAsync(ct)).ToList();
-        var propre = EstDeStructure ? StructureId : null;
-        return db.DemandesContact.Where(d => suivies.Contains(d.StructureId) || (propre != null && d.StructureOrigineId == propre));
+        if (EstDeStructure)
+        {
+            var s = StructureId!.Value;
+            return db.DemandesContact.Where(d => d.StructureOrigineId == s);
+        }
+
+        var moi = UtilisateurId;
+        return EstCoordinateur && moi is not null ? db.DemandesContact.Where(d => d.EmetteurId == moi) : db.DemandesContact.Where(d => false);
+    }
+
+    /// <summary>Requests this professional may open: received (see <see cref="DemandesRecues"/>), or sent by their own structure.</summary>
+    public IQueryable<DemandeContact> DemandesVisibles()
+    {
+        var recues = DemandesRecues();
+        if (!EstDeStructure)
+        {
+            return recues;
+        }
+
+        var propre = StructureId!.Value;
+        return db.DemandesContact.Where(d => d.StructureId == propre || d.StructureOrigineId == propre);
     }
 
     /// <summary>May change the status of a request: members of the receiving structure only.</summary>

@@ -114,5 +114,13 @@ public static class Departements
 
     public static bool Existe(string code) => Noms.ContainsKey(code);
 
+    /// <summary>The département of a commune's INSEE code: "63113" → "63", "2A004" → "2A", "97411" → "974"; null when not a commune code.</summary>
+    public static string? DeCommune(string? codeInsee) => codeInsee?.Trim().ToUpperInvariant() switch
+    {
+        { Length: 5 } c when c.StartsWith("97", StringComparison.Ordinal) => c[..3],
+        { Length: 5 } c => c[..2],
+        _ => null,
+    };
+
     public static IEnumerable<KeyValuePair<string, string>> Tous => Noms.OrderBy(kv => kv.Key, StringComparer.Ordinal);
 }

@@ -21,6 +21,14 @@ public sealed class DemandeContact
     public Catalogue.Structure? Structure { get; set; }
     public int? DispositifId { get; set; }
 
+    /// <summary>
+    /// The commune (INSEE code) the request was routed for: the young person's, or for a professional's referral the
+    /// programme's place. With <see cref="Departement"/>, it decides which coordinators see the request (not the
+    /// receiving structure's places). Null for old requests whose commune is unknown: structure members only.
+    /// </summary>
+    public string? CodeCommune { get; set; }
+    public string? Departement { get; set; }
+
     /// <summary>The diagnostic answers (age, situation, level, commune, wish, needs) as JSON, so the adviser starts with the picture.</summary>
     public string Reponses { get; set; } = "{}";
     public string Statut { get; set; } = "nouvelle";
@@ -61,10 +69,21 @@ public sealed class SuiviDemande
     public required string Auteur { get; set; }
 }
 
-/// <summary>An e-mail waiting to be sent (outbox): written in the same transaction as what it reports, retried until sent.</summary>
+/// <summary>
+/// An e-mail waiting to be sent (outbox): written in the same transaction as what it reports, retried until sent
+/// or given up (then its recipient and body are blanked, a trace remains).
+/// </summary>
 public sealed class MessageSortant
 {
+    public const string EnAttente = "en-attente";
+    public const string Envoye = "envoye";
+    public const string Abandonne = "abandonne";
+
     public int Id { get; set; }
+
+    /// <summary>The request whose data the mail repeats, if any: retention erases the mail with the request.</summary>
+    public int? DemandeId { get; set; }
+    public string Statut { get; set; } = EnAttente;
     public required string Destinataire { get; set; }
     public required string Sujet { get; set; }
     public required string Corps { get; set; }
@@ -72,5 +91,6 @@ public sealed class MessageSortant
     public int Tentatives { get; set; }
     public DateTime ProchaineTentative { get; set; }
     public DateTime? EnvoyeLe { get; set; }
+    public DateTime? AbandonneLe { get; set; }
     public string? DerniereErreur { get; set; }
 }

@@ -158,6 +158,8 @@ public sealed partial class Recontact(AppDbContext db, CatalogueIndexHolder hold
             Situation = p.Situation,
             StructureId = structure.Id,
             DispositifId = dispositifId,
+            CodeCommune = p.Commune.CodeInsee,
+            Departement = p.Commune.Departement,
             Reponses = JsonSerializer.Serialize(new
             {
                 age = p.Age,
@@ -174,12 +176,13 @@ public sealed partial class Recontact(AppDbContext db, CatalogueIndexHolder hold
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.DemandesContact.Add(demande);
+        await db.SaveChangesAsync(ct);
         var dispositif = dispositifId is null ? null : await db.Dispositifs.AsNoTracking().Where(d => d.Id == dispositifId).Select(d => d.Nom).FirstAsync(ct);
         db.MessagesSortants.Add(Courrier.Preparer(structure.Courriel ?? mail.Value.AdresseParDefaut,
-            $"Demande de contact {demande.Reference} – {p.Commune.Nom}", CorpsStructure(demande, p, structure, dispositif), maintenant));
+            $"Demande de contact {demande.Reference} – {p.Commune.Nom}", CorpsStructure(demande, p, structure, dispositif), maintenant, demande.Id));
         if (demande.Courriel is { } c && !await AccuseRecentAsync(c, maintenant, ct))
         {
-            db.MessagesSortants.Add(Courrier.Preparer(c, DebutSujetAccuse + demande.Reference + FinSujetAccuse, CorpsAccuse(demande, structure), maintenant));
+            db.MessagesSortants.Add(Courrier.Preparer(c, DebutSujetAccuse + demande.Reference + FinSujetAccuse, CorpsAccuse(demande, structure), maintenant, demande.Id));
         }
 
         await db.SaveChangesAsync(ct);

@@ -20,12 +20,8 @@ public sealed class ChiffresModel(Habilitations h, AppDbContext db, TimeProvider
             return NotFound();
         }
 
-        var q = db.DemandesContact.AsQueryable();
-        if (!h.EstAdminRegional)
-        {
-            var suivies = (await h.StructuresSuiviesAsync(ct)).ToList();
-            q = q.Where(d => suivies.Contains(d.StructureId));
-        }
+        // Counts only: the regional administrator sees the whole region's, others what Habilitations lets them handle.
+        var q = h.EstAdminRegional ? db.DemandesContact.AsQueryable() : h.DemandesRecues();
 
         var limite = clock.GetUtcNow().UtcDateTime.AddDays(-Relances.JoursSansAction);
         var brut = await q.Select(d => new { d.StructureId, Nom = d.Structure!.Nom, d.Statut, d.CreeLe, d.PremierContactLe, d.ClotureLe, d.DernierMouvementLe }).ToListAsync(ct);

@@ -40,6 +40,19 @@ public sealed class DemandeModel(Habilitations h, AppDbContext db, Journal journ
         return Page();
     }
 
+    /// <summary>The form shown again with its errors displays the young person's data too: that is a read, and it is recorded.</summary>
+    private async Task<IActionResult> ReafficherAsync(int id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        if (!await ChargerAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        await journal.EcrireAsync(Journal.Lecture, "demande", Demande.Reference, "réaffichage après une saisie refusée", ct: ct);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (!await ChargerAsync(id, ct))
@@ -57,12 +70,13 @@ public sealed class DemandeModel(Habilitations h, AppDbContext db, Journal journ
             return RedirectToPage(new { id });
         }
 
-        return Page();
+        // Reloaded: after a refused or lost change, the page shows the request as it is now, not as it was typed.
+        return await ReafficherAsync(id, ct);
     }
 
     private async Task<bool> ChargerAsync(int id, CancellationToken ct)
     {
-        var d = await (await h.DemandesVisiblesAsync(ct)).Include(x => x.Suivi).Include(x => x.Structure).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var d = await h.DemandesVisibles().Include(x => x.Suivi).Include(x => x.Structure).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null)
         {
             return false;

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Raccroche.Web.Features.Accounts;
+using Raccroche.Web.Features.Audit;
 
 namespace Raccroche.Web.Features.Inbox;
 
-/// <summary>The inbox: requests received by the structures this professional follows. No names here: opening one is a recorded read.</summary>
-public sealed class DemandesModel(Habilitations h, TimeProvider clock) : PageModel
+/// <summary>The inbox: requests received that this professional handles (<see cref="Habilitations.DemandesRecues"/>). No names here; the list and each opening are recorded reads.</summary>
+public sealed class DemandesModel(Habilitations h, Journal journal, TimeProvider clock) : PageModel
 {
     public sealed record Ligne(int Id, string Reference, DateTime CreeLe, string Origine, string Structure, string? Dispositif, int? Age, string Statut, DateTime DernierMouvementLe, bool EnRetard);
 
@@ -20,8 +21,7 @@ public sealed class DemandesModel(Habilitations h, TimeProvider clock) : PageMod
         }
 
         Filtre = filtre is "closes" or "toutes" ? filtre : "ouvertes";
-        var suivies = (await h.StructuresSuiviesAsync(ct)).ToList();
-        var q = (await h.DemandesVisiblesAsync(ct)).Where(d => suivies.Contains(d.StructureId));
+        var q = h.DemandesRecues();
         q = Filtre switch
         {
             "closes" => q.Where(d => d.ClotureLe != null),
@@ -33,6 +33,9 @@ public sealed class DemandesModel(Habilitations h, TimeProvider clock) : PageMod
             .Select(d => new { d.Id, d.Reference, d.CreeLe, d.Origine, Structure = d.Structure!.Nom, d.DispositifId, d.Age, d.Statut, d.DernierMouvementLe, d.ClotureLe })
             .ToListAsync(ct);
         Lignes = [.. lignes.Select(d => new Ligne(d.Id, d.Reference, d.CreeLe, d.Origine, d.Structure, null, d.Age, d.Statut, d.DernierMouvementLe, d.ClotureLe == null && d.DernierMouvementLe < limite))];
+
+        // References and ages of young people are on screen: the display is a read, recorded with what was listed.
+        await journal.EcrireAsync(Journal.Lecture, "demandes", Filtre, $"liste des demandes reçues ({Lignes.Count}) : {string.Join(", ", Lignes.Select(l => l.Reference))}", ct: ct);
         return Page();
     }
 }

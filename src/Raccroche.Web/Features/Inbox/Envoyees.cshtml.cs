@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Raccroche.Web.Data;
 using Raccroche.Web.Features.Accounts;
+using Raccroche.Web.Features.Audit;
 
 namespace Raccroche.Web.Features.Inbox;
 
 /// <summary>Referrals sent by the professional's structure, with what became of each (status only).</summary>
-public sealed class EnvoyeesModel(Habilitations h, AppDbContext db) : PageModel
+public sealed class EnvoyeesModel(Habilitations h, AppDbContext db, Journal journal) : PageModel
 {
     public sealed record Ligne(int Id, string Reference, DateTime CreeLe, string Vers, string? Dispositif, string Statut, string? Emetteur);
 
@@ -19,13 +20,11 @@ public sealed class EnvoyeesModel(Habilitations h, AppDbContext db) : PageModel
             return NotFound();
         }
 
-        var propre = h.EstDeStructure ? h.StructureId : null;
-        var moi = h.UtilisateurId;
-        Lignes = await db.DemandesContact
-            .Where(d => (propre != null && d.StructureOrigineId == propre) || (propre == null && d.EmetteurId == moi))
+        Lignes = await h.DemandesEnvoyees()
             .OrderByDescending(d => d.CreeLe).Take(500)
             .Select(d => new Ligne(d.Id, d.Reference, d.CreeLe, d.Structure!.Nom, db.Dispositifs.Where(x => x.Id == d.DispositifId).Select(x => x.Nom).FirstOrDefault(), d.Statut, d.Emetteur))
             .ToListAsync(ct);
+        await journal.EcrireAsync(Journal.Lecture, "demandes", "envoyees", $"liste des orientations envoyées ({Lignes.Count}) : {string.Join(", ", Lignes.Select(l => l.Reference))}", ct: ct);
         return Page();
     }
 }

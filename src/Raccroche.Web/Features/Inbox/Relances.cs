@@ -11,6 +11,7 @@ namespace Raccroche.Web.Features.Inbox;
 public sealed class Relances(AppDbContext db, Contact.Recontact recontact, Accounts.Invitations liens, TimeProvider clock)
 {
     public const int JoursSansAction = 10;
+    public const int ReferencesParCourrier = 100;
 
     public async Task<int> EnvoyerAsync(CancellationToken ct = default)
     {
@@ -23,7 +24,13 @@ public sealed class Relances(AppDbContext db, Contact.Recontact recontact, Accou
         foreach (var parStructure in enAttente.GroupBy(d => d.StructureId))
         {
             var s = parStructure.First().Structure!;
-            var refs = string.Join("\n", parStructure.Select(d => $"- {d.Reference}, reçue le {Shared.Format.Date(d.CreeLe)}"));
+            // The list is capped: a thousand stalled requests would not fit in a message (Corps: 20,000 characters) nor be read.
+            var refs = string.Join("\n", parStructure.OrderBy(d => d.CreeLe).Take(ReferencesParCourrier).Select(d => $"- {d.Reference}, reçue le {Shared.Format.Date(d.CreeLe)}"));
+            if (parStructure.Count() > ReferencesParCourrier)
+            {
+                refs += $"\n… et {parStructure.Count() - ReferencesParCourrier} autre(s), à retrouver dans votre espace.";
+            }
+
             db.MessagesSortants.Add(Courrier.Preparer(s.Courriel ?? recontact.AdresseParDefaut,
                 $"{parStructure.Count()} demande(s) sans action depuis {JoursSansAction} jours – {s.Nom}",
                 $"Bonjour,\n\nCes demandes attendent une action depuis plus de {JoursSansAction} jours :\n{refs}\n\n" +

@@ -97,34 +97,51 @@ public sealed class Suivi(AppDbContext db, Journal journal, Habilitations h, Con
 
         var maintenant = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        d.Statut = statut!;
-        d.DernierMouvementLe = maintenant;
-        if (statut is JeuneContacte or RendezVous or Entre && d.PremierContactLe is null)
+        try
         {
-            d.PremierContactLe = maintenant;
-        }
+            // Statut is a concurrency token: the UPDATE only applies while the status is still the one this decision
+            // was taken on, so of two "réorienté·e" sent together exactly one creates the new request.
+            d.Statut = statut!;
+            d.DernierMouvementLe = maintenant;
+            if (statut is JeuneContacte or RendezVous or Entre && d.PremierContactLe is null)
+            {
+                d.PremierContactLe = maintenant;
+            }
 
-        if (EstClos(statut!))
-        {
-            d.ClotureLe = maintenant;
-            d.MotifSansSuite = statut == SansSuite ? motif : null;
-        }
+            if (EstClos(statut!))
+            {
+                d.ClotureLe = maintenant;
+                d.MotifSansSuite = statut == SansSuite ? motif : null;
+            }
 
-        db.SuivisDemande.Add(new SuiviDemande { DemandeId = d.Id, Le = maintenant, Statut = statut!, Note = note, AuteurId = h.UtilisateurId, Auteur = h.Nom });
-        journal.Ajouter(Journal.Modification, "demande", d.Reference, $"statut → {statut}{(motif is null ? "" : $" ({motif})")}");
-        if (vers is not null)
-        {
-            var suite = Copier(d, vers, maintenant);
-            db.DemandesContact.Add(suite);
+            db.SuivisDemande.Add(new SuiviDemande { DemandeId = d.Id, Le = maintenant, Statut = statut!, Note = note, AuteurId = h.UtilisateurId, Auteur = h.Nom });
+            journal.Ajouter(Journal.Modification, "demande", d.Reference, $"statut → {statut}{(motif is null ? "" : $" ({motif})")}");
+            if (vers is not null)
+            {
+                var suite = Copier(d, vers, maintenant);
+                if (suite.CodeCommune is null)
+                {
+                    (suite.CodeCommune, suite.Departement) = await CommuneDuDispositifAsync(vers, ct);
+                }
+
+                db.DemandesContact.Add(suite);
+                await db.SaveChangesAsync(ct);
+                d.SuiteId = suite.Id;
+                journal.Ajouter(Journal.Creation, "demande", suite.Reference, $"réorientation de {d.Reference}");
+                await NotifierAsync(suite, vers.StructureId, maintenant, ct);
+            }
+
             await db.SaveChangesAsync(ct);
-            d.SuiteId = suite.Id;
-            journal.Ajouter(Journal.Creation, "demande", suite.Reference, $"réorientation de {d.Reference}");
-            await NotifierAsync(suite, vers.StructureId, maintenant, ct);
+            await tx.CommitAsync(ct);
+            return true;
         }
-
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return true;
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            erreurs.Ajouter("statut", "Le statut de cette demande a été changé entre-temps par quelqu'un d'autre : rien n'a été enregistré. Vérifiez son état actuel ci-dessous avant de recommencer.");
+            return false;
+        }
     }
 
     /// <summary>"Orienter un jeune": a professional refers a young person to a programme, with the young person's agreement.</summary>
@@ -157,9 +174,11 @@ public sealed class Suivi(AppDbContext db, Journal journal, Habilitations h, Con
             EmetteurId = h.UtilisateurId,
             Emetteur = h.Nom,
         };
+        (d.CodeCommune, d.Departement) = await CommuneDuDispositifAsync(vers, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.DemandesContact.Add(d);
         journal.Ajouter(Journal.Creation, "demande", d.Reference, $"orientation vers {vers.Slug}");
+        await db.SaveChangesAsync(ct);
         await NotifierAsync(d, vers.StructureId, maintenant, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -225,6 +244,8 @@ public sealed class Suivi(AppDbContext db, Journal journal, Habilitations h, Con
         Message = d.Message,
         ConsentementLe = d.ConsentementLe,
         Reponses = d.Reponses,
+        CodeCommune = d.CodeCommune,
+        Departement = d.Departement,
         Age = d.Age,
         Situation = d.Situation,
         StructureId = vers.StructureId,
@@ -234,6 +255,23 @@ public sealed class Suivi(AppDbContext db, Journal journal, Habilitations h, Con
         Emetteur = h.Nom,
     };
 
+    /// <summary>
+    /// Where a professional's referral is routed for (the young person's commune is not asked): the programme's first
+    /// place, else the receiving structure's first place; (null, null) when neither has one.
+    /// </summary>
+    private async Task<(string? CodeCommune, string? Departement)> CommuneDuDispositifAsync(Dispositif vers, CancellationToken ct)
+    {
+        var code = await db.Dispositifs.Where(x => x.Id == vers.Id).SelectMany(x => x.Lieux).OrderBy(l => l.Id).Select(l => l.CodeInsee).FirstOrDefaultAsync(ct)
+            ?? await db.Lieux.Where(l => l.StructureId == vers.StructureId).OrderBy(l => l.Id).Select(l => l.CodeInsee).FirstOrDefaultAsync(ct);
+        if (code is null)
+        {
+            return (null, null);
+        }
+
+        var departement = await db.Communes.Where(c => c.CodeInsee == code).Select(c => c.Departement).FirstOrDefaultAsync(ct);
+        return (code, departement ?? Communes.Departements.DeCommune(code));
+    }
+
     /// <summary>The receiving structure gets an e-mail with the reference and the inbox link: no personal data leaves the platform.</summary>
     private async Task NotifierAsync(DemandeContact d, int structureId, DateTime maintenant, CancellationToken ct)
     {
@@ -242,7 +280,7 @@ public sealed class Suivi(AppDbContext db, Journal journal, Habilitations h, Con
         db.MessagesSortants.Add(Courrier.Preparer(destinataire, $"Nouvelle orientation {d.Reference} pour {s.Nom}",
             $"Bonjour,\n\nUn professionnel vous oriente un jeune (référence {d.Reference}).\n" +
             $"Consultez la demande dans votre espace : {invitations.UrlPublique}/pro/demandes\n\n" +
-            "Pour protéger ses données, ses coordonnées ne figurent pas dans ce message.\n\nL'équipe Raccroche", maintenant));
+            "Pour protéger ses données, ses coordonnées ne figurent pas dans ce message.\n\nL'équipe Raccroche", maintenant, d.Id));
     }
 }
 

@@ -18,9 +18,8 @@ public sealed class IndexModel(Habilitations h, AppDbContext db, TimeProvider cl
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var suivies = (await h.StructuresSuiviesAsync(ct)).ToList();
-        DemandesNouvelles = await db.DemandesContact.CountAsync(d => suivies.Contains(d.StructureId) && d.Statut == "nouvelle", ct);
-        DemandesEnCours = await db.DemandesContact.CountAsync(d => suivies.Contains(d.StructureId) && d.ClotureLe == null, ct);
+        DemandesNouvelles = await h.DemandesRecues().CountAsync(d => d.Statut == "nouvelle", ct);
+        DemandesEnCours = await h.DemandesRecues().CountAsync(d => d.ClotureLe == null, ct);
         if (h.StructureId is { } s && h.EstDeStructure)
         {
             Structure = await db.Structures.Where(x => x.Id == s).Select(x => x.Nom).FirstOrDefaultAsync(ct);

@@ -31,20 +31,22 @@ public sealed class RetentionOptions
 }
 
 /// <summary>What one run did: counts only, never personal data (they go into the audit line).</summary>
-public sealed record BilanRetention(int DemandesAnonymisees, int InvitationsSupprimees, int CourriersSupprimes, int LignesJournalPurgees)
+public sealed record BilanRetention(int DemandesAnonymisees, int InvitationsSupprimees, int CourriersSupprimes, int LignesJournalPurgees, int FichiersDepotSupprimes = 0)
 {
     public string Resume() =>
         $"{DemandesAnonymisees} demande(s) anonymisée(s), {InvitationsSupprimees} invitation(s) expirée(s) supprimée(s), " +
-        $"{CourriersSupprimes} courrier(s) envoyé(s) supprimé(s), {LignesJournalPurgees} ligne(s) du journal purgée(s)";
+        $"{CourriersSupprimes} courrier(s) supprimé(s), {LignesJournalPurgees} ligne(s) du journal purgée(s), " +
+        $"{FichiersDepotSupprimes} fichier(s) .eml supprimé(s)";
 }
 
 /// <summary>
 /// Applies the retention periods: anonymises old contact requests and referrals (with their status
-/// history), deletes expired invitations and old sent e-mails, and purges audit lines past their own,
+/// history and its e-mails), deletes expired invitations, old sent or given-up e-mails and old dropped .eml files, and purges audit lines past their own,
 /// longer, period. Idempotent: a second run at the same instant finds nothing to do. Each run writes
 /// one audit line with its counts.
 /// </summary>
-public sealed class Retention(AppDbContext db, Journal journal, TimeProvider clock, IOptions<RetentionOptions> options, ILogger<Retention> logger)
+public sealed class Retention(AppDbContext db, Journal journal, TimeProvider clock, IOptions<RetentionOptions> options,
+    IOptions<MailOptions> mail, IHostEnvironment env, ILogger<Retention> logger)
 {
     /// <summary>Stands in for required text that has been erased (first name, author).</summary>
     public const string Efface = "—";
@@ -56,14 +58,16 @@ public sealed class Retention(AppDbContext db, Journal journal, TimeProvider clo
         var o = options.Value;
         var maintenant = clock.GetUtcNow().UtcDateTime;
         var demandes = 0;
+        var courriersDemandes = 0;
         try
         {
             // Batches, one transaction each: a failure keeps what earlier batches did, and the next run resumes.
             int lot;
             do
             {
-                lot = await AnonymiserLotAsync(maintenant.AddMonths(-o.MoisApresCloture), maintenant.AddMonths(-o.MoisSansActivite), maintenant, ct);
+                (lot, var courriersLot) = await AnonymiserLotAsync(maintenant.AddMonths(-o.MoisApresCloture), maintenant.AddMonths(-o.MoisSansActivite), maintenant, ct);
                 demandes += lot;
+                courriersDemandes += courriersLot;
             }
             while (lot == TailleLot);
 
@@ -73,16 +77,17 @@ public sealed class Retention(AppDbContext db, Journal journal, TimeProvider clo
                 .Where(i => i.AccepteeLe == null && i.ExpireLe < maintenant)
                 .ExecuteDeleteAsync(ct);
             var limiteCourriers = maintenant.AddDays(-o.CourriersJours);
-            var courriers = await db.MessagesSortants
-                .Where(m => m.EnvoyeLe != null && m.EnvoyeLe < limiteCourriers)
+            var courriers = courriersDemandes + await db.MessagesSortants
+                .Where(m => (m.EnvoyeLe != null && m.EnvoyeLe < limiteCourriers) || (m.AbandonneLe != null && m.AbandonneLe < limiteCourriers))
                 .ExecuteDeleteAsync(ct);
+            var fichiers = PurgerDepot(limiteCourriers);
 
             // The only place where audit lines are deleted. ExecuteDelete sends one DELETE statement and
             // bypasses the change tracker, hence AppDbContext's append-only guard, on purpose.
             var limiteJournal = maintenant.AddMonths(-o.JournalMois);
             var lignes = await db.Journal.Where(j => j.Le < limiteJournal).ExecuteDeleteAsync(ct);
 
-            var bilan = new BilanRetention(demandes, invitations, courriers, lignes);
+            var bilan = new BilanRetention(demandes, invitations, courriers, lignes, fichiers);
             journal.Ajouter(Journal.Anonymisation, Ressource, null, bilan.Resume(), utilisateur);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -107,7 +112,39 @@ public sealed class Retention(AppDbContext db, Journal journal, TimeProvider clo
         }
     }
 
-    private async Task<int> AnonymiserLotAsync(DateTime clotureAvant, DateTime inactiveAvant, DateTime maintenant, CancellationToken ct)
+    /// <summary>
+    /// The drop folder (Mail:DossierDepot, used without an SMTP host) holds whole messages, names and phones included:
+    /// files older than the sent-mail period go, like the sent mails in the database.
+    /// </summary>
+    private int PurgerDepot(DateTime avant)
+    {
+        var dossier = mail.Value.Dossier(env);
+        if (!System.IO.Directory.Exists(dossier))
+        {
+            return 0;
+        }
+
+        var supprimes = 0;
+        foreach (var fichier in System.IO.Directory.EnumerateFiles(dossier, "*.eml"))
+        {
+            try
+            {
+                if (File.GetLastWriteTimeUtc(fichier) < avant)
+                {
+                    File.Delete(fichier);
+                    supprimes++;
+                }
+            }
+            catch (IOException ex)
+            {
+                logger.LogWarning(ex, "Retention could not delete a dropped mail file; next run retries");
+            }
+        }
+
+        return supprimes;
+    }
+
+    private async Task<(int Demandes, int Courriers)> AnonymiserLotAsync(DateTime clotureAvant, DateTime inactiveAvant, DateTime maintenant, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var lot = await db.DemandesContact
@@ -123,9 +160,13 @@ public sealed class Retention(AppDbContext db, Journal journal, TimeProvider clo
         }
 
         await db.SaveChangesAsync(ct);
+
+        // Their mails repeat the name and phone: sent or not, they go with the request.
+        var ids = lot.Select(d => (int?)d.Id).ToList();
+        var courriers = ids.Count == 0 ? 0 : await db.MessagesSortants.Where(m => ids.Contains(m.DemandeId)).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return lot.Count;
+        return (lot.Count, courriers);
     }
 
     /// <summary>
@@ -141,6 +182,10 @@ public sealed class Retention(AppDbContext db, Journal journal, TimeProvider clo
         d.Emetteur = null;
         d.EmetteurId = null;
         d.Reponses = ReponsesAnonymes(d.Reponses);
+
+        // The commune goes (crossed with an age and a date it singles a person out); the département stays.
+        d.Departement ??= Communes.Departements.DeCommune(d.CodeCommune);
+        d.CodeCommune = null;
 
         // The reference is in e-mails that outlive us (the young person's, the structure's): a new one
         // unlinks them from what remains here. "AN-" cannot collide with live "RC-" references.

@@ -145,13 +145,15 @@ public sealed class Fiches(AppDbContext db, Habilitations h, TimeProvider clock,
     /// Publishes a submitted revision: its content replaces the live sheet (the live version is kept in
     /// <see cref="RevisionFiche.Avant"/>), the review date becomes today, the previously published revision is archived
     /// and the author is told. Returns an error message, or null. The status is claimed first, so two validators
-    /// clicking together publish once.
+    /// clicking together publish once; and only the version the validator saw (<paramref name="version"/>, the revision's
+    /// <see cref="RevisionFiche.ModifieeLe"/> ticks when the page was shown), so a revision withdrawn and changed since is refused.
     /// </summary>
-    public async Task<string?> PublierAsync(int revisionId, string? commentaire, CancellationToken ct)
+    public async Task<string?> PublierAsync(int revisionId, long version, string? commentaire, CancellationToken ct)
     {
         var maintenant = Maintenant;
+        var vue = new DateTime(version, DateTimeKind.Utc);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var reclamee = await db.RevisionsFiche.Where(r => r.Id == revisionId && r.Statut == StatutsRevision.Soumise)
+        var reclamee = await db.RevisionsFiche.Where(r => r.Id == revisionId && r.Statut == StatutsRevision.Soumise && r.ModifieeLe == vue)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Statut, StatutsRevision.Publiee)
                 .SetProperty(r => r.DecisionLe, maintenant)
@@ -159,7 +161,7 @@ public sealed class Fiches(AppDbContext db, Habilitations h, TimeProvider clock,
                 .SetProperty(r => r.Commentaire, commentaire), ct);
         if (reclamee == 0)
         {
-            return "Cette modification a déjà été traitée.";
+            return await RefusAsync(revisionId, vue, ct);
         }
 
         var r = await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId, ct);
@@ -182,12 +184,25 @@ public sealed class Fiches(AppDbContext db, Habilitations h, TimeProvider clock,
         return null;
     }
 
+    /// <summary>
+    /// Why a decision could not claim the revision: changed since the validator's page showed it (withdrawn, edited,
+    /// submitted again: its timestamp moved), or already decided.
+    /// </summary>
+    private async Task<string> RefusAsync(int revisionId, DateTime vue, CancellationToken ct)
+    {
+        var actuelle = await db.RevisionsFiche.AsNoTracking().Where(r => r.Id == revisionId).Select(r => new { r.Statut, r.ModifieeLe }).FirstOrDefaultAsync(ct);
+        return actuelle is not null && actuelle.ModifieeLe != vue
+            ? "Cette modification a été modifiée entre-temps par la structure : rien n'a été publié ni renvoyé. Relisez la version actuelle ci-dessous avant de décider."
+            : "Cette modification a déjà été traitée.";
+    }
+
     /// <summary>Sends a submitted revision back to draft with the validator's comment, and tells the author.</summary>
-    public async Task<string?> RenvoyerAsync(int revisionId, string commentaire, CancellationToken ct)
+    public async Task<string?> RenvoyerAsync(int revisionId, long version, string commentaire, CancellationToken ct)
     {
         var maintenant = Maintenant;
+        var vue = new DateTime(version, DateTimeKind.Utc);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var reclamee = await db.RevisionsFiche.Where(r => r.Id == revisionId && r.Statut == StatutsRevision.Soumise)
+        var reclamee = await db.RevisionsFiche.Where(r => r.Id == revisionId && r.Statut == StatutsRevision.Soumise && r.ModifieeLe == vue)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Statut, StatutsRevision.Brouillon)
                 .SetProperty(r => r.DecisionLe, maintenant)
@@ -195,7 +210,7 @@ public sealed class Fiches(AppDbContext db, Habilitations h, TimeProvider clock,
                 .SetProperty(r => r.Commentaire, commentaire), ct);
         if (reclamee == 0)
         {
-            return "Cette modification a déjà été traitée.";
+            return await RefusAsync(revisionId, vue, ct);
         }
 
         var r = await db.RevisionsFiche.AsNoTracking().SingleAsync(x => x.Id == revisionId, ct);

@@ -14,6 +14,9 @@ namespace Raccroche.Web.Features.Sheets;
 public sealed class RevisionModel(Habilitations h, AppDbContext db, Fiches fiches) : PageModel
 {
     [BindProperty] public string? Commentaire { get; set; }
+
+    /// <summary>The revision's version (its <see cref="RevisionFiche.ModifieeLe"/> ticks) when the page was shown: the decision applies to that one only.</summary>
+    [BindProperty] public long? Version { get; set; }
     public RevisionFiche Revision { get; private set; } = null!;
     public string Nom { get; private set; } = "";
     public string Structure { get; private set; } = "";
@@ -31,7 +34,7 @@ public sealed class RevisionModel(Habilitations h, AppDbContext db, Fiches fiche
         }
 
         var commentaire = Saisie.Facultatif(Erreurs, "commentaire", "Le commentaire", Commentaire, 1000);
-        if (!Erreurs.Any && await fiches.PublierAsync(id, commentaire, ct) is { } erreur)
+        if (!Erreurs.Any && await fiches.PublierAsync(id, Version ?? 0, commentaire, ct) is { } erreur)
         {
             Erreurs.Ajouter("commentaire", erreur);
         }
@@ -52,7 +55,7 @@ public sealed class RevisionModel(Habilitations h, AppDbContext db, Fiches fiche
             Erreurs.Ajouter("commentaire", "Commentaire : indiquez ce qui doit être repris. Il est obligatoire pour renvoyer en brouillon.");
         }
 
-        if (commentaire is not null && await fiches.RenvoyerAsync(id, commentaire, ct) is { } erreur)
+        if (commentaire is not null && await fiches.RenvoyerAsync(id, Version ?? 0, commentaire, ct) is { } erreur)
         {
             Erreurs.Ajouter("commentaire", erreur);
         }
@@ -62,7 +65,9 @@ public sealed class RevisionModel(Habilitations h, AppDbContext db, Fiches fiche
 
     private async Task<IActionResult> RechargerAsync(int id, CancellationToken ct)
     {
+        // The form shows the current version again: the next click decides on what is on screen now.
         db.ChangeTracker.Clear();
+        ModelState.Remove(nameof(Version));
         return await ChargerAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -348,8 +348,8 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("RessourceId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Utilisateur")
                         .IsRequired()
@@ -761,6 +761,10 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("ClotureLe")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CodeCommune")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
                     b.Property<DateTime>("ConsentementLe")
                         .HasColumnType("timestamp with time zone");
 
@@ -775,6 +779,10 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Departement")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<DateTime>("DernierMouvementLe")
                         .HasColumnType("timestamp with time zone");
@@ -829,6 +837,7 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<string>("Statut")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -850,6 +859,10 @@ namespace Raccroche.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ClotureLe");
 
+                    b.HasIndex("CodeCommune");
+
+                    b.HasIndex("Departement");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -868,6 +881,9 @@ namespace Raccroche.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("AbandonneLe")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Corps")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -876,20 +892,28 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreeLe")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("DemandeId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DerniereErreur")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Destinataire")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<DateTime?>("EnvoyeLe")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime>("ProchaineTentative")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Sujet")
                         .IsRequired()
@@ -900,6 +924,8 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DemandeId");
 
                     b.HasIndex("EnvoyeLe", "ProchaineTentative");
 
@@ -1184,6 +1210,14 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                     b.Navigation("Structure");
 
                     b.Navigation("StructureOrigine");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Contact.MessageSortant", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Contact.DemandeContact", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Contact.SuiviDemande", b =>

@@ -334,7 +334,7 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RessourceId")
-                        .HasMaxLength(64)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Utilisateur")
@@ -737,6 +737,10 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ClotureLe")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CodeCommune")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ConsentementLe")
                         .HasColumnType("TEXT");
 
@@ -750,6 +754,10 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                     b.Property<string>("Creneau")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Departement")
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("DernierMouvementLe")
@@ -805,6 +813,7 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Statut")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -826,6 +835,10 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ClotureLe");
 
+                    b.HasIndex("CodeCommune");
+
+                    b.HasIndex("Departement");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -842,6 +855,9 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AbandonneLe")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Corps")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -850,19 +866,27 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreeLe")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DemandeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DerniereErreur")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Destinataire")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EnvoyeLe")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ProchaineTentative")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sujet")
@@ -874,6 +898,8 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DemandeId");
 
                     b.HasIndex("EnvoyeLe", "ProchaineTentative");
 
@@ -1152,6 +1178,14 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                     b.Navigation("Structure");
 
                     b.Navigation("StructureOrigine");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Contact.MessageSortant", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Contact.DemandeContact", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Contact.SuiviDemande", b =>
