@@ -36,22 +36,8 @@ public abstract class CourriersRetentionTests(AppFactory f)
             });
         });
 
-    private async Task<(int Id, string Reference)> DemandeAsync(string prenom, string courriel)
-    {
-        // Through the real form: the diagnostic's answers travel in its hidden fields, not in the URL.
-        var r = await Soumission.EnvoyerAsync(Pro.Client(f), "/diagnostic/recontact?age=19&situation=sorti-sans-diplome&depuis=3-6-mois&classe=lycee&code_commune=63430&souhait=metier-paye&besoins=argent&rayon_km=", new Dictionary<string, string>
-        {
-            ["Saisie.Prenom"] = prenom,
-            ["Saisie.Telephone"] = "0698765432",
-            ["Saisie.Courriel"] = courriel,
-            ["Saisie.Creneau"] = "matin",
-            ["Saisie.Consentement"] = "true",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
-        var reference = System.Web.HttpUtility.ParseQueryString(new Uri(AppFactory.Https, r.Headers.Location!).Query)["reference"]!;
-        await using var db = f.CreateDbContext();
-        return (await db.DemandesContact.Where(d => d.Reference == reference).Select(d => d.Id).SingleAsync(), reference);
-    }
+    private Task<(int Id, string Reference)> DemandeAsync(string prenom, string courriel) =>
+        Soumission.DemandeDeContactAsync(f, "age=19&situation=sorti-sans-diplome&depuis=3-6-mois&classe=lycee&code_commune=63430&souhait=metier-paye&besoins=argent&rayon_km=", prenom, courriel);
 
     [Fact]
     public async Task AnonymisedRequest_ItsUnsentMailsAreErasedWithIt()

@@ -76,21 +76,8 @@ public abstract class DemandesTerritoireTests(AppFactory f)
     }
 
     /// <summary>A young person of <paramref name="commune"/> asks to be called back about <paramref name="dispositif"/> (the real public form).</summary>
-    private async Task<(int Id, string Reference)> RecontactAsync(string commune, int dispositif, string prenom)
-    {
-        var reponses = $"age=19&situation=sorti-sans-diplome&depuis=3-6-mois&classe=lycee&code_commune={commune}&souhait=metier-paye&besoins=argent&rayon_km=&dispositif={dispositif}";
-        var r = await Soumission.EnvoyerAsync(Pro.Client(f), "/diagnostic/recontact?" + reponses, new Dictionary<string, string>
-        {
-            ["Saisie.Prenom"] = prenom,
-            ["Saisie.Telephone"] = "0698765432",
-            ["Saisie.Creneau"] = "matin",
-            ["Saisie.Consentement"] = "true",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
-        var reference = System.Web.HttpUtility.ParseQueryString(new Uri(AppFactory.Https, r.Headers.Location!).Query)["reference"]!;
-        await using var db = f.CreateDbContext();
-        return (await db.DemandesContact.Where(d => d.Reference == reference).Select(d => d.Id).SingleAsync(), reference);
-    }
+    private Task<(int Id, string Reference)> RecontactAsync(string commune, int dispositif, string prenom) =>
+        Soumission.DemandeDeContactAsync(f, $"age=19&situation=sorti-sans-diplome&depuis=3-6-mois&classe=lycee&code_commune={commune}&souhait=metier-paye&besoins=argent&rayon_km=&dispositif={dispositif}", prenom);
 
     [Fact]
     public async Task Coordinator63_GetsNotFoundOnA69RequestOfAStructureWithPlacesInBoth_AndSeesIts63Request()

@@ -23,4 +23,29 @@ public static class Soumission
         var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
         return await client.PostAsync(action, new FormUrlEncodedContent(valeurs));
     }
+
+    /// <summary>
+    /// A young person's contact request through the real form (the diagnostic's answers in its hidden
+    /// fields); returns the stored request's id and reference.
+    /// </summary>
+    public static async Task<(int Id, string Reference)> DemandeDeContactAsync(AppFactory f, string reponses, string prenom, string? courriel = null)
+    {
+        var champs = new Dictionary<string, string>
+        {
+            ["Saisie.Prenom"] = prenom,
+            ["Saisie.Telephone"] = "0698765432",
+            ["Saisie.Creneau"] = "matin",
+            ["Saisie.Consentement"] = "true",
+        };
+        if (courriel is not null)
+        {
+            champs["Saisie.Courriel"] = courriel;
+        }
+
+        var r = await EnvoyerAsync(Pro.Client(f), "/diagnostic/recontact?" + reponses, champs);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, r.StatusCode);
+        var reference = System.Web.HttpUtility.ParseQueryString(new Uri(AppFactory.Https, r.Headers.Location!).Query)["reference"]!;
+        await using var db = f.CreateDbContext();
+        return (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.DemandesContact.Where(d => d.Reference == reference).Select(d => d.Id)), reference);
+    }
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Raccroche.Web.Features.Decrocheurs;
 
 /// <summary>What is known of a person already followed, enough to recognise them in a new list.</summary>
@@ -106,35 +103,8 @@ public sealed class Rapprochement
     }
 
     /// <summary>"Lefèvre-Dupont", "LEFEVRE DUPONT", "lefevre  dupont" → "LEFEVRE DUPONT"; apostrophes and dots fold too.</summary>
-    public static string Cle(string? nom)
-    {
-        var sb = new StringBuilder();
-        var espace = false;
-        foreach (var c in (nom ?? "").Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                if (espace && sb.Length > 0)
-                {
-                    sb.Append(' ');
-                }
-
-                sb.Append(char.ToUpperInvariant(c));
-                espace = false;
-            }
-            else
-            {
-                espace = true;
-            }
-        }
-
-        return sb.Replace("Œ", "OE").Replace("Æ", "AE").Replace("ß", "SS").ToString();
-    }
+    public static string Cle(string? nom) =>
+        ColonnesSiei.Normaliser(nom).ToUpperInvariant().Replace("Œ", "OE", StringComparison.Ordinal).Replace("Æ", "AE", StringComparison.Ordinal).Replace("ß", "SS", StringComparison.Ordinal);
 
     private static HashSet<string> Noms(string? nom, string? naissance) =>
         new[] { Cle(nom), Cle(naissance) }.Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
