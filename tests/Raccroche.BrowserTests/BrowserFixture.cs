@@ -27,6 +27,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         _server.UseKestrel(0);
         _server.StartServer();
         BaseUrl = _server.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+        // The first request of each page compiles its view and warms the search: on a CI machine busy with
+        // the integration suite that took over the 15 s a test waits for a navigation. Do it once here.
+        using (var chauffe = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(2) })
+        {
+            foreach (var url in new[] { "/", "/recherche?q=formation", "/recherche?q=mission+locale&commune=Thiers&rayon_km=30", "/diagnostic", "/annuaire", "/pro/connexion" })
+            {
+                (await chauffe.GetAsync(url)).EnsureSuccessStatusCode();
+            }
+        }
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -45,8 +56,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             Locale = "fr-FR",
         });
-        context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(15_000);
+        // Generous: the browser suite runs beside the integration suite on two shared cores.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
         await context.RouteAsync(url => !url.StartsWith(BaseUrl, StringComparison.Ordinal), route => route.FulfillAsync(new() { Status = 204 }));
         return await context.NewPageAsync();
     }
