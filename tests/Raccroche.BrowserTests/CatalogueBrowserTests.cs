@@ -49,6 +49,10 @@ public sealed class CatalogueBrowserTests(BrowserFixture app)
         await page.Keyboard.TypeAsync("mission locale");
         await TabUntil(page, "commune");
         await page.Keyboard.TypeAsync("Thiers");
+
+        // The suggestions list may open as the last letter is typed; Escape closes it, as a keyboard user
+        // does before submitting (otherwise Enter may go to the list, depending on when it opened).
+        await page.Keyboard.PressAsync("Escape");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/recherche?**");
         await Assertions.Expect(page.Locator("#resultats-titre")).ToContainTextAsync("autour de Thiers");
