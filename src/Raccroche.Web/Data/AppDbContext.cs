@@ -26,6 +26,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<SessionPro> SessionsPro => Set<SessionPro>();
     public DbSet<EtatConnexion> EtatsConnexion => Set<EtatConnexion>();
+    public DbSet<Features.Decrocheurs.Psad> Psads => Set<Features.Decrocheurs.Psad>();
+    public DbSet<Features.Decrocheurs.Livraison> Livraisons => Set<Features.Decrocheurs.Livraison>();
+    public DbSet<Features.Decrocheurs.JeuneSuivi> JeunesSuivis => Set<Features.Decrocheurs.JeuneSuivi>();
+    public DbSet<Features.Decrocheurs.SituationSiei> SituationsSiei => Set<Features.Decrocheurs.SituationSiei>();
     public DbSet<Features.Sheets.RevisionFiche> RevisionsFiche => Set<Features.Sheets.RevisionFiche>();
     public DbSet<Features.Audit.JournalAcces> Journal => Set<Features.Audit.JournalAcces>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

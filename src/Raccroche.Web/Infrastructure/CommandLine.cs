@@ -46,6 +46,12 @@ public static class CommandLine
             case "creer-admin":
                 Environment.ExitCode = await CreerAdminAsync(app, args);
                 return true;
+            case "import-siei":
+                Environment.ExitCode = await ImporterSieiAsync(app, args);
+                return true;
+            case "psad":
+                Environment.ExitCode = await ListerPsadAsync(app, args);
+                return true;
             case "retention":
                 using (var scope = app.Services.CreateScope())
                 {
@@ -55,10 +61,101 @@ public static class CommandLine
 
                 return true;
             default:
-                Console.Error.WriteLine($"Unknown command '{verb}'. Known: migrate, import-communes FILE, creer-admin --courriel ADRESSE, retention, campagne --nom N --territoire T [--structure SLUG] [--debut AAAA-MM-JJ] [--fin AAAA-MM-JJ].");
+                Console.Error.WriteLine($"Unknown command '{verb}'. Known: migrate, import-communes FILE, import-siei --psad CODE [--mois AAAA-MM] [--essai] [--ignorer-invalides] [--rapport RAPPORT.json] FICHIER, psad --liste, creer-admin --courriel ADRESSE, retention, campagne --nom N --territoire T [--structure SLUG] [--debut AAAA-MM-JJ] [--fin AAAA-MM-JJ].");
                 Environment.ExitCode = 2;
                 return true;
         }
+    }
+
+    /// <summary>
+    /// <c>import-siei --psad CODE [--mois AAAA-MM] [--essai] [--ignorer-invalides] [--rapport RAPPORT.json] FICHIER</c>:
+    /// the same import as the page. Exit 0 when imported (or a clean dry run), 1 when refused, 2 for bad usage.
+    /// </summary>
+    private static async Task<int> ImporterSieiAsync(WebApplication app, string[] args)
+    {
+        const string usage = "Usage : import-siei --psad CODE [--mois AAAA-MM] [--essai] [--ignorer-invalides] [--rapport RAPPORT.json] FICHIER";
+        string? psad = null, mois = null, rapport = null, fichier = null;
+        bool essai = false, ignorer = false;
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--psad" when i + 1 < args.Length: psad = args[++i]; break;
+                case "--mois" when i + 1 < args.Length: mois = args[++i]; break;
+                case "--rapport" when i + 1 < args.Length: rapport = args[++i]; break;
+                case "--essai": essai = true; break;
+                case "--ignorer-invalides": ignorer = true; break;
+                case var a when !a.StartsWith("--", StringComparison.Ordinal) && fichier is null: fichier = a; break;
+                default:
+                    Console.Error.WriteLine($"Argument inattendu « {args[i]} ». {usage}");
+                    return 2;
+            }
+        }
+
+        DateOnly? leMois = null;
+        if (mois is not null)
+        {
+            if (!DateOnly.TryParseExact(mois + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var m))
+            {
+                Console.Error.WriteLine($"--mois « {mois} » : écrivez le mois AAAA-MM (ex. 2026-11).");
+                return 2;
+            }
+
+            leMois = m;
+        }
+
+        if (psad is null || fichier is null)
+        {
+            Console.Error.WriteLine(usage);
+            return 2;
+        }
+
+        if (!File.Exists(fichier))
+        {
+            Console.Error.WriteLine($"Fichier introuvable : {fichier}");
+            return 2;
+        }
+
+        using var scope = app.Services.CreateScope();
+        await using var flux = File.OpenRead(fichier);
+        var r = await scope.ServiceProvider.GetRequiredService<Features.Decrocheurs.ImportSiei>()
+            .ExecuterAsync(psad, leMois, flux, fichier, essai, ignorer, "ligne de commande");
+        Console.WriteLine(r.Resume());
+        foreach (var e in r.Erreurs.Take(20))
+        {
+            Console.WriteLine($"  ligne {e.Ligne}, {e.Champ} : {e.Message}");
+        }
+
+        if (r.Erreurs.Count > 20)
+        {
+            Console.WriteLine($"  … et {r.Erreurs.Count - 20} autre(s) (voir --rapport).");
+        }
+
+        if (rapport is not null)
+        {
+            await File.WriteAllTextAsync(rapport, System.Text.Json.JsonSerializer.Serialize(r, Features.Decrocheurs.ImportSiei.Json));
+        }
+
+        return r.Refus is null && (r.Importe || r.DejaImporte || (r.Essai && r.Erreurs.Count == 0)) ? 0 : 1;
+    }
+
+    /// <summary><c>psad --liste</c>: code, name and territory of every PSAD.</summary>
+    private static async Task<int> ListerPsadAsync(WebApplication app, string[] args)
+    {
+        if (!args.Contains("--liste"))
+        {
+            Console.Error.WriteLine("Usage : psad --liste");
+            return 2;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
+        foreach (var p in await db.Psads.AsNoTracking().OrderBy(p => p.Code).ToListAsync())
+        {
+            Console.WriteLine($"{p.Code}\t{p.Nom}\t{string.Join(",", p.Territoire)}");
+        }
+
+        return 0;
     }
 
     /// <summary>

@@ -69,6 +69,7 @@ public static class Startup
             services.AddHostedService<Features.Inbox.RelancesPeriodiques>();
         }
         services.AddScoped<Features.Sheets.Fiches>();
+        services.AddScoped<Features.Decrocheurs.ImportSiei>();
         services.AddRetention(builder.Configuration);
         return builder;
     }

@@ -48,6 +48,58 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("Usage: creer-admin", sortie);
     }
 
+    [Fact]
+    public async Task ImportSiei_DryRunThenImport_WithTheJsonReport_AndExitCodes()
+    {
+        Assert.Equal(0, (await Lancer("migrate")).Code);
+        var (code, sortie) = await Lancer("psad", "--liste");
+        Assert.Equal(0, code);
+        Assert.Contains("63\tPSAD du Puy-de-Dôme\t63", sortie);
+
+        var mois = new DateOnly(2026, 11, 1);
+        var fichier = Path.Combine(Path.GetTempPath(), $"raccroche-siei-{Guid.NewGuid():N}.csv");
+        var rapport = fichier + ".json";
+        await File.WriteAllTextAsync(fichier, ListeSieiSynthetique.Csv(ListeSieiSynthetique.Jeunes(12, 9, mois), lignesEnPlus: ["XX;Valmor;Lou;31/02/2008;Thiers;63430;;01/09/2026;scolaire"]));
+        try
+        {
+            // A dry run with a faulty row: exit 1, every count and the row's error in the report, nothing written.
+            (code, sortie) = await Lancer("import-siei", "--psad", "63", "--mois", "2026-11", "--essai", "--rapport", rapport, fichier);
+            Assert.True(code == 1, sortie);
+            using (var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(rapport)))
+            {
+                var r = json.RootElement;
+                foreach (var champ in new[] { "lignes", "nouveaux", "rapproches", "a_arbitrer", "absents", "reapparus", "ignores", "erreurs" })
+                {
+                    Assert.True(r.TryGetProperty(champ, out _), champ);
+                }
+
+                Assert.Equal(13, r.GetProperty("lignes").GetInt32());
+                Assert.Equal(12, r.GetProperty("nouveaux").GetInt32());
+                var erreur = r.GetProperty("erreurs")[0];
+                Assert.Equal(14, erreur.GetProperty("ligne").GetInt32());
+                Assert.False(string.IsNullOrEmpty(erreur.GetProperty("champ").GetString()));
+                Assert.False(string.IsNullOrEmpty(erreur.GetProperty("message").GetString()));
+            }
+
+            (code, sortie) = await Lancer("import-siei", "--psad", "63", "--mois", "2026-11", fichier);
+            Assert.True(code == 1, sortie);
+            Assert.Contains("Refusé", sortie);
+
+            (code, sortie) = await Lancer("import-siei", "--psad", "63", "--mois", "2026-11", "--ignorer-invalides", fichier);
+            Assert.True(code == 0, sortie);
+            Assert.Contains("12 nouveau(x)", sortie);
+
+            (code, sortie) = await Lancer("import-siei", "--psad", "63", "--mois", "novembre", fichier);
+            Assert.Equal(2, code);
+            Assert.Contains("AAAA-MM", sortie);
+        }
+        finally
+        {
+            File.Delete(fichier);
+            File.Delete(rapport);
+        }
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -37,6 +37,46 @@ public sealed class Seeder(AppDbContext db, ILogger<Seeder> logger)
             await tx.CommitAsync(ct);
             logger.LogInformation("Seeded {Structures} structures and {Dispositifs} programmes", structures.Count, dispositifs.Count);
         }
+
+        if (!await db.Psads.AnyAsync(ct))
+        {
+            var psads = await PsadsAsync(ct);
+            db.Psads.AddRange(psads);
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Seeded {Psads} PSAD", psads.Count);
+        }
+    }
+
+    /// <summary>
+    /// One PSAD per département that has a PSAD structure in the catalogue, its territory that
+    /// département, its partners the CIO, MLDS and missions locales whose competence covers it.
+    /// </summary>
+    private async Task<List<Features.Decrocheurs.Psad>> PsadsAsync(CancellationToken ct)
+    {
+        var structures = await db.Structures.AsNoTracking()
+            .Where(x => x.Type == "psad" || x.Type == "cio" || x.Type == "mlds" || x.Type == "mission-locale")
+            .Select(x => new { x.Id, x.Slug, x.Nom, x.Type, x.ZoneType, x.ZoneCodes }).ToListAsync(ct);
+        var codesCommunes = structures.Where(x => x.ZoneType == ZoneType.Communes).SelectMany(x => x.ZoneCodes).Distinct().ToList();
+        var departementsDesCommunes = await db.Communes.AsNoTracking()
+            .Where(c => codesCommunes.Contains(c.CodeInsee))
+            .ToDictionaryAsync(c => c.CodeInsee, c => c.Departement, ct);
+        bool Couvre(ZoneType type, List<string> codes, string departement) => type switch
+        {
+            ZoneType.Departements => codes.Contains(departement),
+            ZoneType.Communes => codes.Any(c => departementsDesCommunes.GetValueOrDefault(c) == departement),
+            _ => false,
+        };
+
+        return [.. structures.Where(x => x.Type == "psad" && x.ZoneType == ZoneType.Departements && x.ZoneCodes.Count == 1)
+            .OrderBy(x => x.ZoneCodes[0], StringComparer.Ordinal)
+            .Select(x => new Features.Decrocheurs.Psad
+            {
+                Code = x.ZoneCodes[0],
+                Nom = x.Nom.Replace(" (réseau départemental)", "", StringComparison.Ordinal),
+                Territoire = [x.ZoneCodes[0]],
+                Partenaires = [.. structures.Where(p => p.Type != "psad" && Couvre(p.ZoneType, p.ZoneCodes, x.ZoneCodes[0]))
+                    .Select(p => new Features.Decrocheurs.PartenairePsad { StructureId = p.Id })],
+            })];
     }
 
     /// <summary>Maps the seed file to entities; throws on a dangling reference or an unknown commune.</summary>

@@ -971,6 +971,221 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                     b.ToTable("SuivisDemande");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CodeInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DateNaissance")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DerniereLivraisonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Ine")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<string>("LieuNaissance")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Nom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NomNaissance")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PremiereLivraisonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Prenom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PsadId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PsadId", "DateNaissance");
+
+                    b.HasIndex("PsadId", "Ine");
+
+                    b.ToTable("JeunesSuivis");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Livraison", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AArbitrer")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Absents")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EmpreinteFichier")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Erreurs")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Ignores")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ImporteeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImporteePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Lignes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Mois")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Nouveaux")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PsadId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rapproches")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reapparus")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PsadId", "EmpreinteFichier")
+                        .IsUnique();
+
+                    b.HasIndex("PsadId", "Mois");
+
+                    b.ToTable("Livraisons");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PartenairePsad", b =>
+                {
+                    b.Property<int>("PsadId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PsadId", "StructureId");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("PartenairePsad");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Psad", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.PrimitiveCollection<List<string>>("Territoire")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Psads");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.PrimitiveCollection<List<int>>("Candidats")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("Contenu")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("JeuneSuiviId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ligne")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LivraisonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Raison")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JeuneSuiviId");
+
+                    b.HasIndex("LivraisonId", "JeuneSuiviId");
+
+                    b.ToTable("SituationsSiei");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Orientation.StatistiqueDiagnostic", b =>
                 {
                     b.Property<int>("Id")
@@ -1229,6 +1444,55 @@ namespace Raccroche.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Livraison", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PartenairePsad", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany("Partenaires")
+                        .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Livraison", null)
+                        .WithMany()
+                        .HasForeignKey("LivraisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Sheets.RevisionFiche", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
@@ -1250,6 +1514,11 @@ namespace Raccroche.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Raccroche.Web.Features.Contact.DemandeContact", b =>
                 {
                     b.Navigation("Suivi");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Psad", b =>
+                {
+                    b.Navigation("Partenaires");
                 });
 #pragma warning restore 612, 618
         }

@@ -943,6 +943,213 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                     b.ToTable("SuivisDemande");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateNaissance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DerniereLivraisonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ine")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LieuNaissance")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomNaissance")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PremiereLivraisonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prenom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PsadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PsadId", "DateNaissance");
+
+                    b.HasIndex("PsadId", "Ine");
+
+                    b.ToTable("JeunesSuivis");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Livraison", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AArbitrer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Absents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmpreinteFichier")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Erreurs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ignores")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImporteeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImporteePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lignes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Mois")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Nouveaux")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PsadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rapproches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reapparus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PsadId", "EmpreinteFichier")
+                        .IsUnique();
+
+                    b.HasIndex("PsadId", "Mois");
+
+                    b.ToTable("Livraisons");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PartenairePsad", b =>
+                {
+                    b.Property<int>("PsadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PsadId", "StructureId");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("PartenairePsad");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Psad", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Territoire")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Psads");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Candidats")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contenu")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("JeuneSuiviId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ligne")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LivraisonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Raison")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JeuneSuiviId");
+
+                    b.HasIndex("LivraisonId", "JeuneSuiviId");
+
+                    b.ToTable("SituationsSiei");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Orientation.StatistiqueDiagnostic", b =>
                 {
                     b.Property<int>("Id")
@@ -1197,6 +1404,55 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Livraison", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PartenairePsad", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany("Partenaires")
+                        .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Livraison", null)
+                        .WithMany()
+                        .HasForeignKey("LivraisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Sheets.RevisionFiche", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
@@ -1218,6 +1474,11 @@ namespace Raccroche.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Raccroche.Web.Features.Contact.DemandeContact", b =>
                 {
                     b.Navigation("Suivi");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Psad", b =>
+                {
+                    b.Navigation("Partenaires");
                 });
 #pragma warning restore 612, 618
         }
