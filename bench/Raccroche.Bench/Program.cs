@@ -24,6 +24,9 @@ const string Usage = """
           points) per young person's profile; --empreintes writes every result, to diff two versions.
       page-urls --db FILE.db --out FILE.txt [--n 2000] [--seed 11]
           The same profiles as /diagnostic/resultats paths, one a line (results-page weight).
+      siei [--n 100000] [--connus 20] [--pg "Host=127.0.0.1;Port=5432;Username=raccroche;Password=raccroche"]
+          A SIEI list of n rows into a PSAD that already follows --connus % of them: dry run, then
+          import, on a fresh SQLite file (and a fresh PostgreSQL database raccroche_bench_siei).
       profile --db FILE.db [--famille a|b|c|d] [--secondes 20]
           One family in a loop (attach perf to the printed PID) and the types its queries allocate.
     """;
@@ -46,6 +49,7 @@ try
         "match" => await MatchBench.ExecuterAsync(options),
         "page-urls" => await MatchBench.EcrireUrlsAsync(options),
         "profile" => await Profil.ExecuterAsync(options),
+        "siei" => await SieiBench.ExecuterAsync(options),
         _ => Inconnu(args[0]),
     };
 }

@@ -22,8 +22,11 @@ public sealed record Correspondance(IssueRapprochement Issue, int? PersonneId, I
 /// </summary>
 public sealed class Rapprochement
 {
-    private readonly Dictionary<string, List<PersonneConnue>> _parIne = new(StringComparer.Ordinal);
-    private readonly Dictionary<DateOnly, List<PersonneConnue>> _parNaissance = [];
+    private readonly Dictionary<string, List<Indexee>> _parIne = new(StringComparer.Ordinal);
+    private readonly Dictionary<DateOnly, List<Indexee>> _parNaissance = [];
+
+    /// <summary>A known person with its keys folded once, not at every comparison.</summary>
+    private sealed record Indexee(PersonneConnue P, string Prenom, HashSet<string> Noms, string Lieu);
 
     public Rapprochement(IEnumerable<PersonneConnue> connues)
     {
@@ -36,14 +39,15 @@ public sealed class Rapprochement
     /// <summary>Makes a person just created findable by the rows that follow (a list may name someone twice).</summary>
     public void Ajouter(PersonneConnue p)
     {
+        var x = new Indexee(p, Cle(p.Prenom), Noms(p.Nom, p.NomNaissance), Cle(p.LieuNaissance));
         if (p.Ine is { } ine)
         {
-            Liste(_parIne, ine).Add(p);
+            Liste(_parIne, ine).Add(x);
         }
 
         if (p.DateNaissance is { } d)
         {
-            Liste(_parNaissance, d).Add(p);
+            Liste(_parNaissance, d).Add(x);
         }
     }
 
@@ -52,8 +56,8 @@ public sealed class Rapprochement
         if (l.Ine is { } ine && _parIne.TryGetValue(ine, out var memeIne))
         {
             return memeIne.Count == 1
-                ? new Correspondance(IssueRapprochement.Rapproche, memeIne[0].Id, [memeIne[0].Id], "même INE")
-                : new Correspondance(IssueRapprochement.AArbitrer, null, [.. memeIne.Select(p => p.Id)], "plusieurs dossiers portent cet INE");
+                ? new Correspondance(IssueRapprochement.Rapproche, memeIne[0].P.Id, [memeIne[0].P.Id], "même INE")
+                : new Correspondance(IssueRapprochement.AArbitrer, null, [.. memeIne.Select(p => p.P.Id)], "plusieurs dossiers portent cet INE");
         }
 
         if (l.DateNaissance is not { } naissance || l.Prenom is null || (l.Nom is null && l.NomNaissance is null))
@@ -65,16 +69,16 @@ public sealed class Rapprochement
         var prenom = Cle(l.Prenom);
         var lieu = Cle(l.LieuNaissance);
 
-        var memes = Candidats(naissance).Where(p => Cle(p.Prenom) == prenom && Noms(p.Nom, p.NomNaissance).Overlaps(noms)).ToList();
+        var memes = Candidats(naissance).Where(x => x.Prenom == prenom && x.Noms.Overlaps(noms)).ToList();
         if (memes.Count == 1)
         {
-            var p = memes[0];
+            var (p, lieuConnu) = (memes[0].P, memes[0].Lieu);
             if (l.Ine is not null && p.Ine is not null && p.Ine != l.Ine)
             {
                 return new Correspondance(IssueRapprochement.AArbitrer, null, [p.Id], "mêmes nom, prénom et date de naissance, mais INE différents");
             }
 
-            if (lieu.Length > 0 && Cle(p.LieuNaissance) is { Length: > 0 } autre && autre != lieu)
+            if (lieu.Length > 0 && lieuConnu.Length > 0 && lieuConnu != lieu)
             {
                 return new Correspondance(IssueRapprochement.AArbitrer, null, [p.Id], "mêmes nom, prénom et date de naissance, mais lieux de naissance différents");
             }
@@ -84,19 +88,19 @@ public sealed class Rapprochement
 
         if (memes.Count > 1)
         {
-            return new Correspondance(IssueRapprochement.AArbitrer, null, [.. memes.Select(p => p.Id)], "plusieurs dossiers portent ces nom, prénom et date de naissance");
+            return new Correspondance(IssueRapprochement.AArbitrer, null, [.. memes.Select(x => x.P.Id)], "plusieurs dossiers portent ces nom, prénom et date de naissance");
         }
 
         // Near misses: the same names with a birth date that looks mistyped, or the same birth date with a typo in a name.
         var proches = new List<(PersonneConnue P, string Raison)>();
         foreach (var (date, raison) in DatesVoisines(naissance))
         {
-            proches.AddRange(Candidats(date).Where(p => Cle(p.Prenom) == prenom && Noms(p.Nom, p.NomNaissance).Overlaps(noms)).Select(p => (p, raison)));
+            proches.AddRange(Candidats(date).Where(x => x.Prenom == prenom && x.Noms.Overlaps(noms)).Select(x => (x.P, raison)));
         }
 
         proches.AddRange(Candidats(naissance)
-            .Where(p => UneFaute(Cle(p.Prenom), prenom) && Noms(p.Nom, p.NomNaissance).Any(n => noms.Any(m => UneFaute(n, m))))
-            .Select(p => (p, "même date de naissance, une lettre de différence dans le nom ou le prénom")));
+            .Where(x => UneFaute(x.Prenom, prenom) && x.Noms.Any(n => noms.Any(m => UneFaute(n, m))))
+            .Select(x => (x.P, "même date de naissance, une lettre de différence dans le nom ou le prénom")));
         return proches.Count == 0
             ? new Correspondance(IssueRapprochement.Nouveau, null, [], "")
             : new Correspondance(IssueRapprochement.AArbitrer, null, [.. proches.Select(x => x.P.Id).Distinct()], proches[0].Raison);
@@ -109,7 +113,7 @@ public sealed class Rapprochement
     private static HashSet<string> Noms(string? nom, string? naissance) =>
         new[] { Cle(nom), Cle(naissance) }.Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
 
-    private IEnumerable<PersonneConnue> Candidats(DateOnly d) => _parNaissance.TryGetValue(d, out var l) ? l : [];
+    private IEnumerable<Indexee> Candidats(DateOnly d) => _parNaissance.TryGetValue(d, out var l) ? l : [];
 
     private static IEnumerable<(DateOnly, string)> DatesVoisines(DateOnly d)
     {
@@ -153,7 +157,7 @@ public sealed class Rapprochement
         return a.Length > b.Length ? a[(i + 1)..] == b[i..] : a[i..] == b[(i + 1)..];
     }
 
-    private static List<PersonneConnue> Liste<TCle>(Dictionary<TCle, List<PersonneConnue>> d, TCle cle)
+    private static List<Indexee> Liste<TCle>(Dictionary<TCle, List<Indexee>> d, TCle cle)
         where TCle : notnull
     {
         if (!d.TryGetValue(cle, out var l))

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Raccroche.Web.Data;
+using Raccroche.Web.Features.Audit;
+using Raccroche.Web.Features.Decrocheurs;
+
+namespace Raccroche.Bench;
+
+/// <summary>
+/// Import of a SIEI list of <c>--n</c> rows (default 100,000) into a PSAD that already follows
+/// <c>--connus</c> percent of them (default 20): the dry run, then the import, on a fresh SQLite file
+/// and, with <c>--pg</c>, on a fresh PostgreSQL database. Names are syllables, never real people.
+/// </summary>
+internal static class SieiBench
+{
+    private static readonly string[] Syllabes = ["val", "mor", "bre", "lin", "cor", "tan", "gui", "rel", "fon", "das", "mi", "ro", "sel", "ven", "bar", "lo"];
+    private static readonly string[] Prenoms = ["Alix", "Noa", "Lou", "Sacha", "Eden", "Milo", "Lina", "Ilan", "Nélia", "Timéo", "Inès", "Yanis"];
+
+    public static async Task<int> ExecuterAsync(Options o)
+    {
+        var n = o.Entier("n", 100_000);
+        var connus = o.Entier("connus", 20);
+        Mesure.Machine();
+        var mois = new DateOnly(2026, 11, 1);
+        var tous = Csv(n, mois);
+        var anciens = Csv(n * connus / 100, mois);
+        Console.WriteLine($"List: {n:N0} rows, {tous.Length / 1024.0 / 1024.0:F1} MB; {connus} % already followed");
+
+        var fichier = Path.Combine(Path.GetTempPath(), $"raccroche-bench-siei-{Guid.NewGuid():N}.db");
+        try
+        {
+            await MesurerAsync("SQLite", () => new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={fichier}").Options), anciens, tous, mois);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { fichier, fichier + "-wal", fichier + "-shm" })
+            {
+                File.Delete(f);
+            }
+        }
+
+        if (o.Texte("pg") is { } pg)
+        {
+            var cs = new NpgsqlConnectionStringBuilder(pg) { Database = "raccroche_bench_siei" }.ToString();
+            await using (var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(pg) { Database = "postgres" }.ToString()))
+            {
+                await c.OpenAsync();
+                await new NpgsqlCommand("DROP DATABASE IF EXISTS raccroche_bench_siei WITH (FORCE)", c).ExecuteNonQueryAsync();
+                await new NpgsqlCommand("CREATE DATABASE raccroche_bench_siei", c).ExecuteNonQueryAsync();
+            }
+
+            await MesurerAsync("PostgreSQL", () => new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(cs).Options), anciens, tous, mois);
+        }
+
+        return 0;
+    }
+
+    private static async Task MesurerAsync(string nom, Func<AppDbContext> contexte, byte[] anciens, byte[] tous, DateOnly mois)
+    {
+        await using (var db = contexte())
+        {
+            await db.Database.MigrateAsync();
+            db.Psads.Add(new Psad { Code = "bench", Nom = "PSAD de mesure", Territoire = ["63"] });
+            await db.SaveChangesAsync();
+        }
+
+        async Task<(RapportSiei Rapport, long Ms, long PicMo)> Une(byte[] octets, DateOnly m, bool essai)
+        {
+            GC.Collect();
+            var avant = Process.GetCurrentProcess().PeakWorkingSet64;
+            await using var db = contexte();
+            var import = new ImportSiei(db, new Journal(db, new HttpContextAccessor(), TimeProvider.System), TimeProvider.System);
+            var sw = Stopwatch.StartNew();
+            var r = await import.ExecuterAsync("bench", m, new MemoryStream(octets), "liste.csv", essai, false, "mesure");
+            sw.Stop();
+            Process.GetCurrentProcess().Refresh();
+            return (r, sw.ElapsedMilliseconds, Math.Max(avant, Process.GetCurrentProcess().PeakWorkingSet64) / 1024 / 1024);
+        }
+
+        var prealable = await Une(anciens, mois.AddMonths(-1), false);
+        Console.WriteLine($"{nom}: previous list imported ({prealable.Rapport.Nouveaux:N0} young people) in {prealable.Ms:N0} ms");
+        var essai = await Une(tous, mois, true);
+        Console.WriteLine($"{nom}: dry run of {essai.Rapport.Lignes:N0} rows: {essai.Ms:N0} ms ({essai.Rapport.Nouveaux:N0} new, {essai.Rapport.Rapproches:N0} matched, {essai.Rapport.AArbitrer:N0} to arbitrate)");
+        var import = await Une(tous, mois, false);
+        Console.WriteLine($"{nom}: import of {import.Rapport.Lignes:N0} rows: {import.Ms:N0} ms; process peak working set {import.PicMo:N0} MB ({import.Rapport.Resume()})");
+    }
+
+    /// <summary>The first rows are the same people whatever <paramref name="n"/>, so a shorter list is a previous livraison.</summary>
+    private static byte[] Csv(int n, DateOnly mois)
+    {
+        var sb = new StringBuilder("INE;Nom;Prénom;Date de naissance;Commune;Code INSEE;Téléphone;Date de sortie;Système de formation\r\n");
+        for (var i = 0; i < n; i++)
+        {
+            var r = new Random(i);
+            var nom = char.ToUpperInvariant(Syllabes[r.Next(16)][0]) + Syllabes[r.Next(16)][1..] + Syllabes[r.Next(16)] + Syllabes[r.Next(16)];
+            var naissance = mois.AddYears(-17 - r.Next(0, 4)).AddDays(-r.Next(0, 360));
+            sb.Append(CultureInfo.InvariantCulture, $"{i:D10}{(char)('A' + (i % 26))};{nom};{Prenoms[r.Next(12)]};{naissance:dd/MM/yyyy};Thiers;63430;06 {r.Next(10, 99)} {r.Next(10, 99)} {r.Next(10, 99)} {r.Next(10, 99)};{mois.AddDays(-r.Next(100, 300)):dd/MM/yyyy};scolaire\r\n");
+        }
+
+        return new UTF8Encoding(true).GetBytes(sb.ToString());
+    }
+}
