@@ -11,7 +11,7 @@ public sealed class Invitations(AppDbContext db, TimeProvider clock, IConfigurat
 {
     public static readonly TimeSpan Validite = TimeSpan.FromDays(7);
 
-    public string UrlPublique => (config["App:UrlPublique"] ?? "http://localhost:5080").TrimEnd('/');
+    public string UrlPublique => Shared.AdressePublique.UrlPublique(config);
 
     /// <summary>Adds the invitation and its e-mail to the context (the caller saves) and returns the link.</summary>
     public string Creer(string courriel, string role, int? structureId, IReadOnlyList<string> territoire, string? inviteParId, string? structureNom = null)

@@ -50,7 +50,7 @@ public sealed class Sessions(AppDbContext db, TimeProvider clock, IOptions<Sessi
         // Finished sessions are of no further use: each sign-in sweeps them (all accounts; the table stays small).
         var expiree = maintenant.AddHours(-O.DureeMaximaleHeures);
         await db.SessionsPro.Where(s => s.FermeeLe != null || s.OuverteLe < expiree).ExecuteDeleteAsync();
-        var id = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var id = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         db.SessionsPro.Add(new SessionPro
         {
             Id = Empreinte(id),
@@ -128,7 +128,4 @@ public sealed class Sessions(AppDbContext db, TimeProvider clock, IOptions<Sessi
             await db.SessionsPro.Where(x => x.Id == empreinte && x.FermeeLe == null).ExecuteUpdateAsync(u => u.SetProperty(x => x.FermeeLe, maintenant));
         }
     }
-
-    private static string Base64Url(byte[] octets) =>
-        Convert.ToBase64String(octets).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -42,7 +42,7 @@ public sealed class Fiches(AppDbContext db, Habilitations h, TimeProvider clock,
     /// <summary>Reviewed more than 6 months ago: members see a reminder (after 12 months the public sheet says "à vérifier").</summary>
     public bool ARevoir(DateOnly dateMaj) => dateMaj < Aujourdhui.AddMonths(-6);
 
-    private string UrlPublique => (config["App:UrlPublique"] ?? "http://localhost:5080").TrimEnd('/');
+    private string UrlPublique => Shared.AdressePublique.UrlPublique(config);
 
     public static bool TypeConnu(string? type) => type is TypesFiche.Structure or TypesFiche.Dispositif;
 
