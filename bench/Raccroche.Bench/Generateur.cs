@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Data;
-using Raccroche.Web.Data.Seed;
+using Raccroche.Web.Commun;
+using Raccroche.Web.Donnees;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Communes;
-using Raccroche.Web.Features.Search;
 
 namespace Raccroche.Bench;
 
@@ -40,7 +39,7 @@ internal sealed class Generateur
             .ToDictionary(g => g.Key, g => g.Select(c => c.Departement).Distinct().Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
     }
 
-    public static async Task<int> ExecuterAsync(Options o)
+    public static async Task<int> ExecuterAsync(BancOptions o)
     {
         var fichier = Path.GetFullPath(o.Requis("out"));
         var seed = o.Entier("seed", 42);
@@ -53,7 +52,7 @@ internal sealed class Generateur
         Directory.CreateDirectory(Path.GetDirectoryName(fichier)!);
         var connexion = $"Data Source={fichier};Pooling=False";
         var sw = Stopwatch.StartNew();
-        await using (var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connexion).Options))
+        await using (var db = new SqliteRaccrocheDbContext(new DbContextOptionsBuilder<SqliteRaccrocheDbContext>().UseSqlite(connexion).Options))
         {
             await db.Database.MigrateAsync();
         }

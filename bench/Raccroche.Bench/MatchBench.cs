@@ -4,15 +4,14 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Communes;
-using Raccroche.Web.Features.Directory;
-using Raccroche.Web.Features.Orientation;
-using Raccroche.Web.Features.Search;
-using ProfilJeune = Raccroche.Web.Features.Orientation.Profil;
+using Raccroche.Web.Features.Diagnostic;
+using Raccroche.Web.Features.Propositions;
+using ProfilJeune = Raccroche.Web.Features.Propositions.Profil;
 
 namespace Raccroche.Bench;
 
 /// <summary>
-/// The orientation matcher on the synthetic national catalogue: one <see cref="Matcher.Orienter"/>
+/// The orientation matcher on the synthetic national catalogue: one <see cref="Appariement.Orienter"/>
 /// call per young person's profile (programmes, reasons and competent entry points), plus the
 /// mapping to the API's response, which is all the work POST /api/v1/orientation does for a
 /// profile once the body is read.
@@ -21,14 +20,14 @@ internal static class MatchBench
 {
     public const double CibleP99Ms = 10;
 
-    public static async Task<int> ExecuterAsync(Options o)
+    public static async Task<int> ExecuterAsync(BancOptions o)
     {
         var fichier = o.Requis("db");
         var n = o.Entier("n", 2000);
         var seed = o.Entier("seed", 11);
         Mesure.Machine();
 
-        // Loaded and built exactly as CatalogueIndexHolder does.
+        // Loaded and built exactly as InstantaneCatalogue does.
         var sw = Stopwatch.StartNew();
         List<Commune> communes;
         List<Dispositif> dispositifs;
@@ -42,9 +41,9 @@ internal static class MatchBench
 
         Console.WriteLine($"Read {communes.Count:N0} communes, {dispositifs.Count:N0} programmes, {structures.Count:N0} structures in {sw.ElapsedMilliseconds} ms");
         sw.Restart();
-        var communesAnnuaire = new CommuneDirectory(communes);
+        var communesAnnuaire = new RepertoireCommunes(communes);
         var index = CatalogueIndex.Construire(dispositifs, communesAnnuaire, 1);
-        var annuaire = new Annuaire(structures, communesAnnuaire);
+        var annuaire = new RepertoireStructures(structures, communesAnnuaire);
         Console.WriteLine($"Index and directory built in {sw.ElapsedMilliseconds} ms");
         dispositifs = [];
         structures = [];
@@ -72,8 +71,8 @@ internal static class MatchBench
         Console.WriteLine($"Timing — {Mesure.Charge()}");
         var series = new List<Serie>
         {
-            Mesure.Chronometrer("orientation: Matcher.Orienter + response DTO (one profile)", profils, p => Orienter(p, index, annuaire)),
-            Mesure.Chronometrer("  of which the competent entry points (Matcher.PointsEntree)", profils, p => Matcher.PointsEntree(p, annuaire).Count),
+            Mesure.Chronometrer("orientation: Appariement.Orienter + response DTO (one profile)", profils, p => Orienter(p, index, annuaire)),
+            Mesure.Chronometrer("  of which the competent entry points (Appariement.PointsEntree)", profils, p => Appariement.PointsEntree(p, annuaire).Count),
         };
 
         Console.WriteLine();
@@ -95,7 +94,7 @@ internal static class MatchBench
         {
             // One line per profile with everything the matcher returned, to check that a change of
             // the matcher keeps its results identical (diff two files).
-            await File.WriteAllLinesAsync(sortie, profils.Select(p => Empreinte(Matcher.Orienter(p, index, annuaire))), new UTF8Encoding(false));
+            await File.WriteAllLinesAsync(sortie, profils.Select(p => Empreinte(Appariement.Orienter(p, index, annuaire))), new UTF8Encoding(false));
             Console.WriteLine($"Results of the {profils.Count} profiles written to {sortie}");
         }
 
@@ -107,7 +106,7 @@ internal static class MatchBench
     }
 
     /// <summary>The same profiles as results-page paths, one a line (the "page-urls" verb, for the page-weight step of bench/run.sh).</summary>
-    public static async Task<int> EcrireUrlsAsync(Options o)
+    public static async Task<int> EcrireUrlsAsync(BancOptions o)
     {
         var fichier = o.Requis("db");
         var sortie = o.Requis("out");
@@ -118,9 +117,9 @@ internal static class MatchBench
         return 0;
     }
 
-    private static int Orienter(ProfilJeune p, CatalogueIndex index, Annuaire annuaire)
+    private static int Orienter(ProfilJeune p, CatalogueIndex index, RepertoireStructures annuaire)
     {
-        var r = Matcher.Orienter(p, index, annuaire);
+        var r = Appariement.Orienter(p, index, annuaire);
         return ReponseOrientation.De(r).Groupes.Sum(g => g.Propositions.Count);
     }
 
@@ -133,9 +132,9 @@ internal static class MatchBench
     {
         var rng = new Random(seed);
         var parPopulation = new Tirage<Commune>(communes, c => Math.Max(c.Population ?? 0, 50));
-        var situations = Orientations.SituationsJeune.Termes.Select(t => t.Valeur).ToArray();
-        var souhaits = Orientations.Souhaits.Termes.Select(t => t.Valeur).ToArray();
-        var besoins = Orientations.Besoins.Termes.Select(t => t.Valeur).ToArray();
+        var situations = ChoixDiagnostic.SituationsJeune.Termes.Select(t => t.Valeur).ToArray();
+        var souhaits = ChoixDiagnostic.Souhaits.Termes.Select(t => t.Valeur).ToArray();
+        var besoins = ChoixDiagnostic.Besoins.Termes.Select(t => t.Valeur).ToArray();
         double?[] rayons = [5, 10, 20, 30, 50, null];
         var profils = new List<ProfilJeune>(n);
         for (var i = 0; i < n; i++)
@@ -238,11 +237,11 @@ internal static class MatchBench
         for (var i = 0; i < profils.Count; i++)
         {
             var p = profils[i];
-            HashSet<string> situations = [.. p.Besoins.Select(Orientations.SituationDuBesoin).Append(p.Situation).OfType<string>()];
+            HashSet<string> situations = [.. p.Besoins.Select(ChoixDiagnostic.SituationDuBesoin).Append(p.Situation).OfType<string>()];
             foreach (var position in index.ListesDeZonePour(p.Commune).SelectMany(l => l))
             {
                 zone[i]++;
-                if (Matcher.Eligible(index.Documents[position], p, situations, out _, out _))
+                if (Appariement.Eligible(index.Documents[position], p, situations, out _, out _))
                 {
                     eligibles[i]++;
                 }
@@ -250,14 +249,14 @@ internal static class MatchBench
         }
 
         return $"Per profile, the zone of {zone.Average():F0} programmes covers the commune (median {Mesure.Mediane(zone):F0}, max {zone.Max():F0}); " +
-            $"{eligibles.Average():F0} pass every hard rule (median {Mesure.Mediane(eligibles):F0}, max {eligibles.Max():F0}, {eligibles.Count(e => e < Matcher.MaxPropositions)} profiles with fewer than {Matcher.MaxPropositions}).";
+            $"{eligibles.Average():F0} pass every hard rule (median {Mesure.Mediane(eligibles):F0}, max {eligibles.Max():F0}, {eligibles.Count(e => e < Appariement.MaxPropositions)} profiles with fewer than {Appariement.MaxPropositions}).";
     }
 
     private static string Resumer(ProfilJeune p) =>
         $"{p.Age} y, {p.Commune.Nom} ({p.Commune.CodeInsee}), {p.Situation ?? "-"}, {p.Niveau ?? "-"}, {p.Souhait ?? "-"}, " +
         $"[{string.Join(' ', p.Besoins)}], {(p.RayonKm is { } r ? $"{r} km" : "any distance")}";
 
-    private static string Empreinte(ResultatOrientation r)
+    private static string Empreinte(ResultatAppariement r)
     {
         var sb = new StringBuilder();
         foreach (var g in r.Groupes)

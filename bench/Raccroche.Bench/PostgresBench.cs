@@ -2,10 +2,9 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
-using Raccroche.Web.Data;
+using Raccroche.Web.Donnees;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Communes;
-using Raccroche.Web.Features.Search;
 
 namespace Raccroche.Bench;
 
@@ -66,7 +65,7 @@ internal static class PostgresBench
         LIMIT 20
         """;
 
-    public static async Task<int> ExecuterAsync(Options o)
+    public static async Task<int> ExecuterAsync(BancOptions o)
     {
         var fichier = o.Requis("db");
         var pg = o.Requis("pg");
@@ -99,7 +98,7 @@ internal static class PostgresBench
         }
 
         // The same parameter sets as (b) in process, timed in process here too for a like-for-like ratio.
-        var annuaire = new CommuneDirectory(communes);
+        var annuaire = new RepertoireCommunes(communes);
         var index = CatalogueIndex.Construire(dispositifs, annuaire, 1);
         dispositifs = null!;
         structures = null!;
@@ -210,7 +209,7 @@ internal static class PostgresBench
         var sw = Stopwatch.StartNew();
         await RecreerBaseAsync(pg);
         sw.Restart();
-        await using (var ctx = new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>()
+        await using (var ctx = new PostgresRaccrocheDbContext(new DbContextOptionsBuilder<PostgresRaccrocheDbContext>()
             .UseNpgsql(connexion, x => x.MigrationsHistoryTable("__ef_migrations_history")).Options))
         {
             await ctx.Database.MigrateAsync();

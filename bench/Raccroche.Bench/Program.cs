@@ -20,7 +20,7 @@ const string Usage = """
       urls --db FILE.db --out FILE.txt [--n 2000] [--seed 7]
           The (b) parameter sets as API paths, one a line, for bench/wrk/varied.lua.
       match --db FILE.db [--n 2000] [--seed 11] [--empreintes FILE.txt]
-          The orientation matcher: one Matcher.Orienter call (programmes, reasons, competent entry
+          The orientation matcher: one Appariement.Orienter call (programmes, reasons, competent entry
           points) per young person's profile; --empreintes writes every result, to diff two versions.
       page-urls --db FILE.db --out FILE.txt [--n 2000] [--seed 11]
           The same profiles as /diagnostic/resultats paths, one a line (results-page weight).
@@ -39,7 +39,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 
 try
 {
-    var options = new Options(args.Skip(1));
+    var options = new BancOptions(args.Skip(1));
     return args[0] switch
     {
         "generate" => await Generateur.ExecuterAsync(options),
@@ -48,7 +48,7 @@ try
         "urls" => await Urls.ExecuterAsync(options),
         "match" => await MatchBench.ExecuterAsync(options),
         "page-urls" => await MatchBench.EcrireUrlsAsync(options),
-        "profile" => await Profil.ExecuterAsync(options),
+        "profile" => await ProfilCpu.ExecuterAsync(options),
         "siei" => await SieiBench.ExecuterAsync(options),
         _ => Inconnu(args[0]),
     };

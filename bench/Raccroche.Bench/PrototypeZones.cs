@@ -1,6 +1,5 @@
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Communes;
-using Raccroche.Web.Features.Search;
 
 namespace Raccroche.Bench;
 
@@ -81,7 +80,7 @@ internal sealed class PrototypeZones
     }
 
     /// <summary>Total of query (c), with the same facets and top 20 by distance as the app computes.</summary>
-    public int Rechercher(SearchQuery q)
+    public int Rechercher(RequeteRecherche q)
     {
         var c = q.Commune!;
         var age = q.Age!.Value;
@@ -108,7 +107,7 @@ internal sealed class PrototypeZones
                 double? km = null;
                 for (var k = _premierLieu[i]; k < _premierLieu[i + 1]; k++)
                 {
-                    var x = Geo.DistanceKm(c.Latitude, c.Longitude, _lat[k], _lon[k]);
+                    var x = Distances.DistanceKm(c.Latitude, c.Longitude, _lat[k], _lon[k]);
                     km = km is null || x < km ? x : km;
                 }
 

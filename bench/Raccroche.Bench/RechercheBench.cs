@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Communes;
-using Raccroche.Web.Features.Search;
 
 namespace Raccroche.Bench;
 
 /// <summary>The in-process search index on the synthetic catalogue: build time, memory, latency.</summary>
 internal static class RechercheBench
 {
-    public static async Task<int> ExecuterAsync(Options o)
+    public static async Task<int> ExecuterAsync(BancOptions o)
     {
         var fichier = o.Requis("db");
         var n = o.Entier("n", 2000);
@@ -24,7 +23,7 @@ internal static class RechercheBench
             communes = await Catalogue.CommunesAsync(db);
         }
 
-        var annuaire = new CommuneDirectory(communes);
+        var annuaire = new RepertoireCommunes(communes);
         var memoireAvant = Mesure.MemoireGeree();
         Console.WriteLine($"Communes: {communes.Count:N0} read in {sw.ElapsedMilliseconds} ms; managed heap with the communes only {Mesure.Mo(memoireAvant)}");
 
@@ -44,12 +43,12 @@ internal static class RechercheBench
         // 4. Latency per family, each after a warm-up on other parameter sets.
         var jeux = JeuRequete.Tirer(n, seed, communes);
         var echauffement = JeuRequete.Tirer(Math.Max(500, n / 4), seed + 1000, communes);
-        var familles = new (string Nom, Func<JeuRequete, SearchQuery> Requete)[]
+        var familles = new (string Nom, Func<JeuRequete, RequeteRecherche> Requete)[]
         {
             ("(a) text only", j => j.TexteSeul()),
             ("(b) text + commune + 30 km + age + level", j => j.Complete()),
             ("(c) filters only: commune + 30 km + age + level", j => j.FiltresSeuls()),
-            ("(d) no criterion (whole catalogue, page 1)", _ => new SearchQuery()),
+            ("(d) no criterion (whole catalogue, page 1)", _ => new RequeteRecherche()),
         };
         const int MaxD = 300; // (d) is one and the same query: a few hundred timings are plenty
 
@@ -146,7 +145,7 @@ internal static class RechercheBench
         return 0;
     }
 
-    private static async Task<(CatalogueIndex Index, long AvecEntites, WeakReference Entites)> ConstruireAsync(string fichier, CommuneDirectory annuaire, int builds)
+    private static async Task<(CatalogueIndex Index, long AvecEntites, WeakReference Entites)> ConstruireAsync(string fichier, RepertoireCommunes annuaire, int builds)
     {
         var sw = Stopwatch.StartNew();
         List<Dispositif> dispositifs;

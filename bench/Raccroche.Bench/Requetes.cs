@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Data;
+using Raccroche.Web.Donnees;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Communes;
-using Raccroche.Web.Features.Search;
 
 namespace Raccroche.Bench;
 
@@ -15,11 +14,11 @@ internal sealed record JeuRequete(string Texte, Commune Commune, int Age, string
 {
     public const double RayonKm = 30;
 
-    public SearchQuery TexteSeul() => new() { Texte = Texte };
+    public RequeteRecherche TexteSeul() => new() { Texte = Texte };
 
-    public SearchQuery Complete() => new() { Texte = Texte, Commune = Commune, RayonKm = RayonKm, Age = Age, Niveau = Niveau };
+    public RequeteRecherche Complete() => new() { Texte = Texte, Commune = Commune, RayonKm = RayonKm, Age = Age, Niveau = Niveau };
 
-    public SearchQuery FiltresSeuls() => new() { Commune = Commune, RayonKm = RayonKm, Age = Age, Niveau = Niveau };
+    public RequeteRecherche FiltresSeuls() => new() { Commune = Commune, RayonKm = RayonKm, Age = Age, Niveau = Niveau };
 
     public string CheminApi() =>
         $"/api/v1/dispositifs?q={Uri.EscapeDataString(Texte)}&code_commune={Commune.CodeInsee}&rayon_km={RayonKm:0}&age={Age}&niveau={Niveau}";
@@ -68,28 +67,28 @@ internal sealed record JeuRequete(string Texte, Commune Commune, int Age, string
     }
 }
 
-/// <summary>The catalogue read back from a generated SQLite file, the way <see cref="CatalogueIndexHolder"/> reads it.</summary>
+/// <summary>The catalogue read back from a generated SQLite file, the way <see cref="InstantaneCatalogue"/> reads it.</summary>
 internal sealed class Catalogue
 {
     public required List<Commune> Communes { get; init; }
-    public required CommuneDirectory Annuaire { get; init; }
+    public required RepertoireCommunes Annuaire { get; init; }
     public required List<Dispositif> Dispositifs { get; set; }
 
-    public static SqliteAppDbContext Contexte(string fichier)
+    public static SqliteRaccrocheDbContext Contexte(string fichier)
     {
         if (!File.Exists(fichier))
         {
             throw new ArgumentException($"No database at {fichier} (run \"generate --out {fichier}\" first).");
         }
 
-        return new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>()
+        return new SqliteRaccrocheDbContext(new DbContextOptionsBuilder<SqliteRaccrocheDbContext>()
             .UseSqlite($"Data Source={Path.GetFullPath(fichier)};Mode=ReadOnly;Pooling=False").Options);
     }
 
-    public static async Task<List<Commune>> CommunesAsync(SqliteAppDbContext db) =>
+    public static async Task<List<Commune>> CommunesAsync(SqliteRaccrocheDbContext db) =>
         await db.Communes.AsNoTracking().ToListAsync();
 
-    public static async Task<List<Dispositif>> DispositifsAsync(SqliteAppDbContext db) =>
+    public static async Task<List<Dispositif>> DispositifsAsync(SqliteRaccrocheDbContext db) =>
         await db.Dispositifs.AsNoTracking()
             .Include(d => d.Structure)
             .Include(d => d.Lieux)
@@ -103,7 +102,7 @@ internal sealed class Catalogue
         return new Catalogue
         {
             Communes = communes,
-            Annuaire = new CommuneDirectory(communes),
+            Annuaire = new RepertoireCommunes(communes),
             Dispositifs = await DispositifsAsync(db),
         };
     }

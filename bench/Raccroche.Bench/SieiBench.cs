@@ -4,9 +4,9 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Raccroche.Web.Data;
-using Raccroche.Web.Features.Audit;
+using Raccroche.Web.Donnees;
 using Raccroche.Web.Features.Decrocheurs;
+using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Bench;
 
@@ -20,7 +20,7 @@ internal static class SieiBench
     private static readonly string[] Syllabes = ["val", "mor", "bre", "lin", "cor", "tan", "gui", "rel", "fon", "das", "mi", "ro", "sel", "ven", "bar", "lo"];
     private static readonly string[] Prenoms = ["Alix", "Noa", "Lou", "Sacha", "Eden", "Milo", "Lina", "Ilan", "Nélia", "Timéo", "Inès", "Yanis"];
 
-    public static async Task<int> ExecuterAsync(Options o)
+    public static async Task<int> ExecuterAsync(BancOptions o)
     {
         var n = o.Entier("n", 100_000);
         var connus = o.Entier("connus", 20);
@@ -33,7 +33,7 @@ internal static class SieiBench
         var fichier = Path.Combine(Path.GetTempPath(), $"raccroche-bench-siei-{Guid.NewGuid():N}.db");
         try
         {
-            await MesurerAsync("SQLite", () => new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={fichier}").Options), anciens, tous, mois);
+            await MesurerAsync("SQLite", () => new SqliteRaccrocheDbContext(new DbContextOptionsBuilder<SqliteRaccrocheDbContext>().UseSqlite($"Data Source={fichier}").Options), anciens, tous, mois);
         }
         finally
         {
@@ -54,13 +54,13 @@ internal static class SieiBench
                 await new NpgsqlCommand("CREATE DATABASE raccroche_bench_siei", c).ExecuteNonQueryAsync();
             }
 
-            await MesurerAsync("PostgreSQL", () => new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(cs).Options), anciens, tous, mois);
+            await MesurerAsync("PostgreSQL", () => new PostgresRaccrocheDbContext(new DbContextOptionsBuilder<PostgresRaccrocheDbContext>().UseNpgsql(cs).Options), anciens, tous, mois);
         }
 
         return 0;
     }
 
-    private static async Task MesurerAsync(string nom, Func<AppDbContext> contexte, byte[] anciens, byte[] tous, DateOnly mois)
+    private static async Task MesurerAsync(string nom, Func<RaccrocheDbContext> contexte, byte[] anciens, byte[] tous, DateOnly mois)
     {
         await using (var db = contexte())
         {
@@ -74,7 +74,7 @@ internal static class SieiBench
             GC.Collect();
             var avant = Process.GetCurrentProcess().PeakWorkingSet64;
             await using var db = contexte();
-            var import = new ImportSiei(db, new Journal(db, new HttpContextAccessor(), TimeProvider.System), TimeProvider.System);
+            var import = new ImportSiei(db, new Tracabilite(db, new HttpContextAccessor(), TimeProvider.System), TimeProvider.System);
             var sw = Stopwatch.StartNew();
             var r = await import.ExecuterAsync("bench", m, new MemoryStream(octets), "liste.csv", essai, false, "mesure");
             sw.Stop();

@@ -5,7 +5,7 @@ namespace Raccroche.Bench;
 /// <summary>Writes the (b) parameter sets as API paths, one a line, for bench/wrk/varied.lua.</summary>
 internal static class Urls
 {
-    public static async Task<int> ExecuterAsync(Options o)
+    public static async Task<int> ExecuterAsync(BancOptions o)
     {
         var fichier = o.Requis("db");
         var sortie = o.Requis("out");

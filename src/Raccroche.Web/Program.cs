@@ -1,11 +1,20 @@
+using Raccroche.Web.Features.Annuaire;
 using Raccroche.Web.Features.Campagnes;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Communes;
-using Raccroche.Web.Features.Contact;
-using Raccroche.Web.Features.Directory;
-using Raccroche.Web.Features.Orientation;
+using Raccroche.Web.Features.Comptes;
+using Raccroche.Web.Features.Courriers;
+using Raccroche.Web.Features.Decrocheurs;
+using Raccroche.Web.Features.Demandes;
+using Raccroche.Web.Features.Diagnostic;
+using Raccroche.Web.Features.Dispositifs;
+using Raccroche.Web.Features.Fiches;
+using Raccroche.Web.Features.Journal;
+using Raccroche.Web.Features.Retention;
 using Raccroche.Web.Infrastructure;
 
+// The table of contents of the application: every feature folder appears below, with the URLs it
+// answers (docs/architecture.md draws how they depend on each other).
 var builder = WebApplication.CreateBuilder(args);
 
 // The quick start promises http://localhost:5080 unless ASPNETCORE_URLS (or --urls) says otherwise.
@@ -14,30 +23,47 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://localhost:5080");
 }
 
-builder.AddRaccroche();
+var config = builder.Configuration;
+builder.AddRaccroche();                               // Infrastructure: pages, JSON, OpenAPI, database, limits
+builder.Services
+    .AddCommunes()                                    // the official communes (/api/v1/communes)
+    .AddCatalogue(config)                             // the catalogue snapshot read by every public page
+    .AddCourriers(config, builder.Environment)        // the mail outbox and its sender
+    .AddComptes(config, builder.Environment)          // /pro/connexion, /pro/equipe, /pro/admin/comptes…
+    .AddJournal()                                     // /pro/admin/journal and the audit trail
+    .AddDemandes(config)                              // /pro/demandes, /pro/envoyees, /pro/orienter
+    .AddFiches()                                      // /pro/fiches (and /pro/validation, which reads them)
+    .AddDecrocheurs()                                 // SIEI livraisons (command line for now)
+    .AddRetention(config);                            // deletion on schedule
 
 var app = builder.Build();
 
-if (await CommandLine.TryRunAsync(app, args))
+if (await LigneDeCommande.ExecuterVerbeAsync(app, args))
 {
     return;
 }
 
 // The web server (not the verbs above) needs its production secrets; say which one is missing.
-Raccroche.Web.Features.Accounts.ProtectionCles.Verifier(app.Configuration, app.Environment);
-await app.PrepareDatabaseAsync();
+ProtectionCles.Verifier(app.Configuration, app.Environment);
+await app.PreparerBaseAsync();
 
-app.UseRaccrochePipeline();
+app.UseRaccroche();
+
+// Pages (Razor Pages under Features/, one folder per URL):
+//   Accueil /, /a-propos · Recherche /recherche · Dispositifs /dispositifs/{id}, /entree/{slug}
+//   Annuaire /annuaire, /structures/{id} · Diagnostic /diagnostic/… · Campagnes /campagnes/{code}
+//   Pro /pro · Demandes /pro/demandes, /pro/envoyees, /pro/orienter/{slug} · Chiffres /pro/chiffres
+//   Fiches /pro/fiches/… · Validation /pro/validation/… · Comptes /pro/connexion… · Journal /pro/admin/journal
 app.MapRazorPages();
-app.MapOpenApiAndDocs();
+app.MapOpenApiEtDocumentation();
 app.MapCampagnes();
 
 var api = app.MapGroup("/api/v1").WithTags("v1");
-api.MapDispositifsApi();
-api.MapStructuresApi();
-api.MapCommunesApi();
-api.MapOrientationApi();
-api.MapDemandesContactApi();
+api.MapDispositifsApi();                              // Dispositifs  /api/v1/dispositifs
+api.MapStructuresApi();                               // Annuaire     /api/v1/structures
+api.MapCommunesApi();                                 // Communes     /api/v1/communes
+api.MapOrientationApi();                              // Diagnostic   /api/v1/orientation
+api.MapDemandesContactApi();                          // Demandes     /api/v1/demandes-de-contact
 
 app.Run();
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Raccroche.Web.Data;
-using Raccroche.Web.Features.Accounts;
-using Raccroche.Web.Features.Audit;
+using Raccroche.Web.Donnees;
+using Raccroche.Web.Features.Comptes;
+using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.BrowserTests;
 
@@ -16,10 +16,10 @@ public sealed class AuditBrowserTests(BrowserFixture app)
         var cible = $"cible-{Guid.NewGuid():N}@pro.test";
         using (var scope = app.Services.CreateScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<RaccrocheDbContext>();
             db.Journal.AddRange(
-                new JournalAcces { Le = DateTime.UtcNow.AddHours(-2), Utilisateur = cible, Action = Journal.Lecture, Ressource = "demande", RessourceId = "12", Adresse = "192.0.2.1" },
-                new JournalAcces { Le = DateTime.UtcNow.AddHours(-1), Utilisateur = cible, Action = Journal.Modification, Ressource = "demande", RessourceId = "12", Adresse = "192.0.2.1", Detail = "statut : pris en charge" });
+                new JournalAcces { Le = DateTime.UtcNow.AddHours(-2), Utilisateur = cible, Action = Tracabilite.Lecture, Ressource = "demande", RessourceId = "12", Adresse = "192.0.2.1" },
+                new JournalAcces { Le = DateTime.UtcNow.AddHours(-1), Utilisateur = cible, Action = Tracabilite.Modification, Ressource = "demande", RessourceId = "12", Adresse = "192.0.2.1", Detail = "statut : pris en charge" });
             await db.SaveChangesAsync();
         }
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Raccroche.Web.Data;
+using Raccroche.Web.Donnees;
 using Raccroche.Web.Features.Catalogue;
 
 namespace Raccroche.BrowserTests;
@@ -15,7 +15,7 @@ public sealed class CarteBrowserTests(BrowserFixture app)
     private async Task<string> FicheAvecLieuAsync(string nomLieu)
     {
         using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<RaccrocheDbContext>();
         var suffixe = Guid.NewGuid().ToString("N")[..8];
         var structure = new Structure
         {

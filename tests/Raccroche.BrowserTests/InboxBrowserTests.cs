@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Raccroche.Web.Data;
-using Raccroche.Web.Features.Accounts;
+using Raccroche.Web.Donnees;
+using Raccroche.Web.Features.Comptes;
 
 namespace Raccroche.BrowserTests;
 
@@ -17,7 +17,7 @@ public sealed class InboxBrowserTests(BrowserFixture app)
         int id;
         using (var scope = app.Services.CreateScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<RaccrocheDbContext>();
             var d = await db.Dispositifs.FirstAsync(x => x.Structure!.Slug == "e2c-rhone");
             (slug, id) = (d.Slug, d.Id);
         }

@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Raccroche.Tests.Integration;
-using Raccroche.Web.Data;
-using Raccroche.Web.Features.Accounts;
 
 namespace Raccroche.BrowserTests;
 

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Raccroche.Web.Features.Accounts;
+using Raccroche.Web.Features.Comptes;
 
 namespace Raccroche.BrowserTests;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Raccroche.Web.Data;
-using Raccroche.Web.Features.Accounts;
+using Raccroche.Web.Donnees;
 using Raccroche.Web.Features.Catalogue;
+using Raccroche.Web.Features.Comptes;
 
 namespace Raccroche.BrowserTests;
 
@@ -74,7 +74,7 @@ public sealed class SheetsBrowserTests(BrowserFixture app)
     {
         var n = Guid.NewGuid().ToString("N")[..8];
         using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<RaccrocheDbContext>();
         var s = new Structure { Slug = $"nav-structure-{n}", Nom = $"Structure navigateur {n}", Type = "association", ZoneType = ZoneType.Departements, ZoneCodes = ["63"], DateMaj = new DateOnly(2025, 1, 15) };
         var l = new Lieu { Slug = $"nav-lieu-{n}", Structure = s, Nom = "Accueil", CodeInsee = "63113", CodePostal = "63000", Latitude = 45.7797, Longitude = 3.0863 };
         var d = new Dispositif

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates src/Raccroche.Web/Data/Seed/communes.csv.gz: every current French commune
+// Generates src/Raccroche.Web/Donnees/Initiales/communes.csv.gz: every current French commune
 // (metropolitan France and the five DROM) with a position, from open data shipped in npm packages.
 //
 //   npm ci && node generate.mjs              write the file, print checks and accuracy figures
@@ -17,7 +17,7 @@ import pako from 'pako';
 
 const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const OUT_FILE = path.resolve(HERE, '../../src/Raccroche.Web/Data/Seed/communes.csv.gz');
+const OUT_FILE = path.resolve(HERE, '../../src/Raccroche.Web/Donnees/Initiales/communes.csv.gz');
 const ARGS = new Set(process.argv.slice(2));
 const EVALUATE = ARGS.has('--evaluate');
 const CHECK_ONLY = ARGS.has('--check');

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Features.Accounts;
+using Raccroche.Web.Features.Comptes;
 
 namespace Raccroche.Tests.Integration;
 
@@ -28,7 +28,7 @@ public abstract class AccountsTests(AppFactory f)
         {
             var services = f.Services.CreateScope().ServiceProvider;
             lien = services.GetRequiredService<Invitations>().Creer("nouvelle.coord@pro.test", Roles.Coordinateur, null, ["63"], null);
-            var ctx = services.GetRequiredService<Raccroche.Web.Data.AppDbContext>();
+            var ctx = services.GetRequiredService<Raccroche.Web.Donnees.RaccrocheDbContext>();
             await ctx.SaveChangesAsync();
         }
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Raccroche.Web.Data;
+using Raccroche.Web.Donnees;
 
 namespace Raccroche.Tests.Integration;
 
@@ -50,7 +50,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Extra configuration for a test that needs its own app (an SMTP server, a low rate limit...).</summary>
     public Dictionary<string, string> Reglages { get; } = [];
 
-    public AppDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<AppDbContext>();
+    public RaccrocheDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<RaccrocheDbContext>();
 
     public virtual Task InitializeAsync()
     {

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Features.Accounts;
+using Raccroche.Web.Features.Comptes;
 
 namespace Raccroche.Tests.Integration;
 
@@ -35,13 +35,13 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         var b = await db.Dispositifs.Include(d => d.Structure).FirstAsync(d => d.Structure!.Slug == "epide-meyzieu");
         _slugA = a.Slug;
         (_structureA, _dispositifA, _dispositifB) = (a.StructureId, a.Id, b.Id);
-        var revision = new Raccroche.Web.Features.Sheets.RevisionFiche
+        var revision = new Raccroche.Web.Features.Fiches.RevisionFiche
         {
             Type = "dispositif",
             CibleId = a.Id,
             StructureId = a.StructureId,
             Statut = "soumise",
-            Contenu = Raccroche.Web.Features.Sheets.ContenuFiche.Serialiser(Raccroche.Web.Features.Sheets.ContenuDispositif.De(a)),
+            Contenu = Raccroche.Web.Features.Fiches.ContenuFiche.Serialiser(Raccroche.Web.Features.Fiches.ContenuDispositif.De(a)),
             Auteur = "Matrice",
             CreeLe = DateTime.UtcNow,
             ModifieeLe = DateTime.UtcNow,
@@ -64,9 +64,9 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         FormattableString.Invariant($"RC-M{structure}{Interlocked.Increment(ref _compteur):D6}");
 
     /// <summary>A request routed for <paramref name="commune"/> (coordinators see it by the request's own territory).</summary>
-    private static async Task<int> Demande(Raccroche.Web.Data.AppDbContext db, int structure, string reference, string commune)
+    private static async Task<int> Demande(Raccroche.Web.Donnees.RaccrocheDbContext db, int structure, string reference, string commune)
     {
-        var d = new Raccroche.Web.Features.Contact.DemandeContact
+        var d = new Raccroche.Web.Features.Demandes.DemandeContact
         {
             Reference = reference,
             CreeLe = DateTime.UtcNow,

@@ -127,7 +127,7 @@ public sealed class CampagnesTests : IAsyncLifetime
         Assert.Equal($"QR code vers {attendue}", affiche.QuerySelector(".qr")!.GetAttribute("aria-label"));
 
         // The QR code is generated deterministically: the same SVG as for the public address.
-        var qr = new HtmlParser().ParseDocument("<div>" + Raccroche.Web.Features.Shared.Qr.Svg(attendue) + "</div>").QuerySelector("svg")!.OuterHtml;
+        var qr = new HtmlParser().ParseDocument("<div>" + Raccroche.Web.Commun.Qr.Svg(attendue) + "</div>").QuerySelector("svg")!.OuterHtml;
         Assert.Equal(qr, affiche.QuerySelector(".qr svg")!.OuterHtml);
     }
 }

@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Communes;
-using Raccroche.Web.Features.Search;
 
 namespace Raccroche.Tests.Integration;
 
@@ -18,7 +18,7 @@ public sealed class CommuneImportTests : IAsyncLifetime
     private async Task<RapportImport> Importer(string csv)
     {
         using var scope = _factory.Services.CreateScope();
-        var importer = ActivatorUtilities.CreateInstance<CommuneImporter>(scope.ServiceProvider);
+        var importer = ActivatorUtilities.CreateInstance<ImportCommunes>(scope.ServiceProvider);
         return await importer.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)));
     }
 
@@ -47,7 +47,7 @@ public sealed class CommuneImportTests : IAsyncLifetime
         Assert.Equal(4.5, c.Longitude, 6);
 
         // The in-memory directory used by search and the API follows the database.
-        var holder = _factory.Services.GetRequiredService<CatalogueIndexHolder>();
+        var holder = _factory.Services.GetRequiredService<InstantaneCatalogue>();
         Assert.Equal(45.5, holder.Communes.ParCode(estimee.CodeInsee)!.Latitude, 6);
     }
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Data;
-using Raccroche.Web.Features.Accounts;
+using Raccroche.Web.Donnees;
+using Raccroche.Web.Features.Comptes;
 
 namespace Raccroche.Tests.Integration;
 
@@ -20,7 +20,7 @@ public static class ComptesDeTest
     public static async Task<CompteTest> CreerAsync(IServiceProvider services, string role, string? structureSlug = null, IReadOnlyList<string>? territoire = null, string? courriel = null)
     {
         using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<RaccrocheDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
         int? structureId = structureSlug is null ? null : await db.Structures.Where(s => s.Slug == structureSlug).Select(s => s.Id).SingleAsync();
         courriel ??= $"{role}-{Guid.NewGuid():N}@pro.test";

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Raccroche.Web.Features.Contact;
+using Raccroche.Web.Features.Courriers;
 using Raccroche.Web.Features.Retention;
 
 namespace Raccroche.Tests.Integration;
@@ -149,13 +149,13 @@ public abstract class CourriersRetentionTests(AppFactory f)
     {
         public System.Collections.Concurrent.ConcurrentBag<string> Lignes { get; } = [];
 
-        public ILogger CreateLogger(string categoryName) => new Journal(this);
+        public ILogger CreateLogger(string categoryName) => new Tracabilite(this);
 
         public void Dispose()
         {
         }
 
-        private sealed class Journal(JournauxCollectes p) : ILogger
+        private sealed class Tracabilite(JournauxCollectes p) : ILogger
         {
             public IDisposable? BeginScope<TState>(TState state)
                 where TState : notnull => null;

@@ -3,11 +3,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Features.Accounts;
+using Raccroche.Web.Commun.Formulaires;
 using Raccroche.Web.Features.Catalogue;
-using Raccroche.Web.Features.Contact;
-using Raccroche.Web.Features.Inbox;
-using Raccroche.Web.Features.Search;
+using Raccroche.Web.Features.Comptes;
+using Raccroche.Web.Features.Demandes;
 
 namespace Raccroche.Tests.Integration;
 
@@ -149,7 +148,7 @@ public abstract class DemandesTerritoireTests(AppFactory f)
         var asso = await AssociationRegionale.CreerAsync(f);
         var interne = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, asso.Slug));
         var (id, _) = await RecontactAsync("63113", asso.Dispositif63, "Inès");
-        var r = await Pro.PosterAsync(interne, $"/pro/demandes/{id}", new() { ["Statut"] = Suivi.Reoriente, ["DispositifId"] = asso.Dispositif69.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var r = await Pro.PosterAsync(interne, $"/pro/demandes/{id}", new() { ["Statut"] = Traitement.Reoriente, ["DispositifId"] = asso.Dispositif69.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         await using var db = f.CreateDbContext();
         var suiteId = await db.DemandesContact.Where(d => d.Id == id).Select(d => d.SuiteId).SingleAsync();
@@ -172,7 +171,7 @@ public abstract class DemandesTerritoireTests(AppFactory f)
         var r = await interne.PostAsync($"/pro/demandes/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = jeton,
-            ["Statut"] = Suivi.SansSuite,
+            ["Statut"] = Traitement.SansSuite,
         }));
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var html = await Pro.Html(r);
@@ -226,7 +225,7 @@ public abstract class DemandesTerritoireTests(AppFactory f)
                 return new FormUrlEncodedContent(new Dictionary<string, string>
                 {
                     ["__RequestVerificationToken"] = page.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-                    ["Statut"] = Suivi.Reoriente,
+                    ["Statut"] = Traitement.Reoriente,
                     ["DispositifId"] = vers.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 });
             }
@@ -253,7 +252,7 @@ public abstract class DemandesTerritoireTests(AppFactory f)
         new Claim(ClaimTypes.NameIdentifier, id),
         new Claim(ClaimTypes.Name, $"{id}@pro.test"),
         new Claim(ClaimTypes.Role, Roles.MembreStructure),
-        new Claim(AccountsSetup.ClaimStructure, structureId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new Claim(ComptesSetup.ClaimStructure, structureId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new Claim("amr", "mfa"),
     ], "test"));
 
@@ -269,13 +268,13 @@ public abstract class DemandesTerritoireTests(AppFactory f)
         // The accessor's value flows down (async-local), so it is set here, in the test's own flow.
         var acces = f.Services.GetRequiredService<IHttpContextAccessor>();
         acces.HttpContext = new DefaultHttpContext { User = Membre("membre-" + prenom, asso.StructureId) };
-        async Task<(AsyncServiceScope Scope, Suivi Suivi, DemandeContact Demande, Dispositif Vers)> Preparer()
+        async Task<(AsyncServiceScope Scope, Traitement Suivi, DemandeContact Demande, Dispositif Vers)> Preparer()
         {
             var scope = f.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<Raccroche.Web.Data.AppDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<Raccroche.Web.Donnees.RaccrocheDbContext>();
             var d = await db.DemandesContact.SingleAsync(x => x.Id == id);
             var vers = await db.Dispositifs.AsNoTracking().SingleAsync(x => x.Id == asso.Dispositif69);
-            return (scope, scope.ServiceProvider.GetRequiredService<Suivi>(), d, vers);
+            return (scope, scope.ServiceProvider.GetRequiredService<Traitement>(), d, vers);
         }
 
         var premier = await Preparer();
@@ -284,9 +283,9 @@ public abstract class DemandesTerritoireTests(AppFactory f)
         await using (second.Scope)
         {
             var erreurs1 = new Erreurs();
-            Assert.True(await premier.Suivi.ChangerStatutAsync(premier.Demande, Suivi.Reoriente, null, null, premier.Vers.Id, erreurs1), string.Join(" ", erreurs1.EnDictionnaire().Values.SelectMany(v => v)));
+            Assert.True(await premier.Suivi.ChangerStatutAsync(premier.Demande, Traitement.Reoriente, null, null, premier.Vers.Id, erreurs1), string.Join(" ", erreurs1.EnDictionnaire().Values.SelectMany(v => v)));
             var erreurs2 = new Erreurs();
-            Assert.False(await second.Suivi.ChangerStatutAsync(second.Demande, Suivi.Reoriente, null, null, second.Vers.Id, erreurs2));
+            Assert.False(await second.Suivi.ChangerStatutAsync(second.Demande, Traitement.Reoriente, null, null, second.Vers.Id, erreurs2));
             Assert.Contains("changé entre-temps", erreurs2.Pour("statut"));
         }
 

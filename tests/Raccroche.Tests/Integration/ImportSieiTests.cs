@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Data;
-using Raccroche.Web.Features.Audit;
+using Raccroche.Web.Donnees;
 using Raccroche.Web.Features.Decrocheurs;
+using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Tests.Integration;
 
@@ -165,7 +165,7 @@ public abstract class ImportSieiTests(AppFactory f)
         {
             // The livraison and the young people are saved, then the frozen rows fail: the transaction must take all back.
             await using var db = ContexteQuiTombe(scope.ServiceProvider);
-            var import = new ImportSiei(db, new Journal(db, new HttpContextAccessor(), TimeProvider.System), TimeProvider.System);
+            var import = new ImportSiei(db, new Tracabilite(db, new HttpContextAccessor(), TimeProvider.System), TimeProvider.System);
             await Assert.ThrowsAsync<InvalidOperationException>(() => import.ExecuterAsync(psad, Novembre, ListeSieiSynthetique.Flux(csv), "liste.csv", false, false, "test"));
         }
 
@@ -175,9 +175,9 @@ public abstract class ImportSieiTests(AppFactory f)
         Assert.Equal((25, 1, 25), await CompterAsync(psad));
     }
 
-    private AppDbContext ContexteQuiTombe(IServiceProvider sp) => f.Provider == "Postgres"
-        ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>(sp.GetRequiredService<DbContextOptions<PostgresAppDbContext>>()).AddInterceptors(new Panne()).Options)
-        : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>(sp.GetRequiredService<DbContextOptions<SqliteAppDbContext>>()).AddInterceptors(new Panne()).Options);
+    private RaccrocheDbContext ContexteQuiTombe(IServiceProvider sp) => f.Provider == "Postgres"
+        ? new PostgresRaccrocheDbContext(new DbContextOptionsBuilder<PostgresRaccrocheDbContext>(sp.GetRequiredService<DbContextOptions<PostgresRaccrocheDbContext>>()).AddInterceptors(new Panne()).Options)
+        : new SqliteRaccrocheDbContext(new DbContextOptionsBuilder<SqliteRaccrocheDbContext>(sp.GetRequiredService<DbContextOptions<SqliteRaccrocheDbContext>>()).AddInterceptors(new Panne()).Options);
 
     /// <summary>Fails the save that writes the frozen rows, as a crash would at that moment.</summary>
     private sealed class Panne : SaveChangesInterceptor

@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Features.Accounts;
-using Raccroche.Web.Features.Inbox;
+using Raccroche.Web.Features.Comptes;
+using Raccroche.Web.Features.Demandes;
 
 namespace Raccroche.Tests.Integration;
 
@@ -80,14 +80,14 @@ public abstract class InboxTests(AppFactory f)
             Assert.True(await db.Journal.AnyAsync(j => j.Action == "lecture" && j.RessourceId == reference && j.Utilisateur.StartsWith("membre-structure")));
         }
 
-        foreach (var statut in new[] { Suivi.PriseEnCharge, Suivi.JeuneContacte, Suivi.RendezVous, Suivi.Entre })
+        foreach (var statut in new[] { Traitement.PriseEnCharge, Traitement.JeuneContacte, Traitement.RendezVous, Traitement.Entre })
         {
             r = await Avancer(receveur, id, statut, note: $"étape {statut}");
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         }
 
         // Closed: no more changes.
-        r = await Avancer(receveur, id, Suivi.SansSuite, motif: "refus");
+        r = await Avancer(receveur, id, Traitement.SansSuite, motif: "refus");
         Assert.Contains("close", await r.Content.ReadAsStringAsync());
 
         // The sender sees the status, not the young person's data.
@@ -100,7 +100,7 @@ public abstract class InboxTests(AppFactory f)
         await using (var db = f.CreateDbContext())
         {
             var d = await db.DemandesContact.Include(x => x.Suivi).SingleAsync(x => x.Id == id);
-            Assert.Equal(Suivi.Entre, d.Statut);
+            Assert.Equal(Traitement.Entre, d.Statut);
             Assert.NotNull(d.ClotureLe);
             Assert.NotNull(d.PremierContactLe);
             Assert.Equal(4, d.Suivi.Count);
@@ -117,16 +117,16 @@ public abstract class InboxTests(AppFactory f)
         var receveur = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminStructure, "e2c-rhone"));
         var (id, reference) = await OrienterAsync(emetteur, vers.Slug, "Sam");
 
-        var r = await Avancer(receveur, id, Suivi.SansSuite);
+        var r = await Avancer(receveur, id, Traitement.SansSuite);
         Assert.Contains("pourquoi la demande est sans suite", await r.Content.ReadAsStringAsync());
-        r = await Avancer(receveur, id, Suivi.Reoriente);
+        r = await Avancer(receveur, id, Traitement.Reoriente);
         Assert.Contains("vers lequel vous réorientez", await r.Content.ReadAsStringAsync());
-        r = await Avancer(receveur, id, Suivi.Reoriente, dispositif: ailleurs.Id);
+        r = await Avancer(receveur, id, Traitement.Reoriente, dispositif: ailleurs.Id);
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
 
         await using var db = f.CreateDbContext();
         var d = await db.DemandesContact.SingleAsync(x => x.Id == id);
-        Assert.Equal(Suivi.Reoriente, d.Statut);
+        Assert.Equal(Traitement.Reoriente, d.Statut);
         var suite = await db.DemandesContact.SingleAsync(x => x.Id == d.SuiteId);
         Assert.Equal(ailleurs.StructureId, suite.StructureId);
         Assert.Equal("reorientation", suite.Origine);
@@ -190,7 +190,7 @@ public abstract class InboxTests(AppFactory f)
         var emetteur = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63"));
         var receveur = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, "e2c-rhone"));
         var (id, _) = await OrienterAsync(emetteur, vers.Slug, "<b>Zoé</b>", payload);
-        Assert.Equal(HttpStatusCode.Redirect, (await Avancer(receveur, id, Suivi.PriseEnCharge, note: payload)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Avancer(receveur, id, Traitement.PriseEnCharge, note: payload)).StatusCode);
         await using (var db = f.CreateDbContext())
         {
             var d = await db.DemandesContact.Include(x => x.Suivi).SingleAsync(x => x.Id == id);

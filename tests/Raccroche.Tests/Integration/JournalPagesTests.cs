@@ -4,8 +4,8 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Features.Accounts;
-using Raccroche.Web.Features.Audit;
+using Raccroche.Web.Features.Comptes;
+using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Tests.Integration;
 
@@ -14,7 +14,7 @@ public abstract class JournalPagesTests(AppFactory f)
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    /// <summary>Lines of one made-up user (unique per test), dated <paramref name="joursAvant"/> days ago.</summary>
+    /// <summary>Lines of one made-up user (unique per test), dated JoursAvant days ago.</summary>
     private async Task<string> LignesAsync(params (int JoursAvant, string Action, string Ressource, string? Id, string? Detail)[] lignes)
     {
         var utilisateur = $"cible-{Guid.NewGuid():N}@pro.test";
@@ -52,9 +52,9 @@ public abstract class JournalPagesTests(AppFactory f)
     {
         var admin = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminRegional));
         var cible = await LignesAsync(
-            (2, Journal.Lecture, "demande", "42", "fiche ouverte"),
-            (1, Journal.Modification, "demande", "42", "statut : pris en charge"),
-            (40, Journal.Lecture, "compte", "abc", null));
+            (2, Tracabilite.Lecture, "demande", "42", "fiche ouverte"),
+            (1, Tracabilite.Modification, "demande", "42", "statut : pris en charge"),
+            (40, Tracabilite.Lecture, "compte", "abc", null));
         var u = Uri.EscapeDataString(cible.ToUpperInvariant()[..20]);
 
         var rangees = await RangeesAsync(admin, $"/pro/admin/journal?utilisateur={u}");
@@ -83,7 +83,7 @@ public abstract class JournalPagesTests(AppFactory f)
     public async Task RegionalAdmin_Pages50LinesAtATime()
     {
         var admin = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminRegional));
-        var cible = await LignesAsync([.. Enumerable.Range(1, 55).Select(i => (i, Journal.Lecture, "demande", (string?)i.ToString(CultureInfo.InvariantCulture), (string?)null))]);
+        var cible = await LignesAsync([.. Enumerable.Range(1, 55).Select(i => (i, Tracabilite.Lecture, "demande", (string?)i.ToString(CultureInfo.InvariantCulture), (string?)null))]);
 
         var page = await Pro.PageAsync(admin, $"/pro/admin/journal?utilisateur={cible}");
         Assert.Equal(50, page.QuerySelectorAll("table.data tbody tr").Length);
@@ -135,9 +135,9 @@ public abstract class JournalPagesTests(AppFactory f)
         var compte = await Pro.CreerCompteAsync(f, Roles.AdminRegional);
         var admin = await Pro.ConnecterAsync(f, compte);
         var cible = await LignesAsync(
-            (3, Journal.Lecture, "demande", "7", "=HYPERLINK(\"http://mal.example\";\"clic\")"),
-            (2, Journal.Modification, "demande", "-1", "note ; « guillemets » \"doubles\"\nsur deux lignes"),
-            (1, Journal.Export, "journal", null, "@SUM(1+1)"));
+            (3, Tracabilite.Lecture, "demande", "7", "=HYPERLINK(\"http://mal.example\";\"clic\")"),
+            (2, Tracabilite.Modification, "demande", "-1", "note ; « guillemets » \"doubles\"\nsur deux lignes"),
+            (1, Tracabilite.Export, "journal", null, "@SUM(1+1)"));
 
         var r = await admin.GetAsync($"/pro/admin/journal?handler=csv&utilisateur={cible}&page=2");
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
@@ -162,7 +162,7 @@ public abstract class JournalPagesTests(AppFactory f)
         Assert.Equal("", lignes[4]);
 
         await using var db = f.CreateDbContext();
-        var export = await db.Journal.Where(j => j.UtilisateurId == compte.Id && j.Action == Journal.Export).SingleAsync();
+        var export = await db.Journal.Where(j => j.UtilisateurId == compte.Id && j.Action == Tracabilite.Export).SingleAsync();
         Assert.Equal("journal", export.Ressource);
         Assert.Equal(compte.Courriel, export.Utilisateur);
         Assert.Contains("3 ligne(s)", export.Detail);
@@ -186,7 +186,7 @@ public abstract class JournalPagesTests(AppFactory f)
         }
 
         await using var db = f.CreateDbContext();
-        Assert.False(await db.Journal.AnyAsync(j => j.UtilisateurId == compte.Id && j.Action == Journal.Export));
+        Assert.False(await db.Journal.AnyAsync(j => j.UtilisateurId == compte.Id && j.Action == Tracabilite.Export));
     }
 
     [Fact]

@@ -1,13 +1,13 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Features.Accounts;
-using Raccroche.Web.Features.Audit;
 using Raccroche.Web.Features.Catalogue;
-using Raccroche.Web.Features.Contact;
-using Raccroche.Web.Features.Inbox;
-using Raccroche.Web.Features.Sheets;
+using Raccroche.Web.Features.Comptes;
+using Raccroche.Web.Features.Courriers;
+using Raccroche.Web.Features.Demandes;
+using Raccroche.Web.Features.Fiches;
+using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Tests.Integration;
 
@@ -155,8 +155,8 @@ public abstract class LongueursTests(AppFactory f)
             id = await db.DemandesContact.Where(d => d.Courriel == courriel).Select(d => d.Id).SingleAsync();
         }
 
-        var motif = Suivi.Motifs.Termes.MaxBy(t => t.Valeur.Length)!.Valeur;
-        r = await Pro.PosterAsync(receveur, $"/pro/demandes/{id}", new() { ["Statut"] = Suivi.SansSuite, ["Motif"] = motif, ["Note"] = Texte(500) });
+        var motif = Traitement.Motifs.Termes.MaxBy(t => t.Valeur.Length)!.Valeur;
+        r = await Pro.PosterAsync(receveur, $"/pro/demandes/{id}", new() { ["Statut"] = Traitement.SansSuite, ["Motif"] = motif, ["Note"] = Texte(500) });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         await using var verif = f.CreateDbContext();
         var d = await verif.DemandesContact.Include(x => x.Suivi).SingleAsync(x => x.Id == id);

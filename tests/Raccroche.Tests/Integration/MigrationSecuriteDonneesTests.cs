@@ -1,10 +1,10 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Raccroche.Web.Data;
+using Raccroche.Web.Donnees;
 using Raccroche.Web.Features.Catalogue;
-using Raccroche.Web.Features.Contact;
+using Raccroche.Web.Features.Courriers;
 
 namespace Raccroche.Tests.Integration;
 
@@ -14,7 +14,7 @@ namespace Raccroche.Tests.Integration;
 /// </summary>
 public abstract class MigrationSecuriteDonneesTests
 {
-    protected abstract AppDbContext NouveauContexte();
+    protected abstract RaccrocheDbContext NouveauContexte();
 
     /// <summary>The migration just before SecuriteDonnees.</summary>
     protected abstract string MigrationPrecedente { get; }
@@ -77,8 +77,8 @@ public sealed class MigrationSecuriteDonneesSqliteTests : MigrationSecuriteDonne
 
     protected override string MigrationPrecedente => "20261123165214_ProSpace";
 
-    protected override AppDbContext NouveauContexte() =>
-        new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={_path}").Options);
+    protected override RaccrocheDbContext NouveauContexte() =>
+        new SqliteRaccrocheDbContext(new DbContextOptionsBuilder<SqliteRaccrocheDbContext>().UseSqlite($"Data Source={_path}").Options);
 
     public void Dispose()
     {
@@ -95,8 +95,8 @@ public sealed class MigrationSecuriteDonneesPostgresTests : MigrationSecuriteDon
 
     private string Connexion(string database) => new NpgsqlConnectionStringBuilder(PostgresAppFactory.Serveur) { Database = database }.ToString();
 
-    protected override AppDbContext NouveauContexte() =>
-        new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>()
+    protected override RaccrocheDbContext NouveauContexte() =>
+        new PostgresRaccrocheDbContext(new DbContextOptionsBuilder<PostgresRaccrocheDbContext>()
             .UseNpgsql(Connexion(_database), n => n.MigrationsHistoryTable("__ef_migrations_history")).Options);
 
     public async Task InitializeAsync()

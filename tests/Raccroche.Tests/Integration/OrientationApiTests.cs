@@ -1,7 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 
 namespace Raccroche.Tests.Integration;
 

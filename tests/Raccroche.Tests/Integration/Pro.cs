@@ -2,11 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Data;
-using Raccroche.Web.Features.Accounts;
 
 namespace Raccroche.Tests.Integration;
 

@@ -1,10 +1,10 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Features.Contact;
+using Raccroche.Web.Features.Courriers;
 
 namespace Raccroche.Tests.Integration;
 

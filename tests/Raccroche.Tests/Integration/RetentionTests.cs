@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Features.Accounts;
-using Raccroche.Web.Features.Audit;
-using Raccroche.Web.Features.Contact;
+using Raccroche.Web.Features.Comptes;
+using Raccroche.Web.Features.Courriers;
+using Raccroche.Web.Features.Demandes;
+using Raccroche.Web.Features.Journal;
 using Raccroche.Web.Features.Retention;
 
 namespace Raccroche.Tests.Integration;
@@ -91,7 +92,7 @@ public abstract class RetentionTests(AppFactory f)
         var mAttente = Message(Now.AddDays(-40), null);
         db.MessagesSortants.AddRange(m31, m29, mAttente);
 
-        JournalAcces Ligne(DateTime le) => new() { Le = le, Utilisateur = $"auditeur-{marque}@pro.test", Action = Journal.Lecture, Ressource = "demande", RessourceId = "1" };
+        JournalAcces Ligne(DateTime le) => new() { Le = le, Utilisateur = $"auditeur-{marque}@pro.test", Action = Tracabilite.Lecture, Ressource = "demande", RessourceId = "1" };
         var j61 = Ligne(Now.AddMonths(-61));
         var j59 = Ligne(Now.AddMonths(-59));
         db.Journal.AddRange(j61, j59);
@@ -111,7 +112,7 @@ public abstract class RetentionTests(AppFactory f)
     private async Task<int> PassagesAsync()
     {
         await using var db = f.CreateDbContext();
-        return await db.Journal.CountAsync(j => j.Action == Journal.Anonymisation && j.Ressource == Retention.Ressource);
+        return await db.Journal.CountAsync(j => j.Action == Tracabilite.Anonymisation && j.Ressource == Retention.Ressource);
     }
 
     private static void AssertAnonymisee(DemandeContact d)
@@ -186,7 +187,7 @@ public abstract class RetentionTests(AppFactory f)
             Assert.Equal(new[] { jeu.Journal59 }, lignes);
 
             Assert.Equal(passages + 1, await PassagesAsync());
-            var ligne = await db.Journal.Where(j => j.Action == Journal.Anonymisation && j.Ressource == Retention.Ressource).OrderByDescending(j => j.Id).FirstAsync();
+            var ligne = await db.Journal.Where(j => j.Action == Tracabilite.Anonymisation && j.Ressource == Retention.Ressource).OrderByDescending(j => j.Id).FirstAsync();
             Assert.Equal(Now, ligne.Le, TimeSpan.FromSeconds(1));
             Assert.Equal("système", ligne.Utilisateur);
             Assert.Equal(bilan.Resume(), ligne.Detail);
@@ -223,7 +224,7 @@ public abstract class RetentionTests(AppFactory f)
     public async Task AuditLines_CannotBeModifiedNorDeletedThroughTheContext()
     {
         await using var db = f.CreateDbContext();
-        var ligne = new JournalAcces { Le = DateTime.UtcNow, Utilisateur = "garde@pro.test", Action = Journal.Lecture, Ressource = "demande", RessourceId = "7" };
+        var ligne = new JournalAcces { Le = DateTime.UtcNow, Utilisateur = "garde@pro.test", Action = Tracabilite.Lecture, Ressource = "demande", RessourceId = "7" };
         db.Journal.Add(ligne);
         await db.SaveChangesAsync();
 

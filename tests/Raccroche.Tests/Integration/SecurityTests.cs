@@ -1,7 +1,6 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Features.Accounts;
+using Raccroche.Web.Features.Comptes;
 
 namespace Raccroche.Tests.Integration;
 

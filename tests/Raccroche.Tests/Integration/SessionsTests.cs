@@ -1,12 +1,12 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Features.Accounts;
-using Raccroche.Web.Features.Audit;
+using Raccroche.Web.Features.Comptes;
+using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Tests.Integration;
 
@@ -81,7 +81,7 @@ public abstract class SessionsTests(AppFactory f)
 
         await using var db = f.CreateDbContext();
         Assert.All(await db.SessionsPro.Where(s => s.UtilisateurId == compte.Id).ToListAsync(), s => Assert.NotNull(s.FermeeLe));
-        Assert.True(await db.Journal.AnyAsync(j => j.UtilisateurId == compte.Id && j.Action == Journal.Connexion && j.Detail == "déconnexion"));
+        Assert.True(await db.Journal.AnyAsync(j => j.UtilisateurId == compte.Id && j.Action == Tracabilite.Connexion && j.Detail == "déconnexion"));
     }
 
     [Fact]

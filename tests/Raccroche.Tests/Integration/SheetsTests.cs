@@ -2,9 +2,9 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Features.Accounts;
 using Raccroche.Web.Features.Catalogue;
-using Raccroche.Web.Features.Sheets;
+using Raccroche.Web.Features.Comptes;
+using Raccroche.Web.Features.Fiches;
 
 namespace Raccroche.Tests.Integration;
 

@@ -1,5 +1,4 @@
 using Raccroche.Web.Features.Catalogue;
-using Raccroche.Web.Features.Search;
 using static Raccroche.Tests.Unit.Fabrique;
 
 namespace Raccroche.Tests.Unit;
@@ -12,7 +11,7 @@ public sealed class CatalogueIndexTests
         var index = Index(
             Dispositif("EPIDE", "Parcours d'insertion en internat"),
             Dispositif("École de la 2e chance", "Formation rémunérée"));
-        Assert.Equal(["EPIDE"], Noms(index.Rechercher(new SearchQuery { Texte = "epyde" })));
+        Assert.Equal(["EPIDE"], Noms(index.Rechercher(new RequeteRecherche { Texte = "epyde" })));
     }
 
     [Fact]
@@ -20,28 +19,28 @@ public sealed class CatalogueIndexTests
     {
         // "cia" is three letters: one edit would match too much, so no typo tolerance below five letters.
         var index = Index(Dispositif("CIO de Thiers", "Orientation"));
-        Assert.Empty(index.Rechercher(new SearchQuery { Texte = "cia" }).Items);
+        Assert.Empty(index.Rechercher(new RequeteRecherche { Texte = "cia" }).Items);
     }
 
     [Fact]
     public void Search_Prefix_MatchesWhileTyping()
     {
         var index = Index(Dispositif("Prépa-apprentissage", "Préparer son entrée en apprentissage"), Dispositif("Pix", "Compétences numériques"));
-        Assert.Equal(["Prépa-apprentissage"], Noms(index.Rechercher(new SearchQuery { Texte = "appren" })));
+        Assert.Equal(["Prépa-apprentissage"], Noms(index.Rechercher(new RequeteRecherche { Texte = "appren" })));
     }
 
     [Fact]
     public void Search_ElisionsAccentsAndPlurals_AreNormalised()
     {
         var index = Index(Dispositif("Atelier", "L'école des métiers du bâtiment"));
-        Assert.Single(index.Rechercher(new SearchQuery { Texte = "ecole metier batiments" }).Items);
+        Assert.Single(index.Rechercher(new RequeteRecherche { Texte = "ecole metier batiments" }).Items);
     }
 
     [Fact]
     public void Search_AllTermsMustMatch()
     {
         var index = Index(Dispositif("Service civique", "Mission d'engagement"), Dispositif("Mission locale", "Accompagnement global"));
-        Assert.Equal(["Mission locale"], Noms(index.Rechercher(new SearchQuery { Texte = "mission accompagnement" })));
+        Assert.Equal(["Mission locale"], Noms(index.Rechercher(new RequeteRecherche { Texte = "mission accompagnement" })));
     }
 
     [Fact]
@@ -50,7 +49,7 @@ public sealed class CatalogueIndexTests
         var index = Index(
             Dispositif("Tutorat scolaire", "Aide aux devoirs", d => d.Description = "Un programme proche du mentorat."),
             Dispositif("Mentorat étudiant", "Un étudiant accompagne un jeune"));
-        Assert.Equal("Mentorat étudiant", Noms(index.Rechercher(new SearchQuery { Texte = "mentorat" }))[0]);
+        Assert.Equal("Mentorat étudiant", Noms(index.Rechercher(new RequeteRecherche { Texte = "mentorat" }))[0]);
     }
 
     [Fact]
@@ -60,7 +59,7 @@ public sealed class CatalogueIndexTests
             Dispositif("Près de Thiers", lieux: Thiers),
             Dispositif("À Clermont", lieux: Clermont),
             Dispositif("À Lyon", lieux: Lyon));
-        var r = index.Rechercher(new SearchQuery { Commune = Thiers, RayonKm = 50 });
+        var r = index.Rechercher(new RequeteRecherche { Commune = Thiers, RayonKm = 50 });
         Assert.Equal(["Près de Thiers", "À Clermont"], Noms(r));
         Assert.Equal(0, r.Items[0].DistanceKm!.Value, 1);
         Assert.InRange(r.Items[1].DistanceKm!.Value, 35, 40);
@@ -72,7 +71,7 @@ public sealed class CatalogueIndexTests
         var index = Index(
             Dispositif("Mission locale Lyon", lieux: Lyon),
             Dispositif("Mission locale Thiers", lieux: Thiers));
-        Assert.Equal(["Mission locale Thiers", "Mission locale Lyon"], Noms(index.Rechercher(new SearchQuery { Texte = "mission locale", Commune = Thiers })));
+        Assert.Equal(["Mission locale Thiers", "Mission locale Lyon"], Noms(index.Rechercher(new RequeteRecherche { Texte = "mission locale", Commune = Thiers })));
     }
 
     [Fact]
@@ -83,15 +82,15 @@ public sealed class CatalogueIndexTests
             Dispositif("Région", regler: d => { d.ZoneType = ZoneType.Region; d.ZoneCodes = ["84"]; }, lieux: Lyon),
             Dispositif("Commune de Thiers", regler: d => { d.ZoneType = ZoneType.Communes; d.ZoneCodes = ["63430"]; }, lieux: Thiers),
             Dispositif("EPCI de Thiers", regler: d => { d.ZoneType = ZoneType.Epci; d.ZoneCodes = ["200071389"]; }, lieux: Thiers));
-        Assert.Equal(["Commune de Thiers", "EPCI de Thiers", "Région"], Noms(index.Rechercher(new SearchQuery { Commune = Thiers })).Order().ToList());
-        Assert.Empty(index.Rechercher(new SearchQuery { Commune = Paris }).Items);
+        Assert.Equal(["Commune de Thiers", "EPCI de Thiers", "Région"], Noms(index.Rechercher(new RequeteRecherche { Commune = Thiers })).Order().ToList());
+        Assert.Empty(index.Rechercher(new RequeteRecherche { Commune = Paris }).Items);
     }
 
     [Fact]
     public void Search_ProgrammeWithoutPlace_IsKeptWithinRadiusWhenZoneCovers()
     {
         var index = Index(Dispositif("Pix en ligne"), Dispositif("Loin", lieux: Lyon));
-        var r = index.Rechercher(new SearchQuery { Commune = Thiers, RayonKm = 20 });
+        var r = index.Rechercher(new RequeteRecherche { Commune = Thiers, RayonKm = 20 });
         Assert.Equal(["Pix en ligne"], Noms(r));
         Assert.Null(r.Items[0].DistanceKm);
     }
@@ -103,9 +102,9 @@ public sealed class CatalogueIndexTests
             Dispositif("16-18", regler: d => { d.AgeMin = 16; d.AgeMax = 18; }),
             Dispositif("18-25", regler: d => { d.AgeMin = 18; d.AgeMax = 25; }),
             Dispositif("Tout âge"));
-        Assert.Equal(["16-18", "18-25", "Tout âge"], Noms(index.Rechercher(new SearchQuery { Age = 18 })).Order().ToList());
-        Assert.Equal(["16-18", "Tout âge"], Noms(index.Rechercher(new SearchQuery { Age = 16 })).Order().ToList());
-        Assert.Equal(["Tout âge"], Noms(index.Rechercher(new SearchQuery { Age = 30 })));
+        Assert.Equal(["16-18", "18-25", "Tout âge"], Noms(index.Rechercher(new RequeteRecherche { Age = 18 })).Order().ToList());
+        Assert.Equal(["16-18", "Tout âge"], Noms(index.Rechercher(new RequeteRecherche { Age = 16 })).Order().ToList());
+        Assert.Equal(["Tout âge"], Noms(index.Rechercher(new RequeteRecherche { Age = 30 })));
     }
 
     [Fact]
@@ -116,7 +115,7 @@ public sealed class CatalogueIndexTests
             Dispositif("B", regler: d => { d.Niveaux = ["sans-diplome"]; d.Remunere = true; d.Internat = false; d.Entrees = ["se-former"]; }),
             Dispositif("C", regler: d => { d.Niveaux = ["niveau-4"]; d.Remunere = true; d.Internat = true; d.Entrees = ["se-former"]; }),
             Dispositif("D", regler: d => { d.Niveaux = []; d.Remunere = true; d.Internat = true; d.Entrees = ["emploi"]; }));
-        var r = index.Rechercher(new SearchQuery { Niveau = "sans-diplome", Remunere = true, Internat = true, Entree = "se-former" });
+        var r = index.Rechercher(new RequeteRecherche { Niveau = "sans-diplome", Remunere = true, Internat = true, Entree = "se-former" });
         Assert.Equal(["A"], Noms(r));
     }
 
@@ -126,8 +125,8 @@ public sealed class CatalogueIndexTests
         var index = Index(
             Dispositif("Numérique", regler: d => d.Thematiques = ["numerique--maitriser-les-fondamentaux-du-numerique"]),
             Dispositif("Logement", regler: d => d.Thematiques = ["logement-hebergement--louer-un-logement"]));
-        Assert.Equal(["Numérique"], Noms(index.Rechercher(new SearchQuery { Thematiques = ["numerique"] })));
-        Assert.Equal(["Logement"], Noms(index.Rechercher(new SearchQuery { Thematiques = ["logement-hebergement--louer-un-logement"] })));
+        Assert.Equal(["Numérique"], Noms(index.Rechercher(new RequeteRecherche { Thematiques = ["numerique"] })));
+        Assert.Equal(["Logement"], Noms(index.Rechercher(new RequeteRecherche { Thematiques = ["logement-hebergement--louer-un-logement"] })));
     }
 
     [Fact]
@@ -137,21 +136,21 @@ public sealed class CatalogueIndexTests
             Dispositif("Justice", regler: d => d.Situations = ["sous-main-de-justice"]),
             Dispositif("Décrocheurs", regler: d => d.Situations = ["sorti-sans-diplome"]),
             Dispositif("Ouvert"));
-        Assert.Equal(["Justice", "Ouvert"], Noms(index.Rechercher(new SearchQuery { Situation = "sous-main-de-justice" })).Order().ToList());
+        Assert.Equal(["Justice", "Ouvert"], Noms(index.Rechercher(new RequeteRecherche { Situation = "sous-main-de-justice" })).Order().ToList());
     }
 
     [Fact]
     public void Search_ByDepartement_KeepsProgrammesWithAPlaceThere()
     {
         var index = Index(Dispositif("Loire", lieux: SaintEtienne), Dispositif("Rhône", lieux: Lyon), Dispositif("À distance"));
-        Assert.Equal(["À distance", "Loire"], Noms(index.Rechercher(new SearchQuery { Departement = "42" })).Order().ToList());
+        Assert.Equal(["À distance", "Loire"], Noms(index.Rechercher(new RequeteRecherche { Departement = "42" })).Order().ToList());
     }
 
     [Fact]
     public void Search_SuspendedProgramme_IsNeverShown()
     {
         var index = Index(Dispositif("Suspendu", regler: d => d.Suspendu = true), Dispositif("Actif"));
-        Assert.Equal(["Actif"], Noms(index.Rechercher(new SearchQuery())));
+        Assert.Equal(["Actif"], Noms(index.Rechercher(new RequeteRecherche())));
     }
 
     [Fact]
@@ -161,7 +160,7 @@ public sealed class CatalogueIndexTests
             Dispositif("A", regler: d => { d.Entrees = ["se-former", "emploi"]; d.Remunere = true; d.AgeMin = 16; }),
             Dispositif("B", regler: d => { d.Entrees = ["emploi"]; d.Frais = "gratuit"; d.AgeMin = 16; }),
             Dispositif("C", regler: d => { d.Entrees = ["emploi"]; d.AgeMin = 26; }));
-        var f = index.Rechercher(new SearchQuery { Age = 20 }).Facettes;
+        var f = index.Rechercher(new RequeteRecherche { Age = 20 }).Facettes;
         Assert.Equal(1, f.Entrees["se-former"]);
         Assert.Equal(2, f.Entrees["emploi"]);
         Assert.Equal(1, f.Remunere);
@@ -172,10 +171,10 @@ public sealed class CatalogueIndexTests
     public void Search_Pagination_ReturnsTheRequestedSliceAndTotal()
     {
         var index = Index([.. Enumerable.Range(1, 25).Select(i => Dispositif($"Dispositif {i:00}"))]);
-        var r = index.Rechercher(new SearchQuery { Page = 3, Taille = 10 });
+        var r = index.Rechercher(new RequeteRecherche { Page = 3, Taille = 10 });
         Assert.Equal(25, r.Total);
         Assert.Equal(5, r.Items.Count);
-        var all = index.Rechercher(new SearchQuery { Taille = 100 }).Items.Select(h => h.Doc.Nom).ToList();
+        var all = index.Rechercher(new RequeteRecherche { Taille = 100 }).Items.Select(h => h.Doc.Nom).ToList();
         Assert.Equal(all.Skip(20).ToList(), Noms(r));
     }
 }

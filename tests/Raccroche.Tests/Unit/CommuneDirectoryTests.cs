@@ -4,7 +4,7 @@ namespace Raccroche.Tests.Unit;
 
 public sealed class CommuneDirectoryTests
 {
-    private readonly CommuneDirectory _communes = Fabrique.Communes;
+    private readonly RepertoireCommunes _communes = Fabrique.Communes;
 
     [Theory]
     [InlineData("saint etienne")]
@@ -58,5 +58,5 @@ public sealed class CommuneDirectoryTests
     public void Resoudre_Unknown_ReturnsNothing() => Assert.Empty(_communes.Resoudre("Xyzville").Candidats);
 
     [Fact]
-    public void Libelle_ShowsNameAndFirstPostcode() => Assert.Equal("Clermont-Ferrand (63000)", CommuneDirectory.Libelle(Fabrique.Clermont));
+    public void Libelle_ShowsNameAndFirstPostcode() => Assert.Equal("Clermont-Ferrand (63000)", RepertoireCommunes.Libelle(Fabrique.Clermont));
 }

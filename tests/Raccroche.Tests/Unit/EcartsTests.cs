@@ -1,5 +1,5 @@
-using Raccroche.Web.Features.Search;
-using Raccroche.Web.Features.Sheets;
+using Raccroche.Web.Commun.Formulaires;
+using Raccroche.Web.Features.Fiches;
 
 namespace Raccroche.Tests.Unit;
 
@@ -47,7 +47,7 @@ public sealed class EcartsTests
     {
         var e = new Erreurs();
         var saisie = new SaisieDispositif { Nom = "Atelier", Resume = "Résumé", Entrees = ["se-former"], AgeMin = "26", AgeMax = "18", ZoneType = "France" };
-        Assert.Null(saisie.Valider(e, new HashSet<int>(), new Raccroche.Web.Features.Communes.CommuneDirectory([])));
+        Assert.Null(saisie.Valider(e, new HashSet<int>(), new Raccroche.Web.Features.Communes.RepertoireCommunes([])));
         Assert.Equal("L'âge minimum (26 ans) doit être inférieur ou égal à l'âge maximum (18 ans).", e.Pour("age-min"));
     }
 

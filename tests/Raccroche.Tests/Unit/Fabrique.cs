@@ -1,6 +1,5 @@
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Communes;
-using Raccroche.Web.Features.Search;
 
 namespace Raccroche.Tests.Unit;
 
@@ -17,7 +16,7 @@ internal static class Fabrique
     public static readonly Commune BeaulieuA = Commune("07029", "Beaulieu", "07460", "07", "84", null, 44.35, 4.25, 450);
     public static readonly Commune BeaulieuB = Commune("15016", "Beaulieu", "15270", "15", "84", null, 45.45, 2.53, 120);
 
-    public static CommuneDirectory Communes { get; } = new([Thiers, Clermont, Lyon, SaintEtienne, Paris, LePuy, SaintMartinA, BeaulieuA, BeaulieuB]);
+    public static RepertoireCommunes Communes { get; } = new([Thiers, Clermont, Lyon, SaintEtienne, Paris, LePuy, SaintMartinA, BeaulieuA, BeaulieuB]);
 
     public static Commune Commune(string code, string nom, string cps, string dep, string reg, string? epci, double lat, double lon, int pop) => new()
     {
@@ -64,5 +63,5 @@ internal static class Fabrique
 
     public static CatalogueIndex Index(params Dispositif[] dispositifs) => CatalogueIndex.Construire(dispositifs, Communes, 1);
 
-    public static List<string> Noms(SearchResult r) => [.. r.Items.Select(h => h.Doc.Nom)];
+    public static List<string> Noms(ResultatsRecherche r) => [.. r.Items.Select(h => h.Doc.Nom)];
 }

@@ -1,5 +1,5 @@
-using Raccroche.Web.Features.Audit;
-using Raccroche.Web.Features.Search;
+using Raccroche.Web.Commun.Formulaires;
+using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Tests.Unit;
 
@@ -30,7 +30,7 @@ public sealed class JournalCsvTests
         {
             Le = new DateTime(2025, 7, 14, 10, 0, 0, DateTimeKind.Utc),
             Utilisateur = "admin@region.test",
-            Action = Journal.Lecture,
+            Action = Tracabilite.Lecture,
             Ressource = "demande",
             RessourceId = "42",
         });

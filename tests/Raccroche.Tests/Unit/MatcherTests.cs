@@ -1,4 +1,4 @@
-using Raccroche.Web.Features.Orientation;
+using Raccroche.Web.Features.Propositions;
 
 namespace Raccroche.Tests.Unit;
 
@@ -72,11 +72,11 @@ public sealed class MatcherTests
             RayonKm = cas.Rayon,
         };
 
-        var r = Matcher.Orienter(profil, CatalogueDeReference.Index, CatalogueDeReference.Annuaire);
+        var r = Appariement.Orienter(profil, CatalogueDeReference.Index, CatalogueDeReference.Annuaire);
         var propositions = r.Groupes.SelectMany(g => g.Propositions).ToList();
         var slugs = propositions.Select(p => p.Dispositif.Slug).ToList();
 
-        Assert.True(propositions.Count <= Matcher.MaxPropositions);
+        Assert.True(propositions.Count <= Appariement.MaxPropositions);
         foreach (var p in propositions)
         {
             var d = p.Dispositif;
@@ -117,7 +117,7 @@ public sealed class MatcherTests
     [Fact]
     public void Orienter_InLyon_PrefersTheCityMissionLocaleOverTheDepartementalOne()
     {
-        var r = Matcher.Orienter(new Profil { Age = 20, Commune = CatalogueDeReference.Communes.ParCode("69123")! },
+        var r = Appariement.Orienter(new Profil { Age = 20, Commune = CatalogueDeReference.Communes.ParCode("69123")! },
             CatalogueDeReference.Index, CatalogueDeReference.Annuaire);
         Assert.Equal("ml-lyon", r.PointsEntree.Single(p => p.Structure.Type == "mission-locale").Structure.Slug);
     }
@@ -125,7 +125,7 @@ public sealed class MatcherTests
     [Fact]
     public void Orienter_WishedEntryComesFirst_AndReasonsExplainIt()
     {
-        var r = Matcher.Orienter(new Profil
+        var r = Appariement.Orienter(new Profil
         {
             Age = 19,
             Commune = CatalogueDeReference.Communes.ParCode("69123")!,

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Raccroche.Web.Data.Seed;
+using Raccroche.Web.Commun;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Communes;
 
@@ -8,7 +8,7 @@ namespace Raccroche.Tests.Unit;
 /// <summary>The shipped seed catalogue: complete, within the vocabularies, on real communes, without people's names.</summary>
 public sealed partial class SeedCatalogueTests
 {
-    private static readonly CatalogueSeed Seed = CatalogueSeed.Embarque();
+    private static readonly CatalogueInitial Seed = CatalogueInitial.Embarque();
     private static readonly Dictionary<string, Commune> Communes = CommunesCsv.LireEmbarque().ToDictionary(c => c.CodeInsee);
 
     [Fact]

@@ -1,4 +1,4 @@
-using Raccroche.Web.Features.Search;
+using Raccroche.Web.Commun;
 
 namespace Raccroche.Tests.Unit;
 

@@ -3,7 +3,7 @@ namespace Raccroche.Tests.Unit;
 /// <summary>The app's copy of the data·inclusion vocabularies must stay identical to the reference schema.</summary>
 public sealed class VocabularyTests
 {
-    public static TheoryData<string> Fichiers => new(Directory.GetFiles(Path.Combine(RacineDepot(), "src/Raccroche.Web/Data/Vocabulary"), "*.json").Select(Path.GetFileName)!);
+    public static TheoryData<string> Fichiers => new(Directory.GetFiles(Path.Combine(RacineDepot(), "src/Raccroche.Web/Donnees/Vocabulaires"), "*.json").Select(Path.GetFileName)!);
 
     [Theory]
     [MemberData(nameof(Fichiers))]
@@ -11,7 +11,7 @@ public sealed class VocabularyTests
     {
         var reference = Path.Combine(RacineDepot(), "../shared/reference/data-inclusion-schema-v1/extra", fichier);
         Assert.True(File.Exists(reference), $"Reference file not found: {reference} (the shared/ folder must sit beside the repository).");
-        Assert.Equal(File.ReadAllText(reference), File.ReadAllText(Path.Combine(RacineDepot(), "src/Raccroche.Web/Data/Vocabulary", fichier)));
+        Assert.Equal(File.ReadAllText(reference), File.ReadAllText(Path.Combine(RacineDepot(), "src/Raccroche.Web/Donnees/Vocabulaires", fichier)));
     }
 
     private static string RacineDepot()

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Data;
-using Raccroche.Web.Features.Shared;
 
 namespace Raccroche.Web.Features.Campagnes;
 
@@ -10,7 +5,7 @@ namespace Raccroche.Web.Features.Campagnes;
 /// A print-ready A4 poster: a call to action, the QR code (inline SVG) and the short address, on the
 /// configured public address (App:UrlPublique), whatever Host header the request came with.
 /// </summary>
-public sealed class AfficheModel(AppDbContext db, IConfiguration config) : PageModel
+public sealed class AfficheModel(RaccrocheDbContext db, IConfiguration config) : PageModel
 {
     public Campagne Campagne { get; private set; } = null!;
     public string Adresse { get; private set; } = "";

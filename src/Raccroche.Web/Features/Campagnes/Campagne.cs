@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Data;
 
 namespace Raccroche.Web.Features.Campagnes;
 
@@ -25,7 +23,7 @@ public sealed class Campagne
     public bool Active(DateOnly jour) => Debut <= jour && (Fin is null || jour <= Fin);
 
     /// <summary>Six characters without look-alikes, short enough to type from a poster.</summary>
-    public static string NouveauCode() => Shared.Codes.Aleatoire(6);
+    public static string NouveauCode() => Codes.Aleatoire(6);
 
     public static bool CodeValide(string? code) =>
         code is { Length: 6 } && code.All(c => c is (>= 'A' and <= 'Z') or (>= '2' and <= '9'));
@@ -34,12 +32,12 @@ public sealed class Campagne
 /// <summary>Atomic counters (one UPDATE each), so that concurrent visitors never lose a count.</summary>
 public static class Compteurs
 {
-    public static Task VisiteAsync(AppDbContext db, string code, CancellationToken ct) =>
+    public static Task VisiteAsync(RaccrocheDbContext db, string code, CancellationToken ct) =>
         db.Campagnes.Where(c => c.Code == code).ExecuteUpdateAsync(s => s.SetProperty(c => c.Visites, c => c.Visites + 1), ct);
 
-    public static Task DiagnosticAsync(AppDbContext db, string code, CancellationToken ct) =>
+    public static Task DiagnosticAsync(RaccrocheDbContext db, string code, CancellationToken ct) =>
         db.Campagnes.Where(c => c.Code == code).ExecuteUpdateAsync(s => s.SetProperty(c => c.Diagnostics, c => c.Diagnostics + 1), ct);
 
-    public static Task DemandeAsync(AppDbContext db, string code, CancellationToken ct) =>
+    public static Task DemandeAsync(RaccrocheDbContext db, string code, CancellationToken ct) =>
         db.Campagnes.Where(c => c.Code == code).ExecuteUpdateAsync(s => s.SetProperty(c => c.Demandes, c => c.Demandes + 1), ct);
 }

@@ -1,12 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Data;
 
 namespace Raccroche.Web.Features.Campagnes;
 
 /// <summary>Counts only: visits, diagnostics completed, contact requests. No personal data.</summary>
-public sealed class StatistiquesModel(AppDbContext db) : PageModel
+public sealed class StatistiquesModel(RaccrocheDbContext db) : PageModel
 {
     public Campagne Campagne { get; private set; } = null!;
 

@@ -15,7 +15,7 @@ public static class Zones
         _ => false,
     };
 
-    public static string Decrire(ZoneType type, IReadOnlyCollection<string> codes, CommuneDirectory communes) => type switch
+    public static string Decrire(ZoneType type, IReadOnlyCollection<string> codes, RepertoireCommunes communes) => type switch
     {
         ZoneType.France => "Toute la France",
         ZoneType.Region => codes.Count == 1 && codes.Contains("84") ? "Région Auvergne-Rhône-Alpes" : $"Régions {string.Join(", ", codes)}",

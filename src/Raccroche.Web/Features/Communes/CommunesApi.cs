@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Raccroche.Web.Features.Search;
 
 namespace Raccroche.Web.Features.Communes;
 
@@ -16,7 +14,7 @@ public static class CommunesApi
         return api;
     }
 
-    internal static Results<Ok<List<CommuneDto>>, ValidationProblem> Rechercher(CatalogueIndexHolder holder, [FromQuery] string? q, [FromQuery] string? taille)
+    internal static Results<Ok<List<CommuneDto>>, ValidationProblem> Rechercher(ReferentielCommunes holder, [FromQuery] string? q, [FromQuery] string? taille)
     {
         var erreurs = new Erreurs();
         if (string.IsNullOrWhiteSpace(q))
@@ -28,23 +26,23 @@ public static class CommunesApi
             erreurs.Ajouter("q", "Le texte recherché est trop long : 100 caractères au maximum.");
         }
 
-        var max = SearchParameters.Entier(taille, "taille", 1, 50, "La taille doit être un entier entre 1 et 50.", erreurs) ?? 10;
+        var max = Saisie.Entier(taille, "taille", 1, 50, "La taille doit être un entier entre 1 et 50.", erreurs) ?? 10;
         if (erreurs.Any)
         {
             return erreurs.EnProbleme();
         }
 
-        return TypedResults.Ok(holder.Communes.Rechercher(q, max).Select(CommuneDto.De).ToList());
+        return TypedResults.Ok(holder.Repertoire.Rechercher(q, max).Select(CommuneDto.De).ToList());
     }
 
-    internal static Results<Ok<CommuneDto>, NotFound<ProblemDetails>> Lire(string codeInsee, CatalogueIndexHolder holder) =>
-        holder.Communes.ParCode(codeInsee.ToUpperInvariant()) is { } c
+    internal static Results<Ok<CommuneDto>, NotFound<ProblemDetails>> Lire(string codeInsee, ReferentielCommunes holder) =>
+        holder.Repertoire.ParCode(codeInsee.ToUpperInvariant()) is { } c
             ? TypedResults.Ok(CommuneDto.De(c))
             : TypedResults.NotFound(new ProblemDetails
             {
                 Status = 404,
                 Title = "Commune introuvable",
-                Detail = $"Aucune commune n'a le code INSEE « {SearchParameters.Tronquer(codeInsee)} ».",
+                Detail = $"Aucune commune n'a le code INSEE « {Saisie.Tronquer(codeInsee)} ».",
             });
 }
 
@@ -53,5 +51,5 @@ public sealed record CommuneDto(
     int? Population, double Latitude, double Longitude, bool PositionEstimee, string Libelle)
 {
     public static CommuneDto De(Commune c) => new(c.CodeInsee, c.Nom, [.. c.ListeCodesPostaux()], c.Departement, c.Region,
-        c.Epci, c.Population, c.Latitude, c.Longitude, c.PositionEstimee, CommuneDirectory.Libelle(c));
+        c.Epci, c.Population, c.Latitude, c.Longitude, c.PositionEstimee, RepertoireCommunes.Libelle(c));
 }

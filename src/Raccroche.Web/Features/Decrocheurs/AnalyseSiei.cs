@@ -1,3 +1,4 @@
+
 namespace Raccroche.Web.Features.Decrocheurs;
 
 /// <summary>One faulty value: the line of the file, the field (as the file names it), and what is wrong, in French.</summary>

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Data;
-using Raccroche.Web.Features.Audit;
+using System.Text.Json;
+using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Web.Features.Decrocheurs;
 
@@ -49,7 +47,7 @@ public sealed record ErreurRapport(
 /// unless the coordinator chose to leave them out; they stay listed in the livraison's report (line,
 /// field, message, never the values). The same file twice changes nothing the second time.
 /// </summary>
-public sealed class ImportSiei(AppDbContext db, Journal journal, TimeProvider clock)
+public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeProvider clock)
 {
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -88,7 +86,7 @@ public sealed class ImportSiei(AppDbContext db, Journal journal, TimeProvider cl
         }
 
         var maintenant = clock.GetUtcNow().UtcDateTime;
-        var aujourdhui = DateOnly.FromDateTime(Audit.HeureParis.Locale(maintenant));
+        var aujourdhui = DateOnly.FromDateTime(Journal.HeureParis.Locale(maintenant));
         var moisListe = mois ?? new DateOnly(aujourdhui.Year, aujourdhui.Month, 1);
         var finMois = moisListe.AddMonths(1).AddDays(-1);
         var analyse = AnalyseSiei.Analyser(tableau, entetes, finMois < aujourdhui ? finMois : aujourdhui);
@@ -223,7 +221,7 @@ public sealed class ImportSiei(AppDbContext db, Journal journal, TimeProvider cl
             }
 
             db.SituationsSiei.AddRange(situations.Select(x => x.Situation));
-            journal.Ajouter(Journal.Creation, "livraison", livraison.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            journal.Ajouter(Tracabilite.Creation, "livraison", livraison.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"livraison SIEI {moisListe:yyyy-MM} de la PSAD {psad.Code} : {rapport.Lignes} ligne(s), {rapport.Nouveaux} nouveau(x), {rapport.Rapproches} rapproché(s), {rapport.AArbitrer} à arbitrer, {rapport.Ignores} écartée(s)",
                 auteur);
             await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+
 namespace Raccroche.Web.Features.Decrocheurs;
 
 /// <summary>What is known of a person already followed, enough to recognise them in a new list.</summary>

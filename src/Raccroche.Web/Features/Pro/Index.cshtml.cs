@@ -1,13 +1,11 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Data;
-using Raccroche.Web.Features.Accounts;
-using Raccroche.Web.Features.Sheets;
+using Raccroche.Web.Features.Comptes;
+using Raccroche.Web.Features.Demandes;
+using Raccroche.Web.Features.Fiches;
 
 namespace Raccroche.Web.Features.Pro;
 
 /// <summary>The professional's dashboard: what needs doing, by role.</summary>
-public sealed class IndexModel(Habilitations h, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(Habilitations h, RaccrocheDbContext db, TimeProvider clock) : PageModel
 {
     public Habilitations H => h;
     public string? Structure { get; private set; }

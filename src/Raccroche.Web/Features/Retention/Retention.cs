@@ -1,10 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Raccroche.Web.Data;
-using Raccroche.Web.Features.Audit;
-using Raccroche.Web.Features.Contact;
+using Raccroche.Web.Features.Courriers;
+using Raccroche.Web.Features.Demandes;
+using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Web.Features.Retention;
 
@@ -45,8 +44,8 @@ public sealed record BilanRetention(int DemandesAnonymisees, int InvitationsSupp
 /// longer, period. Idempotent: a second run at the same instant finds nothing to do. Each run writes
 /// one audit line with its counts.
 /// </summary>
-public sealed class Retention(AppDbContext db, Journal journal, TimeProvider clock, IOptions<RetentionOptions> options,
-    IOptions<MailOptions> mail, IHostEnvironment env, ILogger<Retention> logger)
+public sealed class Retention(RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, IOptions<RetentionOptions> options,
+    IOptions<CourrierOptions> mail, IHostEnvironment env, ILogger<Retention> logger)
 {
     /// <summary>Stands in for required text that has been erased (first name, author).</summary>
     public const string Efface = "—";
@@ -83,12 +82,12 @@ public sealed class Retention(AppDbContext db, Journal journal, TimeProvider clo
             var fichiers = PurgerDepot(limiteCourriers);
 
             // The only place where audit lines are deleted. ExecuteDelete sends one DELETE statement and
-            // bypasses the change tracker, hence AppDbContext's append-only guard, on purpose.
+            // bypasses the change tracker, hence RaccrocheDbContext's append-only guard, on purpose.
             var limiteJournal = maintenant.AddMonths(-o.JournalMois);
             var lignes = await db.Journal.Where(j => j.Le < limiteJournal).ExecuteDeleteAsync(ct);
 
             var bilan = new BilanRetention(demandes, invitations, courriers, lignes, fichiers);
-            journal.Ajouter(Journal.Anonymisation, Ressource, null, bilan.Resume(), utilisateur);
+            journal.Ajouter(Tracabilite.Anonymisation, Ressource, null, bilan.Resume(), utilisateur);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             logger.LogInformation("Retention run: {Summary}", bilan.Resume());
@@ -100,7 +99,7 @@ public sealed class Retention(AppDbContext db, Journal journal, TimeProvider clo
             try
             {
                 db.ChangeTracker.Clear();
-                journal.Ajouter(Journal.Anonymisation, Ressource, null, $"{demandes} demande(s) anonymisée(s) ; passage interrompu ({ex.GetType().Name})", utilisateur);
+                journal.Ajouter(Tracabilite.Anonymisation, Ressource, null, $"{demandes} demande(s) anonymisée(s) ; passage interrompu ({ex.GetType().Name})", utilisateur);
                 await db.SaveChangesAsync(CancellationToken.None);
             }
             catch (Exception trace)
@@ -189,7 +188,7 @@ public sealed class Retention(AppDbContext db, Journal journal, TimeProvider clo
 
         // The reference is in e-mails that outlive us (the young person's, the structure's): a new one
         // unlinks them from what remains here. "AN-" cannot collide with live "RC-" references.
-        d.Reference = "AN-" + Shared.Codes.Aleatoire(9);
+        d.Reference = "AN-" + Codes.Aleatoire(9);
         d.AnonymiseeLe = maintenant;
         foreach (var s in d.Suivi)
         {

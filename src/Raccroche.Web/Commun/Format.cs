@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace Raccroche.Web.Commun;
+
+public static class Format
+{
+    private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>"à 12 km", "à 800 m", "sur place" below 500 m.</summary>
+    public static string Distance(double? km) => km switch
+    {
+        null => "",
+        < 0.5 => "sur place",
+        < 1 => $"à {Math.Round(km.Value * 1000 / 100) * 100:0} m",
+        < 10 => $"à {km.Value.ToString("0.#", Fr)} km",
+        _ => $"à {Math.Round(km.Value):0} km",
+    };
+
+    public static string Date(DateOnly d) => d.ToString("d MMMM yyyy", Fr);
+
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>A UTC instant shown in Paris time: "23 novembre 2026 à 14:05".</summary>
+    public static string Date(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris).ToString("d MMMM yyyy 'à' HH:mm", Fr);
+
+    public static string Ages(int? min, int? max) => (min, max) switch
+    {
+        (null, null) => "Sans condition d'âge",
+        ({ } a, null) => $"À partir de {a} ans",
+        (null, { } b) => $"Jusqu'à {b} ans",
+        ({ } a, { } b) => $"De {a} à {b} ans",
+    };
+
+    public static string OuiNon(bool? v, string oui, string non, string inconnu = "Non précisé") => v switch
+    {
+        true => oui,
+        false => non,
+        null => inconnu,
+    };
+
+    public static string Nombre(int n) => n.ToString("N0", Fr);
+}

@@ -1,0 +1,173 @@
+using Raccroche.Web.Features.Catalogue;
+using Raccroche.Web.Features.Communes;
+
+namespace Raccroche.Web.Donnees.Initiales;
+
+/// <summary>Fills an empty database with the communes and the seed catalogue. Does nothing on a filled one.</summary>
+public sealed class DonneesInitiales(RaccrocheDbContext db, ILogger<DonneesInitiales> logger)
+{
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        if (!await db.Communes.AnyAsync(ct))
+        {
+            var communes = CommunesCsv.LireEmbarque();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            foreach (var lot in communes.Chunk(5000))
+            {
+                db.Communes.AddRange(lot);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            logger.LogInformation("Seeded {Count} communes", communes.Count);
+        }
+
+        if (!await db.Dispositifs.AnyAsync(ct) && !await db.Structures.AnyAsync(ct))
+        {
+            var seed = CatalogueInitial.Embarque();
+            var codes = seed.Structures.SelectMany(s => s.Lieux).Select(l => l.CodeInsee).Distinct().ToList();
+            var communes = await db.Communes.AsNoTracking().Where(c => codes.Contains(c.CodeInsee)).ToDictionaryAsync(c => c.CodeInsee, ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var (structures, dispositifs) = Construire(seed, communes);
+            db.Structures.AddRange(structures);
+            db.Dispositifs.AddRange(dispositifs);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            logger.LogInformation("Seeded {Structures} structures and {Dispositifs} programmes", structures.Count, dispositifs.Count);
+        }
+
+        if (!await db.Psads.AnyAsync(ct))
+        {
+            var psads = await PsadsAsync(ct);
+            db.Psads.AddRange(psads);
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Seeded {Psads} PSAD", psads.Count);
+        }
+    }
+
+    /// <summary>
+    /// One PSAD per département that has a PSAD structure in the catalogue, its territory that
+    /// département, its partners the CIO, MLDS and missions locales whose competence covers it.
+    /// </summary>
+    private async Task<List<Features.Decrocheurs.Psad>> PsadsAsync(CancellationToken ct)
+    {
+        var structures = await db.Structures.AsNoTracking()
+            .Where(x => x.Type == "psad" || x.Type == "cio" || x.Type == "mlds" || x.Type == "mission-locale")
+            .Select(x => new { x.Id, x.Slug, x.Nom, x.Type, x.ZoneType, x.ZoneCodes }).ToListAsync(ct);
+        var codesCommunes = structures.Where(x => x.ZoneType == ZoneType.Communes).SelectMany(x => x.ZoneCodes).Distinct().ToList();
+        var departementsDesCommunes = await db.Communes.AsNoTracking()
+            .Where(c => codesCommunes.Contains(c.CodeInsee))
+            .ToDictionaryAsync(c => c.CodeInsee, c => c.Departement, ct);
+        bool Couvre(ZoneType type, List<string> codes, string departement) => type switch
+        {
+            ZoneType.Departements => codes.Contains(departement),
+            ZoneType.Communes => codes.Any(c => departementsDesCommunes.GetValueOrDefault(c) == departement),
+            _ => false,
+        };
+
+        return [.. structures.Where(x => x.Type == "psad" && x.ZoneType == ZoneType.Departements && x.ZoneCodes.Count == 1)
+            .OrderBy(x => x.ZoneCodes[0], StringComparer.Ordinal)
+            .Select(x => new Features.Decrocheurs.Psad
+            {
+                Code = x.ZoneCodes[0],
+                Nom = x.Nom.Replace(" (réseau départemental)", "", StringComparison.Ordinal),
+                Territoire = [x.ZoneCodes[0]],
+                Partenaires = [.. structures.Where(p => p.Type != "psad" && Couvre(p.ZoneType, p.ZoneCodes, x.ZoneCodes[0]))
+                    .Select(p => new Features.Decrocheurs.PartenairePsad { StructureId = p.Id })],
+            })];
+    }
+
+    /// <summary>Maps the seed file to entities; throws on a dangling reference or an unknown commune.</summary>
+    public static (List<Structure> Structures, List<Dispositif> Dispositifs) Construire(
+        CatalogueInitial seed, IReadOnlyDictionary<string, Commune> communes)
+    {
+        var lieux = new Dictionary<string, Lieu>(StringComparer.Ordinal);
+        var structures = new Dictionary<string, Structure>(StringComparer.Ordinal);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var s in seed.Structures)
+        {
+            var structure = new Structure
+            {
+                Slug = s.Id,
+                Nom = s.Nom,
+                Type = s.Type,
+                ReseauPorteur = s.ReseauPorteur,
+                Siret = s.Siret,
+                SiteWeb = s.SiteWeb,
+                Description = s.Description,
+                Courriel = s.Courriel,
+                Telephone = s.Telephone,
+                ZoneType = s.ZoneCompetence.ZoneType,
+                ZoneCodes = s.ZoneCompetence.Codes,
+                DateMaj = today,
+            };
+            foreach (var l in s.Lieux)
+            {
+                if (!communes.TryGetValue(l.CodeInsee, out var commune))
+                {
+                    throw new InvalidOperationException($"Seed place '{l.Id}': unknown commune code {l.CodeInsee}.");
+                }
+
+                var lieu = new Lieu
+                {
+                    Slug = l.Id,
+                    Nom = l.Nom,
+                    Adresse = l.Adresse,
+                    CodePostal = l.CodePostal,
+                    CodeInsee = l.CodeInsee,
+                    Latitude = l.Latitude ?? commune.Latitude,
+                    Longitude = l.Longitude ?? commune.Longitude,
+                    PositionApprochee = l.Latitude is null,
+                    Horaires = l.Horaires,
+                    AccessiblePmr = l.AccessiblePmr,
+                    Telephone = l.Telephone,
+                    Courriel = l.Courriel,
+                };
+                structure.Lieux.Add(lieu);
+                lieux.Add(l.Id, lieu);
+            }
+
+            structures.Add(s.Id, structure);
+        }
+
+        var dispositifs = seed.Dispositifs.Select(d => new Dispositif
+        {
+            Slug = d.Id,
+            Nom = d.Nom,
+            Resume = d.Resume,
+            Description = d.Description,
+            Entrees = d.Entrees,
+            Thematiques = d.Thematiques,
+            TypeService = d.Type,
+            Publics = d.Publics,
+            AgeMin = d.AgeMin,
+            AgeMax = d.AgeMax,
+            Niveaux = d.Niveaux,
+            Situations = d.Situations,
+            ConditionsAcces = d.ConditionsAcces,
+            DureeSemaines = d.DureeSemaines,
+            HeuresHebdo = d.HeuresHebdo,
+            Internat = d.Internat,
+            Remunere = d.Remunere,
+            RemunerationDetail = d.RemunerationDetail,
+            Frais = d.Frais,
+            EntreePermanente = d.EntreePermanente,
+            Capacite = d.Capacite,
+            ModesMobilisation = d.ModesMobilisation,
+            PersonnesMobilisatrices = d.PersonnesMobilisatrices,
+            PrescriptionProfessionnel = d.PrescriptionProfessionnel,
+            LienMobilisation = d.LienMobilisation,
+            ZoneType = d.Zone.ZoneType,
+            ZoneCodes = d.Zone.Codes,
+            Structure = structures.TryGetValue(d.Structure, out var st) ? st
+                : throw new InvalidOperationException($"Seed programme '{d.Id}': unknown structure '{d.Structure}'."),
+            Lieux = d.Lieux.Select(id => lieux.TryGetValue(id, out var l) ? l
+                : throw new InvalidOperationException($"Seed programme '{d.Id}': unknown place '{id}'.")).ToList(),
+            DateMaj = d.DateMaj,
+            Source = d.Source,
+        }).ToList();
+
+        return ([.. structures.Values], dispositifs);
+    }
+}

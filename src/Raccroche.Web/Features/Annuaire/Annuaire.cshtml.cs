@@ -1,0 +1,58 @@
+using Raccroche.Web.Features.Catalogue;
+using Raccroche.Web.Features.Communes;
+
+namespace Raccroche.Web.Features.Annuaire;
+
+public sealed class AnnuaireModel(InstantaneCatalogue holder) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "commune")] public string? CommuneSaisie { get; set; }
+    [BindProperty(SupportsGet = true, Name = "code_commune")] public string? CodeCommune { get; set; }
+    [BindProperty(SupportsGet = true, Name = "type")] public string? Type { get; set; }
+    [BindProperty(SupportsGet = true, Name = "rayon_km")] public string? RayonKm { get; set; }
+
+    // Not bound: "page" is also Razor Pages' own route value (the page path).
+    public string? PageNum => Request.Query["page"].FirstOrDefault();
+
+    public Erreurs Erreurs { get; } = new();
+    public Commune? Commune { get; private set; }
+    public List<Commune> Candidats { get; private set; } = [];
+    public int Total { get; private set; }
+    public List<StructureTrouvee> Items { get; private set; } = [];
+    public bool Recherche { get; private set; }
+
+    public void OnGet()
+    {
+        if (!string.IsNullOrWhiteSpace(CodeCommune))
+        {
+            Commune = holder.Communes.ParCode(CodeCommune.Trim().ToUpperInvariant());
+        }
+        else if (!string.IsNullOrWhiteSpace(CommuneSaisie))
+        {
+            var r = holder.Communes.Resoudre(CommuneSaisie.Length > 100 ? CommuneSaisie[..100] : CommuneSaisie);
+            Commune = r.Commune;
+            if (r.Commune is null)
+            {
+                Candidats = r.Candidats;
+                Erreurs.Ajouter("commune", r.Candidats.Count == 0
+                    ? $"Aucune commune ne correspond à « {Saisie.Tronquer(CommuneSaisie)} ». Vérifiez l'orthographe ou indiquez le code postal."
+                    : $"Plusieurs communes correspondent à « {Saisie.Tronquer(CommuneSaisie)} » : choisissez la vôtre dans la liste.");
+            }
+        }
+
+        if (Commune is not null)
+        {
+            CommuneSaisie = RepertoireCommunes.Libelle(Commune);
+        }
+
+        var query = ParametresAnnuaire.Valider(holder.Communes, Erreurs, Q, Type,
+            Commune is null ? CodeCommune : null, Commune, Erreurs.Pour("commune") is null ? RayonKm : null, null, PageNum, null);
+        if (query is null || Erreurs.Any)
+        {
+            return;
+        }
+
+        Recherche = true;
+        (Total, Items) = holder.Annuaire.Rechercher(query);
+    }
+}

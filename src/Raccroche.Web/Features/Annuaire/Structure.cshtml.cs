@@ -1,0 +1,25 @@
+using Raccroche.Web.Features.Catalogue;
+
+namespace Raccroche.Web.Features.Annuaire;
+
+public sealed class StructureModel(RaccrocheDbContext db, InstantaneCatalogue holder) : PageModel
+{
+    public Structure Structure { get; private set; } = null!;
+    public string Zone { get; private set; } = "";
+    public Dictionary<string, string> Communes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var s = await db.Structures.AsNoTracking().Include(x => x.Lieux).Include(x => x.Dispositifs)
+            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (s is null)
+        {
+            return NotFound();
+        }
+
+        Structure = s;
+        Zone = Zones.Decrire(s.ZoneType, s.ZoneCodes, holder.Communes);
+        Communes = s.Lieux.Select(l => l.CodeInsee).Distinct().ToDictionary(c => c, c => holder.Communes.ParCode(c)?.Nom ?? c);
+        return Page();
+    }
+}

@@ -1,0 +1,186 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace Raccroche.Web.Features.Communes;
+
+/// <summary>
+/// All communes in memory (about 35,000, a few MB), looked up by code, postcode or name.
+/// Name lookup ignores accents, case, hyphens, "St"/"Saint" and leading articles.
+/// </summary>
+public sealed partial class RepertoireCommunes
+{
+    private readonly FrozenDictionary<string, Commune> _parCode;
+    private readonly FrozenDictionary<string, Commune[]> _parCodePostal;
+    private readonly (string Cle, Commune Commune)[] _parNom;
+
+    public RepertoireCommunes(IEnumerable<Commune> communes)
+    {
+        var all = communes.ToArray();
+        _parCode = all.ToFrozenDictionary(c => c.CodeInsee, StringComparer.Ordinal);
+        _parCodePostal = all
+            .SelectMany(c => c.ListeCodesPostaux().Select(cp => (cp, c)))
+            .GroupBy(x => x.cp)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.c).OrderByDescending(c => c.Population ?? 0).ToArray(), StringComparer.Ordinal);
+        _parNom = all.Select(c => (CleNom(c.Nom), c)).OrderBy(x => x.Item1, StringComparer.Ordinal).ToArray();
+        Count = all.Length;
+    }
+
+    public int Count { get; }
+
+    public Commune? ParCode(string? codeInsee) =>
+        codeInsee is not null && _parCode.TryGetValue(codeInsee, out var c) ? c : null;
+
+    public IEnumerable<Commune> Toutes => _parCode.Values;
+
+    /// <summary>Normalised key of a commune name: "Le Puy-en-Velay" → "puy en velay", "St-Étienne" → "saint etienne".</summary>
+    public static string CleNom(string nom)
+    {
+        var mots = TexteFrancais.Replier(nom).Replace('\'', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (mots.Count > 1 && mots[0] is "le" or "la" or "les" or "l")
+        {
+            mots.RemoveAt(0);
+        }
+
+        for (var i = 0; i < mots.Count; i++)
+        {
+            mots[i] = mots[i] switch
+            {
+                "st" => "saint",
+                "ste" => "sainte",
+                "sts" => "saints",
+                "stes" => "saintes",
+                _ => mots[i],
+            };
+        }
+
+        return string.Join(' ', mots);
+    }
+
+    /// <summary>Communes matching what a person typed: a code, a postcode (or its start), or a name (or its start).</summary>
+    public List<Commune> Rechercher(string? saisie, int max = 10)
+    {
+        if (string.IsNullOrWhiteSpace(saisie))
+        {
+            return [];
+        }
+
+        saisie = saisie.Trim();
+        var avecCp = NomEtCodePostal().Match(saisie);
+        if (avecCp.Success)
+        {
+            var cp = avecCp.Groups["cp"].Value;
+            var cle = CleNom(avecCp.Groups["nom"].Value);
+            var parCp = _parCodePostal.TryGetValue(cp, out var l) ? l : [];
+            var exact = parCp.Where(c => CleNom(c.Nom) == cle).ToList();
+            return exact.Count > 0 ? exact : [.. parCp.Take(max)];
+        }
+
+        if (saisie.All(char.IsAsciiDigit) || (saisie.Length == 5 && (saisie.StartsWith("2A", StringComparison.OrdinalIgnoreCase) || saisie.StartsWith("2B", StringComparison.OrdinalIgnoreCase))))
+        {
+            var result = new List<Commune>();
+            if (saisie.Length == 5)
+            {
+                if (ParCode(saisie.ToUpperInvariant()) is { } parCode)
+                {
+                    result.Add(parCode);
+                }
+
+                if (_parCodePostal.TryGetValue(saisie, out var l))
+                {
+                    result.AddRange(l.Where(c => !result.Contains(c)));
+                }
+
+                return [.. result.Take(max)];
+            }
+
+            if (saisie.Length >= 2)
+            {
+                return _parCodePostal
+                    .Where(kv => kv.Key.StartsWith(saisie, StringComparison.Ordinal))
+                    .SelectMany(kv => kv.Value)
+                    .Distinct()
+                    .OrderByDescending(c => c.Population ?? 0)
+                    .Take(max)
+                    .ToList();
+            }
+
+            return [];
+        }
+
+        var prefixe = CleNom(saisie);
+        if (prefixe.Length == 0)
+        {
+            return [];
+        }
+
+        var debut = BorneInferieure(prefixe);
+        var trouves = new List<Commune>();
+        for (var i = debut; i < _parNom.Length && _parNom[i].Cle.StartsWith(prefixe, StringComparison.Ordinal); i++)
+        {
+            trouves.Add(_parNom[i].Commune);
+        }
+
+        return trouves
+            .OrderByDescending(c => CleNom(c.Nom) == prefixe)
+            .ThenByDescending(c => c.Population ?? 0)
+            .ThenBy(c => c.CodeInsee, StringComparer.Ordinal)
+            .Take(max)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Resolves a typed commune to exactly one when possible: an exact name shared by several
+    /// communes (homonyms) returns them all so that the person can choose.
+    /// </summary>
+    public ResolutionCommune Resoudre(string? saisie)
+    {
+        var candidats = Rechercher(saisie, 20);
+        if (candidats.Count == 0)
+        {
+            return new ResolutionCommune(null, []);
+        }
+
+        var cle = CleNom(saisie!);
+        var exacts = candidats.Where(c => CleNom(c.Nom) == cle || c.CodeInsee == saisie!.Trim().ToUpperInvariant()).ToList();
+        if (exacts.Count == 1)
+        {
+            return new ResolutionCommune(exacts[0], exacts);
+        }
+
+        if (exacts.Count > 1)
+        {
+            return new ResolutionCommune(null, exacts);
+        }
+
+        return candidats.Count == 1 ? new ResolutionCommune(candidats[0], candidats) : new ResolutionCommune(null, candidats);
+    }
+
+    /// <summary>How a commune is shown and typed back: "Thiers (63300)".</summary>
+    public static string Libelle(Commune c) =>
+        c.ListeCodesPostaux().FirstOrDefault() is { } cp ? $"{c.Nom} ({cp})" : c.Nom;
+
+    private int BorneInferieure(string prefixe)
+    {
+        int lo = 0, hi = _parNom.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (string.CompareOrdinal(_parNom[mid].Cle, prefixe) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    [GeneratedRegex(@"^(?<nom>.+?)\s*\((?<cp>\d{5})\)$")]
+    private static partial Regex NomEtCodePostal();
+}
+
+/// <summary>The outcome of resolving typed text: one commune, or the candidates to choose from.</summary>
+public sealed record ResolutionCommune(Commune? Commune, List<Commune> Candidats);

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Raccroche.Web.Features.Comptes;
+
+/// <summary>The structure admin's team: members, pending invitations, invite a colleague, remove a member.</summary>
+[Authorize(Policy = ComptesSetup.PolitiquePro, Roles = Roles.AdminStructure)]
+public sealed class EquipeModel(GestionComptes comptes, Habilitations h, UserManager<Utilisateur> users) : PageModel
+{
+    public IReadOnlyList<GestionComptes.Membre> Membres { get; private set; } = [];
+    public IReadOnlyList<GestionComptes.InvitationEnCours> EnAttente { get; private set; } = [];
+    [BindProperty] public string? Courriel { get; set; }
+    [BindProperty] public string? Role { get; set; }
+    public Erreurs Erreurs { get; } = new();
+    [TempData] public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await ChargerAsync(ct);
+
+    public async Task<IActionResult> OnPostInviterAsync(CancellationToken ct)
+    {
+        if (Role is not (Roles.MembreStructure or Roles.AdminStructure))
+        {
+            Erreurs.Ajouter("role", "Choisissez « membre » ou « administrateur de la structure ».");
+        }
+
+        if (!Erreurs.Any && await comptes.InviterAsync(Courriel, Role, h.StructureId, null, Erreurs, ct))
+        {
+            Message = $"Invitation envoyée à {Courriel!.Trim()}.";
+            return RedirectToPage();
+        }
+
+        await ChargerAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRetirerAsync(string id, CancellationToken ct)
+    {
+        var cible = id is { Length: <= 100 } ? await users.FindByIdAsync(id) : null;
+        if (cible is null || cible.StructureId != h.StructureId || cible.Id == h.UtilisateurId)
+        {
+            return NotFound();
+        }
+
+        await comptes.RetirerAsync(cible, ct);
+        Message = $"{cible.NomAffiche} a été retiré·e de l'équipe.";
+        return RedirectToPage();
+    }
+
+    private async Task ChargerAsync(CancellationToken ct)
+    {
+        Membres = await comptes.MembresAsync(h.StructureId, ct);
+        EnAttente = await comptes.InvitationsAsync(h.StructureId, ct);
+    }
+}

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Identity;
+using Raccroche.Web.Features.Journal;
+
+namespace Raccroche.Web.Features.Comptes;
+
+/// <summary>Inviting and removing accounts, shared by the structure admin's team page and the regional admin's accounts page.</summary>
+public sealed class GestionComptes(RaccrocheDbContext db, Invitations invitations, UserManager<Utilisateur> users, Tracabilite journal, Habilitations h, TimeProvider clock)
+{
+    public sealed record Membre(string Id, string Nom, string Courriel, string Role, string? Structure, IReadOnlyList<string> Territoire, bool DoubleFacteur);
+    public sealed record InvitationEnCours(string Courriel, string Role, string? Structure, DateTime ExpireLe);
+
+    public async Task<IReadOnlyList<Membre>> MembresAsync(int? structureId, CancellationToken ct)
+    {
+        var q = db.Users.AsNoTracking();
+        if (structureId is { } s)
+        {
+            q = q.Where(u => u.StructureId == s);
+        }
+
+        return await q.OrderBy(u => u.Email)
+            .Select(u => new Membre(u.Id, u.NomAffiche, u.Email!, u.Role, u.Structure != null ? u.Structure.Nom : null, u.Territoire, u.TwoFactorEnabled))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<InvitationEnCours>> InvitationsAsync(int? structureId, CancellationToken ct)
+    {
+        var maintenant = clock.GetUtcNow().UtcDateTime;
+        var q = db.Invitations.AsNoTracking().Where(i => i.AccepteeLe == null && i.ExpireLe > maintenant);
+        if (structureId is { } s)
+        {
+            q = q.Where(i => i.StructureId == s);
+        }
+
+        return await q.OrderByDescending(i => i.CreeLe)
+            .Select(i => new InvitationEnCours(i.Courriel, i.Role, i.Structure != null ? i.Structure.Nom : null, i.ExpireLe)).ToListAsync(ct);
+    }
+
+    /// <summary>Validates and sends an invitation; territory codes are département codes or commune INSEE codes.</summary>
+    public async Task<bool> InviterAsync(string? courriel, string? role, int? structureId, string? territoire, Erreurs erreurs, CancellationToken ct)
+    {
+        courriel = courriel?.Trim() ?? "";
+        if (courriel.Length is 0 or > 256 || !System.Net.Mail.MailAddress.TryCreate(courriel, out var a) || a.Address != courriel)
+        {
+            erreurs.Ajouter("courriel", "Indiquez une adresse e-mail valide (ex. prenom.nom@structure.fr).");
+        }
+        else if (await db.Users.AnyAsync(u => u.NormalizedEmail == courriel.ToUpperInvariant(), ct))
+        {
+            erreurs.Ajouter("courriel", "Un compte existe déjà pour cette adresse.");
+        }
+
+        if (role is null || !Roles.Tous.Contains(role))
+        {
+            erreurs.Ajouter("role", "Choisissez un rôle dans la liste.");
+        }
+
+        string? structureNom = null;
+        if (role is not null && Roles.DeStructure(role))
+        {
+            structureNom = structureId is { } s ? await db.Structures.Where(x => x.Id == s).Select(x => x.Nom).FirstOrDefaultAsync(ct) : null;
+            if (structureNom is null)
+            {
+                erreurs.Ajouter("structure", "Choisissez la structure du futur membre.");
+            }
+        }
+        else
+        {
+            structureId = null;
+        }
+
+        var codes = (territoire ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).Select(c => c.ToUpperInvariant()).Distinct().ToList();
+        if (role == Roles.Coordinateur)
+        {
+            var communes = codes.Where(c => c.Length == 5).ToList();
+            var connues = await db.Communes.Where(c => communes.Contains(c.CodeInsee)).Select(c => c.CodeInsee).ToListAsync(ct);
+            var inconnus = codes.Where(c => !(Communes.Departements.Existe(c) || connues.Contains(c))).ToList();
+            if (codes.Count == 0 || codes.Count > 50)
+            {
+                erreurs.Ajouter("territoire", "Indiquez le territoire : des codes de département (63, 2A…) ou des codes INSEE de communes, séparés par des virgules.");
+            }
+            else if (inconnus.Count > 0)
+            {
+                erreurs.Ajouter("territoire", $"Code(s) inconnu(s) : {string.Join(", ", inconnus)}. Utilisez des codes de département ou des codes INSEE de communes.");
+            }
+        }
+        else
+        {
+            codes = [];
+        }
+
+        if (erreurs.Any)
+        {
+            return false;
+        }
+
+        invitations.Creer(courriel, role!, structureId, codes, h.UtilisateurId, structureNom);
+        journal.Ajouter(Tracabilite.Creation, "invitation", courriel, $"invitation {role}{(structureNom is null ? "" : $" – {structureNom}")}");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<bool> RetirerAsync(Utilisateur cible, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        journal.Ajouter(Tracabilite.Modification, "compte", cible.Id, $"compte retiré ({cible.Email})");
+        await db.SaveChangesAsync(ct);
+        var r = await users.DeleteAsync(cible);
+        if (!r.Succeeded)
+        {
+            return false;
+        }
+
+        await tx.CommitAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Raccroche.Web.Features.Courriers;
+
+/// <summary>
+/// An e-mail waiting to be sent (outbox): written in the same transaction as what it reports, retried until sent
+/// or given up (then its recipient and body are blanked, a trace remains).
+/// </summary>
+public sealed class MessageSortant
+{
+    public const string EnAttente = "en-attente";
+    public const string Envoye = "envoye";
+    public const string Abandonne = "abandonne";
+
+    public int Id { get; set; }
+
+    /// <summary>The request whose data the mail repeats, if any: retention erases the mail with the request.</summary>
+    public int? DemandeId { get; set; }
+    public string Statut { get; set; } = EnAttente;
+    public required string Destinataire { get; set; }
+    public required string Sujet { get; set; }
+    public required string Corps { get; set; }
+    public DateTime CreeLe { get; set; }
+    public int Tentatives { get; set; }
+    public DateTime ProchaineTentative { get; set; }
+    public DateTime? EnvoyeLe { get; set; }
+    public DateTime? AbandonneLe { get; set; }
+    public string? DerniereErreur { get; set; }
+}

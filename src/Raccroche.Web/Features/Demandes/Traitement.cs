@@ -1,0 +1,295 @@
+using Raccroche.Web.Features.Catalogue;
+using Raccroche.Web.Features.Comptes;
+using Raccroche.Web.Features.Courriers;
+using Raccroche.Web.Features.Propositions;
+using Raccroche.Web.Features.Journal;
+
+namespace Raccroche.Web.Features.Demandes;
+
+/// <summary>
+/// The life of a request or referral in the receiving structure's inbox: statuses move forward,
+/// closing ones (entré·e, réorienté·e, sans suite) are final; a re-referral creates the new request
+/// for the other programme's structure. Every change is one transaction with its audit line.
+/// </summary>
+public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habilitations h, Recontact recontact, Invitations invitations, TimeProvider clock)
+{
+    public const string Nouvelle = "nouvelle";
+    public const string PriseEnCharge = "prise-en-charge";
+    public const string JeuneContacte = "jeune-contacte";
+    public const string RendezVous = "rendez-vous";
+    public const string Entre = "entre";
+    public const string Reoriente = "reoriente";
+    public const string SansSuite = "sans-suite";
+
+    public static readonly Liste Statuts = new("statut",
+    [
+        new(Nouvelle, "Nouvelle"),
+        new(PriseEnCharge, "Prise en charge"),
+        new(JeuneContacte, "Jeune contacté·e"),
+        new(RendezVous, "Rendez-vous fixé"),
+        new(Entre, "Entré·e dans le dispositif"),
+        new(Reoriente, "Réorienté·e"),
+        new(SansSuite, "Sans suite"),
+    ]);
+
+    public static readonly Liste Motifs = new("motif",
+    [
+        new("injoignable", "Injoignable"),
+        new("refus", "Refus du jeune"),
+        new("hors-criteres", "Hors critères"),
+        new("deja-accompagne", "Déjà accompagné·e ailleurs"),
+        new("demenagement", "A déménagé"),
+        new("autre", "Autre raison"),
+    ]);
+
+    private static readonly string[] Ordre = [Nouvelle, PriseEnCharge, JeuneContacte, RendezVous, Entre];
+
+    public static bool EstClos(string statut) => statut is Entre or Reoriente or SansSuite;
+
+    /// <summary>Statuses the request can move to from where it is.</summary>
+    public static IEnumerable<Terme> Suivants(string statut) => EstClos(statut) ? [] :
+        Statuts.Termes.Where(t => t.Valeur is Reoriente or SansSuite || Array.IndexOf(Ordre, t.Valeur) > Array.IndexOf(Ordre, statut));
+
+    public async Task<bool> ChangerStatutAsync(DemandeContact d, string? statut, string? note, string? motif, int? dispositifId, Erreurs erreurs, CancellationToken ct = default)
+    {
+        if (!h.PeutTraiter(d))
+        {
+            erreurs.Ajouter("statut", "Seule la structure destinataire peut faire avancer cette demande.");
+            return false;
+        }
+
+        if (statut is null || !Suivants(d.Statut).Any(t => t.Valeur == statut))
+        {
+            erreurs.Ajouter("statut", EstClos(d.Statut) ? "Cette demande est close : son statut ne change plus." : "Choisissez l'étape suivante dans la liste.");
+        }
+
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note is { Length: > 500 })
+        {
+            erreurs.Ajouter("note", $"La note est trop longue ({note.Length} caractères) : 500 au maximum.");
+        }
+
+        if (statut == SansSuite && (motif is null || !Motifs.Contient(motif)))
+        {
+            erreurs.Ajouter("motif", "Indiquez pourquoi la demande est sans suite.");
+        }
+
+        Dispositif? vers = null;
+        if (statut == Reoriente)
+        {
+            vers = dispositifId is { } id ? await db.Dispositifs.FirstOrDefaultAsync(x => x.Id == id && !x.Suspendu, ct) : null;
+            if (vers is null)
+            {
+                erreurs.Ajouter("dispositif", "Choisissez le dispositif vers lequel vous réorientez le jeune.");
+            }
+            else if (d.DispositifId == vers.Id)
+            {
+                erreurs.Ajouter("dispositif", "Choisissez un autre dispositif que celui de la demande.");
+            }
+        }
+
+        if (erreurs.Any)
+        {
+            return false;
+        }
+
+        var maintenant = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            // Statut is a concurrency token: the UPDATE only applies while the status is still the one this decision
+            // was taken on, so of two "réorienté·e" sent together exactly one creates the new request.
+            d.Statut = statut!;
+            d.DernierMouvementLe = maintenant;
+            if (statut is JeuneContacte or RendezVous or Entre && d.PremierContactLe is null)
+            {
+                d.PremierContactLe = maintenant;
+            }
+
+            if (EstClos(statut!))
+            {
+                d.ClotureLe = maintenant;
+                d.MotifSansSuite = statut == SansSuite ? motif : null;
+            }
+
+            db.SuivisDemande.Add(new SuiviDemande { DemandeId = d.Id, Le = maintenant, Statut = statut!, Note = note, AuteurId = h.UtilisateurId, Auteur = h.Nom });
+            journal.Ajouter(Tracabilite.Modification, "demande", d.Reference, $"statut → {statut}{(motif is null ? "" : $" ({motif})")}");
+            if (vers is not null)
+            {
+                var suite = Copier(d, vers, maintenant);
+                if (suite.CodeCommune is null)
+                {
+                    (suite.CodeCommune, suite.Departement) = await CommuneDuDispositifAsync(vers, ct);
+                }
+
+                db.DemandesContact.Add(suite);
+                await db.SaveChangesAsync(ct);
+                d.SuiteId = suite.Id;
+                journal.Ajouter(Tracabilite.Creation, "demande", suite.Reference, $"réorientation de {d.Reference}");
+                await NotifierAsync(suite, vers.StructureId, maintenant, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            erreurs.Ajouter("statut", "Le statut de cette demande a été changé entre-temps par quelqu'un d'autre : rien n'a été enregistré. Vérifiez son état actuel ci-dessous avant de recommencer.");
+            return false;
+        }
+    }
+
+    /// <summary>"Orienter un jeune": a professional refers a young person to a programme, with the young person's agreement.</summary>
+    public async Task<DemandeContact?> OrienterAsync(Dispositif vers, SaisieOrientation s, Erreurs erreurs, CancellationToken ct = default)
+    {
+        Valider(s, erreurs);
+        if (erreurs.Any)
+        {
+            return null;
+        }
+
+        var maintenant = clock.GetUtcNow().UtcDateTime;
+        var d = new DemandeContact
+        {
+            Reference = Recontact.NouvelleReference(),
+            CreeLe = maintenant,
+            DernierMouvementLe = maintenant,
+            Origine = "professionnel",
+            Prenom = s.Prenom!.Trim(),
+            Telephone = Recontact.NormaliserTelephone(s.Telephone),
+            Courriel = string.IsNullOrWhiteSpace(s.Courriel) ? null : s.Courriel.Trim(),
+            Creneau = "indifferent",
+            Message = string.IsNullOrWhiteSpace(s.Message) ? null : s.Message.Trim(),
+            ConsentementLe = maintenant,
+            Age = s.Age,
+            Situation = s.Situation,
+            StructureId = vers.StructureId,
+            DispositifId = vers.Id,
+            StructureOrigineId = h.EstDeStructure ? h.StructureId : null,
+            EmetteurId = h.UtilisateurId,
+            Emetteur = h.Nom,
+        };
+        (d.CodeCommune, d.Departement) = await CommuneDuDispositifAsync(vers, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.DemandesContact.Add(d);
+        journal.Ajouter(Tracabilite.Creation, "demande", d.Reference, $"orientation vers {vers.Slug}");
+        await db.SaveChangesAsync(ct);
+        await NotifierAsync(d, vers.StructureId, maintenant, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return d;
+    }
+
+    public static void Valider(SaisieOrientation s, Erreurs erreurs)
+    {
+        var prenom = s.Prenom?.Trim() ?? "";
+        if (prenom.Length is 0 or > 50)
+        {
+            erreurs.Ajouter("prenom", "Indiquez le prénom du jeune (50 caractères au plus).");
+        }
+
+        var tel = Recontact.NormaliserTelephone(s.Telephone);
+        if (!string.IsNullOrWhiteSpace(s.Telephone) && tel is null)
+        {
+            erreurs.Ajouter("telephone", "Numéro non valable : 10 chiffres commençant par 0, ou +33.");
+        }
+
+        var courriel = s.Courriel?.Trim();
+        if (!string.IsNullOrEmpty(courriel) && (courriel.Length > 200 || !System.Net.Mail.MailAddress.TryCreate(courriel, out var a) || a.Address != courriel))
+        {
+            erreurs.Ajouter("courriel", "Adresse e-mail non valable (ex. prenom@exemple.fr).");
+        }
+
+        if (tel is null && string.IsNullOrEmpty(courriel) && !erreurs.Any)
+        {
+            erreurs.Ajouter("telephone", "Indiquez au moins un moyen de joindre le jeune : téléphone ou e-mail.");
+        }
+
+        if (s.Age is null or < 14 or > 30)
+        {
+            erreurs.Ajouter("age", "Indiquez l'âge du jeune, entre 14 et 30 ans.");
+        }
+
+        if (s.Situation is not null && !ChoixDiagnostic.SituationsJeune.Contient(s.Situation))
+        {
+            erreurs.Ajouter("situation", "Choisissez la situation dans la liste.");
+        }
+
+        if (s.Message is { Length: > 1000 })
+        {
+            erreurs.Ajouter("message", $"Le message est trop long ({s.Message.Length} caractères) : 1 000 au maximum.");
+        }
+
+        if (!s.Accord)
+        {
+            erreurs.Ajouter("accord", "Cochez la case : le jeune doit avoir accepté que ses coordonnées soient transmises.");
+        }
+    }
+
+    private DemandeContact Copier(DemandeContact d, Dispositif vers, DateTime maintenant) => new()
+    {
+        Reference = Recontact.NouvelleReference(),
+        CreeLe = maintenant,
+        DernierMouvementLe = maintenant,
+        Origine = "reorientation",
+        Prenom = d.Prenom,
+        Telephone = d.Telephone,
+        Courriel = d.Courriel,
+        Creneau = d.Creneau,
+        Message = d.Message,
+        ConsentementLe = d.ConsentementLe,
+        Reponses = d.Reponses,
+        CodeCommune = d.CodeCommune,
+        Departement = d.Departement,
+        Age = d.Age,
+        Situation = d.Situation,
+        StructureId = vers.StructureId,
+        DispositifId = vers.Id,
+        StructureOrigineId = d.StructureId,
+        EmetteurId = h.UtilisateurId,
+        Emetteur = h.Nom,
+    };
+
+    /// <summary>
+    /// Where a professional's referral is routed for (the young person's commune is not asked): the programme's first
+    /// place, else the receiving structure's first place; (null, null) when neither has one.
+    /// </summary>
+    private async Task<(string? CodeCommune, string? Departement)> CommuneDuDispositifAsync(Dispositif vers, CancellationToken ct)
+    {
+        var code = await db.Dispositifs.Where(x => x.Id == vers.Id).SelectMany(x => x.Lieux).OrderBy(l => l.Id).Select(l => l.CodeInsee).FirstOrDefaultAsync(ct)
+            ?? await db.Lieux.Where(l => l.StructureId == vers.StructureId).OrderBy(l => l.Id).Select(l => l.CodeInsee).FirstOrDefaultAsync(ct);
+        if (code is null)
+        {
+            return (null, null);
+        }
+
+        var departement = await db.Communes.Where(c => c.CodeInsee == code).Select(c => c.Departement).FirstOrDefaultAsync(ct);
+        return (code, departement ?? Communes.Departements.DeCommune(code));
+    }
+
+    /// <summary>The receiving structure gets an e-mail with the reference and the inbox link: no personal data leaves the platform.</summary>
+    private async Task NotifierAsync(DemandeContact d, int structureId, DateTime maintenant, CancellationToken ct)
+    {
+        var s = await db.Structures.AsNoTracking().Where(x => x.Id == structureId).Select(x => new { x.Nom, x.Courriel }).FirstAsync(ct);
+        var destinataire = s.Courriel ?? recontact.AdresseParDefaut;
+        db.MessagesSortants.Add(Courrier.Preparer(destinataire, $"Nouvelle orientation {d.Reference} pour {s.Nom}",
+            $"Bonjour,\n\nUn professionnel vous oriente un jeune (référence {d.Reference}).\n" +
+            $"Consultez la demande dans votre espace : {invitations.UrlPublique}/pro/demandes\n\n" +
+            "Pour protéger ses données, ses coordonnées ne figurent pas dans ce message.\n\nL'équipe Raccroche", maintenant, d.Id));
+    }
+}
+
+/// <summary>What a professional types in "Orienter un jeune".</summary>
+public sealed class SaisieOrientation
+{
+    public string? Prenom { get; set; }
+    public string? Telephone { get; set; }
+    public string? Courriel { get; set; }
+    public int? Age { get; set; }
+    public string? Situation { get; set; }
+    public string? Message { get; set; }
+    public bool Accord { get; set; }
+}

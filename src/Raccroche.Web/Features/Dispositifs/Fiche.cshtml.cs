@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using Raccroche.Web.Features.Catalogue;
+
+namespace Raccroche.Web.Features.Dispositifs;
+
+public sealed class FicheModel(RaccrocheDbContext db, InstantaneCatalogue holder, IOptions<CarteOptions> map) : PageModel
+{
+    public Dispositif Dispositif { get; private set; } = null!;
+    public CarteOptions Carte => map.Value;
+    public string Zone { get; private set; } = "";
+    public Dictionary<string, string> Communes { get; private set; } = [];
+
+    /// <summary>Months since the last review: a sheet older than a year is flagged "à vérifier".</summary>
+    public bool AVerifier => Dispositif.DateMaj < DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-12);
+
+    public async Task<IActionResult> OnGetAsync(int id, string? slug, CancellationToken ct)
+    {
+        var d = await db.Dispositifs.AsNoTracking()
+            .Include(x => x.Structure)
+            .Include(x => x.Lieux)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null)
+        {
+            return NotFound();
+        }
+
+        if (slug != d.Slug)
+        {
+            return RedirectPermanent($"/dispositifs/{d.Id}/{d.Slug}");
+        }
+
+        Dispositif = d;
+        Zone = Zones.Decrire(d.ZoneType, d.ZoneCodes, holder.Communes);
+        Communes = d.Lieux.Select(l => l.CodeInsee).Distinct()
+            .ToDictionary(c => c, c => holder.Communes.ParCode(c)?.Nom ?? c);
+        return Page();
+    }
+}

@@ -1,0 +1,391 @@
+using System.Data.Common;
+using System.Data;
+using Raccroche.Web.Features.Catalogue;
+using Raccroche.Web.Features.Comptes;
+using Raccroche.Web.Features.Courriers;
+
+namespace Raccroche.Web.Features.Fiches;
+
+public enum IssueEnregistrement
+{
+    Enregistree,
+    Conflit,
+    DejaSoumise,
+    TropLongue,
+}
+
+/// <summary>
+/// The life of a sheet's revisions: one open revision (draft or submitted) per sheet, saved again and
+/// again, submitted, then published onto the live entity or sent back with a comment; the author is
+/// told by e-mail either way. Callers check who may act (<see cref="Habilitations"/>); every change
+/// happens in one transaction.
+/// </summary>
+public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimeProvider clock, IConfiguration config, InstantaneCatalogue holder)
+{
+    public const string CommentaireConfirmation = "Fiche confirmée à jour, sans modification.";
+
+    /// <summary>Microseconds: PostgreSQL keeps no more, and the draft's timestamp is its version in the form.</summary>
+    private DateTime Maintenant
+    {
+        get
+        {
+            var t = clock.GetUtcNow().UtcDateTime;
+            return new DateTime(t.Ticks - (t.Ticks % 10), DateTimeKind.Utc);
+        }
+    }
+
+    public DateOnly Aujourdhui => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Reviewed more than 6 months ago: members see a reminder (after 12 months the public sheet says "à vérifier").</summary>
+    public bool ARevoir(DateOnly dateMaj) => dateMaj < Aujourdhui.AddMonths(-6);
+
+    private string UrlPublique => AdressePublique.UrlPublique(config);
+
+    public static bool TypeConnu(string? type) => type is TypesFiche.Structure or TypesFiche.Dispositif;
+
+    public Task<Structure?> StructureAsync(int id, CancellationToken ct) =>
+        db.Structures.AsNoTracking().Include(s => s.Lieux).FirstOrDefaultAsync(s => s.Id == id, ct);
+
+    public Task<Dispositif?> DispositifAsync(int id, CancellationToken ct) =>
+        db.Dispositifs.AsNoTracking().Include(d => d.Lieux).FirstOrDefaultAsync(d => d.Id == id, ct);
+
+    /// <summary>The structure that owns a sheet, or null when the sheet does not exist.</summary>
+    public async Task<int?> StructureDeAsync(string type, int cibleId, CancellationToken ct) => type switch
+    {
+        TypesFiche.Structure => await db.Structures.Where(s => s.Id == cibleId).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct),
+        TypesFiche.Dispositif => await db.Dispositifs.Where(d => d.Id == cibleId).Select(d => (int?)d.StructureId).FirstOrDefaultAsync(ct),
+        _ => null,
+    };
+
+    public Task<RevisionFiche?> OuverteAsync(string type, int cibleId, CancellationToken ct) =>
+        Ouvertes(type, cibleId).AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+
+    private IQueryable<RevisionFiche> Ouvertes(string type, int cibleId) =>
+        db.RevisionsFiche.Where(r => r.Type == type && r.CibleId == cibleId && (r.Statut == StatutsRevision.Brouillon || r.Statut == StatutsRevision.Soumise));
+
+    /// <summary>
+    /// Saves the sheet's draft (creating it when there is none), and submits it when asked. <paramref name="version"/> is
+    /// the draft's timestamp when the form was shown (0 for a new draft): someone else's save in between is a conflict.
+    /// The transaction is serializable so that two first saves cannot open two drafts of one sheet.
+    /// </summary>
+    public async Task<(IssueEnregistrement Issue, RevisionFiche? Ouverte)> EnregistrerAsync(
+        string type, int cibleId, int structureId, string contenu, long version, bool soumettre, CancellationToken ct)
+    {
+        if (contenu.Length > ContenuFiche.TailleMax)
+        {
+            return (IssueEnregistrement.TropLongue, null);
+        }
+
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+            var ouverte = await Ouvertes(type, cibleId).OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+            if (ouverte?.Statut == StatutsRevision.Soumise)
+            {
+                return (IssueEnregistrement.DejaSoumise, ouverte);
+            }
+
+            if ((ouverte?.ModifieeLe.Ticks ?? 0) != version)
+            {
+                return (IssueEnregistrement.Conflit, ouverte);
+            }
+
+            var maintenant = Maintenant;
+            if (ouverte is null)
+            {
+                ouverte = new RevisionFiche
+                {
+                    Type = type,
+                    CibleId = cibleId,
+                    StructureId = structureId,
+                    Contenu = contenu,
+                    Auteur = Court(h.Nom, 100),
+                    CreeLe = maintenant,
+                };
+                db.RevisionsFiche.Add(ouverte);
+            }
+
+            ouverte.Contenu = contenu;
+            ouverte.AuteurId = h.UtilisateurId;
+            ouverte.Auteur = Court(h.Nom, 100);
+            ouverte.ModifieeLe = maintenant;
+            if (soumettre)
+            {
+                ouverte.Statut = StatutsRevision.Soumise;
+                ouverte.SoumiseLe = maintenant;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return (IssueEnregistrement.Enregistree, ouverte);
+        }
+        catch (Exception ex) when (EstConflitDeTransaction(ex))
+        {
+            db.ChangeTracker.Clear();
+            return (IssueEnregistrement.Conflit, await OuverteAsync(type, cibleId, ct));
+        }
+    }
+
+    /// <summary>A submitted revision goes back to draft at its structure's request (to change it before the decision).</summary>
+    public async Task<bool> RetirerAsync(int revisionId, int structureId, CancellationToken ct) =>
+        await db.RevisionsFiche
+            .Where(r => r.Id == revisionId && r.StructureId == structureId && r.Statut == StatutsRevision.Soumise)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Statut, StatutsRevision.Brouillon).SetProperty(r => r.ModifieeLe, Maintenant), ct) == 1;
+
+    /// <summary>Drops a draft: it never reached the live sheet, so nothing of the sheet's history is lost.</summary>
+    public async Task<bool> AbandonnerAsync(int revisionId, int structureId, CancellationToken ct) =>
+        await db.RevisionsFiche
+            .Where(r => r.Id == revisionId && r.StructureId == structureId && r.Statut == StatutsRevision.Brouillon)
+            .ExecuteDeleteAsync(ct) == 1;
+
+    /// <summary>
+    /// Publishes a submitted revision: its content replaces the live sheet (the live version is kept in
+    /// <see cref="RevisionFiche.Avant"/>), the review date becomes today, the previously published revision is archived
+    /// and the author is told. Returns an error message, or null. The status is claimed first, so two validators
+    /// clicking together publish once; and only the version the validator saw (<paramref name="version"/>, the revision's
+    /// <see cref="RevisionFiche.ModifieeLe"/> ticks when the page was shown), so a revision withdrawn and changed since is refused.
+    /// </summary>
+    public async Task<string?> PublierAsync(int revisionId, long version, string? commentaire, CancellationToken ct)
+    {
+        var maintenant = Maintenant;
+        var vue = new DateTime(version, DateTimeKind.Utc);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var reclamee = await db.RevisionsFiche.Where(r => r.Id == revisionId && r.Statut == StatutsRevision.Soumise && r.ModifieeLe == vue)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Statut, StatutsRevision.Publiee)
+                .SetProperty(r => r.DecisionLe, maintenant)
+                .SetProperty(r => r.DecisionPar, Court(h.Nom, 100))
+                .SetProperty(r => r.Commentaire, commentaire), ct);
+        if (reclamee == 0)
+        {
+            return await RefusAsync(revisionId, vue, ct);
+        }
+
+        var r = await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId, ct);
+        var avant = await AppliquerAsync(r.Type, r.CibleId ?? 0, r.Contenu, ct);
+        if (avant is null)
+        {
+            await tx.RollbackAsync(ct);
+            return "Cette fiche n'existe plus dans le répertoire : la modification ne peut pas être publiée.";
+        }
+
+        r.Avant = avant.Length <= ContenuFiche.TailleMax ? avant : null;
+        await ArchiverPrecedentesAsync(r.Type, r.CibleId, r.Id, ct);
+        var nom = NomDe(r.Type, r.Contenu);
+        await PrevenirAuteurAsync(r, $"Fiche publiée : {nom}",
+            $"Bonjour,\n\nVotre modification de la fiche « {nom} » a été validée par {h.Nom} et publiée.\n" +
+            (commentaire is null ? "" : $"\nCommentaire : {commentaire}\n") +
+            $"\nHistorique de la fiche : {UrlPublique}/pro/fiches/{r.Type}/{r.CibleId}/historique\n\nL'équipe Raccroche", maintenant, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>
+    /// Why a decision could not claim the revision: changed since the validator's page showed it (withdrawn, edited,
+    /// submitted again: its timestamp moved), or already decided.
+    /// </summary>
+    private async Task<string> RefusAsync(int revisionId, DateTime vue, CancellationToken ct)
+    {
+        var actuelle = await db.RevisionsFiche.AsNoTracking().Where(r => r.Id == revisionId).Select(r => new { r.Statut, r.ModifieeLe }).FirstOrDefaultAsync(ct);
+        return actuelle is not null && actuelle.ModifieeLe != vue
+            ? "Cette modification a été modifiée entre-temps par la structure : rien n'a été publié ni renvoyé. Relisez la version actuelle ci-dessous avant de décider."
+            : "Cette modification a déjà été traitée.";
+    }
+
+    /// <summary>Sends a submitted revision back to draft with the validator's comment, and tells the author.</summary>
+    public async Task<string?> RenvoyerAsync(int revisionId, long version, string commentaire, CancellationToken ct)
+    {
+        var maintenant = Maintenant;
+        var vue = new DateTime(version, DateTimeKind.Utc);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var reclamee = await db.RevisionsFiche.Where(r => r.Id == revisionId && r.Statut == StatutsRevision.Soumise && r.ModifieeLe == vue)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Statut, StatutsRevision.Brouillon)
+                .SetProperty(r => r.DecisionLe, maintenant)
+                .SetProperty(r => r.DecisionPar, Court(h.Nom, 100))
+                .SetProperty(r => r.Commentaire, commentaire), ct);
+        if (reclamee == 0)
+        {
+            return await RefusAsync(revisionId, vue, ct);
+        }
+
+        var r = await db.RevisionsFiche.AsNoTracking().SingleAsync(x => x.Id == revisionId, ct);
+        var nom = NomDe(r.Type, r.Contenu);
+        await PrevenirAuteurAsync(r, $"Fiche à reprendre : {nom}",
+            $"Bonjour,\n\n{h.Nom} vous renvoie en brouillon votre modification de la fiche « {nom} », avec ce commentaire :\n\n{commentaire}\n\n" +
+            $"Reprenez-la puis soumettez-la à nouveau : {UrlPublique}/pro/fiches/{r.Type}/{r.CibleId}\n\nL'équipe Raccroche", maintenant, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>
+    /// Records that a member checked the sheet and found it right: a published revision whose content is the live
+    /// sheet unchanged (so the review shows in the history), and today as review date. No validation is needed
+    /// since nothing public changes.
+    /// </summary>
+    public async Task<bool> ConfirmerAsync(string type, int cibleId, CancellationToken ct)
+    {
+        var maintenant = Maintenant;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        string contenu;
+        int structureId;
+        if (type == TypesFiche.Structure)
+        {
+            var s = await db.Structures.Include(x => x.Lieux).FirstOrDefaultAsync(x => x.Id == cibleId, ct);
+            if (s is null)
+            {
+                return false;
+            }
+
+            contenu = ContenuFiche.Serialiser(ContenuStructure.De(s));
+            structureId = s.Id;
+            s.DateMaj = Aujourdhui;
+        }
+        else
+        {
+            var d = await db.Dispositifs.Include(x => x.Lieux).FirstOrDefaultAsync(x => x.Id == cibleId, ct);
+            if (d is null)
+            {
+                return false;
+            }
+
+            contenu = ContenuFiche.Serialiser(ContenuDispositif.De(d));
+            structureId = d.StructureId;
+            d.DateMaj = Aujourdhui;
+        }
+
+        await ArchiverPrecedentesAsync(type, cibleId, 0, ct);
+        if (contenu.Length <= ContenuFiche.TailleMax)
+        {
+            db.RevisionsFiche.Add(new RevisionFiche
+            {
+                Type = type,
+                CibleId = cibleId,
+                StructureId = structureId,
+                Statut = StatutsRevision.Publiee,
+                Contenu = contenu,
+                Avant = contenu,
+                AuteurId = h.UtilisateurId,
+                Auteur = Court(h.Nom, 100),
+                CreeLe = maintenant,
+                ModifieeLe = maintenant,
+                DecisionLe = maintenant,
+                DecisionPar = Court(h.Nom, 100),
+                Commentaire = CommentaireConfirmation,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>The live sheet as revision content (what a new draft starts from, what a diff compares with).</summary>
+    public async Task<string?> ContenuActuelAsync(string type, int cibleId, CancellationToken ct) => type switch
+    {
+        TypesFiche.Structure => await StructureAsync(cibleId, ct) is { } s ? ContenuFiche.Serialiser(ContenuStructure.De(s)) : null,
+        TypesFiche.Dispositif => await DispositifAsync(cibleId, ct) is { } d ? ContenuFiche.Serialiser(ContenuDispositif.De(d)) : null,
+        _ => null,
+    };
+
+    /// <summary>
+    /// What each revision changes: for a published or archived one, from the version it replaced; for a draft or a
+    /// submitted one, from the live sheet as it is now (what publishing would change).
+    /// </summary>
+    public async Task<Dictionary<int, IReadOnlyList<Ecart>>> EcartsAsync(IReadOnlyCollection<RevisionFiche> revisions, CancellationToken ct)
+    {
+        var actuels = new Dictionary<(string, int), string?>();
+        foreach (var r in revisions.Where(r => r.Avant is null || r.Statut is StatutsRevision.Brouillon or StatutsRevision.Soumise))
+        {
+            var cle = (r.Type, r.CibleId ?? 0);
+            if (!actuels.ContainsKey(cle))
+            {
+                actuels[cle] = await ContenuActuelAsync(r.Type, r.CibleId ?? 0, ct);
+            }
+        }
+
+        var paires = revisions.ToDictionary(r => r.Id, r => (
+            Avant: r.Statut is StatutsRevision.Publiee or StatutsRevision.Archivee && r.Avant is not null ? r.Avant : actuels[(r.Type, r.CibleId ?? 0)],
+            Apres: r.Contenu,
+            r.Type));
+        var ids = paires.Values.Where(p => p.Type == TypesFiche.Dispositif)
+            .SelectMany(p => new[] { p.Avant, p.Apres })
+            .Where(j => j is not null)
+            .SelectMany(j => ContenuFiche.Lire<ContenuDispositif>(j!).Lieux)
+            .Distinct().ToList();
+        var noms = ids.Count == 0 ? [] : await db.Lieux.Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => l.Nom, ct);
+        return paires.ToDictionary(kv => kv.Key, kv => Ecarts.Comparer(
+            kv.Value.Avant is null ? [] : Champs(kv.Value.Type, kv.Value.Avant, noms),
+            Champs(kv.Value.Type, kv.Value.Apres, noms)));
+    }
+
+    public IReadOnlyList<ChampFiche> Champs(string type, string contenu, IReadOnlyDictionary<int, string> nomsLieux) =>
+        type == TypesFiche.Structure
+            ? ContenuFiche.Champs(ContenuFiche.Lire<ContenuStructure>(contenu))
+            : ContenuFiche.Champs(ContenuFiche.Lire<ContenuDispositif>(contenu), nomsLieux, holder.Communes);
+
+    public static string NomDe(string type, string contenu) => type == TypesFiche.Structure
+        ? ContenuFiche.Lire<ContenuStructure>(contenu).Nom
+        : ContenuFiche.Lire<ContenuDispositif>(contenu).Nom;
+
+    /// <summary>Applies a content to the tracked live entity; returns the version it replaced, or null when the sheet is gone.</summary>
+    private async Task<string?> AppliquerAsync(string type, int cibleId, string contenu, CancellationToken ct)
+    {
+        if (type == TypesFiche.Structure)
+        {
+            var s = await db.Structures.Include(x => x.Lieux).FirstOrDefaultAsync(x => x.Id == cibleId, ct);
+            if (s is null)
+            {
+                return null;
+            }
+
+            var avant = ContenuFiche.Serialiser(ContenuStructure.De(s));
+            ContenuFiche.Lire<ContenuStructure>(contenu).Appliquer(s);
+            s.DateMaj = Aujourdhui;
+            return avant;
+        }
+
+        var d = await db.Dispositifs.Include(x => x.Lieux).FirstOrDefaultAsync(x => x.Id == cibleId, ct);
+        if (d is null)
+        {
+            return null;
+        }
+
+        var avantD = ContenuFiche.Serialiser(ContenuDispositif.De(d));
+        var possibles = await db.Lieux.Where(l => l.StructureId == d.StructureId).ToListAsync(ct);
+        ContenuFiche.Lire<ContenuDispositif>(contenu).Appliquer(d, [.. possibles.UnionBy(d.Lieux, l => l.Id)]);
+        d.DateMaj = Aujourdhui;
+        return avantD;
+    }
+
+    private Task ArchiverPrecedentesAsync(string type, int? cibleId, int sauf, CancellationToken ct) =>
+        db.RevisionsFiche.Where(x => x.Type == type && x.CibleId == cibleId && x.Statut == StatutsRevision.Publiee && x.Id != sauf)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Statut, StatutsRevision.Archivee), ct);
+
+    private async Task PrevenirAuteurAsync(RevisionFiche r, string sujet, string corps, DateTime maintenant, CancellationToken ct)
+    {
+        var courriel = r.AuteurId is null ? null : await db.Users.Where(u => u.Id == r.AuteurId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        if (courriel is not null)
+        {
+            db.MessagesSortants.Add(Courrier.Preparer(courriel, sujet, corps, maintenant));
+        }
+    }
+
+    private static string Court(string s, int max) => s.Length <= max ? s : s[..max];
+
+    /// <summary>PostgreSQL's serialization failure (40001) or deadlock (40P01): another save of the same sheet won.</summary>
+    private static bool EstConflitDeTransaction(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is DbException { SqlState: "40001" or "40P01" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,50 @@
+
+namespace Raccroche.Web.Features.Fiches;
+
+/// <summary>
+/// A proposed version of a structure's or a programme's sheet. Draft → submitted → published (or sent
+/// back to draft with a comment); a published revision becomes archived when a newer one is published.
+/// The content is the editable fields as JSON; <see cref="Avant"/> keeps the live version it replaced.
+/// </summary>
+public sealed class RevisionFiche
+{
+    public int Id { get; set; }
+    public required string Type { get; set; }
+    public int? CibleId { get; set; }
+    public int StructureId { get; set; }
+    public Catalogue.Structure? Structure { get; set; }
+    public string Statut { get; set; } = StatutsRevision.Brouillon;
+    public required string Contenu { get; set; }
+    public string? Avant { get; set; }
+    public string? AuteurId { get; set; }
+    public required string Auteur { get; set; }
+    public DateTime CreeLe { get; set; }
+    public DateTime ModifieeLe { get; set; }
+    public DateTime? SoumiseLe { get; set; }
+    public DateTime? DecisionLe { get; set; }
+    public string? DecisionPar { get; set; }
+    public string? Commentaire { get; set; }
+}
+
+public static class StatutsRevision
+{
+    public const string Brouillon = "brouillon";
+    public const string Soumise = "soumise";
+    public const string Publiee = "publiee";
+    public const string Archivee = "archivee";
+
+    public static string Libelle(string s) => s switch
+    {
+        Brouillon => "Brouillon",
+        Soumise => "Soumise à validation",
+        Publiee => "Publiée",
+        Archivee => "Archivée",
+        _ => s,
+    };
+}
+
+public static class TypesFiche
+{
+    public const string Structure = "structure";
+    public const string Dispositif = "dispositif";
+}

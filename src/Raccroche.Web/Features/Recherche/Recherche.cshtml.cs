@@ -1,0 +1,117 @@
+using Raccroche.Web.Features.Catalogue;
+using Raccroche.Web.Features.Communes;
+
+namespace Raccroche.Web.Features.Recherche;
+
+/// <summary>The results page: a GET form (works without JavaScript) whose every filter combines.</summary>
+public sealed class RechercheModel(InstantaneCatalogue holder) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "commune")] public string? CommuneSaisie { get; set; }
+    [BindProperty(SupportsGet = true, Name = "code_commune")] public string? CodeCommune { get; set; }
+    [BindProperty(SupportsGet = true, Name = "rayon_km")] public string? RayonKm { get; set; }
+    [BindProperty(SupportsGet = true, Name = "departement")] public string? Departement { get; set; }
+    [BindProperty(SupportsGet = true, Name = "entree")] public string? Entree { get; set; }
+    [BindProperty(SupportsGet = true, Name = "thematiques")] public string? Thematiques { get; set; }
+    [BindProperty(SupportsGet = true, Name = "age")] public string? Age { get; set; }
+    [BindProperty(SupportsGet = true, Name = "niveau")] public string? Niveau { get; set; }
+    [BindProperty(SupportsGet = true, Name = "situation")] public string? Situation { get; set; }
+    [BindProperty(SupportsGet = true, Name = "remunere")] public string? Remunere { get; set; }
+    [BindProperty(SupportsGet = true, Name = "internat")] public string? Internat { get; set; }
+    [BindProperty(SupportsGet = true, Name = "entree_permanente")] public string? EntreePermanente { get; set; }
+    [BindProperty(SupportsGet = true, Name = "gratuit")] public string? Gratuit { get; set; }
+
+    // Not bound: "page" is also Razor Pages' own route value (the page path).
+    public string? PageNum => Request.Query["page"].FirstOrDefault();
+
+    public Erreurs Erreurs { get; } = new();
+    public RequeteRecherche? Requete { get; private set; }
+    public ResultatsRecherche? Resultat { get; private set; }
+    public Commune? Commune { get; private set; }
+    public List<Commune> Candidats { get; private set; } = [];
+
+    public void OnGet()
+    {
+        if (!string.IsNullOrWhiteSpace(CodeCommune))
+        {
+            Commune = holder.Communes.ParCode(CodeCommune.Trim().ToUpperInvariant());
+        }
+        else if (!string.IsNullOrWhiteSpace(CommuneSaisie))
+        {
+            if (CommuneSaisie.Length > 100)
+            {
+                Erreurs.Ajouter("commune", "Le nom de commune est trop long : 100 caractères au maximum.");
+            }
+            else
+            {
+                var r = holder.Communes.Resoudre(CommuneSaisie);
+                Commune = r.Commune;
+                if (r.Commune is null && r.Candidats.Count == 0)
+                {
+                    Erreurs.Ajouter("commune", $"Aucune commune ne correspond à « {Saisie.Tronquer(CommuneSaisie)} ». Vérifiez l'orthographe ou indiquez le code postal.");
+                }
+                else if (r.Commune is null)
+                {
+                    Candidats = r.Candidats;
+                    Erreurs.Ajouter("commune", $"Plusieurs communes correspondent à « {Saisie.Tronquer(CommuneSaisie)} » : choisissez la vôtre dans la liste.");
+                }
+            }
+        }
+
+        if (Commune is not null)
+        {
+            CommuneSaisie = RepertoireCommunes.Libelle(Commune);
+        }
+
+        var p = new ParametresRecherche
+        {
+            Q = Q,
+            CodeCommune = Commune is null ? CodeCommune : null,
+            RayonKm = RayonKm,
+            Age = Age,
+            Niveau = Niveau,
+            Entree = Entree,
+            Thematiques = Thematiques,
+            Situation = Situation,
+            Departement = Departement,
+            Remunere = Remunere,
+            Internat = Internat,
+            EntreePermanente = EntreePermanente,
+            Gratuit = Gratuit,
+            Page = PageNum,
+        };
+
+        // A commune typed but not resolved already has its message; the radius then has nothing to hang on.
+        if (Erreurs.Pour("commune") is not null)
+        {
+            p.RayonKm = null;
+        }
+
+        Requete = p.Valider(holder.Communes, Erreurs, Commune);
+        if (Requete is not null && !Erreurs.Any)
+        {
+            Resultat = holder.Index.Rechercher(Requete);
+        }
+    }
+
+    public bool Coche(string? v) => v is "true" or "on" or "1" or "oui";
+
+    /// <summary>The current query string with some parameters replaced (for pagination and homonym links).</summary>
+    public string Lien(params (string Cle, string? Valeur)[] remplacements)
+    {
+        var dict = Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
+        foreach (var (cle, valeur) in remplacements)
+        {
+            if (string.IsNullOrEmpty(valeur))
+            {
+                dict.Remove(cle);
+            }
+            else
+            {
+                dict[cle] = valeur;
+            }
+        }
+
+        return "/recherche" + Microsoft.AspNetCore.Http.QueryString.Create(dict.Where(kv => kv.Value.Length > 0).Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value)));
+    }
+}
