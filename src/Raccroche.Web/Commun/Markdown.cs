@@ -1,7 +1,7 @@
-using Markdig.Renderers;
-using Markdig.Syntax.Inlines;
-using Markdig.Syntax;
 using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Html;
 
 namespace Raccroche.Web.Commun;

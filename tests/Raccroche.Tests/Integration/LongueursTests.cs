@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Comptes;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Text.Json.Serialization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Web.Features.Decrocheurs;

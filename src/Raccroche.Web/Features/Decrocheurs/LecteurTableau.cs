@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper.Configuration;
 using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace Raccroche.Web.Features.Decrocheurs;
 

@@ -1,7 +1,7 @@
 using System.Net.Mail;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Courriers;

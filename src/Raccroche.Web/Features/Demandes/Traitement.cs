@@ -1,8 +1,8 @@
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Comptes;
 using Raccroche.Web.Features.Courriers;
-using Raccroche.Web.Features.Propositions;
 using Raccroche.Web.Features.Journal;
+using Raccroche.Web.Features.Propositions;
 
 namespace Raccroche.Web.Features.Demandes;
 

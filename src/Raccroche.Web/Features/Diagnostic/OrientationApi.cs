@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Raccroche.Web.Features.Catalogue;
-using Raccroche.Web.Infrastructure;
-
 using Raccroche.Web.Features.Propositions;
+using Raccroche.Web.Infrastructure;
 
 namespace Raccroche.Web.Features.Diagnostic;
 

@@ -1,6 +1,6 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
-using System.Text;
 using Microsoft.AspNetCore.Html;
 
 namespace Raccroche.Web.Features.Fiches;

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using System.Data;
+using System.Data.Common;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Comptes;
 using Raccroche.Web.Features.Courriers;

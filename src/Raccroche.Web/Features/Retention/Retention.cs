@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Raccroche.Web.Features.Courriers;
 using Raccroche.Web.Features.Demandes;
