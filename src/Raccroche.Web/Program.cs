@@ -53,7 +53,8 @@ app.UseRaccroche();
 //   Accueil /, /a-propos · Recherche /recherche · Dispositifs /dispositifs/{id}, /entree/{slug}
 //   Annuaire /annuaire, /structures/{id} · Diagnostic /diagnostic/… · Campagnes /campagnes/{code}
 //   Pro /pro · Demandes /pro/demandes, /pro/envoyees, /pro/orienter/{slug} · Chiffres /pro/chiffres
-//   Fiches /pro/fiches/… · Validation /pro/validation/… · Comptes /pro/connexion… · Journal /pro/admin/journal
+//   Fiches /pro/fiches/… · Validation /pro/validation/… · Comptes /pro/connexion… · Admin /pro/admin/comptes,
+//   /pro/admin/journal (the audit trail of Journal). Propositions (what fits a young person) has no page of its own.
 app.MapRazorPages();
 app.MapOpenApiEtDocumentation();
 app.MapCampagnes();

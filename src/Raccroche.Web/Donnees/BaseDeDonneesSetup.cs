@@ -1,4 +1,4 @@
-using Raccroche.Web.Features.Catalogue;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Raccroche.Web.Donnees;
 
@@ -14,11 +14,11 @@ public static class BaseDeDonneesSetup
     /// Registers <see cref="RaccrocheDbContext"/> for the provider named by <c>Database:Provider</c>
     /// (<c>Sqlite</c> by default, <c>Postgres</c> in production) and its connection string.
     /// </summary>
+    /// <remarks>Interceptors are the <see cref="IInterceptor"/> services the features register (the catalogue's, today).</remarks>
     public static IServiceCollection AddBaseDeDonnees(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
         var provider = LireFournisseur(config);
         var connection = config.GetConnectionString("Raccroche");
-        services.AddSingleton<ModificationsCatalogueInterceptor>();
         switch (provider)
         {
             case FournisseurBase.Postgres:
@@ -29,13 +29,13 @@ public static class BaseDeDonneesSetup
 
                 services.AddDbContext<RaccrocheDbContext, PostgresRaccrocheDbContext>((sp, o) => o
                     .UseNpgsql(connection, n => n.MigrationsHistoryTable("__ef_migrations_history"))
-                    .AddInterceptors(sp.GetRequiredService<ModificationsCatalogueInterceptor>()));
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             default:
                 connection = CheminSqlite(string.IsNullOrWhiteSpace(connection) ? "Data Source=App_Data/raccroche.db" : connection, contentRoot);
                 services.AddDbContext<RaccrocheDbContext, SqliteRaccrocheDbContext>((sp, o) => o
                     .UseSqlite(connection)
-                    .AddInterceptors(sp.GetRequiredService<ModificationsCatalogueInterceptor>()));
+                    .AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
         }
 

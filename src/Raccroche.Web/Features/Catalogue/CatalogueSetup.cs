@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
 namespace Raccroche.Web.Features.Catalogue;
 
 public static class CatalogueSetup
@@ -6,6 +8,8 @@ public static class CatalogueSetup
     public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<InstantaneCatalogue>();
+        services.AddSingleton<ModificationsCatalogueInterceptor>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<ModificationsCatalogueInterceptor>());
         services.Configure<CarteOptions>(config.GetSection("Map"));
         return services;
     }

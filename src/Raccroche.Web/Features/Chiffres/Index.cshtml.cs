@@ -4,7 +4,7 @@ using Raccroche.Web.Features.Demandes;
 namespace Raccroche.Web.Features.Chiffres;
 
 /// <summary>Figures per structure (counts and durations only): received, handled, median time to first contact.</summary>
-public sealed class ChiffresModel(Habilitations h, RaccrocheDbContext db, TimeProvider clock) : PageModel
+public sealed class ChiffresModel(Habilitations h, TimeProvider clock) : PageModel
 {
     public sealed record Ligne(string Structure, int Recues, int Traitees, int Closes, double? MedianeJours, int EnRetard);
 
@@ -18,7 +18,7 @@ public sealed class ChiffresModel(Habilitations h, RaccrocheDbContext db, TimePr
         }
 
         // Counts only: the regional administrator sees the whole region's, others what Habilitations lets them handle.
-        var q = h.EstAdminRegional ? db.DemandesContact.AsQueryable() : h.DemandesRecues();
+        var q = h.DemandesComptees();
 
         var limite = clock.GetUtcNow().UtcDateTime.AddDays(-Relances.JoursSansAction);
         var brut = await q.Select(d => new { d.StructureId, Nom = d.Structure!.Nom, d.Statut, d.CreeLe, d.PremierContactLe, d.ClotureLe, d.DernierMouvementLe }).ToListAsync(ct);

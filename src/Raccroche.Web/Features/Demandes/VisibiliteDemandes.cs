@@ -57,4 +57,11 @@ public static class VisibiliteDemandes
 
     /// <summary>May change the status of a request: members of the receiving structure only.</summary>
     public static bool PeutTraiter(this Habilitations h, DemandeContact d) => h.EstDeStructure && d.StructureId == h.StructureId;
+
+    /// <summary>
+    /// Requests counted on the figures page: the regional administrator counts every request of the region
+    /// (counts only, never a young person's data); everyone else counts what they receive.
+    /// </summary>
+    public static IQueryable<DemandeContact> DemandesComptees(this Habilitations h) =>
+        h.EstAdminRegional ? h.Db.DemandesContact : h.DemandesRecues();
 }

@@ -107,7 +107,7 @@ public sealed class SaisieDispositif
         var modes = Saisie.Liste(e, "modes-mobilisation", "Comment le mobiliser", ModesMobilisation, Vocabulaire.ModesMobilisation);
         var personnes = Saisie.Liste(e, "personnes-mobilisatrices", "Qui peut le mobiliser", PersonnesMobilisatrices, Vocabulaire.PersonnesMobilisatrices);
         var lien = Saisie.Url(e, "lien-mobilisation", "L'adresse du service en ligne", LienMobilisation);
-        var (zoneType, zoneCodes) = Saisie.Zone(e, ZoneType, ZoneCodes, communes);
+        var (zoneType, zoneCodes) = SaisieZone.Zone(e, ZoneType, ZoneCodes, communes);
         var lieux = new List<int>();
         foreach (var l in Lieux.Distinct())
         {
