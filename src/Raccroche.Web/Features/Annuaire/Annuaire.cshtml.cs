@@ -29,14 +29,12 @@ public sealed class AnnuaireModel(InstantaneCatalogue holder) : PageModel
         }
         else if (!string.IsNullOrWhiteSpace(CommuneSaisie))
         {
-            var r = holder.Communes.Resoudre(CommuneSaisie.Length > 100 ? CommuneSaisie[..100] : CommuneSaisie);
+            var r = holder.Communes.ResoudreSaisie(CommuneSaisie, out var message);
             Commune = r.Commune;
-            if (r.Commune is null)
+            Candidats = r.Commune is null ? r.Candidats : Candidats;
+            if (message is not null)
             {
-                Candidats = r.Candidats;
-                Erreurs.Ajouter("commune", r.Candidats.Count == 0
-                    ? $"Aucune commune ne correspond à « {Saisie.Tronquer(CommuneSaisie)} ». Vérifiez l'orthographe ou indiquez le code postal."
-                    : $"Plusieurs communes correspondent à « {Saisie.Tronquer(CommuneSaisie)} » : choisissez la vôtre dans la liste.");
+                Erreurs.Ajouter("commune", message);
             }
         }
 

@@ -17,13 +17,10 @@ public static class StructuresApi
         return api;
     }
 
-    internal static Results<Ok<PageStructures>, ValidationProblem> Rechercher(
-        InstantaneCatalogue holder, [FromQuery] string? q, [FromQuery] string? type,
-        [FromQuery(Name = "code_commune")] string? codeCommune, [FromQuery(Name = "rayon_km")] string? rayonKm,
-        [FromQuery] string? departement, [FromQuery] string? page, [FromQuery] string? taille)
+    internal static Results<Ok<PageStructures>, ValidationProblem> Rechercher(InstantaneCatalogue holder, [AsParameters] ParametresStructures p)
     {
         var erreurs = new Erreurs();
-        var query = ParametresAnnuaire.Valider(holder.Communes, erreurs, q, type, codeCommune, null, rayonKm, departement, page, taille);
+        var query = ParametresAnnuaire.Valider(holder.Communes, erreurs, p.Q, p.Type, p.CodeCommune, null, p.RayonKm, p.Departement, p.Page, p.Taille);
         if (query is null)
         {
             return erreurs.EnProbleme();
@@ -65,6 +62,18 @@ public sealed record DispositifCourt(int Id, string Nom, string Resume);
 public sealed record FicheStructure(int Id, string Slug, string Nom, string Type, string TypeLibelle, string? ReseauPorteur, string? Siret,
     string? SiteWeb, string Description, string? Courriel, string? Telephone, ZoneDto ZoneCompetence, List<LieuDto> Lieux,
     List<DispositifCourt> Dispositifs);
+
+/// <summary>The directory API's query parameters, as typed (see <see cref="ParametresAnnuaire"/>).</summary>
+public sealed class ParametresStructures
+{
+    [FromQuery(Name = "q")] public string? Q { get; set; }
+    [FromQuery(Name = "type")] public string? Type { get; set; }
+    [FromQuery(Name = "code_commune")] public string? CodeCommune { get; set; }
+    [FromQuery(Name = "rayon_km")] public string? RayonKm { get; set; }
+    [FromQuery(Name = "departement")] public string? Departement { get; set; }
+    [FromQuery(Name = "page")] public string? Page { get; set; }
+    [FromQuery(Name = "taille")] public string? Taille { get; set; }
+}
 
 /// <summary>Validation of the directory's parameters, shared by the API and the page.</summary>
 public static class ParametresAnnuaire

@@ -155,6 +155,34 @@ public sealed partial class RepertoireCommunes
         return candidats.Count == 1 ? new ResolutionCommune(candidats[0], candidats) : new ResolutionCommune(null, candidats);
     }
 
+    /// <summary>The longest commune name a field accepts (the longest French one has 45 letters).</summary>
+    public const int LongueurMaxSaisie = 100;
+
+    /// <summary>
+    /// The one reading of a commune typed in a form (search, directory, diagnostic): <see cref="Resoudre"/>,
+    /// and when that does not give exactly one commune, the French sentence to show (<paramref name="tutoiement"/>
+    /// for the young person's pages, "vous" for professionals), with the homonyms to choose from.
+    /// </summary>
+    public ResolutionCommune ResoudreSaisie(string saisie, out string? message, bool tutoiement = false)
+    {
+        if (saisie.Length > LongueurMaxSaisie)
+        {
+            message = tutoiement ? "C'est trop long pour un nom de commune." : $"Le nom de commune est trop long : {LongueurMaxSaisie} caractères au maximum.";
+            return new ResolutionCommune(null, []);
+        }
+
+        var r = Resoudre(saisie);
+        message = (r.Commune, r.Candidats.Count, tutoiement) switch
+        {
+            ({ }, _, _) => null,
+            (null, 0, true) => $"On ne trouve pas « {saisie} ». Vérifie l'orthographe ou écris ton code postal.",
+            (null, 0, false) => $"Aucune commune ne correspond à « {Saisie.Tronquer(saisie)} ». Vérifiez l'orthographe ou indiquez le code postal.",
+            (null, _, true) => "Plusieurs communes correspondent : choisis la tienne.",
+            (null, _, false) => $"Plusieurs communes correspondent à « {Saisie.Tronquer(saisie)} » : choisissez la vôtre dans la liste.",
+        };
+        return r;
+    }
+
     /// <summary>How a commune is shown and typed back: "Thiers (63300)".</summary>
     public static string Libelle(Commune c) =>
         c.ListeCodesPostaux().FirstOrDefault() is { } cp ? $"{c.Nom} ({cp})" : c.Nom;

@@ -18,33 +18,8 @@ public static class DispositifsApi
         return api;
     }
 
-    internal static Results<Ok<PageDispositifs>, ValidationProblem> Rechercher(
-        InstantaneCatalogue holder,
-        [FromQuery] string? q, [FromQuery(Name = "code_commune")] string? codeCommune,
-        [FromQuery(Name = "rayon_km")] string? rayonKm, [FromQuery] string? age, [FromQuery] string? niveau,
-        [FromQuery] string? entree, [FromQuery] string? thematiques, [FromQuery] string? situation,
-        [FromQuery] string? departement, [FromQuery] string? remunere, [FromQuery] string? internat,
-        [FromQuery(Name = "entree_permanente")] string? entreePermanente, [FromQuery] string? gratuit,
-        [FromQuery] string? page, [FromQuery] string? taille)
+    internal static Results<Ok<PageDispositifs>, ValidationProblem> Rechercher(InstantaneCatalogue holder, [AsParameters] ParametresRecherche p)
     {
-        var p = new ParametresRecherche
-        {
-            Q = q,
-            CodeCommune = codeCommune,
-            RayonKm = rayonKm,
-            Age = age,
-            Niveau = niveau,
-            Entree = entree,
-            Thematiques = thematiques,
-            Situation = situation,
-            Departement = departement,
-            Remunere = remunere,
-            Internat = internat,
-            EntreePermanente = entreePermanente,
-            Gratuit = gratuit,
-            Page = page,
-            Taille = taille,
-        };
         var erreurs = new Erreurs();
         var query = p.Valider(holder.Communes, erreurs);
         if (query is null)

@@ -116,22 +116,17 @@ public static class Questionnaire
         }
         else if (Val("commune") is { Length: > 0 } saisie)
         {
-            if (saisie.Length > 100)
+            var res = communes.ResoudreSaisie(saisie, out var message, tutoiement: true);
+            r.Commune = res.Commune;
+            if (message is not null)
             {
-                r.Erreurs["commune"] = "C'est trop long pour un nom de commune.";
+                r.Erreurs["commune"] = message;
             }
-            else
+
+            if (saisie.Length <= RepertoireCommunes.LongueurMaxSaisie)
             {
-                var res = communes.Resoudre(saisie);
-                r.Commune = res.Commune;
                 r.SaisieCommune = saisie;
-                if (res.Commune is null)
-                {
-                    r.Homonymes = res.Candidats;
-                    r.Erreurs["commune"] = res.Candidats.Count == 0
-                        ? $"On ne trouve pas « {saisie} ». Vérifie l'orthographe ou écris ton code postal."
-                        : "Plusieurs communes correspondent : choisis la tienne.";
-                }
+                r.Homonymes = res.Commune is null ? res.Candidats : r.Homonymes;
             }
         }
 

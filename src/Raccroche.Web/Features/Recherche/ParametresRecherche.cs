@@ -6,27 +6,29 @@ namespace Raccroche.Web.Features.Recherche;
 
 /// <summary>
 /// Raw search parameters as typed (query string or form), validated into a <see cref="RequeteRecherche"/>.
-/// Every problem is reported against its field with a French sentence; nothing is guessed.
+/// Every problem is reported against its field with a French sentence; nothing is guessed. The API binds it
+/// whole (<c>[AsParameters]</c>): every value arrives as text, so binding never fails and the OpenAPI document
+/// lists exactly these parameters.
 /// </summary>
 public sealed class ParametresRecherche
 {
     public const int MaxTexte = 200;
 
-    public string? Q { get; set; }
-    public string? CodeCommune { get; set; }
-    public string? RayonKm { get; set; }
-    public string? Age { get; set; }
-    public string? Niveau { get; set; }
-    public string? Entree { get; set; }
-    public string? Thematiques { get; set; }
-    public string? Situation { get; set; }
-    public string? Departement { get; set; }
-    public string? Remunere { get; set; }
-    public string? Internat { get; set; }
-    public string? EntreePermanente { get; set; }
-    public string? Gratuit { get; set; }
-    public string? Page { get; set; }
-    public string? Taille { get; set; }
+    [FromQuery(Name = "q")] public string? Q { get; set; }
+    [FromQuery(Name = "code_commune")] public string? CodeCommune { get; set; }
+    [FromQuery(Name = "rayon_km")] public string? RayonKm { get; set; }
+    [FromQuery(Name = "age")] public string? Age { get; set; }
+    [FromQuery(Name = "niveau")] public string? Niveau { get; set; }
+    [FromQuery(Name = "entree")] public string? Entree { get; set; }
+    [FromQuery(Name = "thematiques")] public string? Thematiques { get; set; }
+    [FromQuery(Name = "situation")] public string? Situation { get; set; }
+    [FromQuery(Name = "departement")] public string? Departement { get; set; }
+    [FromQuery(Name = "remunere")] public string? Remunere { get; set; }
+    [FromQuery(Name = "internat")] public string? Internat { get; set; }
+    [FromQuery(Name = "entree_permanente")] public string? EntreePermanente { get; set; }
+    [FromQuery(Name = "gratuit")] public string? Gratuit { get; set; }
+    [FromQuery(Name = "page")] public string? Page { get; set; }
+    [FromQuery(Name = "taille")] public string? Taille { get; set; }
 
     /// <summary>Validates; <paramref name="commune"/> is the commune already resolved by a page (by name), if any.</summary>
     public RequeteRecherche? Valider(RepertoireCommunes communes, Erreurs erreurs, Commune? commune = null, int tailleParDefaut = 20)

@@ -38,23 +38,12 @@ public sealed class RechercheModel(InstantaneCatalogue holder) : PageModel
         }
         else if (!string.IsNullOrWhiteSpace(CommuneSaisie))
         {
-            if (CommuneSaisie.Length > 100)
+            var r = holder.Communes.ResoudreSaisie(CommuneSaisie, out var message);
+            Commune = r.Commune;
+            Candidats = r.Commune is null ? r.Candidats : Candidats;
+            if (message is not null)
             {
-                Erreurs.Ajouter("commune", "Le nom de commune est trop long : 100 caractères au maximum.");
-            }
-            else
-            {
-                var r = holder.Communes.Resoudre(CommuneSaisie);
-                Commune = r.Commune;
-                if (r.Commune is null && r.Candidats.Count == 0)
-                {
-                    Erreurs.Ajouter("commune", $"Aucune commune ne correspond à « {Saisie.Tronquer(CommuneSaisie)} ». Vérifiez l'orthographe ou indiquez le code postal.");
-                }
-                else if (r.Commune is null)
-                {
-                    Candidats = r.Candidats;
-                    Erreurs.Ajouter("commune", $"Plusieurs communes correspondent à « {Saisie.Tronquer(CommuneSaisie)} » : choisissez la vôtre dans la liste.");
-                }
+                Erreurs.Ajouter("commune", message);
             }
         }
 
