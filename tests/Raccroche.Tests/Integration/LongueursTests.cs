@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
+using Raccroche.Web.Commun;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Comptes;
 using Raccroche.Web.Features.Courriers;
@@ -156,7 +157,7 @@ public abstract class LongueursTests(AppFactory f)
         }
 
         var motif = Traitement.Motifs.Termes.MaxBy(t => t.Valeur.Length)!.Valeur;
-        r = await Pro.PosterAsync(receveur, $"/pro/demandes/{id}", new() { ["Statut"] = Traitement.SansSuite, ["Motif"] = motif, ["Note"] = Texte(500) });
+        r = await Pro.PosterAsync(receveur, $"/pro/demandes/{id}", new() { ["Statut"] = StatutDemande.SansSuite.Code(), ["Motif"] = motif, ["Note"] = Texte(500) });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         await using var verif = f.CreateDbContext();
         var d = await verif.DemandesContact.Include(x => x.Suivi).SingleAsync(x => x.Id == id);

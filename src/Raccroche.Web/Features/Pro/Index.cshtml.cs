@@ -16,7 +16,7 @@ public sealed class IndexModel(Habilitations h, RaccrocheDbContext db, TimeProvi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        DemandesNouvelles = await h.DemandesRecues().CountAsync(d => d.Statut == "nouvelle", ct);
+        DemandesNouvelles = await h.DemandesRecues().CountAsync(d => d.Statut == StatutDemande.Nouvelle, ct);
         DemandesEnCours = await h.DemandesRecues().CountAsync(d => d.ClotureLe == null, ct);
         if (h.StructureId is { } s && h.EstDeStructure)
         {
