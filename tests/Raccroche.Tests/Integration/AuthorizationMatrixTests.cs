@@ -41,7 +41,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
             Type = "dispositif",
             CibleId = a.Id,
             StructureId = a.StructureId,
-            Statut = "soumise",
+            Statut = Raccroche.Web.Features.Fiches.StatutRevision.Soumise,
             Contenu = Raccroche.Web.Features.Fiches.ContenuFiche.Serialiser(Raccroche.Web.Features.Fiches.ContenuDispositif.De(a)),
             Auteur = "Matrice",
             CreeLe = DateTime.UtcNow,

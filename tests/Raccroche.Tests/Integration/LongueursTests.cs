@@ -190,7 +190,7 @@ public abstract class LongueursTests(AppFactory f)
         await AssertRedirectionAsync(r);
 
         await using var db = f.CreateDbContext();
-        foreach (var revision in await db.RevisionsFiche.Where(x => x.StructureId == fiche.StructureId && x.Statut == StatutsRevision.Soumise).Select(x => x.Id).ToListAsync())
+        foreach (var revision in await db.RevisionsFiche.Where(x => x.StructureId == fiche.StructureId && x.Statut == StatutRevision.Soumise).Select(x => x.Id).ToListAsync())
         {
             var decision = await Formulaire.LireAsync(coord, $"/pro/validation/{revision}", "main form[method=post]");
             decision.Mettre("Commentaire", Texte(1000));

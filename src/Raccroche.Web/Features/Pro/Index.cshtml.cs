@@ -28,12 +28,12 @@ public sealed class IndexModel(Habilitations h, RaccrocheDbContext db, TimeProvi
 
         if (h.EstAdminRegional)
         {
-            RevisionsAValider = await db.RevisionsFiche.CountAsync(r => r.Statut == StatutsRevision.Soumise, ct);
+            RevisionsAValider = await db.RevisionsFiche.CountAsync(r => r.Statut == StatutRevision.Soumise, ct);
         }
         else if (h.EstCoordinateur)
         {
             var territoire = (await h.StructuresDuTerritoireAsync(ct)).ToList();
-            RevisionsAValider = await db.RevisionsFiche.CountAsync(r => r.Statut == StatutsRevision.Soumise && territoire.Contains(r.StructureId), ct);
+            RevisionsAValider = await db.RevisionsFiche.CountAsync(r => r.Statut == StatutRevision.Soumise && territoire.Contains(r.StructureId), ct);
         }
     }
 }
