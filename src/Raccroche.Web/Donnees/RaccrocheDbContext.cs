@@ -47,6 +47,16 @@ public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUse
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RaccrocheDbContext).Assembly);
     }
 
+    /// <summary>Every closed list (enum with <see cref="ValeurAttribute"/> members) is stored as its declared strings.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        foreach (var type in ValeursFermees.Types(typeof(RaccrocheDbContext).Assembly))
+        {
+            configurationBuilder.Properties(type).HaveConversion(typeof(ConversionFermee<>).MakeGenericType(type));
+        }
+    }
+
     /// <summary>The audit trail is append-only: lines are added, never changed nor removed by the application.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

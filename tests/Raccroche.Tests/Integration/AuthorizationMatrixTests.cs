@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Raccroche.Web.Features.Comptes;
+using Raccroche.Web.Features.Demandes;
 
 namespace Raccroche.Tests.Integration;
 
@@ -40,7 +41,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
             Type = "dispositif",
             CibleId = a.Id,
             StructureId = a.StructureId,
-            Statut = "soumise",
+            Statut = Raccroche.Web.Features.Fiches.StatutRevision.Soumise,
             Contenu = Raccroche.Web.Features.Fiches.ContenuFiche.Serialiser(Raccroche.Web.Features.Fiches.ContenuDispositif.De(a)),
             Auteur = "Matrice",
             CreeLe = DateTime.UtcNow,
@@ -179,6 +180,6 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         r = await Pro.PosterAsync(_clients[CoordX], $"/pro/demandes/{_demandeA}", new() { ["Statut"] = "prise-en-charge" });
         Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
         await using var db = f.CreateDbContext();
-        Assert.Equal("nouvelle", (await db.DemandesContact.SingleAsync(d => d.Id == _demandeA)).Statut);
+        Assert.Equal(StatutDemande.Nouvelle, (await db.DemandesContact.SingleAsync(d => d.Id == _demandeA)).Statut);
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Raccroche.Web.Features.Courriers;
+using Raccroche.Web.Features.Demandes;
 using Raccroche.Web.Features.Retention;
 
 namespace Raccroche.Tests.Integration;
@@ -51,7 +52,7 @@ public abstract class CourriersRetentionTests(AppFactory f)
             // Both mails (the structure's, the young person's acknowledgement) are linked to the request, and unsent.
             Assert.Equal(2, await db.MessagesSortants.CountAsync(m => m.DemandeId == id && m.EnvoyeLe == null));
             await db.DemandesContact.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.Statut, "sans-suite")
+                .SetProperty(d => d.Statut, StatutDemande.SansSuite)
                 .SetProperty(d => d.ClotureLe, maintenant.AddMonths(-13)));
         }
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Raccroche.Web.Commun;
 using Raccroche.Web.Commun.Formulaires;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Comptes;
@@ -148,7 +149,7 @@ public abstract class DemandesTerritoireTests(AppFactory f)
         var asso = await AssociationRegionale.CreerAsync(f);
         var interne = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, asso.Slug));
         var (id, _) = await RecontactAsync("63113", asso.Dispositif63, "Inès");
-        var r = await Pro.PosterAsync(interne, $"/pro/demandes/{id}", new() { ["Statut"] = Traitement.Reoriente, ["DispositifId"] = asso.Dispositif69.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var r = await Pro.PosterAsync(interne, $"/pro/demandes/{id}", new() { ["Statut"] = StatutDemande.Reoriente.Code(), ["DispositifId"] = asso.Dispositif69.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         await using var db = f.CreateDbContext();
         var suiteId = await db.DemandesContact.Where(d => d.Id == id).Select(d => d.SuiteId).SingleAsync();
@@ -171,7 +172,7 @@ public abstract class DemandesTerritoireTests(AppFactory f)
         var r = await interne.PostAsync($"/pro/demandes/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = jeton,
-            ["Statut"] = Traitement.SansSuite,
+            ["Statut"] = StatutDemande.SansSuite.Code(),
         }));
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var html = await Pro.Html(r);
@@ -225,7 +226,7 @@ public abstract class DemandesTerritoireTests(AppFactory f)
                 return new FormUrlEncodedContent(new Dictionary<string, string>
                 {
                     ["__RequestVerificationToken"] = page.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-                    ["Statut"] = Traitement.Reoriente,
+                    ["Statut"] = StatutDemande.Reoriente.Code(),
                     ["DispositifId"] = vers.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 });
             }
@@ -241,7 +242,7 @@ public abstract class DemandesTerritoireTests(AppFactory f)
             Assert.True(message.Contains("changé entre-temps", StringComparison.Ordinal) || message.Contains("close", StringComparison.Ordinal), message);
 
             await using var verif = f.CreateDbContext();
-            Assert.Equal(1, await verif.DemandesContact.CountAsync(d => d.Prenom == prenom && d.Origine == "reorientation"));
+            Assert.Equal(1, await verif.DemandesContact.CountAsync(d => d.Prenom == prenom && d.Origine == OrigineDemande.Reorientation));
             Assert.Equal(1, await verif.SuivisDemande.CountAsync(s => s.DemandeId == id));
         }
     }
@@ -283,16 +284,16 @@ public abstract class DemandesTerritoireTests(AppFactory f)
         await using (second.Scope)
         {
             var erreurs1 = new Erreurs();
-            Assert.True(await premier.Suivi.ChangerStatutAsync(premier.Demande, Traitement.Reoriente, null, null, premier.Vers.Id, erreurs1), string.Join(" ", erreurs1.EnDictionnaire().Values.SelectMany(v => v)));
+            Assert.True(await premier.Suivi.ChangerStatutAsync(premier.Demande, StatutDemande.Reoriente, null, null, premier.Vers.Id, erreurs1), string.Join(" ", erreurs1.EnDictionnaire().Values.SelectMany(v => v)));
             var erreurs2 = new Erreurs();
-            Assert.False(await second.Suivi.ChangerStatutAsync(second.Demande, Traitement.Reoriente, null, null, second.Vers.Id, erreurs2));
+            Assert.False(await second.Suivi.ChangerStatutAsync(second.Demande, StatutDemande.Reoriente, null, null, second.Vers.Id, erreurs2));
             Assert.Contains("changé entre-temps", erreurs2.Pour("statut"));
         }
 
         acces.HttpContext = null;
 
         await using var verif = f.CreateDbContext();
-        Assert.Equal(1, await verif.DemandesContact.CountAsync(d => d.Prenom == prenom && d.Origine == "reorientation"));
+        Assert.Equal(1, await verif.DemandesContact.CountAsync(d => d.Prenom == prenom && d.Origine == OrigineDemande.Reorientation));
         Assert.Equal(1, await verif.SuivisDemande.CountAsync(s => s.DemandeId == id));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Raccroche.Web.Commun;
 using Raccroche.Web.Features.Comptes;
 using Raccroche.Web.Features.Demandes;
 
@@ -35,9 +36,9 @@ public abstract class InboxTests(AppFactory f)
         return (await db.DemandesContact.Where(d => d.Reference == reference).Select(d => d.Id).SingleAsync(), reference);
     }
 
-    private static async Task<HttpResponseMessage> Avancer(HttpClient client, int id, string statut, string? motif = null, int? dispositif = null, string? note = null)
+    private static async Task<HttpResponseMessage> Avancer(HttpClient client, int id, StatutDemande statut, string? motif = null, int? dispositif = null, string? note = null)
     {
-        var champs = new Dictionary<string, string> { ["Statut"] = statut };
+        var champs = new Dictionary<string, string> { ["Statut"] = statut.Code() };
         if (motif is not null) { champs["Motif"] = motif; }
         if (dispositif is not null) { champs["DispositifId"] = dispositif.Value.ToString(System.Globalization.CultureInfo.InvariantCulture); }
         if (note is not null) { champs["Note"] = note; }
@@ -62,7 +63,7 @@ public abstract class InboxTests(AppFactory f)
         {
             var d = await db.DemandesContact.SingleAsync(x => x.Id == id);
             Assert.Equal(vers.StructureId, d.StructureId);
-            Assert.Equal("professionnel", d.Origine);
+            Assert.Equal(OrigineDemande.Professionnel, d.Origine);
             Assert.Equal("0611223344", d.Telephone);
             var mail = await db.MessagesSortants.Where(m => m.Sujet.Contains(reference)).SingleAsync();
             Assert.DoesNotContain("Lou", mail.Corps);
@@ -80,14 +81,14 @@ public abstract class InboxTests(AppFactory f)
             Assert.True(await db.Journal.AnyAsync(j => j.Action == "lecture" && j.RessourceId == reference && j.Utilisateur.StartsWith("membre-structure")));
         }
 
-        foreach (var statut in new[] { Traitement.PriseEnCharge, Traitement.JeuneContacte, Traitement.RendezVous, Traitement.Entre })
+        foreach (var statut in new[] { StatutDemande.PriseEnCharge, StatutDemande.JeuneContacte, StatutDemande.RendezVous, StatutDemande.Entre })
         {
-            r = await Avancer(receveur, id, statut, note: $"étape {statut}");
+            r = await Avancer(receveur, id, statut, note: $"étape {statut.Code()}");
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         }
 
         // Closed: no more changes.
-        r = await Avancer(receveur, id, Traitement.SansSuite, motif: "refus");
+        r = await Avancer(receveur, id, StatutDemande.SansSuite, motif: "refus");
         Assert.Contains("close", await r.Content.ReadAsStringAsync());
 
         // The sender sees the status, not the young person's data.
@@ -100,7 +101,7 @@ public abstract class InboxTests(AppFactory f)
         await using (var db = f.CreateDbContext())
         {
             var d = await db.DemandesContact.Include(x => x.Suivi).SingleAsync(x => x.Id == id);
-            Assert.Equal(Traitement.Entre, d.Statut);
+            Assert.Equal(StatutDemande.Entre, d.Statut);
             Assert.NotNull(d.ClotureLe);
             Assert.NotNull(d.PremierContactLe);
             Assert.Equal(4, d.Suivi.Count);
@@ -117,19 +118,19 @@ public abstract class InboxTests(AppFactory f)
         var receveur = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminStructure, "e2c-rhone"));
         var (id, reference) = await OrienterAsync(emetteur, vers.Slug, "Sam");
 
-        var r = await Avancer(receveur, id, Traitement.SansSuite);
+        var r = await Avancer(receveur, id, StatutDemande.SansSuite);
         Assert.Contains("pourquoi la demande est sans suite", await r.Content.ReadAsStringAsync());
-        r = await Avancer(receveur, id, Traitement.Reoriente);
+        r = await Avancer(receveur, id, StatutDemande.Reoriente);
         Assert.Contains("vers lequel vous réorientez", await r.Content.ReadAsStringAsync());
-        r = await Avancer(receveur, id, Traitement.Reoriente, dispositif: ailleurs.Id);
+        r = await Avancer(receveur, id, StatutDemande.Reoriente, dispositif: ailleurs.Id);
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
 
         await using var db = f.CreateDbContext();
         var d = await db.DemandesContact.SingleAsync(x => x.Id == id);
-        Assert.Equal(Traitement.Reoriente, d.Statut);
+        Assert.Equal(StatutDemande.Reoriente, d.Statut);
         var suite = await db.DemandesContact.SingleAsync(x => x.Id == d.SuiteId);
         Assert.Equal(ailleurs.StructureId, suite.StructureId);
-        Assert.Equal("reorientation", suite.Origine);
+        Assert.Equal(OrigineDemande.Reorientation, suite.Origine);
         Assert.Equal("Sam", suite.Prenom);
         Assert.Equal(vers.StructureId, suite.StructureOrigineId);
         Assert.NotEqual(reference, suite.Reference);
@@ -190,7 +191,7 @@ public abstract class InboxTests(AppFactory f)
         var emetteur = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63"));
         var receveur = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, "e2c-rhone"));
         var (id, _) = await OrienterAsync(emetteur, vers.Slug, "<b>Zoé</b>", payload);
-        Assert.Equal(HttpStatusCode.Redirect, (await Avancer(receveur, id, Traitement.PriseEnCharge, note: payload)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Avancer(receveur, id, StatutDemande.PriseEnCharge, note: payload)).StatusCode);
         await using (var db = f.CreateDbContext())
         {
             var d = await db.DemandesContact.Include(x => x.Suivi).SingleAsync(x => x.Id == id);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
+using Raccroche.Web.Commun;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Comptes;
 using Raccroche.Web.Features.Courriers;
@@ -156,7 +157,7 @@ public abstract class LongueursTests(AppFactory f)
         }
 
         var motif = Traitement.Motifs.Termes.MaxBy(t => t.Valeur.Length)!.Valeur;
-        r = await Pro.PosterAsync(receveur, $"/pro/demandes/{id}", new() { ["Statut"] = Traitement.SansSuite, ["Motif"] = motif, ["Note"] = Texte(500) });
+        r = await Pro.PosterAsync(receveur, $"/pro/demandes/{id}", new() { ["Statut"] = StatutDemande.SansSuite.Code(), ["Motif"] = motif, ["Note"] = Texte(500) });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         await using var verif = f.CreateDbContext();
         var d = await verif.DemandesContact.Include(x => x.Suivi).SingleAsync(x => x.Id == id);
@@ -189,7 +190,7 @@ public abstract class LongueursTests(AppFactory f)
         await AssertRedirectionAsync(r);
 
         await using var db = f.CreateDbContext();
-        foreach (var revision in await db.RevisionsFiche.Where(x => x.StructureId == fiche.StructureId && x.Statut == StatutsRevision.Soumise).Select(x => x.Id).ToListAsync())
+        foreach (var revision in await db.RevisionsFiche.Where(x => x.StructureId == fiche.StructureId && x.Statut == StatutRevision.Soumise).Select(x => x.Id).ToListAsync())
         {
             var decision = await Formulaire.LireAsync(coord, $"/pro/validation/{revision}", "main form[method=post]");
             decision.Mettre("Commentaire", Texte(1000));

@@ -40,19 +40,19 @@ public abstract class RetentionTests(AppFactory f)
             ConsentementLe = creee,
             StructureId = structure,
             StructureOrigineId = structure,
-            Origine = "professionnel",
+            Origine = OrigineDemande.Professionnel,
             EmetteurId = "pro-id",
             Emetteur = "Paul Conseiller",
             Age = 19,
             Situation = "sorti-sans-diplome",
             Reponses = """{"age":19,"code_commune":"63430","commune":"Thiers","situation":"sorti-sans-diplome","niveau":"aucun"}""",
-            Statut = cloturee is null ? "en-cours" : "pris-en-charge",
+            Statut = cloturee is null ? StatutDemande.PriseEnCharge : StatutDemande.SansSuite,
             ClotureLe = cloturee,
             DernierMouvementLe = mouvement,
             Suivi =
             [
-                new() { Le = creee, Statut = "nouvelle", Auteur = "Paul Conseiller", AuteurId = "pro-id" },
-                new() { Le = mouvement, Statut = "en-cours", Note = $"note sur Zéphyrine {marque}", Auteur = "Marie Conseillère", AuteurId = "pro-id-2" },
+                new() { Le = creee, Statut = StatutDemande.Nouvelle, Auteur = "Paul Conseiller", AuteurId = "pro-id" },
+                new() { Le = mouvement, Statut = StatutDemande.PriseEnCharge, Note = $"note sur Zéphyrine {marque}", Auteur = "Marie Conseillère", AuteurId = "pro-id-2" },
             ],
         };
 

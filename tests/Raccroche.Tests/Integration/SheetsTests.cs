@@ -44,7 +44,7 @@ public abstract class SheetsTests(AppFactory f)
         await using (var db = f.CreateDbContext())
         {
             var revisions = await db.RevisionsFiche.Where(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId).ToListAsync();
-            Assert.Equal(StatutsRevision.Brouillon, Assert.Single(revisions).Statut);
+            Assert.Equal(StatutRevision.Brouillon, Assert.Single(revisions).Statut);
             Assert.Equal("Texte d'origine du dispositif.", (await db.Dispositifs.SingleAsync(d => d.Id == fiche.DispositifId)).Description);
         }
 
@@ -64,7 +64,7 @@ public abstract class SheetsTests(AppFactory f)
         await using (var db = f.CreateDbContext())
         {
             var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId);
-            Assert.Equal(StatutsRevision.Soumise, rev.Statut);
+            Assert.Equal(StatutRevision.Soumise, rev.Statut);
             Assert.NotNull(rev.SoumiseLe);
             revisionId = rev.Id;
         }
@@ -84,7 +84,7 @@ public abstract class SheetsTests(AppFactory f)
         await using (var db = f.CreateDbContext())
         {
             var rev = await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId);
-            Assert.Equal(StatutsRevision.Publiee, rev.Statut);
+            Assert.Equal(StatutRevision.Publiee, rev.Statut);
             Assert.Equal("Compte coordinateur", rev.DecisionPar);
             Assert.Contains("Texte d'origine du dispositif.", rev.Avant);
             Assert.Contains("revu par l'équipe", rev.Contenu);
@@ -130,7 +130,7 @@ public abstract class SheetsTests(AppFactory f)
         Assert.Contains("obligatoire pour renvoyer en brouillon", (await Pro.Html(r)).QuerySelector(".error-summary")!.TextContent);
         await using (var db = f.CreateDbContext())
         {
-            Assert.Equal(StatutsRevision.Soumise, (await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId)).Statut);
+            Assert.Equal(StatutRevision.Soumise, (await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId)).Statut);
         }
 
         r = await DeciderAsync(coord, revisionId, "Renvoyer", "Précisez les horaires des ateliers.");
@@ -138,7 +138,7 @@ public abstract class SheetsTests(AppFactory f)
         await using (var db = f.CreateDbContext())
         {
             var rev = await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId);
-            Assert.Equal(StatutsRevision.Brouillon, rev.Statut);
+            Assert.Equal(StatutRevision.Brouillon, rev.Statut);
             Assert.Equal("Précisez les horaires des ateliers.", rev.Commentaire);
             var mail = await db.MessagesSortants.Where(m => m.Destinataire == membre.Courriel).OrderByDescending(m => m.Id).FirstAsync();
             Assert.Contains("Précisez les horaires des ateliers.", mail.Corps);
@@ -159,7 +159,7 @@ public abstract class SheetsTests(AppFactory f)
         {
             var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId);
             Assert.Equal(revisionId, rev.Id);
-            Assert.Equal(StatutsRevision.Soumise, rev.Statut);
+            Assert.Equal(StatutRevision.Soumise, rev.Statut);
         }
     }
 
@@ -212,7 +212,7 @@ public abstract class SheetsTests(AppFactory f)
         await using (var db = f.CreateDbContext())
         {
             var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId);
-            Assert.Equal(StatutsRevision.Brouillon, rev.Statut);
+            Assert.Equal(StatutRevision.Brouillon, rev.Statut);
             Assert.Contains("Brouillon secret", rev.Contenu);
             Assert.False(await db.RevisionsFiche.AnyAsync(x => x.Type == TypesFiche.Structure && x.CibleId == fiche.StructureId));
             Assert.Equal(new DateOnly(2025, 1, 15), (await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId)).DateMaj);
@@ -241,7 +241,7 @@ public abstract class SheetsTests(AppFactory f)
         Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
         await using (var db = f.CreateDbContext())
         {
-            Assert.Equal(StatutsRevision.Soumise, (await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId)).Statut);
+            Assert.Equal(StatutRevision.Soumise, (await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId)).Statut);
         }
 
         // The regional administrator validates everywhere but edits no draft.
@@ -372,7 +372,7 @@ public abstract class SheetsTests(AppFactory f)
             Assert.Equal(aujourdhui, (await db.Structures.SingleAsync(x => x.Id == fiche.StructureId)).DateMaj);
             Assert.Equal(aujourdhui, (await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId)).DateMaj);
             var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId);
-            Assert.Equal(StatutsRevision.Publiee, rev.Statut);
+            Assert.Equal(StatutRevision.Publiee, rev.Statut);
             Assert.Equal(rev.Avant, rev.Contenu);
         }
 
@@ -501,7 +501,7 @@ public abstract class SheetsTests(AppFactory f)
         int revisionId;
         await using (var db = f.CreateDbContext())
         {
-            revisionId = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Structure && x.CibleId == fiche.StructureId && x.Statut == StatutsRevision.Soumise)).Id;
+            revisionId = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Structure && x.CibleId == fiche.StructureId && x.Statut == StatutRevision.Soumise)).Id;
         }
 
         // The validator opens the revision (the form keeps the version shown)…
@@ -523,7 +523,7 @@ public abstract class SheetsTests(AppFactory f)
         await using (var db = f.CreateDbContext())
         {
             var rev = await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId);
-            Assert.Equal(StatutsRevision.Soumise, rev.Statut);
+            Assert.Equal(StatutRevision.Soumise, rev.Statut);
             Assert.Null(rev.DecisionPar);
             var s = await db.Structures.SingleAsync(x => x.Id == fiche.StructureId);
             Assert.Null(s.Courriel);
@@ -546,7 +546,7 @@ public abstract class SheetsTests(AppFactory f)
         var r = await form.EnvoyerAsync(client, "Soumettre");
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         await using var db = f.CreateDbContext();
-        return (await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId && x.Statut == StatutsRevision.Soumise)).Id;
+        return (await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId && x.Statut == StatutRevision.Soumise)).Id;
     }
 }
 

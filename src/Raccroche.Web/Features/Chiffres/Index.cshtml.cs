@@ -25,7 +25,7 @@ public sealed class ChiffresModel(Habilitations h, TimeProvider clock) : PageMod
         Lignes = [.. brut.GroupBy(d => (d.StructureId, d.Nom)).Select(g =>
         {
             var delais = g.Where(d => d.PremierContactLe is not null).Select(d => (d.PremierContactLe!.Value - d.CreeLe).TotalDays).Order().ToList();
-            return new Ligne(g.Key.Nom, g.Count(), g.Count(d => d.Statut != Traitement.Nouvelle), g.Count(d => d.ClotureLe != null), Mediane(delais),
+            return new Ligne(g.Key.Nom, g.Count(), g.Count(d => d.Statut != StatutDemande.Nouvelle), g.Count(d => d.ClotureLe != null), Mediane(delais),
                 g.Count(d => d.ClotureLe == null && d.DernierMouvementLe < limite));
         }).OrderByDescending(l => l.Recues)];
         return Page();

@@ -59,7 +59,7 @@ public sealed class DemandeModel(Habilitations h, RaccrocheDbContext db, Tracabi
             return NotFound();
         }
 
-        if (await suivi.ChangerStatutAsync(Demande, Statut, Note, Motif, DispositifId, Erreurs, ct))
+        if (await suivi.ChangerStatutAsync(Demande, ValeursFermees.Lire<StatutDemande>(Statut), Note, Motif, DispositifId, Erreurs, ct))
         {
             return RedirectToPage(new { id });
         }

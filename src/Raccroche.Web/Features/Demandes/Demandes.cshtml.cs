@@ -6,7 +6,7 @@ namespace Raccroche.Web.Features.Demandes;
 /// <summary>The inbox: requests received that this professional handles (<see cref="VisibiliteDemandes.DemandesRecues"/>). No names here; the list and each opening are recorded reads.</summary>
 public sealed class DemandesModel(Habilitations h, Tracabilite journal, TimeProvider clock) : PageModel
 {
-    public sealed record Ligne(int Id, string Reference, DateTime CreeLe, string Origine, string Structure, string? Dispositif, int? Age, string Statut, DateTime DernierMouvementLe, bool EnRetard);
+    public sealed record Ligne(int Id, string Reference, DateTime CreeLe, OrigineDemande Origine, string Structure, string? Dispositif, int? Age, StatutDemande Statut, DateTime DernierMouvementLe, bool EnRetard);
 
     public IReadOnlyList<Ligne> Lignes { get; private set; } = [];
     public string Filtre { get; private set; } = "ouvertes";

@@ -32,11 +32,11 @@ public sealed class DemandeContact
 
     /// <summary>The diagnostic answers (age, situation, level, commune, wish, needs) as JSON, so the adviser starts with the picture.</summary>
     public string Reponses { get; set; } = "{}";
-    public string Statut { get; set; } = "nouvelle";
+    public StatutDemande Statut { get; set; } = StatutDemande.Nouvelle;
     public DateTime? ClotureLe { get; set; }
 
-    /// <summary>Who started it: the young person ("jeune"), a professional ("professionnel") or a re-referral ("reorientation").</summary>
-    public string Origine { get; set; } = "jeune";
+    /// <summary>Who started it: the young person, a professional or a re-referral.</summary>
+    public OrigineDemande Origine { get; set; } = OrigineDemande.Jeune;
 
     /// <summary>The sending structure and professional, for referrals made by a professional.</summary>
     public int? StructureOrigineId { get; set; }
@@ -64,7 +64,7 @@ public sealed class SuiviDemande
     public int Id { get; set; }
     public int DemandeId { get; set; }
     public DateTime Le { get; set; }
-    public required string Statut { get; set; }
+    public required StatutDemande Statut { get; set; }
     public string? Note { get; set; }
     public string? AuteurId { get; set; }
     public required string Auteur { get; set; }

@@ -6,7 +6,7 @@ namespace Raccroche.Web.Features.Demandes;
 /// <summary>Referrals sent by the professional's structure, with what became of each (status only).</summary>
 public sealed class EnvoyeesModel(Habilitations h, RaccrocheDbContext db, Tracabilite journal) : PageModel
 {
-    public sealed record Ligne(int Id, string Reference, DateTime CreeLe, string Vers, string? Dispositif, string Statut, string? Emetteur);
+    public sealed record Ligne(int Id, string Reference, DateTime CreeLe, string Vers, string? Dispositif, StatutDemande Statut, string? Emetteur);
 
     public IReadOnlyList<Ligne> Lignes { get; private set; } = [];
 

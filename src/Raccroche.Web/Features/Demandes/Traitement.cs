@@ -13,25 +13,6 @@ namespace Raccroche.Web.Features.Demandes;
 /// </summary>
 public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habilitations h, Recontact recontact, Invitations invitations, TimeProvider clock)
 {
-    public const string Nouvelle = "nouvelle";
-    public const string PriseEnCharge = "prise-en-charge";
-    public const string JeuneContacte = "jeune-contacte";
-    public const string RendezVous = "rendez-vous";
-    public const string Entre = "entre";
-    public const string Reoriente = "reoriente";
-    public const string SansSuite = "sans-suite";
-
-    public static readonly Liste Statuts = new("statut",
-    [
-        new(Nouvelle, "Nouvelle"),
-        new(PriseEnCharge, "Prise en charge"),
-        new(JeuneContacte, "Jeune contacté·e"),
-        new(RendezVous, "Rendez-vous fixé"),
-        new(Entre, "Entré·e dans le dispositif"),
-        new(Reoriente, "Réorienté·e"),
-        new(SansSuite, "Sans suite"),
-    ]);
-
     public static readonly Liste Motifs = new("motif",
     [
         new("injoignable", "Injoignable"),
@@ -42,15 +23,15 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
         new("autre", "Autre raison"),
     ]);
 
-    private static readonly string[] Ordre = [Nouvelle, PriseEnCharge, JeuneContacte, RendezVous, Entre];
+    private static readonly StatutDemande[] Ordre = [StatutDemande.Nouvelle, StatutDemande.PriseEnCharge, StatutDemande.JeuneContacte, StatutDemande.RendezVous, StatutDemande.Entre];
 
-    public static bool EstClos(string statut) => statut is Entre or Reoriente or SansSuite;
+    public static bool EstClos(StatutDemande statut) => statut is StatutDemande.Entre or StatutDemande.Reoriente or StatutDemande.SansSuite;
 
     /// <summary>Statuses the request can move to from where it is.</summary>
-    public static IEnumerable<Terme> Suivants(string statut) => EstClos(statut) ? [] :
-        Statuts.Termes.Where(t => t.Valeur is Reoriente or SansSuite || Array.IndexOf(Ordre, t.Valeur) > Array.IndexOf(Ordre, statut));
+    public static IEnumerable<StatutDemande> Suivants(StatutDemande statut) => EstClos(statut) ? [] :
+        ValeursFermees.Toutes<StatutDemande>().Where(t => t is StatutDemande.Reoriente or StatutDemande.SansSuite || Array.IndexOf(Ordre, t) > Array.IndexOf(Ordre, statut));
 
-    public async Task<bool> ChangerStatutAsync(DemandeContact d, string? statut, string? note, string? motif, int? dispositifId, Erreurs erreurs, CancellationToken ct = default)
+    public async Task<bool> ChangerStatutAsync(DemandeContact d, StatutDemande? statut, string? note, string? motif, int? dispositifId, Erreurs erreurs, CancellationToken ct = default)
     {
         if (!h.PeutTraiter(d))
         {
@@ -58,7 +39,7 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
             return false;
         }
 
-        if (statut is null || !Suivants(d.Statut).Any(t => t.Valeur == statut))
+        if (statut is null || !Suivants(d.Statut).Contains(statut.Value))
         {
             erreurs.Ajouter("statut", EstClos(d.Statut) ? "Cette demande est close : son statut ne change plus." : "Choisissez l'étape suivante dans la liste.");
         }
@@ -69,13 +50,13 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
             erreurs.Ajouter("note", $"La note est trop longue ({note.Length} caractères) : 500 au maximum.");
         }
 
-        if (statut == SansSuite && (motif is null || !Motifs.Contient(motif)))
+        if (statut == StatutDemande.SansSuite && (motif is null || !Motifs.Contient(motif)))
         {
             erreurs.Ajouter("motif", "Indiquez pourquoi la demande est sans suite.");
         }
 
         Dispositif? vers = null;
-        if (statut == Reoriente)
+        if (statut == StatutDemande.Reoriente)
         {
             vers = dispositifId is { } id ? await db.Dispositifs.FirstOrDefaultAsync(x => x.Id == id && !x.Suspendu, ct) : null;
             if (vers is null)
@@ -99,21 +80,21 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
         {
             // Statut is a concurrency token: the UPDATE only applies while the status is still the one this decision
             // was taken on, so of two "réorienté·e" sent together exactly one creates the new request.
-            d.Statut = statut!;
+            d.Statut = statut!.Value;
             d.DernierMouvementLe = maintenant;
-            if (statut is JeuneContacte or RendezVous or Entre && d.PremierContactLe is null)
+            if (statut is StatutDemande.JeuneContacte or StatutDemande.RendezVous or StatutDemande.Entre && d.PremierContactLe is null)
             {
                 d.PremierContactLe = maintenant;
             }
 
-            if (EstClos(statut!))
+            if (EstClos(statut.Value))
             {
                 d.ClotureLe = maintenant;
-                d.MotifSansSuite = statut == SansSuite ? motif : null;
+                d.MotifSansSuite = statut == StatutDemande.SansSuite ? motif : null;
             }
 
-            db.SuivisDemande.Add(new SuiviDemande { DemandeId = d.Id, Le = maintenant, Statut = statut!, Note = note, AuteurId = h.UtilisateurId, Auteur = h.Nom });
-            journal.Ajouter(Tracabilite.Modification, "demande", d.Reference, $"statut → {statut}{(motif is null ? "" : $" ({motif})")}");
+            db.SuivisDemande.Add(new SuiviDemande { DemandeId = d.Id, Le = maintenant, Statut = statut.Value, Note = note, AuteurId = h.UtilisateurId, Auteur = h.Nom });
+            journal.Ajouter(Tracabilite.Modification, "demande", d.Reference, $"statut → {statut.Value.Code()}{(motif is null ? "" : $" ({motif})")}");
             if (vers is not null)
             {
                 var suite = Copier(d, vers, maintenant);
@@ -157,7 +138,7 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
             Reference = Recontact.NouvelleReference(),
             CreeLe = maintenant,
             DernierMouvementLe = maintenant,
-            Origine = "professionnel",
+            Origine = OrigineDemande.Professionnel,
             Prenom = s.Prenom!.Trim(),
             Telephone = Recontact.NormaliserTelephone(s.Telephone),
             Courriel = string.IsNullOrWhiteSpace(s.Courriel) ? null : s.Courriel.Trim(),
@@ -234,7 +215,7 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
         Reference = Recontact.NouvelleReference(),
         CreeLe = maintenant,
         DernierMouvementLe = maintenant,
-        Origine = "reorientation",
+        Origine = OrigineDemande.Reorientation,
         Prenom = d.Prenom,
         Telephone = d.Telephone,
         Courriel = d.Courriel,

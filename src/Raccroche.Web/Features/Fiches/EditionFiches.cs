@@ -61,7 +61,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
         Ouvertes(type, cibleId).AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
 
     private IQueryable<RevisionFiche> Ouvertes(string type, int cibleId) =>
-        db.RevisionsFiche.Where(r => r.Type == type && r.CibleId == cibleId && (r.Statut == StatutsRevision.Brouillon || r.Statut == StatutsRevision.Soumise));
+        db.RevisionsFiche.Where(r => r.Type == type && r.CibleId == cibleId && (r.Statut == StatutRevision.Brouillon || r.Statut == StatutRevision.Soumise));
 
     /// <summary>
     /// Saves the sheet's draft (creating it when there is none), and submits it when asked. <paramref name="version"/> is
@@ -80,7 +80,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
         {
             await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
             var ouverte = await Ouvertes(type, cibleId).OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
-            if (ouverte?.Statut == StatutsRevision.Soumise)
+            if (ouverte?.Statut == StatutRevision.Soumise)
             {
                 return (IssueEnregistrement.DejaSoumise, ouverte);
             }
@@ -111,7 +111,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
             ouverte.ModifieeLe = maintenant;
             if (soumettre)
             {
-                ouverte.Statut = StatutsRevision.Soumise;
+                ouverte.Statut = StatutRevision.Soumise;
                 ouverte.SoumiseLe = maintenant;
             }
 
@@ -129,13 +129,13 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
     /// <summary>A submitted revision goes back to draft at its structure's request (to change it before the decision).</summary>
     public async Task<bool> RetirerAsync(int revisionId, int structureId, CancellationToken ct) =>
         await db.RevisionsFiche
-            .Where(r => r.Id == revisionId && r.StructureId == structureId && r.Statut == StatutsRevision.Soumise)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Statut, StatutsRevision.Brouillon).SetProperty(r => r.ModifieeLe, Maintenant), ct) == 1;
+            .Where(r => r.Id == revisionId && r.StructureId == structureId && r.Statut == StatutRevision.Soumise)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Statut, StatutRevision.Brouillon).SetProperty(r => r.ModifieeLe, Maintenant), ct) == 1;
 
     /// <summary>Drops a draft: it never reached the live sheet, so nothing of the sheet's history is lost.</summary>
     public async Task<bool> AbandonnerAsync(int revisionId, int structureId, CancellationToken ct) =>
         await db.RevisionsFiche
-            .Where(r => r.Id == revisionId && r.StructureId == structureId && r.Statut == StatutsRevision.Brouillon)
+            .Where(r => r.Id == revisionId && r.StructureId == structureId && r.Statut == StatutRevision.Brouillon)
             .ExecuteDeleteAsync(ct) == 1;
 
     /// <summary>
@@ -150,9 +150,9 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
         var maintenant = Maintenant;
         var vue = new DateTime(version, DateTimeKind.Utc);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var reclamee = await db.RevisionsFiche.Where(r => r.Id == revisionId && r.Statut == StatutsRevision.Soumise && r.ModifieeLe == vue)
+        var reclamee = await db.RevisionsFiche.Where(r => r.Id == revisionId && r.Statut == StatutRevision.Soumise && r.ModifieeLe == vue)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Statut, StatutsRevision.Publiee)
+                .SetProperty(r => r.Statut, StatutRevision.Publiee)
                 .SetProperty(r => r.DecisionLe, maintenant)
                 .SetProperty(r => r.DecisionPar, Court(h.Nom, 100))
                 .SetProperty(r => r.Commentaire, commentaire), ct);
@@ -199,9 +199,9 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
         var maintenant = Maintenant;
         var vue = new DateTime(version, DateTimeKind.Utc);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var reclamee = await db.RevisionsFiche.Where(r => r.Id == revisionId && r.Statut == StatutsRevision.Soumise && r.ModifieeLe == vue)
+        var reclamee = await db.RevisionsFiche.Where(r => r.Id == revisionId && r.Statut == StatutRevision.Soumise && r.ModifieeLe == vue)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Statut, StatutsRevision.Brouillon)
+                .SetProperty(r => r.Statut, StatutRevision.Brouillon)
                 .SetProperty(r => r.DecisionLe, maintenant)
                 .SetProperty(r => r.DecisionPar, Court(h.Nom, 100))
                 .SetProperty(r => r.Commentaire, commentaire), ct);
@@ -264,7 +264,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
                 Type = type,
                 CibleId = cibleId,
                 StructureId = structureId,
-                Statut = StatutsRevision.Publiee,
+                Statut = StatutRevision.Publiee,
                 Contenu = contenu,
                 Avant = contenu,
                 AuteurId = h.UtilisateurId,
@@ -297,7 +297,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
     public async Task<Dictionary<int, IReadOnlyList<Ecart>>> EcartsAsync(IReadOnlyCollection<RevisionFiche> revisions, CancellationToken ct)
     {
         var actuels = new Dictionary<(string, int), string?>();
-        foreach (var r in revisions.Where(r => r.Avant is null || r.Statut is StatutsRevision.Brouillon or StatutsRevision.Soumise))
+        foreach (var r in revisions.Where(r => r.Avant is null || r.Statut is StatutRevision.Brouillon or StatutRevision.Soumise))
         {
             var cle = (r.Type, r.CibleId ?? 0);
             if (!actuels.ContainsKey(cle))
@@ -307,7 +307,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
         }
 
         var paires = revisions.ToDictionary(r => r.Id, r => (
-            Avant: r.Statut is StatutsRevision.Publiee or StatutsRevision.Archivee && r.Avant is not null ? r.Avant : actuels[(r.Type, r.CibleId ?? 0)],
+            Avant: r.Statut is StatutRevision.Publiee or StatutRevision.Archivee && r.Avant is not null ? r.Avant : actuels[(r.Type, r.CibleId ?? 0)],
             Apres: r.Contenu,
             r.Type));
         var ids = paires.Values.Where(p => p.Type == TypesFiche.Dispositif)
@@ -361,8 +361,8 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
     }
 
     private Task ArchiverPrecedentesAsync(string type, int? cibleId, int sauf, CancellationToken ct) =>
-        db.RevisionsFiche.Where(x => x.Type == type && x.CibleId == cibleId && x.Statut == StatutsRevision.Publiee && x.Id != sauf)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Statut, StatutsRevision.Archivee), ct);
+        db.RevisionsFiche.Where(x => x.Type == type && x.CibleId == cibleId && x.Statut == StatutRevision.Publiee && x.Id != sauf)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Statut, StatutRevision.Archivee), ct);
 
     private async Task PrevenirAuteurAsync(RevisionFiche r, string sujet, string corps, DateTime maintenant, CancellationToken ct)
     {

@@ -37,7 +37,7 @@ public sealed class HistoriqueModel(Habilitations h, RaccrocheDbContext db, Edit
         // A validator sees what was submitted to them, not a structure's unsubmitted drafts.
         var editeur = Editeur;
         Revisions = await db.RevisionsFiche.AsNoTracking()
-            .Where(r => r.Type == type && r.CibleId == id && (editeur || r.Statut != StatutsRevision.Brouillon || r.SoumiseLe != null))
+            .Where(r => r.Type == type && r.CibleId == id && (editeur || r.Statut != StatutRevision.Brouillon || r.SoumiseLe != null))
             .OrderByDescending(r => r.ModifieeLe).ThenByDescending(r => r.Id)
             .ToListAsync(ct);
         Ecarts = await fiches.EcartsAsync(Revisions, ct);

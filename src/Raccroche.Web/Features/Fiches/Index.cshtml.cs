@@ -29,7 +29,7 @@ public sealed class IndexModel(Habilitations h, RaccrocheDbContext db, EditionFi
         }
 
         var ouvertes = await db.RevisionsFiche.AsNoTracking()
-            .Where(r => r.StructureId == sid && (r.Statut == StatutsRevision.Brouillon || r.Statut == StatutsRevision.Soumise))
+            .Where(r => r.StructureId == sid && (r.Statut == StatutRevision.Brouillon || r.Statut == StatutRevision.Soumise))
             .OrderBy(r => r.Id)
             .ToListAsync(ct);
         RevisionFiche? OuverteDe(string type, int id) => ouvertes.FirstOrDefault(r => r.Type == type && r.CibleId == id);

@@ -25,7 +25,7 @@ public sealed class ModifierDispositifModel(Habilitations h, EditionFiches fiche
             return NotFound();
         }
 
-        Saisie = SaisieDispositif.De(Ouverte?.Statut == StatutsRevision.Brouillon
+        Saisie = SaisieDispositif.De(Ouverte?.Statut == StatutRevision.Brouillon
             ? ContenuFiche.Lire<ContenuDispositif>(Ouverte.Contenu)
             : ContenuDispositif.De(Dispositif));
         Version = Ouverte?.ModifieeLe.Ticks ?? 0;
@@ -49,7 +49,7 @@ public sealed class ModifierDispositifModel(Habilitations h, EditionFiches fiche
             return NotFound();
         }
 
-        if (Ouverte is { Statut: StatutsRevision.Soumise } o)
+        if (Ouverte is { Statut: StatutRevision.Soumise } o)
         {
             await fiches.RetirerAsync(o.Id, Dispositif.StructureId, ct);
         }
@@ -64,7 +64,7 @@ public sealed class ModifierDispositifModel(Habilitations h, EditionFiches fiche
             return NotFound();
         }
 
-        if (Ouverte is { Statut: StatutsRevision.Brouillon } o)
+        if (Ouverte is { Statut: StatutRevision.Brouillon } o)
         {
             await fiches.AbandonnerAsync(o.Id, Dispositif.StructureId, ct);
         }
@@ -112,7 +112,7 @@ public sealed class ModifierDispositifModel(Habilitations h, EditionFiches fiche
         }
 
         Ouverte = ouverte ?? Ouverte;
-        if (Ouverte?.Statut == StatutsRevision.Soumise)
+        if (Ouverte?.Statut == StatutRevision.Soumise)
         {
             EcartsSoumis = (await fiches.EcartsAsync([Ouverte], ct))[Ouverte.Id];
         }
@@ -143,7 +143,7 @@ public sealed class ModifierDispositifModel(Habilitations h, EditionFiches fiche
             .OrderBy(l => l.Nom, StringComparer.CurrentCulture)
             .Select(l => new Terme(l.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"{l.Nom} ({holder.Communes.ParCode(l.CodeInsee)?.Nom ?? l.CodeInsee})"))];
-        if (Ouverte?.Statut == StatutsRevision.Soumise && HttpMethods.IsGet(Request.Method))
+        if (Ouverte?.Statut == StatutRevision.Soumise && HttpMethods.IsGet(Request.Method))
         {
             EcartsSoumis = (await fiches.EcartsAsync([Ouverte], ct))[Ouverte.Id];
         }

@@ -25,7 +25,7 @@ public sealed class ModifierStructureModel(Habilitations h, EditionFiches fiches
             return NotFound();
         }
 
-        var contenu = Ouverte?.Statut == StatutsRevision.Brouillon
+        var contenu = Ouverte?.Statut == StatutRevision.Brouillon
             ? ContenuFiche.Lire<ContenuStructure>(Ouverte.Contenu)
             : ContenuStructure.De(Structure);
         Saisie = SaisieStructure.De(contenu);
@@ -53,7 +53,7 @@ public sealed class ModifierStructureModel(Habilitations h, EditionFiches fiches
             return NotFound();
         }
 
-        if (Ouverte is { Statut: StatutsRevision.Soumise } o)
+        if (Ouverte is { Statut: StatutRevision.Soumise } o)
         {
             await fiches.RetirerAsync(o.Id, Structure.Id, ct);
         }
@@ -68,7 +68,7 @@ public sealed class ModifierStructureModel(Habilitations h, EditionFiches fiches
             return NotFound();
         }
 
-        if (Ouverte is { Statut: StatutsRevision.Brouillon } o)
+        if (Ouverte is { Statut: StatutRevision.Brouillon } o)
         {
             await fiches.AbandonnerAsync(o.Id, Structure.Id, ct);
         }
@@ -115,7 +115,7 @@ public sealed class ModifierStructureModel(Habilitations h, EditionFiches fiches
         }
 
         Ouverte = ouverte ?? Ouverte;
-        if (Ouverte?.Statut == StatutsRevision.Soumise)
+        if (Ouverte?.Statut == StatutRevision.Soumise)
         {
             EcartsSoumis = (await fiches.EcartsAsync([Ouverte], ct))[Ouverte.Id];
         }
@@ -134,7 +134,7 @@ public sealed class ModifierStructureModel(Habilitations h, EditionFiches fiches
         LieuxActuels = ContenuStructure.De(s).Lieux;
         Communes = s.Lieux.ToDictionary(l => l.Id, l => holder.Communes.ParCode(l.CodeInsee)?.Nom ?? l.CodeInsee);
         Ouverte = await fiches.OuverteAsync(TypesFiche.Structure, id, ct);
-        if (Ouverte?.Statut == StatutsRevision.Soumise && HttpMethods.IsGet(Request.Method))
+        if (Ouverte?.Statut == StatutRevision.Soumise && HttpMethods.IsGet(Request.Method))
         {
             EcartsSoumis = (await fiches.EcartsAsync([Ouverte], ct))[Ouverte.Id];
         }

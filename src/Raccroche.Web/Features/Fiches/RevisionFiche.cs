@@ -13,7 +13,7 @@ public sealed class RevisionFiche
     public int? CibleId { get; set; }
     public int StructureId { get; set; }
     public Catalogue.Structure? Structure { get; set; }
-    public string Statut { get; set; } = StatutsRevision.Brouillon;
+    public StatutRevision Statut { get; set; } = StatutRevision.Brouillon;
     public required string Contenu { get; set; }
     public string? Avant { get; set; }
     public string? AuteurId { get; set; }
@@ -26,21 +26,13 @@ public sealed class RevisionFiche
     public string? Commentaire { get; set; }
 }
 
-public static class StatutsRevision
+/// <summary>Where a revision stands: draft, submitted, published, or archived once a newer one is published.</summary>
+public enum StatutRevision
 {
-    public const string Brouillon = "brouillon";
-    public const string Soumise = "soumise";
-    public const string Publiee = "publiee";
-    public const string Archivee = "archivee";
-
-    public static string Libelle(string s) => s switch
-    {
-        Brouillon => "Brouillon",
-        Soumise => "Soumise à validation",
-        Publiee => "Publiée",
-        Archivee => "Archivée",
-        _ => s,
-    };
+    [Valeur("brouillon", "Brouillon")] Brouillon,
+    [Valeur("soumise", "Soumise à validation")] Soumise,
+    [Valeur("publiee", "Publiée")] Publiee,
+    [Valeur("archivee", "Archivée")] Archivee,
 }
 
 public static class TypesFiche

@@ -16,7 +16,7 @@ public sealed class IndexModel(Habilitations h, RaccrocheDbContext db, TimeProvi
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        DemandesNouvelles = await h.DemandesRecues().CountAsync(d => d.Statut == Traitement.Nouvelle, ct);
+        DemandesNouvelles = await h.DemandesRecues().CountAsync(d => d.Statut == StatutDemande.Nouvelle, ct);
         DemandesEnCours = await h.DemandesRecues().CountAsync(d => d.ClotureLe == null, ct);
         if (h.StructureId is { } s && h.EstDeStructure)
         {
@@ -28,12 +28,12 @@ public sealed class IndexModel(Habilitations h, RaccrocheDbContext db, TimeProvi
 
         if (h.EstAdminRegional)
         {
-            RevisionsAValider = await db.RevisionsFiche.CountAsync(r => r.Statut == StatutsRevision.Soumise, ct);
+            RevisionsAValider = await db.RevisionsFiche.CountAsync(r => r.Statut == StatutRevision.Soumise, ct);
         }
         else if (h.EstCoordinateur)
         {
             var territoire = (await h.StructuresDuTerritoireAsync(ct)).ToList();
-            RevisionsAValider = await db.RevisionsFiche.CountAsync(r => r.Statut == StatutsRevision.Soumise && territoire.Contains(r.StructureId), ct);
+            RevisionsAValider = await db.RevisionsFiche.CountAsync(r => r.Statut == StatutRevision.Soumise && territoire.Contains(r.StructureId), ct);
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class ValidationModel(Habilitations h, RaccrocheDbContext db) : Pa
             return Forbid();
         }
 
-        var soumises = db.RevisionsFiche.AsNoTracking().Where(r => r.Statut == StatutsRevision.Soumise);
+        var soumises = db.RevisionsFiche.AsNoTracking().Where(r => r.Statut == StatutRevision.Soumise);
         if (!h.EstAdminRegional)
         {
             var territoire = (await h.StructuresDuTerritoireAsync(ct)).ToList();

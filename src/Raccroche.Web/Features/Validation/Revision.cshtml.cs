@@ -70,7 +70,7 @@ public sealed class RevisionModel(Habilitations h, RaccrocheDbContext db, Editio
     private async Task<bool> ChargerAsync(int id, CancellationToken ct)
     {
         var r = await db.RevisionsFiche.AsNoTracking().Include(x => x.Structure).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (r is null || !await h.PeutValiderAsync(r.StructureId, ct) || r.Statut == StatutsRevision.Brouillon && r.SoumiseLe is null)
+        if (r is null || !await h.PeutValiderAsync(r.StructureId, ct) || r.Statut == StatutRevision.Brouillon && r.SoumiseLe is null)
         {
             return false;
         }
