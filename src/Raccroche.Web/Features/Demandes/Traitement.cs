@@ -78,21 +78,31 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            // Statut is a concurrency token: the UPDATE only applies while the status is still the one this decision
-            // was taken on, so of two "réorienté·e" sent together exactly one creates the new request.
-            d.Statut = statut!.Value;
-            d.DernierMouvementLe = maintenant;
-            if (statut is StatutDemande.JeuneContacte or StatutDemande.RendezVous or StatutDemande.Entre && d.PremierContactLe is null)
+            // The receiving structure and the status this decision was taken on are in the WHERE of the UPDATE:
+            // a request of another structure, or one whose status changed meanwhile, is not touched (of two
+            // "réorienté·e" sent together exactly one creates the new request).
+            var ancien = d.Statut;
+            var proprietaire = h.StructureId;
+            var premierContact = statut is StatutDemande.JeuneContacte or StatutDemande.RendezVous or StatutDemande.Entre && d.PremierContactLe is null
+                ? maintenant : d.PremierContactLe;
+            var clos = EstClos(statut!.Value);
+            var cloture = clos ? maintenant : d.ClotureLe;
+            var motifFinal = clos ? (statut == StatutDemande.SansSuite ? motif : null) : d.MotifSansSuite;
+            db.Entry(d).State = EntityState.Detached;
+            var modifiees = await db.DemandesContact
+                .Where(x => x.Id == d.Id && x.StructureId == proprietaire && x.Statut == ancien)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(x => x.Statut, statut.Value)
+                    .SetProperty(x => x.DernierMouvementLe, maintenant)
+                    .SetProperty(x => x.PremierContactLe, premierContact)
+                    .SetProperty(x => x.ClotureLe, cloture)
+                    .SetProperty(x => x.MotifSansSuite, motifFinal), ct);
+            if (modifiees == 0)
             {
-                d.PremierContactLe = maintenant;
+                throw new DbUpdateConcurrencyException("The request changed (or is not this structure's) since the decision was taken.");
             }
 
-            if (EstClos(statut.Value))
-            {
-                d.ClotureLe = maintenant;
-                d.MotifSansSuite = statut == StatutDemande.SansSuite ? motif : null;
-            }
-
+            (d.Statut, d.DernierMouvementLe, d.PremierContactLe, d.ClotureLe, d.MotifSansSuite) = (statut.Value, maintenant, premierContact, cloture, motifFinal);
             db.SuivisDemande.Add(new SuiviDemande { DemandeId = d.Id, Le = maintenant, Statut = statut.Value, Note = note, AuteurId = h.UtilisateurId, Auteur = h.Nom });
             journal.Ajouter(Tracabilite.Modification, "demande", d.Reference, $"statut → {statut.Value.Code()}{(motif is null ? "" : $" ({motif})")}");
             if (vers is not null)
@@ -106,6 +116,7 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
                 db.DemandesContact.Add(suite);
                 await db.SaveChangesAsync(ct);
                 d.SuiteId = suite.Id;
+                await db.DemandesContact.Where(x => x.Id == d.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SuiteId, suite.Id), ct);
                 journal.Ajouter(Tracabilite.Creation, "demande", suite.Reference, $"réorientation de {d.Reference}");
                 await NotifierAsync(suite, vers.StructureId, maintenant, ct);
             }
