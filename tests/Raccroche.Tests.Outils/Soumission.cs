@@ -1,6 +1,6 @@
 using AngleSharp.Html.Parser;
 
-namespace Raccroche.Tests.Integration;
+namespace Raccroche.Tests.Outils;
 
 /// <summary>Submits a page's form as a browser would: its hidden fields (antiforgery token included) and its action.</summary>
 public static class Soumission
