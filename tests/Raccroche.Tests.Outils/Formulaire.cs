@@ -7,15 +7,18 @@ public sealed class Formulaire
 {
     private readonly List<KeyValuePair<string, string>> _champs = [];
     private readonly Dictionary<string, string> _actions = [];
+    private readonly HashSet<string> _noms = [];
+    private string _url = "";
 
     public static async Task<Formulaire> LireAsync(HttpClient client, string url, string selecteur = "form.sheet-form")
     {
         var page = await Pro.PageAsync(client, url);
         var form = page.QuerySelector(selecteur) ?? throw new InvalidOperationException($"no {selecteur} in {url}");
-        var f = new Formulaire();
+        var f = new Formulaire { _url = url };
         foreach (var e in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
         {
             var nom = e.GetAttribute("name")!;
+            f._noms.Add(nom);
             switch (e)
             {
                 case IHtmlInputElement { Type: "checkbox" or "radio" } i when i.IsChecked:
@@ -46,8 +49,10 @@ public sealed class Formulaire
 
     public string? Valeur(string nom) => _champs.FirstOrDefault(c => c.Key == nom).Value;
 
+    /// <summary>Fills a field of the form (it must be one: a renamed input fails the test).</summary>
     public Formulaire Mettre(string nom, string valeur)
     {
+        Verifier(nom);
         _champs.RemoveAll(c => c.Key == nom);
         _champs.Add(new(nom, valeur));
         return this;
@@ -55,9 +60,13 @@ public sealed class Formulaire
 
     public Formulaire Cocher(string nom, string valeur)
     {
+        Verifier(nom);
         _champs.Add(new(nom, valeur));
         return this;
     }
+
+    private void Verifier(string nom) =>
+        Assert.True(_noms.Contains(nom), $"no field {nom} in the form of {_url}; it has: {string.Join(", ", _noms)}");
 
     public Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, string handler) =>
         client.PostAsync(_actions[handler], new FormUrlEncodedContent(_champs));
