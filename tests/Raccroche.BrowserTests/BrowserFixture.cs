@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
+using Raccroche.Tests.Outils;
 
 namespace Raccroche.BrowserTests;
 
@@ -87,19 +88,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Testing");
+            // Background jobs off (the outbox stays in the database, where tests read it), generous rate limits:
+            // every browser test signs in from 127.0.0.1, and the per-address sign-in limit is tested in SecurityTests.
+            ReglagesDeTest.Appliquer(builder);
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Raccroche", $"Data Source={db}");
-            builder.UseSetting("Database:MigrateOnStartup", "true");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Mail:DossierDepot", Path.Combine(Path.GetTempPath(), "raccroche-navigateur-mail"));
             builder.UseSetting("DataProtection:Certificat", Path.Combine(Path.GetTempPath(), $"raccroche-navigateur-cles-{Environment.ProcessId}.pfx"));
 
             // Kestrel serves plain HTTP on loopback here (no certificate): Secure-only cookies would be refused.
             // The integration tests, over HTTPS, check the production cookie flags.
             builder.UseSetting("Securite:CookiesSecurises", "false");
-
-            // Every browser test signs in from 127.0.0.1: the per-address sign-in limit is tested in SecurityTests.
-            builder.UseSetting("RateLimiting:ConnexionParFenetre", "1000");
         }
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Raccroche.Tests.Integration;
+using Raccroche.Tests.Outils;
 
 namespace Raccroche.BrowserTests;
 

@@ -25,7 +25,7 @@ public sealed class ProBrowserTests(BrowserFixture app)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Code de vérification" })).ToBeVisibleAsync();
         await Axe.AucuneViolation(page);
         await page.GetByLabel("Code").FocusAsync();
-        await page.Keyboard.TypeAsync(Raccroche.Tests.Integration.Totp.CodeNeuf(compte.Cle));
+        await page.Keyboard.TypeAsync(Raccroche.Tests.Outils.Totp.CodeNeuf(compte.Cle));
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tableau de bord", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Équipe" }).First).ToBeVisibleAsync();

@@ -23,16 +23,17 @@ public abstract class AccountsTests(AppFactory f)
     [Fact]
     public async Task Invitation_PasswordThenSecondFactor_ThenDashboard()
     {
+        var courriel = $"nouvelle.coord-{Guid.NewGuid():N}@pro.test";
         string lien;
         await using (var db = f.CreateDbContext())
         {
             var services = f.Services.CreateScope().ServiceProvider;
-            lien = services.GetRequiredService<Invitations>().Creer("nouvelle.coord@pro.test", Roles.Coordinateur, null, ["63"], null);
+            lien = services.GetRequiredService<Invitations>().Creer(courriel, Roles.Coordinateur, null, ["63"], null);
             var ctx = services.GetRequiredService<Raccroche.Web.Donnees.RaccrocheDbContext>();
             await ctx.SaveChangesAsync();
         }
 
-        Assert.Equal(lien, await Pro.LienDansCourrierAsync(f, "nouvelle.coord@pro.test", "http://localhost:5080/pro/invitation/"));
+        Assert.Equal(lien, await Pro.LienDansCourrierAsync(f, courriel, "http://localhost:5080/pro/invitation/"));
         var chemin = new Uri(lien).AbsolutePath;
         var client = Pro.Client(f);
 
@@ -65,7 +66,7 @@ public abstract class AccountsTests(AppFactory f)
         page = await Pro.PageAsync(Pro.Client(f), chemin);
         Assert.Contains("Invitation non valable", page.QuerySelector("h1")!.TextContent);
         await using var verif = f.CreateDbContext();
-        Assert.True((await verif.Users.SingleAsync(u => u.Email == "nouvelle.coord@pro.test")).TwoFactorEnabled);
+        Assert.True((await verif.Users.SingleAsync(u => u.Email == courriel)).TwoFactorEnabled);
     }
 
     [Fact]
@@ -103,10 +104,11 @@ public abstract class AccountsTests(AppFactory f)
         await Pro.ConnecterAsync(f, compte with { MotDePasse = nouveau });
 
         // Unknown address: the same answer, no e-mail.
-        r = await Pro.PosterAsync(client, "/pro/mot-de-passe-oublie", new() { ["Courriel"] = "personne@pro.test" });
+        var inconnue = $"personne-{Guid.NewGuid():N}@pro.test";
+        r = await Pro.PosterAsync(client, "/pro/mot-de-passe-oublie", new() { ["Courriel"] = inconnue });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         await using var db = f.CreateDbContext();
-        Assert.False(await db.MessagesSortants.AnyAsync(m => m.Destinataire == "personne@pro.test"));
+        Assert.False(await db.MessagesSortants.AnyAsync(m => m.Destinataire == inconnue));
     }
 }
 

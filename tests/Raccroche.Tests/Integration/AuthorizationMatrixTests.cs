@@ -176,8 +176,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         }));
         Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
 
-        // The coordinator sees the request of their territory but cannot change it: only the receiving structure can.
-        r = await Pro.PosterAsync(_clients[CoordX], $"/pro/demandes/{_demandeA}", new() { ["Statut"] = "prise-en-charge" });
+        // The coordinator sees the request of their territory but cannot change it (no form; a forged post): only the receiving structure can.
+        r = await Soumission.ForgerAsync(_clients[CoordX], $"/pro/demandes/{_demandeA}", new Dictionary<string, string> { ["Statut"] = "prise-en-charge" });
         Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
         await using var db = f.CreateDbContext();
         Assert.Equal(StatutDemande.Nouvelle, (await db.DemandesContact.SingleAsync(d => d.Id == _demandeA)).Statut);

@@ -19,8 +19,8 @@ namespace Raccroche.Tests.Integration;
 public abstract class CourriersRetentionTests(AppFactory f)
 {
     /// <summary>
-    /// The app with its own clock and settings, without the outbox's background sender (tests call it), so that the
-    /// shared database's other messages are never touched behind the test's back.
+    /// The app with its own clock and settings; the outbox's background sender stays off, as in every test host (tests
+    /// call it), so that the shared database's other messages are never touched behind the test's back.
     /// </summary>
     private WebApplicationFactory<Program> App(HorlogeFixe horloge, params (string Cle, string Valeur)[] reglages) =>
         f.WithWebHostBuilder(b =>
@@ -30,11 +30,7 @@ public abstract class CourriersRetentionTests(AppFactory f)
                 b.UseSetting(cle, valeur);
             }
 
-            b.ConfigureTestServices(s =>
-            {
-                s.AddSingleton<TimeProvider>(horloge);
-                s.Remove(s.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EnvoiCourriers)));
-            });
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(horloge));
         });
 
     private Task<(int Id, string Reference)> DemandeAsync(string prenom, string courriel) =>
@@ -260,7 +256,6 @@ public sealed class DemarrageSansSmtpTests(SqliteAppFactory f)
         {
             b.UseEnvironment("Production");
             b.UseSetting("Mail:Host", "127.0.0.1");
-            b.ConfigureTestServices(s => s.Remove(s.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EnvoiCourriers))));
         });
         var r = await app.CreateClient(new() { BaseAddress = AppFactory.Https }).GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);

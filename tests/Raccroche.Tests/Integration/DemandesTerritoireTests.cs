@@ -163,17 +163,12 @@ public abstract class DemandesTerritoireTests(AppFactory f)
         var asso = await AssociationRegionale.CreerAsync(f);
         var interne = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, asso.Slug));
         var (id, reference) = await RecontactAsync("63113", asso.Dispositif63, "Célestin");
-        var page = await Pro.PageAsync(interne, $"/pro/demandes/{id}");
-        var jeton = page.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var (action, contenu) = await Soumission.PreparerAsync(interne, $"/pro/demandes/{id}", new Dictionary<string, string> { ["Statut"] = StatutDemande.SansSuite.Code() });
         await using var db = f.CreateDbContext();
         var avant = await db.Journal.CountAsync(j => j.Action == "lecture" && j.Ressource == "demande" && j.RessourceId == reference);
 
         // "Sans suite" without a reason: refused, and the page with the young person's data is shown again.
-        var r = await interne.PostAsync($"/pro/demandes/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = jeton,
-            ["Statut"] = StatutDemande.SansSuite.Code(),
-        }));
+        var r = await interne.PostAsync(action, contenu);
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var html = await Pro.Html(r);
         Assert.Contains("pourquoi la demande est sans suite", html.QuerySelector(".error-summary")!.TextContent);
@@ -220,20 +215,16 @@ public abstract class DemandesTerritoireTests(AppFactory f)
         {
             var prenom = $"Duo{tour}{Guid.NewGuid().ToString("N")[..6]}";
             var (id, _) = await OrienterAsync(autre, asso.Slug63, prenom);
-            async Task<FormUrlEncodedContent> Formulaire(HttpClient c, int vers)
-            {
-                var page = await Pro.PageAsync(c, $"/pro/demandes/{id}");
-                return new FormUrlEncodedContent(new Dictionary<string, string>
+            Task<(string Action, FormUrlEncodedContent Contenu)> Formulaire(HttpClient c, int vers) =>
+                Soumission.PreparerAsync(c, $"/pro/demandes/{id}", new Dictionary<string, string>
                 {
-                    ["__RequestVerificationToken"] = page.QuerySelector("main input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
                     ["Statut"] = StatutDemande.Reoriente.Code(),
                     ["DispositifId"] = vers.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 });
-            }
 
             var fa = await Formulaire(a, asso.Dispositif69);
             var fb = await Formulaire(b, autreDispositif);
-            var reponses = await Task.WhenAll(a.PostAsync($"/pro/demandes/{id}", fa), b.PostAsync($"/pro/demandes/{id}", fb));
+            var reponses = await Task.WhenAll(a.PostAsync(fa.Action, fa.Contenu), b.PostAsync(fb.Action, fb.Contenu));
 
             Assert.Equal(1, reponses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
             var perdant = reponses.Single(r => r.StatusCode != HttpStatusCode.Redirect);

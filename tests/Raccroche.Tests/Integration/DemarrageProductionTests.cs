@@ -22,9 +22,11 @@ public sealed class DemarrageProductionTests
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Mail:Host", "127.0.0.1");
-            builder.UseSetting("Mail:IntervalleSecondes", "3600");
-            builder.UseSetting("Retention:Active", "false");
-            builder.UseSetting("Relances:Active", "false");
+            foreach (var tache in ReglagesDeTest.TachesDeFond)
+            {
+                builder.UseSetting(tache, "false");
+            }
+
             builder.UseSetting("AllowedHosts", "localhost");
             builder.UseSetting("DataProtection:Certificat", certificat ?? "");
         }

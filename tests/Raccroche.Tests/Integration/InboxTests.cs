@@ -36,13 +36,15 @@ public abstract class InboxTests(AppFactory f)
         return (await db.DemandesContact.Where(d => d.Reference == reference).Select(d => d.Id).SingleAsync(), reference);
     }
 
-    private static async Task<HttpResponseMessage> Avancer(HttpClient client, int id, StatutDemande statut, string? motif = null, int? dispositif = null, string? note = null)
+    private static async Task<HttpResponseMessage> Avancer(HttpClient client, int id, StatutDemande statut, string? motif = null, int? dispositif = null, string? note = null, bool sansFormulaire = false)
     {
         var champs = new Dictionary<string, string> { ["Statut"] = statut.Code() };
         if (motif is not null) { champs["Motif"] = motif; }
         if (dispositif is not null) { champs["DispositifId"] = dispositif.Value.ToString(System.Globalization.CultureInfo.InvariantCulture); }
         if (note is not null) { champs["Note"] = note; }
-        return await Pro.PosterAsync(client, $"/pro/demandes/{id}", champs);
+        return sansFormulaire
+            ? await Soumission.ForgerAsync(client, $"/pro/demandes/{id}", champs)
+            : await Pro.PosterAsync(client, $"/pro/demandes/{id}", champs);
     }
 
     [Fact]
@@ -87,8 +89,8 @@ public abstract class InboxTests(AppFactory f)
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         }
 
-        // Closed: no more changes.
-        r = await Avancer(receveur, id, StatutDemande.SansSuite, motif: "refus");
+        // Closed: no more changes (the page offers no form; a forged post is refused).
+        r = await Avancer(receveur, id, StatutDemande.SansSuite, motif: "refus", sansFormulaire: true);
         Assert.Contains("close", await r.Content.ReadAsStringAsync());
 
         // The sender sees the status, not the young person's data.

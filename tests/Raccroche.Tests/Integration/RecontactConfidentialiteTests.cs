@@ -72,11 +72,10 @@ public abstract class RecontactConfidentialiteTests(AppFactory f)
     {
         var client = Pro.Client(f);
         var url = "/diagnostic/recontact?" + Reponses;
-        var page = new HtmlParser().ParseDocument(await client.GetStringAsync(url));
         var champs = Saisie(Adresse());
-        champs["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var (_, contenu) = await Soumission.PreparerAsync(client, url, champs, champsCaches: false);
 
-        var r = await client.PostAsync(url, new FormUrlEncodedContent(champs));
+        var r = await client.PostAsync(url, contenu);
 
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal("/diagnostic", r.Headers.Location!.OriginalString);

@@ -224,7 +224,7 @@ public abstract class RetentionTests(AppFactory f)
     public async Task AuditLines_CannotBeModifiedNorDeletedThroughTheContext()
     {
         await using var db = f.CreateDbContext();
-        var ligne = new JournalAcces { Le = DateTime.UtcNow, Utilisateur = "garde@pro.test", Action = Tracabilite.Lecture, Ressource = "demande", RessourceId = "7" };
+        var ligne = new JournalAcces { Le = DateTime.UtcNow, Utilisateur = $"garde-{Guid.NewGuid():N}@pro.test", Action = Tracabilite.Lecture, Ressource = "demande", RessourceId = "7" };
         db.Journal.Add(ligne);
         await db.SaveChangesAsync();
 

@@ -191,23 +191,18 @@ public abstract class SessionsTests(AppFactory f)
         var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
         var code = Totp.CodeNeuf(compte.Cle);
         var clients = new[] { Pro.Client(f), Pro.Client(f), Pro.Client(f) };
-        var formulaires = new List<Dictionary<string, string>>();
+        var formulaires = new List<(string Action, FormUrlEncodedContent Contenu)>();
         foreach (var c in clients)
         {
             await Pro.PosterAsync(c, "/pro/connexion", new() { ["Courriel"] = compte.Courriel, ["MotDePasse"] = compte.MotDePasse });
-            var page = await Pro.PageAsync(c, "/pro/connexion/code");
-            formulaires.Add(new()
-            {
-                ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-                ["Code"] = code,
-            });
+            formulaires.Add(await Soumission.PreparerAsync(c, "/pro/connexion/code", new Dictionary<string, string> { ["Code"] = code }));
         }
 
-        var reponses = await Task.WhenAll(clients.Take(2).Select((c, i) => c.PostAsync("/pro/connexion/code", new FormUrlEncodedContent(formulaires[i]))));
+        var reponses = await Task.WhenAll(clients.Take(2).Select((c, i) => c.PostAsync(formulaires[i].Action, formulaires[i].Contenu)));
         Assert.Equal(1, reponses.Count(r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.OriginalString == "/pro"));
 
         // Replayed later, the same code is refused too.
-        var rejoue = await clients[2].PostAsync("/pro/connexion/code", new FormUrlEncodedContent(formulaires[2]));
+        var rejoue = await clients[2].PostAsync(formulaires[2].Action, formulaires[2].Contenu);
         Assert.Equal(HttpStatusCode.OK, rejoue.StatusCode);
         Assert.Contains("pas valable", await rejoue.Content.ReadAsStringAsync());
     }
@@ -316,20 +311,15 @@ public abstract class SessionsTests(AppFactory f)
     public async Task WrongPasswords_SentInParallel_AreEachCounted_AndNeverAnswer500()
     {
         var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
-        var formulaires = new List<(HttpClient Client, Dictionary<string, string> Champs)>();
+        var formulaires = new List<(HttpClient Client, string Action, FormUrlEncodedContent Contenu)>();
         for (var i = 0; i < 12; i++)
         {
             var c = Pro.Client(f);
-            var page = await Pro.PageAsync(c, "/pro/connexion");
-            formulaires.Add((c, new()
-            {
-                ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
-                ["Courriel"] = compte.Courriel,
-                ["MotDePasse"] = "mauvais " + i,
-            }));
+            var (action, contenu) = await Soumission.PreparerAsync(c, "/pro/connexion", new Dictionary<string, string> { ["Courriel"] = compte.Courriel, ["MotDePasse"] = "mauvais " + i });
+            formulaires.Add((c, action, contenu));
         }
 
-        var reponses = await Task.WhenAll(formulaires.Select(x => x.Client.PostAsync("/pro/connexion", new FormUrlEncodedContent(x.Champs))));
+        var reponses = await Task.WhenAll(formulaires.Select(x => x.Client.PostAsync(x.Action, x.Contenu)));
         Assert.All(reponses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         await using var db = f.CreateDbContext();
         var etat = await db.EtatsConnexion.SingleAsync(e => e.UtilisateurId == compte.Id);

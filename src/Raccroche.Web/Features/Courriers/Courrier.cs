@@ -52,7 +52,11 @@ public static class CourriersSetup
             .Validate(o => o.TentativesMax >= 1 && o.AbandonJours >= 1, "Mail:TentativesMax et Mail:AbandonJours doivent valoir au moins 1.")
             .ValidateOnStart();
         services.AddScoped<Courrier>();
-        services.AddHostedService<EnvoiCourriers>();
+        if (config.GetValue("Mail:EnvoiActif", true))
+        {
+            services.AddHostedService<EnvoiCourriers>();
+        }
+
         return services;
     }
 }

@@ -1,4 +1,4 @@
-namespace Raccroche.Tests.Integration;
+namespace Raccroche.Tests.Outils;
 
 /// <summary>A clock that says what the test wants; timers and delays stay real.</summary>
 public sealed class HorlogeFixe(DateTimeOffset maintenant) : TimeProvider

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Raccroche.Tests.Integration;
+namespace Raccroche.Tests.Outils;
 
 /// <summary>RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits), as an authenticator app computes it from the base32 key.</summary>
 public static class Totp

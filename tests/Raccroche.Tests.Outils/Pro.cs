@@ -4,7 +4,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 
-namespace Raccroche.Tests.Integration;
+namespace Raccroche.Tests.Outils;
 
 /// <summary>
 /// Helpers for the professional space: create accounts straight through Identity's UserManager (as the
@@ -35,15 +35,12 @@ public static partial class Pro
         return client;
     }
 
-    /// <summary>GETs the form page, adds its antiforgery token to the fields, POSTs to <paramref name="action"/> (default: the same URL).</summary>
-    public static async Task<HttpResponseMessage> PosterAsync(HttpClient client, string url, Dictionary<string, string> champs, string? action = null)
-    {
-        var get = await client.GetAsync(url);
-        Assert.True(get.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)get.StatusCode}");
-        var page = await Html(get);
-        champs["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return await client.PostAsync(action ?? url, new FormUrlEncodedContent(champs));
-    }
+    /// <summary>
+    /// Posts the page's real form (see <see cref="Soumission.EnvoyerAsync"/>): its antiforgery token and hidden fields,
+    /// <paramref name="champs"/> checked against its controls, to <paramref name="action"/> (default: the form's own).
+    /// </summary>
+    public static Task<HttpResponseMessage> PosterAsync(HttpClient client, string url, Dictionary<string, string> champs, string? action = null) =>
+        Soumission.EnvoyerAsync(client, url, champs, action);
 
     public static async Task<IHtmlDocument> Html(HttpResponseMessage r) => new HtmlParser().ParseDocument(await r.Content.ReadAsStringAsync());
 

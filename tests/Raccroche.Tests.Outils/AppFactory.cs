@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Raccroche.Web.Donnees;
 
-namespace Raccroche.Tests.Integration;
+namespace Raccroche.Tests.Outils;
 
 /// <summary>
 /// The real application over a real database: a fresh SQLite file, or a fresh database on the
@@ -25,29 +25,22 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        ReglagesDeTest.Appliquer(builder);
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Raccroche", ConnectionString);
-        builder.UseSetting("Database:MigrateOnStartup", "true");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Mail:DossierDepot", Path.Combine(Path.GetTempPath(), "raccroche-test-mail"));
-        builder.UseSetting("Mail:IntervalleSecondes", "3600");
 
         // The key ring is encrypted with a certificate; the app creates this one (self-signed) in Testing.
         builder.UseSetting("DataProtection:Certificat", CertificatDeTest);
-        builder.UseSetting("RateLimiting:FormulairesParFenetre", "1000");
-        builder.UseSetting("RateLimiting:ConnexionParFenetre", "1000");
-        builder.UseSetting("RateLimiting:OrientationParFenetre", "1000");
 
-        // Retention runs only when a test calls it, with its own clock (see RetentionTests).
-        builder.UseSetting("Retention:Active", "false");
+        // Last, so that a test's own settings win (a background job turned back on, a low rate limit...).
         foreach (var (cle, valeur) in Reglages)
         {
             builder.UseSetting(cle, valeur);
         }
     }
 
-    /// <summary>Extra configuration for a test that needs its own app (an SMTP server, a low rate limit...).</summary>
+    /// <summary>Extra configuration for a test that needs its own app (an SMTP server, a low rate limit, a background job on...).</summary>
     public Dictionary<string, string> Reglages { get; } = [];
 
     public RaccrocheDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<RaccrocheDbContext>();
@@ -114,16 +107,4 @@ public sealed class PostgresAppFactory : AppFactory
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
         await cmd.ExecuteNonQueryAsync();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class SqliteCollection : ICollectionFixture<SqliteAppFactory>
-{
-    public const string Name = "sqlite";
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresAppFactory>
-{
-    public const string Name = "postgres";
 }

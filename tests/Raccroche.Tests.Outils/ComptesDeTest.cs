@@ -4,14 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Raccroche.Web.Donnees;
 using Raccroche.Web.Features.Comptes;
 
-namespace Raccroche.Tests.Integration;
+namespace Raccroche.Tests.Outils;
 
 /// <summary>A professional's account created in the database, with its authenticator key.</summary>
 public sealed record CompteTest(string Id, string Courriel, string MotDePasse, string Cle, string Role, int? StructureId);
 
 /// <summary>
 /// Creates professional accounts straight through Identity's UserManager, as an accepted invitation
-/// does, with two factors already set up. Shared by the integration and browser tests (linked file).
+/// does, with two factors already set up. Shared by the integration and browser tests.
 /// </summary>
 public static class ComptesDeTest
 {

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using MimeKit;
 
-namespace Raccroche.Tests.Integration;
+namespace Raccroche.Tests.Outils;
 
 /// <summary>
 /// A small SMTP server on loopback for the tests (no SMTP server package is available here): it speaks

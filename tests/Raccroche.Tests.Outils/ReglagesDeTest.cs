@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+
+namespace Raccroche.Tests.Outils;
+
+/// <summary>
+/// The settings every test host starts with (integration and browser alike). Background jobs are all off:
+/// a test about one of them turns it back on with its key (<c>Reglages[ReglagesDeTest.EnvoiCourriers] = "true"</c>,
+/// or <c>UseSetting</c> on its own host); the others call the job's service themselves, at the moment they choose.
+/// </summary>
+public static class ReglagesDeTest
+{
+    /// <summary>The outbox's sender, every <c>Mail:IntervalleSecondes</c> (and once at start-up).</summary>
+    public const string EnvoiCourriers = "Mail:EnvoiActif";
+
+    /// <summary>Reminders for stalled requests, every <c>Relances:IntervalleMinutes</c> (and once at start-up).</summary>
+    public const string Relances = "Relances:Active";
+
+    /// <summary>Retention, a minute after start-up then every <c>Retention:IntervalleHeures</c>.</summary>
+    public const string Retention = "Retention:Active";
+
+    /// <summary>Every hosted service of the app, each with its off switch.</summary>
+    public static readonly IReadOnlyList<string> TachesDeFond = [EnvoiCourriers, Relances, Retention];
+
+    /// <summary>Testing environment, quiet logs, generous rate limits, no background job.</summary>
+    public static void Appliquer(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("RateLimiting:FormulairesParFenetre", "1000");
+        builder.UseSetting("RateLimiting:ConnexionParFenetre", "1000");
+        builder.UseSetting("RateLimiting:OrientationParFenetre", "1000");
+        foreach (var tache in TachesDeFond)
+        {
+            builder.UseSetting(tache, "false");
+        }
+    }
+}
