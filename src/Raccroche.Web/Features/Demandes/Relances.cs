@@ -23,7 +23,7 @@ public sealed class Relances(RaccrocheDbContext db, Recontact recontact, Comptes
         {
             var s = parStructure.First().Structure!;
             // The list is capped: a thousand stalled requests would not fit in a message (Corps: 20,000 characters) nor be read.
-            var refs = string.Join("\n", parStructure.OrderBy(d => d.CreeLe).Take(ReferencesParCourrier).Select(d => $"- {d.Reference}, reçue le {Format.Date(d.CreeLe)}"));
+            var refs = string.Join("\n", parStructure.OrderBy(d => d.CreeLe).Take(ReferencesParCourrier).Select(d => $"- {d.Reference}, reçue le {HeureParis.Date(d.CreeLe)}"));
             if (parStructure.Count() > ReferencesParCourrier)
             {
                 refs += $"\n… et {parStructure.Count() - ReferencesParCourrier} autre(s), à retrouver dans votre espace.";
