@@ -16,12 +16,8 @@ public static class Format
         _ => $"à {Math.Round(km.Value):0} km",
     };
 
+    /// <summary>A calendar day: "23 novembre 2026" (an instant is shown by <see cref="HeureParis"/>).</summary>
     public static string Date(DateOnly d) => d.ToString("d MMMM yyyy", Fr);
-
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
-    /// <summary>A UTC instant shown in Paris time: "23 novembre 2026 à 14:05".</summary>
-    public static string Date(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris).ToString("d MMMM yyyy 'à' HH:mm", Fr);
 
     public static string Ages(int? min, int? max) => (min, max) switch
     {

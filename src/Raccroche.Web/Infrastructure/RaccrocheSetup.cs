@@ -103,7 +103,6 @@ public static class RaccrocheSetup
         try
         {
             await ProtectionCles.ProtegerSecretsExistantsAsync(app.Services);
-            await holder.ChargerCommunesAsync();
             await holder.ReconstruireAsync();
         }
         catch (Exception ex) when (!migrate)

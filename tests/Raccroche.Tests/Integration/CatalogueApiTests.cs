@@ -181,6 +181,7 @@ public abstract class CatalogueApiTests(AppFactory factory)
             await db.SaveChangesAsync();
         }
 
+        await factory.AttendreCatalogueAsync();
         var r = await Client.GetAsync("/api/v1/dispositifs?q=zorglubisme");
         Assert.NotEqual(before, r.Headers.ETag);
         Assert.Equal(1, (await Json(r)).GetProperty("total").GetInt32());

@@ -46,7 +46,8 @@ public sealed class CommuneImportTests : IAsyncLifetime
         Assert.Equal(45.5, c.Latitude, 6);
         Assert.Equal(4.5, c.Longitude, 6);
 
-        // The in-memory directory used by search and the API follows the database.
+        // The in-memory directory used by search and the API follows the database (once rebuilt in the background).
+        await _factory.AttendreCatalogueAsync();
         var holder = _factory.Services.GetRequiredService<InstantaneCatalogue>();
         Assert.Equal(45.5, holder.Communes.ParCode(estimee.CodeInsee)!.Latitude, 6);
     }

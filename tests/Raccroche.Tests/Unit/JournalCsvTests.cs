@@ -1,3 +1,4 @@
+using Raccroche.Web.Commun;
 using Raccroche.Web.Commun.Formulaires;
 using Raccroche.Web.Features.Journal;
 

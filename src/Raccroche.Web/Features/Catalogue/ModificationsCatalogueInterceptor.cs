@@ -6,8 +6,9 @@ using Raccroche.Web.Features.Communes;
 namespace Raccroche.Web.Features.Catalogue;
 
 /// <summary>
-/// Rebuilds the search index after any saved change to programmes, structures, places or communes.
-/// Inside a transaction the rebuild waits for the commit: before it, other connections would still
+/// Marks the catalogue as changed after any saved change to programmes, structures, places or communes;
+/// <see cref="ReconstructionCatalogue"/> rebuilds it in the background, so the request that saved does not wait.
+/// Inside a transaction the mark waits for the commit: before it, other connections would still
 /// read the old rows (and a rollback must leave the index as it was).
 /// </summary>
 public sealed class ModificationsCatalogueInterceptor(IServiceProvider services) : ISaveChangesInterceptor, IDbTransactionInterceptor
@@ -34,21 +35,24 @@ public sealed class ModificationsCatalogueInterceptor(IServiceProvider services)
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        ReconstruireSiPret(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        Marquer(eventData.Context);
         return result;
     }
 
-    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        await ReconstruireSiPret(eventData.Context, cancellationToken);
-        return result;
+        Marquer(eventData.Context);
+        return ValueTask.FromResult(result);
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
-        ReconstruireSiPret(eventData.Context, CancellationToken.None, commit: true).GetAwaiter().GetResult();
+        Marquer(eventData.Context, commit: true);
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        ReconstruireSiPret(eventData.Context, cancellationToken, commit: true);
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Marquer(eventData.Context, commit: true);
+        return Task.CompletedTask;
+    }
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Oublier(eventData.Context);
 
@@ -81,7 +85,7 @@ public sealed class ModificationsCatalogueInterceptor(IServiceProvider services)
         }
     }
 
-    private async Task ReconstruireSiPret(DbContext? context, CancellationToken ct, bool commit = false)
+    private void Marquer(DbContext? context, bool commit = false)
     {
         if (context is null || !_attente.TryGetValue(context, out var attente) || !attente.Catalogue)
         {
@@ -94,17 +98,6 @@ public sealed class ModificationsCatalogueInterceptor(IServiceProvider services)
         }
 
         _attente.Remove(context);
-        var holder = services.GetRequiredService<InstantaneCatalogue>();
-        if (!holder.Pret)
-        {
-            return; // start-up builds it once seeding is done
-        }
-
-        if (attente.Communes)
-        {
-            await holder.ChargerCommunesAsync(ct);
-        }
-
-        await holder.ReconstruireAsync(ct);
+        services.GetRequiredService<InstantaneCatalogue>().Signaler(attente.Communes);
     }
 }

@@ -174,24 +174,14 @@ public sealed partial class Courrier(RaccrocheDbContext db, IOptions<CourrierOpt
     }
 }
 
-/// <summary>Runs the outbox every few seconds.</summary>
-public sealed class EnvoiCourriers(IServiceScopeFactory scopes, IOptions<CourrierOptions> options, ILogger<EnvoiCourriers> logger) : BackgroundService
+/// <summary>Runs the outbox every <see cref="CourrierOptions.IntervalleSecondes"/> (at least one second), from start-up.</summary>
+public sealed class EnvoiCourriers(IServiceScopeFactory scopes, IOptions<CourrierOptions> options, TimeProvider clock, ILogger<EnvoiCourriers> logger)
+    : TachePeriodique(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalleSecondes)));
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<Courrier>().EnvoyerEnAttenteAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Outbox run failed; next run in {Seconds} s", options.Value.IntervalleSecondes);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Nom => "Outbox";
+
+    protected override TimeSpan Intervalle => TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalleSecondes));
+
+    protected override Task ExecuterAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<Courrier>().EnvoyerEnAttenteAsync(ct);
 }

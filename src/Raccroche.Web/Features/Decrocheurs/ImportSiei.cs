@@ -86,7 +86,7 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         }
 
         var maintenant = clock.GetUtcNow().UtcDateTime;
-        var aujourdhui = DateOnly.FromDateTime(Journal.HeureParis.Locale(maintenant));
+        var aujourdhui = HeureParis.Jour(maintenant);
         var moisListe = mois ?? new DateOnly(aujourdhui.Year, aujourdhui.Month, 1);
         var finMois = moisListe.AddMonths(1).AddDays(-1);
         var analyse = AnalyseSiei.Analyser(tableau, entetes, finMois < aujourdhui ? finMois : aujourdhui);

@@ -23,7 +23,7 @@ public sealed class Relances(RaccrocheDbContext db, Recontact recontact, Comptes
         {
             var s = parStructure.First().Structure!;
             // The list is capped: a thousand stalled requests would not fit in a message (Corps: 20,000 characters) nor be read.
-            var refs = string.Join("\n", parStructure.OrderBy(d => d.CreeLe).Take(ReferencesParCourrier).Select(d => $"- {d.Reference}, reçue le {Format.Date(d.CreeLe)}"));
+            var refs = string.Join("\n", parStructure.OrderBy(d => d.CreeLe).Take(ReferencesParCourrier).Select(d => $"- {d.Reference}, reçue le {HeureParis.Date(d.CreeLe)}"));
             if (parStructure.Count() > ReferencesParCourrier)
             {
                 refs += $"\n… et {parStructure.Count() - ReferencesParCourrier} autre(s), à retrouver dans votre espace.";
@@ -44,25 +44,14 @@ public sealed class Relances(RaccrocheDbContext db, Recontact recontact, Comptes
     }
 }
 
-/// <summary>Checks for stalled requests every hour.</summary>
-public sealed class RelancesPeriodiques(IServiceScopeFactory scopes, IConfiguration config, ILogger<RelancesPeriodiques> logger) : BackgroundService
+/// <summary>Checks for stalled requests every <c>Relances:IntervalleMinutes</c> (an hour by default), from start-up.</summary>
+public sealed class RelancesPeriodiques(IServiceScopeFactory scopes, IConfiguration config, TimeProvider clock, ILogger<RelancesPeriodiques> logger)
+    : TachePeriodique(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var intervalle = TimeSpan.FromMinutes(config.GetValue("Relances:IntervalleMinutes", 60));
-        using var timer = new PeriodicTimer(intervalle);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<Relances>().EnvoyerAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Reminder run failed; next attempt in {Interval}", intervalle);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Nom => "Reminder";
+
+    protected override TimeSpan Intervalle => TimeSpan.FromMinutes(config.GetValue("Relances:IntervalleMinutes", 60));
+
+    protected override Task ExecuterAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<Relances>().EnvoyerAsync(ct);
 }

@@ -106,7 +106,7 @@ public sealed class ModifierDispositifModel(Habilitations h, EditionFiches fiche
             default:
                 Erreurs.Ajouter("etat", ouverte is null
                     ? "Le brouillon de cette fiche a été publié ou abandonné entre-temps. Vos changements ne sont pas enregistrés : enregistrez à nouveau pour ouvrir un nouveau brouillon avec eux."
-                    : $"Le brouillon a été modifié entre-temps par {ouverte.Auteur} (le {Horodatage.Texte(ouverte.ModifieeLe)}). Vos changements ne sont pas enregistrés : enregistrez à nouveau pour remplacer sa version par la vôtre, ou rechargez la page pour voir la sienne.");
+                    : $"Le brouillon a été modifié entre-temps par {ouverte.Auteur} (le {HeureParis.Horodatage(ouverte.ModifieeLe)}). Vos changements ne sont pas enregistrés : enregistrez à nouveau pour remplacer sa version par la vôtre, ou rechargez la page pour voir la sienne.");
                 Version = ouverte?.ModifieeLe.Ticks ?? 0;
                 break;
         }

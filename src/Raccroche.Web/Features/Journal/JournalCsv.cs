@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Net.Http.Headers;
 
@@ -35,7 +34,7 @@ public sealed class JournalCsv(IQueryable<JournalAcces> lignes, string nomFichie
     }
 
     public static string Ligne(JournalAcces j) => string.Join(';',
-        Cellule(HeureParis.Locale(j.Le).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+        Cellule(HeureParis.Tableur(j.Le)),
         Cellule(j.Utilisateur),
         Cellule(j.UtilisateurId),
         Cellule(j.Action),

@@ -184,14 +184,3 @@ public sealed record RequeteJournal(string? Utilisateur, string? Action, string?
         return parties.Count == 0 ? "sans filtre" : string.Join(", ", parties);
     }
 }
-
-/// <summary>Lines are stored in UTC; people read and search them in French time.</summary>
-public static class HeureParis
-{
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
-    public static DateTime DebutDuJour(DateOnly jour) =>
-        TimeZoneInfo.ConvertTimeToUtc(jour.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Paris);
-
-    public static DateTime Locale(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris);
-}

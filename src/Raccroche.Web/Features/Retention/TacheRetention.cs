@@ -3,36 +3,30 @@ using Microsoft.Extensions.Options;
 namespace Raccroche.Web.Features.Retention;
 
 /// <summary>Runs <see cref="Retention"/> shortly after start-up, then every <c>Retention:IntervalleHeures</c>.</summary>
-public sealed class TacheRetention(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<TacheRetention> logger) : BackgroundService
+public sealed class TacheRetention(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<TacheRetention> logger)
+    : TachePeriodique(scopes, clock, logger)
 {
     /// <summary>Lets start-up (migrations, index) finish first, and spares an instance that restarts in a loop.</summary>
     public static readonly TimeSpan PremierPassage = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Nom => "Retention";
+
+    protected override TimeSpan Intervalle => TimeSpan.FromHours(options.Value.IntervalleHeures);
+
+    protected override TimeSpan PremierDelai => PremierPassage;
+
+    protected override bool Demarrer()
     {
-        var o = options.Value;
-        if (!o.Active)
+        if (!options.Value.Active)
         {
             logger.LogInformation("Retention job disabled (Retention:Active=false); use the 'retention' command instead");
-            return;
         }
 
-        await Task.Delay(PremierPassage, clock, stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(o.IntervalleHeures), clock);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<Retention>().ExecuterAsync(ct: stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Retention run failed; next run in {Hours} h", o.IntervalleHeures);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        return options.Value.Active;
     }
+
+    protected override async Task ExecuterAsync(IServiceProvider services, CancellationToken ct) =>
+        await services.GetRequiredService<Retention>().ExecuterAsync(ct: ct);
 }
 
 public static class RetentionSetup
