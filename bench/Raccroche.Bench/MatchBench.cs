@@ -29,15 +29,7 @@ internal static class MatchBench
 
         // Loaded and built exactly as InstantaneCatalogue does.
         var sw = Stopwatch.StartNew();
-        List<Commune> communes;
-        List<Dispositif> dispositifs;
-        List<Structure> structures;
-        await using (var db = Catalogue.Contexte(fichier))
-        {
-            communes = await Catalogue.CommunesAsync(db);
-            dispositifs = await Catalogue.DispositifsAsync(db);
-            structures = await db.Structures.AsNoTracking().Include(s => s.Lieux).ToListAsync();
-        }
+        var (communes, dispositifs, structures) = await Catalogue.ToutAsync(fichier);
 
         Console.WriteLine($"Read {communes.Count:N0} communes, {dispositifs.Count:N0} programmes, {structures.Count:N0} structures in {sw.ElapsedMilliseconds} ms");
         sw.Restart();

@@ -74,15 +74,7 @@ internal static class PostgresBench
         Mesure.Machine();
 
         var sw = Stopwatch.StartNew();
-        List<Commune> communes;
-        List<Dispositif> dispositifs;
-        List<Structure> structures;
-        await using (var db = Catalogue.Contexte(fichier))
-        {
-            communes = await Catalogue.CommunesAsync(db);
-            structures = await db.Structures.AsNoTracking().Include(s => s.Lieux).AsSplitQuery().ToListAsync();
-            dispositifs = await Catalogue.DispositifsAsync(db);
-        }
+        var (communes, dispositifs, structures) = await Catalogue.ToutAsync(fichier);
 
         Console.WriteLine($"Read from SQLite in {sw.ElapsedMilliseconds} ms: {communes.Count:N0} communes, {structures.Count:N0} structures, {dispositifs.Count:N0} programmes");
 

@@ -95,6 +95,14 @@ internal sealed class Catalogue
             .AsSplitQuery()
             .ToListAsync();
 
+    /// <summary>Communes, programmes and structures with their places, read the way <c>InstantaneCatalogue</c> reads them.</summary>
+    public static async Task<(List<Commune> Communes, List<Dispositif> Dispositifs, List<Structure> Structures)> ToutAsync(string fichier)
+    {
+        await using var db = Contexte(fichier);
+        return (await CommunesAsync(db), await DispositifsAsync(db),
+            await db.Structures.AsNoTracking().Include(s => s.Lieux).AsSplitQuery().ToListAsync());
+    }
+
     public static async Task<Catalogue> ChargerAsync(string fichier)
     {
         await using var db = Contexte(fichier);

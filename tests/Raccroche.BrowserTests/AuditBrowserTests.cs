@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using Raccroche.Web.Donnees;
-using Raccroche.Web.Features.Comptes;
 using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.BrowserTests;

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Playwright;
-using Raccroche.Tests.Outils;
 
 namespace Raccroche.BrowserTests;
 

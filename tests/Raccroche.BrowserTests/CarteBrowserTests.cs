@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using Raccroche.Web.Donnees;
-using Raccroche.Web.Features.Catalogue;
 
 namespace Raccroche.BrowserTests;
 

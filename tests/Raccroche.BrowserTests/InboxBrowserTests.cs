@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using Raccroche.Web.Donnees;
-using Raccroche.Web.Features.Comptes;
 
 namespace Raccroche.BrowserTests;
 

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-using Raccroche.Tests.Outils;
 
 namespace Raccroche.BrowserTests;
 

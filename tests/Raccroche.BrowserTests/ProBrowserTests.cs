@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-using Raccroche.Web.Features.Comptes;
 
 namespace Raccroche.BrowserTests;
 

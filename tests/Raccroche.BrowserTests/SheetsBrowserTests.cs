@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using Raccroche.Web.Donnees;
-using Raccroche.Web.Features.Catalogue;
-using Raccroche.Web.Features.Comptes;
 
 namespace Raccroche.BrowserTests;
 
@@ -72,28 +67,8 @@ public sealed class SheetsBrowserTests(BrowserFixture app)
     /// <summary>A structure of its own with a place in Clermont-Ferrand and a programme last reviewed in January 2025.</summary>
     private async Task<(string Slug, int DispositifId, string Nom)> CreerFicheAsync()
     {
-        var n = Guid.NewGuid().ToString("N")[..8];
         using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<RaccrocheDbContext>();
-        var s = new Structure { Slug = $"nav-structure-{n}", Nom = $"Structure navigateur {n}", Type = "association", ZoneType = ZoneType.Departements, ZoneCodes = ["63"], DateMaj = new DateOnly(2025, 1, 15) };
-        var l = new Lieu { Slug = $"nav-lieu-{n}", Structure = s, Nom = "Accueil", CodeInsee = "63113", CodePostal = "63000", Latitude = 45.7797, Longitude = 3.0863 };
-        var d = new Dispositif
-        {
-            Slug = $"nav-dispositif-{n}",
-            Nom = $"Atelier navigateur {n}",
-            Resume = "Un atelier pour tester dans le navigateur.",
-            Description = "Texte d'origine.",
-            Structure = s,
-            Entrees = ["se-former"],
-            AgeMin = 16,
-            AgeMax = 25,
-            ZoneType = ZoneType.Departements,
-            ZoneCodes = ["63"],
-            Lieux = [l],
-            DateMaj = new DateOnly(2025, 1, 15),
-        };
-        db.Dispositifs.Add(d);
-        await db.SaveChangesAsync();
-        return (s.Slug, d.Id, d.Nom);
+        var fiche = await FicheTest.CreerAsync(scope.ServiceProvider.GetRequiredService<RaccrocheDbContext>());
+        return (fiche.StructureSlug, fiche.DispositifId, fiche.DispositifNom);
     }
 }

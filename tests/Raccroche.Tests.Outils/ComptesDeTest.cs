@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Donnees;
-using Raccroche.Web.Features.Comptes;
 
 namespace Raccroche.Tests.Outils;
 

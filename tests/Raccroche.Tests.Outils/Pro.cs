@@ -1,8 +1,6 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.EntityFrameworkCore;
 
 namespace Raccroche.Tests.Outils;
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using MimeKit;
 
 namespace Raccroche.Tests.Outils;

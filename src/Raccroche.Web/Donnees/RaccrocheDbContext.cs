@@ -1,15 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Raccroche.Web.Features.Campagnes;
-using Raccroche.Web.Features.Catalogue;
-using Raccroche.Web.Features.Communes;
-using Raccroche.Web.Features.Comptes;
-using Raccroche.Web.Features.Courriers;
-using Raccroche.Web.Features.Decrocheurs;
-using Raccroche.Web.Features.Demandes;
-using Raccroche.Web.Features.Diagnostic;
-using Raccroche.Web.Features.Fiches;
-using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Web.Donnees;
 
@@ -18,26 +8,26 @@ namespace Raccroche.Web.Donnees;
 /// database provider has a subclass so that each keeps its own migrations set (see
 /// docs/decisions/0002-one-migrations-set-per-provider.md).
 /// </summary>
-public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUserContext<Utilisateur>(options), IDataProtectionKeyContext
+public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUserContext<Features.Comptes.Utilisateur>(options), IDataProtectionKeyContext
 {
-    public DbSet<Structure> Structures => Set<Structure>();
-    public DbSet<Lieu> Lieux => Set<Lieu>();
-    public DbSet<Dispositif> Dispositifs => Set<Dispositif>();
-    public DbSet<Commune> Communes => Set<Commune>();
-    public DbSet<DemandeContact> DemandesContact => Set<DemandeContact>();
-    public DbSet<SuiviDemande> SuivisDemande => Set<SuiviDemande>();
-    public DbSet<MessageSortant> MessagesSortants => Set<MessageSortant>();
-    public DbSet<Campagne> Campagnes => Set<Campagne>();
-    public DbSet<StatistiqueDiagnostic> StatistiquesDiagnostic => Set<StatistiqueDiagnostic>();
-    public DbSet<Invitation> Invitations => Set<Invitation>();
-    public DbSet<SessionPro> SessionsPro => Set<SessionPro>();
-    public DbSet<EtatConnexion> EtatsConnexion => Set<EtatConnexion>();
-    public DbSet<Psad> Psads => Set<Psad>();
-    public DbSet<Livraison> Livraisons => Set<Livraison>();
-    public DbSet<JeuneSuivi> JeunesSuivis => Set<JeuneSuivi>();
-    public DbSet<SituationSiei> SituationsSiei => Set<SituationSiei>();
-    public DbSet<RevisionFiche> RevisionsFiche => Set<RevisionFiche>();
-    public DbSet<JournalAcces> Journal => Set<JournalAcces>();
+    public DbSet<Features.Catalogue.Structure> Structures => Set<Features.Catalogue.Structure>();
+    public DbSet<Features.Catalogue.Lieu> Lieux => Set<Features.Catalogue.Lieu>();
+    public DbSet<Features.Catalogue.Dispositif> Dispositifs => Set<Features.Catalogue.Dispositif>();
+    public DbSet<Features.Communes.Commune> Communes => Set<Features.Communes.Commune>();
+    public DbSet<Features.Demandes.DemandeContact> DemandesContact => Set<Features.Demandes.DemandeContact>();
+    public DbSet<Features.Demandes.SuiviDemande> SuivisDemande => Set<Features.Demandes.SuiviDemande>();
+    public DbSet<Features.Courriers.MessageSortant> MessagesSortants => Set<Features.Courriers.MessageSortant>();
+    public DbSet<Features.Campagnes.Campagne> Campagnes => Set<Features.Campagnes.Campagne>();
+    public DbSet<Features.Diagnostic.StatistiqueDiagnostic> StatistiquesDiagnostic => Set<Features.Diagnostic.StatistiqueDiagnostic>();
+    public DbSet<Features.Comptes.Invitation> Invitations => Set<Features.Comptes.Invitation>();
+    public DbSet<Features.Comptes.SessionPro> SessionsPro => Set<Features.Comptes.SessionPro>();
+    public DbSet<Features.Comptes.EtatConnexion> EtatsConnexion => Set<Features.Comptes.EtatConnexion>();
+    public DbSet<Features.Decrocheurs.Psad> Psads => Set<Features.Decrocheurs.Psad>();
+    public DbSet<Features.Decrocheurs.Livraison> Livraisons => Set<Features.Decrocheurs.Livraison>();
+    public DbSet<Features.Decrocheurs.JeuneSuivi> JeunesSuivis => Set<Features.Decrocheurs.JeuneSuivi>();
+    public DbSet<Features.Decrocheurs.SituationSiei> SituationsSiei => Set<Features.Decrocheurs.SituationSiei>();
+    public DbSet<Features.Fiches.RevisionFiche> RevisionsFiche => Set<Features.Fiches.RevisionFiche>();
+    public DbSet<Features.Journal.JournalAcces> Journal => Set<Features.Journal.JournalAcces>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -72,7 +62,7 @@ public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUse
 
     private void RefuserModificationJournal()
     {
-        if (ChangeTracker.Entries<JournalAcces>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        if (ChangeTracker.Entries<Features.Journal.JournalAcces>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("The audit trail is append-only: its lines cannot be modified or deleted.");
         }

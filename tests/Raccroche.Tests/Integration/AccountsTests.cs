@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Features.Comptes;
 
 namespace Raccroche.Tests.Integration;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Features.Catalogue;
 
 namespace Raccroche.Tests.Integration;
 

@@ -1,9 +1,4 @@
-using System.Net;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Features.Comptes;
-using Raccroche.Web.Features.Demandes;
 
 namespace Raccroche.Tests.Integration;
 

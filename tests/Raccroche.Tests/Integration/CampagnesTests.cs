@@ -1,7 +1,4 @@
-using System.Net;
 using AngleSharp.Html.Parser;
-using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Features.Campagnes;
 
 namespace Raccroche.Tests.Integration;
 

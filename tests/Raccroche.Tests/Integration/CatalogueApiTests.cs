@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Features.Catalogue;
 
 namespace Raccroche.Tests.Integration;
 

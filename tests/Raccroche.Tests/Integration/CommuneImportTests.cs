@@ -1,8 +1,3 @@
-using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Features.Catalogue;
-using Raccroche.Web.Features.Communes;
 
 namespace Raccroche.Tests.Integration;
 

@@ -1,14 +1,8 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Raccroche.Web.Features.Courriers;
-using Raccroche.Web.Features.Demandes;
-using Raccroche.Web.Features.Retention;
 
 namespace Raccroche.Tests.Integration;
 

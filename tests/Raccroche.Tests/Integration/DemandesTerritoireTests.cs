@@ -1,13 +1,5 @@
-using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Commun;
-using Raccroche.Web.Commun.Formulaires;
-using Raccroche.Web.Features.Catalogue;
-using Raccroche.Web.Features.Comptes;
-using Raccroche.Web.Features.Demandes;
 
 namespace Raccroche.Tests.Integration;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using AngleSharp.Html.Parser;
-using Microsoft.EntityFrameworkCore;
 
 namespace Raccroche.Tests.Integration;
 

@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Donnees;
-using Raccroche.Web.Features.Decrocheurs;
-using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Tests.Integration;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Commun;
-using Raccroche.Web.Features.Comptes;
-using Raccroche.Web.Features.Demandes;
 
 namespace Raccroche.Tests.Integration;
 

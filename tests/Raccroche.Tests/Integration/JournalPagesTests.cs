@@ -1,11 +1,4 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Features.Comptes;
-using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Tests.Integration;
 

@@ -1,14 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Commun;
-using Raccroche.Web.Features.Catalogue;
-using Raccroche.Web.Features.Comptes;
-using Raccroche.Web.Features.Courriers;
-using Raccroche.Web.Features.Demandes;
-using Raccroche.Web.Features.Fiches;
-using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Tests.Integration;
 

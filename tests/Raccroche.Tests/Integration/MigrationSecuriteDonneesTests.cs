@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
-using Raccroche.Web.Donnees;
-using Raccroche.Web.Features.Catalogue;
-using Raccroche.Web.Features.Courriers;
 
 namespace Raccroche.Tests.Integration;
 

@@ -1,8 +1,5 @@
-using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Features.Catalogue;
 
 namespace Raccroche.Tests.Integration;
 

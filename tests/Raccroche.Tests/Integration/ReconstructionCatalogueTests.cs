@@ -1,11 +1,7 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Donnees;
-using Raccroche.Web.Features.Catalogue;
 
 namespace Raccroche.Tests.Integration;
 

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using AngleSharp.Html.Parser;
-using Microsoft.EntityFrameworkCore;
 
 namespace Raccroche.Tests.Integration;
 

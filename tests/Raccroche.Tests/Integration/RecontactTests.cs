@@ -1,10 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using AngleSharp.Html.Parser;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Features.Courriers;
 
 namespace Raccroche.Tests.Integration;
 

@@ -1,12 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Raccroche.Web.Features.Comptes;
-using Raccroche.Web.Features.Courriers;
-using Raccroche.Web.Features.Demandes;
-using Raccroche.Web.Features.Journal;
-using Raccroche.Web.Features.Retention;
 
 namespace Raccroche.Tests.Integration;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Features.Comptes;
 
 namespace Raccroche.Tests.Integration;
 

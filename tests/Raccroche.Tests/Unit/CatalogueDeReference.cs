@@ -1,6 +1,4 @@
 using Raccroche.Web.Donnees.Initiales;
-using Raccroche.Web.Features.Catalogue;
-using Raccroche.Web.Features.Communes;
 
 namespace Raccroche.Tests.Unit;
 

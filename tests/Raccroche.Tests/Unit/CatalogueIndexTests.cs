@@ -1,4 +1,3 @@
-using Raccroche.Web.Features.Catalogue;
 using static Raccroche.Tests.Unit.Fabrique;
 
 namespace Raccroche.Tests.Unit;

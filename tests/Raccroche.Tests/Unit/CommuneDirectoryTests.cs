@@ -1,4 +1,3 @@
-using Raccroche.Web.Features.Communes;
 
 namespace Raccroche.Tests.Unit;
 

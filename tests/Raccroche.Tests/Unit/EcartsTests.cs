@@ -1,5 +1,3 @@
-using Raccroche.Web.Commun.Formulaires;
-using Raccroche.Web.Features.Fiches;
 
 namespace Raccroche.Tests.Unit;
 

@@ -1,5 +1,3 @@
-using Raccroche.Web.Features.Catalogue;
-using Raccroche.Web.Features.Communes;
 
 namespace Raccroche.Tests.Unit;
 

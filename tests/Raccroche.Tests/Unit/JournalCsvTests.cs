@@ -1,6 +1,3 @@
-using Raccroche.Web.Commun;
-using Raccroche.Web.Commun.Formulaires;
-using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Tests.Unit;
 

@@ -1,4 +1,3 @@
-using Raccroche.Web.Features.Propositions;
 
 namespace Raccroche.Tests.Unit;
 

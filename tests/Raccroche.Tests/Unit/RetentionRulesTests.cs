@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Raccroche.Web.Features.Retention;
 
 namespace Raccroche.Tests.Unit;
 

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Raccroche.Web.Commun;
-using Raccroche.Web.Features.Catalogue;
-using Raccroche.Web.Features.Communes;
 
 namespace Raccroche.Tests.Unit;
 

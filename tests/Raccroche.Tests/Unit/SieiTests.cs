@@ -1,5 +1,3 @@
-using System.Text;
-using Raccroche.Web.Features.Decrocheurs;
 
 namespace Raccroche.Tests.Unit;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Raccroche.Web.Commun;
 
 namespace Raccroche.Tests.Unit;
 

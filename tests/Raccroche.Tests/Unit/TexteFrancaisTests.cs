@@ -1,4 +1,3 @@
-using Raccroche.Web.Commun;
 
 namespace Raccroche.Tests.Unit;
 

@@ -1,6 +1,3 @@
-using Raccroche.Web.Commun;
-using Raccroche.Web.Donnees;
-using Raccroche.Web.Features.Demandes;
 
 namespace Raccroche.Tests.Unit;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Raccroche.Web.Features.Comptes;
 
 namespace Raccroche.Web.Features.Admin;

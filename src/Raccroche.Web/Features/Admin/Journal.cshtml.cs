@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Raccroche.Web.Features.Comptes;
 using Raccroche.Web.Features.Journal;

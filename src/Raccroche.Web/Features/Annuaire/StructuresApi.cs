@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Dispositifs;
 using Raccroche.Web.Features.Recherche;

@@ -27,6 +27,13 @@ public sealed class Campagne
 
     public static bool CodeValide(string? code) =>
         code is { Length: 6 } && code.All(c => c is (>= 'A' and <= 'Z') or (>= '2' and <= '9'));
+
+    /// <summary>The campaign of a code as typed in a URL (any case), or null when the code is malformed or unknown.</summary>
+    public static async Task<Campagne?> TrouverAsync(RaccrocheDbContext db, string code, CancellationToken ct)
+    {
+        code = code.ToUpperInvariant();
+        return CodeValide(code) ? await db.Campagnes.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code, ct) : null;
+    }
 }
 
 /// <summary>Atomic counters (one UPDATE each), so that concurrent visitors never lose a count.</summary>

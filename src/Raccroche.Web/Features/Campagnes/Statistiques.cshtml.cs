@@ -8,9 +8,7 @@ public sealed class StatistiquesModel(RaccrocheDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        code = code.ToUpperInvariant();
-        var c = Campagne.CodeValide(code) ? await db.Campagnes.AsNoTracking().FirstOrDefaultAsync(x => x.Code == code, ct) : null;
-        if (c is null)
+        if (await Campagne.TrouverAsync(db, code, ct) is not { } c)
         {
             return NotFound();
         }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Raccroche.Web.Features.Catalogue;
 

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.RegularExpressions;
 
 namespace Raccroche.Web.Features.Communes;
 
@@ -181,6 +180,34 @@ public sealed partial class RepertoireCommunes
             (null, _, false) => $"Plusieurs communes correspondent à « {Saisie.Tronquer(saisie)} » : choisissez la vôtre dans la liste.",
         };
         return r;
+    }
+
+    /// <summary>
+    /// A professional's commune field pair, as the search and directory pages have it: the hidden
+    /// <c>code_commune</c> (chosen from the suggestions) wins, else the typed name through
+    /// <see cref="ResoudreSaisie"/> (its message added to <paramref name="erreurs"/> under <c>commune</c>).
+    /// Returns the commune (or null), the homonyms to choose from, and the text to show back in the field.
+    /// </summary>
+    public (Commune? Commune, List<Commune> Candidats, string? Saisie) LireChamp(string? code, string? saisie, Erreurs erreurs)
+    {
+        Commune? commune = null;
+        List<Commune> candidats = [];
+        if (!string.IsNullOrWhiteSpace(code))
+        {
+            commune = ParCode(code.Trim().ToUpperInvariant());
+        }
+        else if (!string.IsNullOrWhiteSpace(saisie))
+        {
+            var r = ResoudreSaisie(saisie, out var message);
+            commune = r.Commune;
+            candidats = r.Commune is null ? r.Candidats : [];
+            if (message is not null)
+            {
+                erreurs.Ajouter("commune", message);
+            }
+        }
+
+        return (commune, candidats, commune is null ? saisie : Libelle(commune));
     }
 
     /// <summary>How a commune is shown and typed back: "Thiers (63300)".</summary>

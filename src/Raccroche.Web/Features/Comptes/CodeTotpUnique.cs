@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.Identity;
 
 namespace Raccroche.Web.Features.Comptes;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.RateLimiting;
 using Raccroche.Web.Infrastructure;
 
 namespace Raccroche.Web.Features.Comptes;

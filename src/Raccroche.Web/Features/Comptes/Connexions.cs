@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Web.Features.Comptes;

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using System.Text;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Raccroche.Web.Features.Journal;
 using Raccroche.Web.Infrastructure;
 

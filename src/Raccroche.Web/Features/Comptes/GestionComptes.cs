@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Web.Features.Comptes;

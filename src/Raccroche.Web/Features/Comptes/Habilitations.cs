@@ -1,4 +1,3 @@
-using System.Security.Claims;
 
 namespace Raccroche.Web.Features.Comptes;
 

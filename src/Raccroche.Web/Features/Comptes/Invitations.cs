@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Raccroche.Web.Features.Courriers;
 
 namespace Raccroche.Web.Features.Comptes;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Raccroche.Web.Features.Courriers;
 using Raccroche.Web.Infrastructure;
 

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
 
 namespace Raccroche.Web.Features.Comptes;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Raccroche.Web.Features.Courriers;
 
 namespace Raccroche.Web.Features.Demandes;

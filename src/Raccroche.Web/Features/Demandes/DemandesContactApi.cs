@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Propositions;
 using Raccroche.Web.Infrastructure;

@@ -1,8 +1,4 @@
 using System.Net.Mail;
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Courriers;
 using Raccroche.Web.Features.Propositions;

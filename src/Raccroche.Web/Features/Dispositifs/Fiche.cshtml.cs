@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Raccroche.Web.Features.Catalogue;
 
 namespace Raccroche.Web.Features.Dispositifs;

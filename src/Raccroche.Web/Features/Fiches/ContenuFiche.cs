@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Communes;
 

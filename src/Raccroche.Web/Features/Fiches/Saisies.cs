@@ -1,4 +1,3 @@
-using System.Globalization;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Communes;
 

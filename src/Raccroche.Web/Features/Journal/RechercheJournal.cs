@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Primitives;
 
 namespace Raccroche.Web.Features.Journal;

@@ -32,25 +32,7 @@ public sealed class RechercheModel(InstantaneCatalogue holder) : PageModel
 
     public void OnGet()
     {
-        if (!string.IsNullOrWhiteSpace(CodeCommune))
-        {
-            Commune = holder.Communes.ParCode(CodeCommune.Trim().ToUpperInvariant());
-        }
-        else if (!string.IsNullOrWhiteSpace(CommuneSaisie))
-        {
-            var r = holder.Communes.ResoudreSaisie(CommuneSaisie, out var message);
-            Commune = r.Commune;
-            Candidats = r.Commune is null ? r.Candidats : Candidats;
-            if (message is not null)
-            {
-                Erreurs.Ajouter("commune", message);
-            }
-        }
-
-        if (Commune is not null)
-        {
-            CommuneSaisie = RepertoireCommunes.Libelle(Commune);
-        }
+        (Commune, Candidats, CommuneSaisie) = holder.Communes.LireChamp(CodeCommune, CommuneSaisie, Erreurs);
 
         var p = new ParametresRecherche
         {

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using Raccroche.Web.Features.Courriers;
 using Raccroche.Web.Features.Demandes;
 using Raccroche.Web.Features.Journal;

@@ -1,0 +1,7 @@
+// What the browser tests commonly need, imported once.
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Playwright;
+global using Raccroche.Tests.Outils;
+global using Raccroche.Web.Donnees;
+global using Raccroche.Web.Features.Catalogue;
+global using Raccroche.Web.Features.Comptes;

@@ -1,0 +1,21 @@
+// The tests may use any part of the application: every namespace they commonly need is imported once here.
+global using System.Globalization;
+global using System.Net;
+global using System.Text;
+global using System.Text.Json;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.DependencyInjection;
+global using Raccroche.Web.Commun;
+global using Raccroche.Web.Commun.Formulaires;
+global using Raccroche.Web.Donnees;
+global using Raccroche.Web.Features.Campagnes;
+global using Raccroche.Web.Features.Catalogue;
+global using Raccroche.Web.Features.Communes;
+global using Raccroche.Web.Features.Comptes;
+global using Raccroche.Web.Features.Courriers;
+global using Raccroche.Web.Features.Decrocheurs;
+global using Raccroche.Web.Features.Demandes;
+global using Raccroche.Web.Features.Fiches;
+global using Raccroche.Web.Features.Journal;
+global using Raccroche.Web.Features.Propositions;
+global using Raccroche.Web.Features.Retention;
