@@ -47,10 +47,14 @@ public sealed class CatalogueBrowserTests(BrowserFixture app)
         await TabUntil(page, "q");
         await page.Keyboard.TypeAsync("mission locale");
         await TabUntil(page, "commune");
-        await page.Keyboard.TypeAsync("Thiers");
 
-        // The suggestions list may open as the last letter is typed; Escape closes it, as a keyboard user
-        // does before submitting (otherwise Enter may go to the list, depending on when it opened).
+        // The suggestions (a native datalist) open when the answer for what was typed arrives. A keyboard user
+        // closes them with Escape before pressing Enter; if the answer came only after Escape, the list would
+        // open again and take the Enter. So wait for the answer to "Thiers" and its options first.
+        var suggestions = page.WaitForResponseAsync(r => r.Url.Contains("/api/v1/communes", StringComparison.Ordinal) && r.Url.EndsWith("q=Thiers", StringComparison.Ordinal));
+        await page.Keyboard.TypeAsync("Thiers");
+        await suggestions;
+        await page.WaitForFunctionAsync("() => { const l = document.activeElement && document.activeElement.list; return !!l && l.options.length > 0; }");
         await page.Keyboard.PressAsync("Escape");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/recherche?**");

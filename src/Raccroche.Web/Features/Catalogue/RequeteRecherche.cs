@@ -28,7 +28,8 @@ public sealed record DispositifTrouve(DispositifDoc Doc, double Pertinence, doub
 
 public sealed record ResultatsRecherche(int Total, IReadOnlyList<DispositifTrouve> Items, Facettes Facettes);
 
-/// <summary>Counts of the current results per value, to show next to each filter.</summary>
+// Shown in the OpenAPI document, hence in French.
+/// <summary>Nombre de résultats par valeur de chaque filtre, à afficher à côté du filtre.</summary>
 public sealed record Facettes(
     IReadOnlyDictionary<string, int> Entrees,
     IReadOnlyDictionary<string, int> Categories,

@@ -82,6 +82,7 @@ public static class DemandesContactApi
     }
 }
 
-/// <summary>The request body, for the OpenAPI document.</summary>
+// Shown in the OpenAPI document, hence in French.
+/// <summary>Demande d'un jeune à être recontacté·e : prénom, téléphone ou courriel, créneau, consentement et réponses au diagnostic.</summary>
 public sealed record DemandeContactDto(string Prenom, string? Telephone, string? Courriel, string Creneau, string? Message,
     bool Consentement, int? DispositifId, DemandeOrientation Reponses);

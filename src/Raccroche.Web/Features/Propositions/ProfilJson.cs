@@ -176,5 +176,6 @@ public static class ProfilJson
     }
 }
 
-/// <summary>The request body (documents the contract in OpenAPI; the endpoint reads it field by field).</summary>
+// Shown in the OpenAPI document, hence in French; the endpoint reads it field by field.
+/// <summary>Réponses d'un jeune au diagnostic : âge et code commune obligatoires, le reste facultatif.</summary>
 public sealed record DemandeOrientation(int Age, string CodeCommune, string? Situation, int? DepuisMois, string? Niveau, string? Souhait, List<string>? Besoins, double? RayonKm);
