@@ -32,9 +32,6 @@ public static class ValeursFermees
     /// <summary>All the members, in declaration order.</summary>
     public static IReadOnlyList<T> Toutes<T>() where T : struct, Enum => Table<T>.Membres;
 
-    /// <summary>The list as <see cref="Terme"/>s, for pages and checks written against <see cref="Commun.Liste"/>.</summary>
-    public static Liste Liste<T>(string nom) where T : struct, Enum => new(nom, Table<T>.Membres.Select(v => new Terme(v.Code(), v.Libelle())));
-
     /// <summary>The closed enums of an assembly (those with at least one <see cref="ValeurAttribute"/> member).</summary>
     public static IEnumerable<Type> Types(Assembly assembly) => assembly.GetTypes()
         .Where(t => t.IsEnum && t.GetFields(BindingFlags.Public | BindingFlags.Static).Any(f => f.IsDefined(typeof(ValeurAttribute))));

@@ -49,6 +49,7 @@ public static class RaccrocheSetup
         services.AddBaseDeDonnees(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddScoped<DonneesInitiales>();
         services.AddSingleton(TimeProvider.System);
+        services.Configure<CarteOptions>(builder.Configuration.GetSection("Map"));
         services.AddLimitesDebit(builder.Configuration);
         return builder;
     }

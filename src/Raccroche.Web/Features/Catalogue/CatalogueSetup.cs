@@ -16,7 +16,6 @@ public static class CatalogueSetup
                 "Catalogue:CalmeMillisecondes and Catalogue:NouvelEssaiSecondes cannot be negative.")
             .ValidateOnStart();
         services.AddHostedService<ReconstructionCatalogue>();
-        services.Configure<CarteOptions>(config.GetSection("Map"));
         return services;
     }
 }
