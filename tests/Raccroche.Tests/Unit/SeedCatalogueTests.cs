@@ -72,7 +72,7 @@ public sealed partial class SeedCatalogueTests
         {
             Verifier(d.Id, Vocabulaire.Entrees, d.Entrees);
             Verifier(d.Id, Vocabulaire.Thematiques, d.Thematiques);
-            Verifier(d.Id, Vocabulaire.TypesService, [d.Type]);
+            Verifier(d.Id, Vocabulaire.TypesService, [d.TypeService]);
             Verifier(d.Id, Vocabulaire.Publics, d.Publics);
             Verifier(d.Id, Vocabulaire.Niveaux, d.Niveaux);
             Verifier(d.Id, Vocabulaire.Situations, d.Situations);

@@ -87,21 +87,16 @@ public sealed class DonneesInitiales(RaccrocheDbContext db, ILogger<DonneesIniti
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         foreach (var s in seed.Structures)
         {
-            var structure = new Structure
+            var structure = Champ.Copier(s, new Structure
             {
                 Slug = s.Id,
                 Nom = s.Nom,
                 Type = s.Type,
                 ReseauPorteur = s.ReseauPorteur,
-                Siret = s.Siret,
-                SiteWeb = s.SiteWeb,
-                Description = s.Description,
-                Courriel = s.Courriel,
-                Telephone = s.Telephone,
                 ZoneType = s.ZoneCompetence.ZoneType,
                 ZoneCodes = s.ZoneCompetence.Codes,
                 DateMaj = today,
-            };
+            }, ChampsStructure.Tous);
             foreach (var l in s.Lieux)
             {
                 if (!communes.TryGetValue(l.CodeInsee, out var commune))
@@ -109,21 +104,15 @@ public sealed class DonneesInitiales(RaccrocheDbContext db, ILogger<DonneesIniti
                     throw new InvalidOperationException($"Seed place '{l.Id}': unknown commune code {l.CodeInsee}.");
                 }
 
-                var lieu = new Lieu
+                var lieu = Champ.Copier(l, new Lieu
                 {
                     Slug = l.Id,
                     Nom = l.Nom,
-                    Adresse = l.Adresse,
-                    CodePostal = l.CodePostal,
                     CodeInsee = l.CodeInsee,
                     Latitude = l.Latitude ?? commune.Latitude,
                     Longitude = l.Longitude ?? commune.Longitude,
                     PositionApprochee = l.Latitude is null,
-                    Horaires = l.Horaires,
-                    AccessiblePmr = l.AccessiblePmr,
-                    Telephone = l.Telephone,
-                    Courriel = l.Courriel,
-                };
+                }, ChampsLieu.Tous);
                 structure.Lieux.Add(lieu);
                 lieux.Add(l.Id, lieu);
             }
@@ -131,42 +120,18 @@ public sealed class DonneesInitiales(RaccrocheDbContext db, ILogger<DonneesIniti
             structures.Add(s.Id, structure);
         }
 
-        var dispositifs = seed.Dispositifs.Select(d => new Dispositif
+        var dispositifs = seed.Dispositifs.Select(d => Champ.Copier(d, new Dispositif
         {
             Slug = d.Id,
             Nom = d.Nom,
             Resume = d.Resume,
-            Description = d.Description,
-            Entrees = d.Entrees,
-            Thematiques = d.Thematiques,
-            TypeService = d.Type,
-            Publics = d.Publics,
-            AgeMin = d.AgeMin,
-            AgeMax = d.AgeMax,
-            Niveaux = d.Niveaux,
-            Situations = d.Situations,
-            ConditionsAcces = d.ConditionsAcces,
-            DureeSemaines = d.DureeSemaines,
-            HeuresHebdo = d.HeuresHebdo,
-            Internat = d.Internat,
-            Remunere = d.Remunere,
-            RemunerationDetail = d.RemunerationDetail,
-            Frais = d.Frais,
-            EntreePermanente = d.EntreePermanente,
-            Capacite = d.Capacite,
-            ModesMobilisation = d.ModesMobilisation,
-            PersonnesMobilisatrices = d.PersonnesMobilisatrices,
-            PrescriptionProfessionnel = d.PrescriptionProfessionnel,
-            LienMobilisation = d.LienMobilisation,
-            ZoneType = d.Zone.ZoneType,
-            ZoneCodes = d.Zone.Codes,
             Structure = structures.TryGetValue(d.Structure, out var st) ? st
                 : throw new InvalidOperationException($"Seed programme '{d.Id}': unknown structure '{d.Structure}'."),
             Lieux = d.Lieux.Select(id => lieux.TryGetValue(id, out var l) ? l
                 : throw new InvalidOperationException($"Seed programme '{d.Id}': unknown place '{id}'.")).ToList(),
             DateMaj = d.DateMaj,
             Source = d.Source,
-        }).ToList();
+        }, ChampsDispositif.Tous)).ToList();
 
         return ([.. structures.Values], dispositifs);
     }

@@ -47,9 +47,15 @@ public sealed record StructureSeed(
 
 public sealed record DispositifSeed(
     string Id, string Nom, string Resume, string Description,
-    List<string> Entrees, List<string> Thematiques, string? Type, List<string> Publics,
+    List<string> Entrees, List<string> Thematiques, [property: JsonPropertyName("type")] string? TypeService, List<string> Publics,
     int? AgeMin, int? AgeMax, List<string> Niveaux, List<string> Situations, string? ConditionsAcces,
     int? DureeSemaines, int? HeuresHebdo, bool? Internat, bool? Remunere, string? RemunerationDetail,
     string? Frais, bool? EntreePermanente, int? Capacite, List<string> ModesMobilisation,
     List<string> PersonnesMobilisatrices, bool PrescriptionProfessionnel, string? LienMobilisation,
-    ZoneSeed Zone, string Structure, List<string> Lieux, DateOnly DateMaj, string? Source);
+    ZoneSeed Zone, string Structure, List<string> Lieux, DateOnly DateMaj, string? Source, bool Suspendu = false)
+{
+    /// <summary>The zone under the names of <see cref="Dispositif"/>, so that the seed is copied by <see cref="ChampsDispositif"/>.</summary>
+    [JsonIgnore] public ZoneType ZoneType => Zone.ZoneType;
+
+    [JsonIgnore] public List<string> ZoneCodes => Zone.Codes;
+}

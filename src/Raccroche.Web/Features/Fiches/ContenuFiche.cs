@@ -15,26 +15,16 @@ public sealed record ContenuStructure
     public string? Siret { get; init; }
     public List<ContenuLieu> Lieux { get; init; } = [];
 
-    public static ContenuStructure De(Structure s) => new()
+    public static ContenuStructure De(Structure s) => Champ.Copier(s, new ContenuStructure
     {
         Nom = s.Nom,
-        Description = s.Description,
-        SiteWeb = s.SiteWeb,
-        Courriel = s.Courriel,
-        Telephone = s.Telephone,
-        Siret = s.Siret,
         Lieux = [.. s.Lieux.OrderBy(l => l.Nom, StringComparer.Ordinal).ThenBy(l => l.Id).Select(ContenuLieu.De)],
-    };
+    }, ChampsStructure.Tous);
 
     /// <summary>Copies the content onto the live structure. Places are matched by id and must belong to it; the commune and position are not editable here.</summary>
     public void Appliquer(Structure s)
     {
-        s.Nom = Nom;
-        s.Description = Description;
-        s.SiteWeb = SiteWeb;
-        s.Courriel = Courriel;
-        s.Telephone = Telephone;
-        s.Siret = Siret;
+        Champ.Copier(this, s, ChampsStructure.Tous);
         foreach (var l in Lieux)
         {
             if (s.Lieux.FirstOrDefault(x => x.Id == l.Id) is { } lieu)
@@ -56,28 +46,9 @@ public sealed record ContenuLieu
     public string? Courriel { get; init; }
     public bool? AccessiblePmr { get; init; }
 
-    public static ContenuLieu De(Lieu l) => new()
-    {
-        Id = l.Id,
-        Nom = l.Nom,
-        Adresse = l.Adresse,
-        CodePostal = l.CodePostal,
-        Horaires = l.Horaires,
-        Telephone = l.Telephone,
-        Courriel = l.Courriel,
-        AccessiblePmr = l.AccessiblePmr,
-    };
+    public static ContenuLieu De(Lieu l) => Champ.Copier(l, new ContenuLieu { Id = l.Id, Nom = l.Nom }, ChampsLieu.Tous);
 
-    public void Appliquer(Lieu l)
-    {
-        l.Nom = Nom;
-        l.Adresse = Adresse;
-        l.CodePostal = CodePostal;
-        l.Horaires = Horaires;
-        l.Telephone = Telephone;
-        l.Courriel = Courriel;
-        l.AccessiblePmr = AccessiblePmr;
-    }
+    public void Appliquer(Lieu l) => Champ.Copier(this, l, ChampsLieu.Tous);
 }
 
 /// <summary>The fields of a programme's sheet a member may change (everything public except the slug and the source line).</summary>
@@ -112,37 +83,12 @@ public sealed record ContenuDispositif
     public List<int> Lieux { get; init; } = [];
     public bool Suspendu { get; init; }
 
-    public static ContenuDispositif De(Dispositif d) => new()
+    public static ContenuDispositif De(Dispositif d) => Champ.Copier(d, new ContenuDispositif
     {
         Nom = d.Nom,
         Resume = d.Resume,
-        Description = d.Description,
-        Entrees = [.. d.Entrees],
-        Thematiques = [.. d.Thematiques],
-        TypeService = d.TypeService,
-        Publics = [.. d.Publics],
-        AgeMin = d.AgeMin,
-        AgeMax = d.AgeMax,
-        Niveaux = [.. d.Niveaux],
-        Situations = [.. d.Situations],
-        ConditionsAcces = d.ConditionsAcces,
-        DureeSemaines = d.DureeSemaines,
-        HeuresHebdo = d.HeuresHebdo,
-        Internat = d.Internat,
-        Remunere = d.Remunere,
-        RemunerationDetail = d.RemunerationDetail,
-        Frais = d.Frais,
-        EntreePermanente = d.EntreePermanente,
-        Capacite = d.Capacite,
-        ModesMobilisation = [.. d.ModesMobilisation],
-        PersonnesMobilisatrices = [.. d.PersonnesMobilisatrices],
-        PrescriptionProfessionnel = d.PrescriptionProfessionnel,
-        LienMobilisation = d.LienMobilisation,
-        ZoneType = d.ZoneType,
-        ZoneCodes = [.. d.ZoneCodes],
         Lieux = [.. d.Lieux.Select(l => l.Id).Order()],
-        Suspendu = d.Suspendu,
-    };
+    }, ChampsDispositif.Tous);
 
     /// <summary>
     /// Copies the content onto the live programme. <paramref name="lieuxPossibles"/> are the places it may be
@@ -150,33 +96,7 @@ public sealed record ContenuDispositif
     /// </summary>
     public void Appliquer(Dispositif d, IReadOnlyCollection<Lieu> lieuxPossibles)
     {
-        d.Nom = Nom;
-        d.Resume = Resume;
-        d.Description = Description;
-        d.Entrees = [.. Entrees];
-        d.Thematiques = [.. Thematiques];
-        d.TypeService = TypeService;
-        d.Publics = [.. Publics];
-        d.AgeMin = AgeMin;
-        d.AgeMax = AgeMax;
-        d.Niveaux = [.. Niveaux];
-        d.Situations = [.. Situations];
-        d.ConditionsAcces = ConditionsAcces;
-        d.DureeSemaines = DureeSemaines;
-        d.HeuresHebdo = HeuresHebdo;
-        d.Internat = Internat;
-        d.Remunere = Remunere;
-        d.RemunerationDetail = RemunerationDetail;
-        d.Frais = Frais;
-        d.EntreePermanente = EntreePermanente;
-        d.Capacite = Capacite;
-        d.ModesMobilisation = [.. ModesMobilisation];
-        d.PersonnesMobilisatrices = [.. PersonnesMobilisatrices];
-        d.PrescriptionProfessionnel = PrescriptionProfessionnel;
-        d.LienMobilisation = LienMobilisation;
-        d.ZoneType = ZoneType;
-        d.ZoneCodes = [.. ZoneCodes];
-        d.Suspendu = Suspendu;
+        Champ.Copier(this, d, ChampsDispositif.Tous);
         var voulus = Lieux.ToHashSet();
         d.Lieux.RemoveAll(l => !voulus.Contains(l.Id));
         foreach (var l in lieuxPossibles.Where(l => voulus.Contains(l.Id) && d.Lieux.All(x => x.Id != l.Id)))
@@ -212,25 +132,11 @@ public static class ContenuFiche
 
     public static IReadOnlyList<ChampFiche> Champs(ContenuStructure s)
     {
-        var champs = new List<ChampFiche>
-        {
-            new("nom", "Nom", s.Nom),
-            new("description", "Présentation", s.Description, Long: true),
-            new("site-web", "Site internet", s.SiteWeb ?? ""),
-            new("courriel", "Courriel", s.Courriel ?? ""),
-            new("telephone", "Téléphone", s.Telephone ?? ""),
-            new("siret", "SIRET", s.Siret ?? ""),
-        };
+        var champs = ChampsStructure.Tous.Select(c => new ChampFiche(c.Cle, c.Libelle, Texte(c, s), c.Long)).ToList();
         foreach (var l in s.Lieux)
         {
-            var de = $" – {l.Nom}";
-            champs.Add(new($"lieu-{l.Id}-nom", $"Lieu : nom (n° {l.Id})", l.Nom));
-            champs.Add(new($"lieu-{l.Id}-adresse", "Adresse" + de, l.Adresse ?? ""));
-            champs.Add(new($"lieu-{l.Id}-code-postal", "Code postal" + de, l.CodePostal ?? ""));
-            champs.Add(new($"lieu-{l.Id}-horaires", "Horaires" + de, l.Horaires ?? "", Long: true));
-            champs.Add(new($"lieu-{l.Id}-telephone", "Téléphone" + de, l.Telephone ?? ""));
-            champs.Add(new($"lieu-{l.Id}-courriel", "Courriel" + de, l.Courriel ?? ""));
-            champs.Add(new($"lieu-{l.Id}-pmr", "Accessible en fauteuil roulant" + de, Format.OuiNon(l.AccessiblePmr, "Oui", "Non")));
+            champs.AddRange(ChampsLieu.Tous.Select(c => new ChampFiche(
+                $"lieu-{l.Id}-{c.Cle}", c == ChampsLieu.Nom ? $"Lieu : nom (n° {l.Id})" : $"{c.Libelle} – {l.Nom}", Texte(c, l), c.Long)));
         }
 
         return champs;
@@ -238,34 +144,25 @@ public static class ContenuFiche
 
     public static IReadOnlyList<ChampFiche> Champs(ContenuDispositif d, IReadOnlyDictionary<int, string> nomsLieux, RepertoireCommunes communes) =>
     [
-        new("nom", "Nom", d.Nom),
-        new("resume", "Résumé", d.Resume, Long: true),
-        new("description", "Description", d.Description, Long: true),
-        new("entrees", "Entrées", Liste(d.Entrees, Vocabulaire.Entrees)),
-        new("thematiques", "Thématiques", Liste(d.Thematiques, Vocabulaire.Thematiques)),
-        new("type-service", "Type de service", d.TypeService is { } t ? Vocabulaire.TypesService.Libelle(t) : ""),
-        new("publics", "Publics", Liste(d.Publics, Vocabulaire.Publics)),
-        new("age-min", "Âge minimum", d.AgeMin is { } a ? $"{a} ans" : ""),
-        new("age-max", "Âge maximum", d.AgeMax is { } b ? $"{b} ans" : ""),
-        new("niveaux", "Niveaux de diplôme", Liste(d.Niveaux, Vocabulaire.Niveaux)),
-        new("situations", "Situations", Liste(d.Situations, Vocabulaire.Situations)),
-        new("conditions-acces", "Conditions d'accès", d.ConditionsAcces ?? "", Long: true),
-        new("duree-semaines", "Durée", d.DureeSemaines is { } w ? $"{w} semaines" : ""),
-        new("heures-hebdo", "Rythme", d.HeuresHebdo is { } h ? $"{h} heures par semaine" : ""),
-        new("remunere", "Rémunéré", Format.OuiNon(d.Remunere, "Oui", "Non")),
-        new("remuneration-detail", "Précisions sur la rémunération", d.RemunerationDetail ?? "", Long: true),
-        new("internat", "Internat", Format.OuiNon(d.Internat, "Possible", "Non")),
-        new("frais", "Coût", d.Frais switch { "gratuit" => "Gratuit", "payant" => "Payant", _ => "Non précisé" }),
-        new("entree-permanente", "Entrées", Format.OuiNon(d.EntreePermanente, "À tout moment", "Par sessions")),
-        new("capacite", "Nombre de places", d.Capacite?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
-        new("modes-mobilisation", "Comment le mobiliser", Liste(d.ModesMobilisation, Vocabulaire.ModesMobilisation)),
-        new("personnes-mobilisatrices", "Qui peut le mobiliser", Liste(d.PersonnesMobilisatrices, Vocabulaire.PersonnesMobilisatrices)),
-        new("prescription-professionnel", "Sur orientation d'un professionnel", d.PrescriptionProfessionnel ? "Oui" : "Non"),
-        new("lien-mobilisation", "Service en ligne", d.LienMobilisation ?? ""),
-        new("zone", "Territoire", DecrireZone(d.ZoneType, d.ZoneCodes, communes)),
-        new("lieux", "Lieux", string.Join(" ; ", d.Lieux.Select(i => nomsLieux.GetValueOrDefault(i, $"lieu n° {i}")).Order(StringComparer.Ordinal))),
-        new("suspendu", "Suspendu", d.Suspendu ? "Oui" : "Non"),
+        .. ChampsDispositif.Tous.Select(c => new ChampFiche(c.Cle, c.Libelle, c.Genre switch
+        {
+            GenreChamp.Zone => DecrireZone(d.ZoneType, d.ZoneCodes, communes),
+            GenreChamp.Lieux => string.Join(" ; ", d.Lieux.Select(i => nomsLieux.GetValueOrDefault(i, $"lieu n° {i}")).Order(StringComparer.Ordinal)),
+            _ => Texte(c, d),
+        }, c.Long)),
     ];
+
+    /// <summary>A field's value as a person reads it: lists as labels, numbers with their unit, yes/no in the field's words.</summary>
+    private static string Texte(Champ c, object contenu) => (c.Genre, c.Valeur(contenu)) switch
+    {
+        (GenreChamp.Texte, var v) => v as string ?? c.Vide,
+        (GenreChamp.Choix, var v) => v is string code ? c.Vocabulaire!.Libelle(code) : c.Vide,
+        (GenreChamp.Liste, var v) => Liste((IEnumerable<string>)v!, c.Vocabulaire!),
+        (GenreChamp.Entier, var v) => v is int n ? string.Format(CultureInfo.InvariantCulture, c.Unite, n) : c.Vide,
+        (GenreChamp.OuiNon, var v) => Format.OuiNon((bool?)v, c.Oui, c.Non),
+        (GenreChamp.Case, var v) => v is true ? c.Oui : c.Non,
+        _ => throw new InvalidOperationException($"Field {c.Cle} is not read as text."),
+    };
 
     public static string DecrireZone(ZoneType type, IReadOnlyCollection<string> codes, RepertoireCommunes communes) => type switch
     {

@@ -73,9 +73,9 @@ public sealed class SaisieDispositif
     /// <summary>The content, or null with the errors keyed by field id. <paramref name="lieuxPossibles"/>: the place ids that may be ticked.</summary>
     public ContenuDispositif? Valider(Erreurs e, IReadOnlySet<int> lieuxPossibles, RepertoireCommunes communes)
     {
-        var nom = Saisie.Requis(e, "nom", "le nom du dispositif", Nom, 200);
-        var resume = Saisie.Requis(e, "resume", "le résumé", Resume, 300);
-        var description = Saisie.Facultatif(e, "description", "La description", Description, 8000) ?? "";
+        var nom = Saisie.Requis(e, "nom", "le nom du dispositif", Nom, ChampsDispositif.Nom.Max);
+        var resume = Saisie.Requis(e, "resume", "le résumé", Resume, ChampsDispositif.Resume.Max);
+        var description = Saisie.Facultatif(e, "description", "La description", Description, ChampsDispositif.Description.Max) ?? "";
         var entrees = Saisie.Liste(e, "entrees", "Entrées", Entrees, Vocabulaire.Entrees);
         if (entrees.Count == 0 && e.Pour("entrees") is null)
         {
@@ -94,12 +94,12 @@ public sealed class SaisieDispositif
 
         var niveaux = Saisie.Liste(e, "niveaux", "Niveaux de diplôme", Niveaux, Vocabulaire.Niveaux);
         var situations = Saisie.Liste(e, "situations", "Situations", Situations, Vocabulaire.Situations);
-        var conditions = Saisie.Facultatif(e, "conditions-acces", "Les conditions d'accès", ConditionsAcces, 2000);
+        var conditions = Saisie.Facultatif(e, "conditions-acces", "Les conditions d'accès", ConditionsAcces, ChampsDispositif.ConditionsAcces.Max);
         var duree = Saisie.Entier(e, "duree-semaines", "La durée", DureeSemaines, 1, 520, "semaines");
         var heures = Saisie.Entier(e, "heures-hebdo", "Le nombre d'heures par semaine", HeuresHebdo, 1, 70, "heures");
         var internat = Saisie.OuiNon(e, "internat", "Internat", Internat);
         var remunere = Saisie.OuiNon(e, "remunere", "Rémunéré", Remunere);
-        var detail = Saisie.Facultatif(e, "remuneration-detail", "Les précisions sur la rémunération", RemunerationDetail, 500);
+        var detail = Saisie.Facultatif(e, "remuneration-detail", "Les précisions sur la rémunération", RemunerationDetail, ChampsDispositif.RemunerationDetail.Max);
         var frais = Saisie.Choix(e, "frais", "Coût", Frais, Vocabulaire.Frais);
         var permanente = Saisie.OuiNon(e, "entree-permanente", "Entrées", EntreePermanente);
         var capacite = Saisie.Entier(e, "capacite", "Le nombre de places", Capacite, 1, 100_000, "places");
@@ -188,8 +188,8 @@ public sealed class SaisieStructure
     /// </summary>
     public ContenuStructure? Valider(Erreurs e, IReadOnlyList<ContenuLieu> lieuxActuels)
     {
-        var nom = Saisie.Requis(e, "nom", "le nom de la structure", Nom, 200);
-        var description = Saisie.Facultatif(e, "description", "La présentation", Description, 4000) ?? "";
+        var nom = Saisie.Requis(e, "nom", "le nom de la structure", Nom, ChampsStructure.Nom.Max);
+        var description = Saisie.Facultatif(e, "description", "La présentation", Description, ChampsStructure.Description.Max) ?? "";
         var site = Saisie.Url(e, "site-web", "L'adresse du site internet", SiteWeb);
         var courriel = Saisie.Courriel(e, "courriel", "Le courriel", Courriel);
         var telephone = Saisie.Telephone(e, "telephone", "Le téléphone", Telephone);
@@ -245,8 +245,8 @@ public sealed class SaisieLieu
     public ContenuLieu Valider(Erreurs e, string prefixe, ContenuLieu actuel)
     {
         var de = $" du lieu « {actuel.Nom} »";
-        var nom = Saisie.Requis(e, $"{prefixe}-nom", "le nom" + de, Nom, 200);
-        var adresse = Saisie.Facultatif(e, $"{prefixe}-adresse", "L'adresse" + de, Adresse, 300);
+        var nom = Saisie.Requis(e, $"{prefixe}-nom", "le nom" + de, Nom, ChampsLieu.Nom.Max);
+        var adresse = Saisie.Facultatif(e, $"{prefixe}-adresse", "L'adresse" + de, Adresse, ChampsLieu.Adresse.Max);
         var cp = Saisie.Nettoyer(CodePostal)?.Replace(" ", "", StringComparison.Ordinal);
         if (cp is not null && (cp.Length != 5 || !cp.All(char.IsAsciiDigit)))
         {
@@ -259,7 +259,7 @@ public sealed class SaisieLieu
             Nom = nom ?? actuel.Nom,
             Adresse = adresse,
             CodePostal = cp,
-            Horaires = Saisie.Facultatif(e, $"{prefixe}-horaires", "Les horaires" + de, Horaires, 500),
+            Horaires = Saisie.Facultatif(e, $"{prefixe}-horaires", "Les horaires" + de, Horaires, ChampsLieu.Horaires.Max),
             Telephone = Saisie.Telephone(e, $"{prefixe}-telephone", "Le téléphone" + de, Telephone),
             Courriel = Saisie.Courriel(e, $"{prefixe}-courriel", "Le courriel" + de, Courriel),
             AccessiblePmr = Saisie.OuiNon(e, $"{prefixe}-pmr", "Accessible en fauteuil roulant" + de, AccessiblePmr),
