@@ -33,7 +33,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         (_structureA, _dispositifA, _dispositifB) = (a.StructureId, a.Id, b.Id);
         var revision = new Raccroche.Web.Features.Fiches.RevisionFiche
         {
-            Type = "dispositif",
+            Type = Raccroche.Web.Features.Fiches.TypeFiche.Dispositif,
             CibleId = a.Id,
             StructureId = a.StructureId,
             Statut = Raccroche.Web.Features.Fiches.StatutRevision.Soumise,

@@ -38,7 +38,7 @@ public abstract class SheetsTests(AppFactory f)
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         await using (var db = f.CreateDbContext())
         {
-            var revisions = await db.RevisionsFiche.Where(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId).ToListAsync();
+            var revisions = await db.RevisionsFiche.Where(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId).ToListAsync();
             Assert.Equal(StatutRevision.Brouillon, Assert.Single(revisions).Statut);
             Assert.Equal("Texte d'origine du dispositif.", (await db.Dispositifs.SingleAsync(d => d.Id == fiche.DispositifId)).Description);
         }
@@ -58,7 +58,7 @@ public abstract class SheetsTests(AppFactory f)
         int revisionId;
         await using (var db = f.CreateDbContext())
         {
-            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId);
+            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId);
             Assert.Equal(StatutRevision.Soumise, rev.Statut);
             Assert.NotNull(rev.SoumiseLe);
             revisionId = rev.Id;
@@ -152,7 +152,7 @@ public abstract class SheetsTests(AppFactory f)
         Assert.Equal(HttpStatusCode.Redirect, (await form.EnvoyerAsync(client, "Soumettre")).StatusCode);
         await using (var db = f.CreateDbContext())
         {
-            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId);
+            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId);
             Assert.Equal(revisionId, rev.Id);
             Assert.Equal(StatutRevision.Soumise, rev.Statut);
         }
@@ -169,7 +169,7 @@ public abstract class SheetsTests(AppFactory f)
         int revisionId;
         await using (var db = f.CreateDbContext())
         {
-            revisionId = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId)).Id;
+            revisionId = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId)).Id;
         }
 
         var autre = await FicheTest.CreerAsync(f);
@@ -206,10 +206,10 @@ public abstract class SheetsTests(AppFactory f)
 
         await using (var db = f.CreateDbContext())
         {
-            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId);
+            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId);
             Assert.Equal(StatutRevision.Brouillon, rev.Statut);
             Assert.Contains("Brouillon secret", rev.Contenu);
-            Assert.False(await db.RevisionsFiche.AnyAsync(x => x.Type == TypesFiche.Structure && x.CibleId == fiche.StructureId));
+            Assert.False(await db.RevisionsFiche.AnyAsync(x => x.Type == TypeFiche.Structure && x.CibleId == fiche.StructureId));
             Assert.Equal(new DateOnly(2025, 1, 15), (await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId)).DateMaj);
         }
 
@@ -287,7 +287,7 @@ public abstract class SheetsTests(AppFactory f)
         }
 
         await using var db = f.CreateDbContext();
-        Assert.False(await db.RevisionsFiche.AnyAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId));
+        Assert.False(await db.RevisionsFiche.AnyAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId));
         var d = await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId);
         Assert.Equal((16, 25), (d.AgeMin, d.AgeMax));
     }
@@ -315,7 +315,7 @@ public abstract class SheetsTests(AppFactory f)
         int revisionId;
         await using (var db = f.CreateDbContext())
         {
-            revisionId = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId)).Id;
+            revisionId = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId)).Id;
         }
 
         var revue = await admin.GetAsync($"/pro/validation/{revisionId}");
@@ -366,7 +366,7 @@ public abstract class SheetsTests(AppFactory f)
             var aujourdhui = DateOnly.FromDateTime(DateTime.UtcNow);
             Assert.Equal(aujourdhui, (await db.Structures.SingleAsync(x => x.Id == fiche.StructureId)).DateMaj);
             Assert.Equal(aujourdhui, (await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId)).DateMaj);
-            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId);
+            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId);
             Assert.Equal(StatutRevision.Publiee, rev.Statut);
             Assert.Equal(rev.Avant, rev.Contenu);
         }
@@ -409,7 +409,7 @@ public abstract class SheetsTests(AppFactory f)
         int revisionId;
         await using (var db = f.CreateDbContext())
         {
-            revisionId = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Structure && x.CibleId == fiche.StructureId)).Id;
+            revisionId = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Structure && x.CibleId == fiche.StructureId)).Id;
         }
 
         var revue = await Pro.PageAsync(coord, $"/pro/validation/{revisionId}");
@@ -453,7 +453,7 @@ public abstract class SheetsTests(AppFactory f)
         Assert.Equal("Version de B.", page.QuerySelector<IHtmlTextAreaElement>("#resume")!.Value);
         await using (var db = f.CreateDbContext())
         {
-            Assert.Contains("Version de A.", (await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId)).Contenu);
+            Assert.Contains("Version de A.", (await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId)).Contenu);
         }
 
         // Saving again from that page replaces A's version, knowingly: still one draft.
@@ -462,7 +462,7 @@ public abstract class SheetsTests(AppFactory f)
         Assert.Equal(HttpStatusCode.Redirect, (await formB.EnvoyerAsync(b, "Enregistrer")).StatusCode);
         await using (var db = f.CreateDbContext())
         {
-            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId);
+            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId);
             Assert.Contains("Version de B.", rev.Contenu);
             Assert.Equal("Compte admin-structure", rev.Auteur);
         }
@@ -496,7 +496,7 @@ public abstract class SheetsTests(AppFactory f)
         int revisionId;
         await using (var db = f.CreateDbContext())
         {
-            revisionId = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Structure && x.CibleId == fiche.StructureId && x.Statut == StatutRevision.Soumise)).Id;
+            revisionId = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Structure && x.CibleId == fiche.StructureId && x.Statut == StatutRevision.Soumise)).Id;
         }
 
         // The validator opens the revision (the form keeps the version shown)…
@@ -541,7 +541,7 @@ public abstract class SheetsTests(AppFactory f)
         var r = await form.EnvoyerAsync(client, "Soumettre");
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         await using var db = f.CreateDbContext();
-        return (await db.RevisionsFiche.SingleAsync(x => x.Type == TypesFiche.Dispositif && x.CibleId == fiche.DispositifId && x.Statut == StatutRevision.Soumise)).Id;
+        return (await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId && x.Statut == StatutRevision.Soumise)).Id;
     }
 }
 

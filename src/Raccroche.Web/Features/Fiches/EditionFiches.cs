@@ -12,13 +12,18 @@ public enum IssueEnregistrement
     Conflit,
     DejaSoumise,
     TropLongue,
+
+    /// <summary>The sheet is not the member's structure's (or no longer exists): the page answers 404.</summary>
+    Refusee,
 }
 
 /// <summary>
 /// The life of a sheet's revisions: one open revision (draft or submitted) per sheet, saved again and
 /// again, submitted, then published onto the live entity or sent back with a comment; the author is
-/// told by e-mail either way. Callers check who may act (<see cref="Habilitations"/>); every change
-/// happens in one transaction.
+/// told by e-mail either way. Callers check who may act (<see cref="Habilitations"/>), and every write
+/// carries its owner in its own query as well (the member's structure, the validator's territory): a
+/// check that a caller forgot, or a sheet that moved in between, matches no row. Every change happens
+/// in one transaction.
 /// </summary>
 public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimeProvider clock, IConfiguration config, InstantaneCatalogue holder)
 {
@@ -41,7 +46,29 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
 
     private string UrlPublique => AdressePublique.UrlPublique(config);
 
-    public static bool TypeConnu(string? type) => type is TypesFiche.Structure or TypesFiche.Dispositif;
+    /// <summary>The member's structure, or null for anyone who edits none (whose writes then match no row).</summary>
+    private int? StructureDuMembre => h.EstDeStructure ? h.StructureId : null;
+
+    /// <summary>The member's sheet of this type and id, tracked, with its places; null when it is not theirs.</summary>
+    private async Task<(Structure? Structure, Dispositif? Dispositif)> FicheDuMembreAsync(TypeFiche type, int cibleId, CancellationToken ct)
+    {
+        var membre = StructureDuMembre;
+        return type == TypeFiche.Structure
+            ? (await db.Structures.Include(x => x.Lieux).FirstOrDefaultAsync(x => x.Id == cibleId && x.Id == membre, ct), null)
+            : (null, await db.Dispositifs.Include(x => x.Lieux).FirstOrDefaultAsync(x => x.Id == cibleId && x.StructureId == membre, ct));
+    }
+
+    /// <summary>The revisions the signed-in person may decide on: all for the regional administrator, their territory's for a coordinator.</summary>
+    private async Task<IQueryable<RevisionFiche>> DecidablesAsync(CancellationToken ct)
+    {
+        if (h.EstAdminRegional)
+        {
+            return db.RevisionsFiche;
+        }
+
+        var territoire = h.EstCoordinateur ? (await h.StructuresDuTerritoireAsync(ct)).ToList() : [];
+        return db.RevisionsFiche.Where(r => territoire.Contains(r.StructureId));
+    }
 
     public Task<Structure?> StructureAsync(int id, CancellationToken ct) =>
         db.Structures.AsNoTracking().Include(s => s.Lieux).FirstOrDefaultAsync(s => s.Id == id, ct);
@@ -50,26 +77,27 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
         db.Dispositifs.AsNoTracking().Include(d => d.Lieux).FirstOrDefaultAsync(d => d.Id == id, ct);
 
     /// <summary>The structure that owns a sheet, or null when the sheet does not exist.</summary>
-    public async Task<int?> StructureDeAsync(string type, int cibleId, CancellationToken ct) => type switch
+    public async Task<int?> StructureDeAsync(TypeFiche type, int cibleId, CancellationToken ct) => type switch
     {
-        TypesFiche.Structure => await db.Structures.Where(s => s.Id == cibleId).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct),
-        TypesFiche.Dispositif => await db.Dispositifs.Where(d => d.Id == cibleId).Select(d => (int?)d.StructureId).FirstOrDefaultAsync(ct),
+        TypeFiche.Structure => await db.Structures.Where(s => s.Id == cibleId).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct),
+        TypeFiche.Dispositif => await db.Dispositifs.Where(d => d.Id == cibleId).Select(d => (int?)d.StructureId).FirstOrDefaultAsync(ct),
         _ => null,
     };
 
-    public Task<RevisionFiche?> OuverteAsync(string type, int cibleId, CancellationToken ct) =>
+    public Task<RevisionFiche?> OuverteAsync(TypeFiche type, int cibleId, CancellationToken ct) =>
         Ouvertes(type, cibleId).AsNoTracking().OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
 
-    private IQueryable<RevisionFiche> Ouvertes(string type, int cibleId) =>
+    private IQueryable<RevisionFiche> Ouvertes(TypeFiche type, int cibleId) =>
         db.RevisionsFiche.Where(r => r.Type == type && r.CibleId == cibleId && (r.Statut == StatutRevision.Brouillon || r.Statut == StatutRevision.Soumise));
 
     /// <summary>
     /// Saves the sheet's draft (creating it when there is none), and submits it when asked. <paramref name="version"/> is
     /// the draft's timestamp when the form was shown (0 for a new draft): someone else's save in between is a conflict.
-    /// The transaction is serializable so that two first saves cannot open two drafts of one sheet.
+    /// The transaction is serializable so that two first saves cannot open two drafts of one sheet. The sheet and its
+    /// draft are read with the member's structure in the query: someone else's sheet is <see cref="IssueEnregistrement.Refusee"/>.
     /// </summary>
     public async Task<(IssueEnregistrement Issue, RevisionFiche? Ouverte)> EnregistrerAsync(
-        string type, int cibleId, int structureId, string contenu, long version, bool soumettre, CancellationToken ct)
+        TypeFiche type, int cibleId, string contenu, long version, bool soumettre, CancellationToken ct)
     {
         if (contenu.Length > ContenuFiche.TailleMax)
         {
@@ -79,7 +107,13 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
-            var ouverte = await Ouvertes(type, cibleId).OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+            var membre = StructureDuMembre;
+            if (membre is not { } structureId || await StructureDeAsync(type, cibleId, ct) != structureId)
+            {
+                return (IssueEnregistrement.Refusee, null);
+            }
+
+            var ouverte = await Ouvertes(type, cibleId).Where(r => r.StructureId == structureId).OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
             if (ouverte?.Statut == StatutRevision.Soumise)
             {
                 return (IssueEnregistrement.DejaSoumise, ouverte);
@@ -127,15 +161,15 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
     }
 
     /// <summary>A submitted revision goes back to draft at its structure's request (to change it before the decision).</summary>
-    public async Task<bool> RetirerAsync(int revisionId, int structureId, CancellationToken ct) =>
+    public async Task<bool> RetirerAsync(int revisionId, CancellationToken ct) =>
         await db.RevisionsFiche
-            .Where(r => r.Id == revisionId && r.StructureId == structureId && r.Statut == StatutRevision.Soumise)
+            .Where(r => r.Id == revisionId && r.StructureId == StructureDuMembre && r.Statut == StatutRevision.Soumise)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Statut, StatutRevision.Brouillon).SetProperty(r => r.ModifieeLe, Maintenant), ct) == 1;
 
     /// <summary>Drops a draft: it never reached the live sheet, so nothing of the sheet's history is lost.</summary>
-    public async Task<bool> AbandonnerAsync(int revisionId, int structureId, CancellationToken ct) =>
+    public async Task<bool> AbandonnerAsync(int revisionId, CancellationToken ct) =>
         await db.RevisionsFiche
-            .Where(r => r.Id == revisionId && r.StructureId == structureId && r.Statut == StatutRevision.Brouillon)
+            .Where(r => r.Id == revisionId && r.StructureId == StructureDuMembre && r.Statut == StatutRevision.Brouillon)
             .ExecuteDeleteAsync(ct) == 1;
 
     /// <summary>
@@ -149,8 +183,9 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
     {
         var maintenant = Maintenant;
         var vue = new DateTime(version, DateTimeKind.Utc);
+        var decidables = await DecidablesAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var reclamee = await db.RevisionsFiche.Where(r => r.Id == revisionId && r.Statut == StatutRevision.Soumise && r.ModifieeLe == vue)
+        var reclamee = await decidables.Where(r => r.Id == revisionId && r.Statut == StatutRevision.Soumise && r.ModifieeLe == vue)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Statut, StatutRevision.Publiee)
                 .SetProperty(r => r.DecisionLe, maintenant)
@@ -175,7 +210,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
         await PrevenirAuteurAsync(r, $"Fiche publiée : {nom}",
             $"Bonjour,\n\nVotre modification de la fiche « {nom} » a été validée par {h.Nom} et publiée.\n" +
             (commentaire is null ? "" : $"\nCommentaire : {commentaire}\n") +
-            $"\nHistorique de la fiche : {UrlPublique}/pro/fiches/{r.Type}/{r.CibleId}/historique\n\nL'équipe Raccroche", maintenant, ct);
+            $"\nHistorique de la fiche : {UrlPublique}/pro/fiches/{r.Type.Code()}/{r.CibleId}/historique\n\nL'équipe Raccroche", maintenant, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;
@@ -198,8 +233,9 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
     {
         var maintenant = Maintenant;
         var vue = new DateTime(version, DateTimeKind.Utc);
+        var decidables = await DecidablesAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var reclamee = await db.RevisionsFiche.Where(r => r.Id == revisionId && r.Statut == StatutRevision.Soumise && r.ModifieeLe == vue)
+        var reclamee = await decidables.Where(r => r.Id == revisionId && r.Statut == StatutRevision.Soumise && r.ModifieeLe == vue)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Statut, StatutRevision.Brouillon)
                 .SetProperty(r => r.DecisionLe, maintenant)
@@ -214,7 +250,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
         var nom = NomDe(r.Type, r.Contenu);
         await PrevenirAuteurAsync(r, $"Fiche à reprendre : {nom}",
             $"Bonjour,\n\n{h.Nom} vous renvoie en brouillon votre modification de la fiche « {nom} », avec ce commentaire :\n\n{commentaire}\n\n" +
-            $"Reprenez-la puis soumettez-la à nouveau : {UrlPublique}/pro/fiches/{r.Type}/{r.CibleId}\n\nL'équipe Raccroche", maintenant, ct);
+            $"Reprenez-la puis soumettez-la à nouveau : {UrlPublique}/pro/fiches/{r.Type.Code()}/{r.CibleId}\n\nL'équipe Raccroche", maintenant, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return null;
@@ -223,37 +259,28 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
     /// <summary>
     /// Records that a member checked the sheet and found it right: a published revision whose content is the live
     /// sheet unchanged (so the review shows in the history), and today as review date. No validation is needed
-    /// since nothing public changes.
+    /// since nothing public changes. False when the sheet is not the member's structure's.
     /// </summary>
-    public async Task<bool> ConfirmerAsync(string type, int cibleId, CancellationToken ct)
+    public async Task<bool> ConfirmerAsync(TypeFiche type, int cibleId, CancellationToken ct)
     {
         var maintenant = Maintenant;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         string contenu;
         int structureId;
-        if (type == TypesFiche.Structure)
+        switch (await FicheDuMembreAsync(type, cibleId, ct))
         {
-            var s = await db.Structures.Include(x => x.Lieux).FirstOrDefaultAsync(x => x.Id == cibleId, ct);
-            if (s is null)
-            {
+            case (Structure s, _):
+                contenu = ContenuFiche.Serialiser(ContenuStructure.De(s));
+                structureId = s.Id;
+                s.DateMaj = Aujourdhui;
+                break;
+            case (_, Dispositif d):
+                contenu = ContenuFiche.Serialiser(ContenuDispositif.De(d));
+                structureId = d.StructureId;
+                d.DateMaj = Aujourdhui;
+                break;
+            default:
                 return false;
-            }
-
-            contenu = ContenuFiche.Serialiser(ContenuStructure.De(s));
-            structureId = s.Id;
-            s.DateMaj = Aujourdhui;
-        }
-        else
-        {
-            var d = await db.Dispositifs.Include(x => x.Lieux).FirstOrDefaultAsync(x => x.Id == cibleId, ct);
-            if (d is null)
-            {
-                return false;
-            }
-
-            contenu = ContenuFiche.Serialiser(ContenuDispositif.De(d));
-            structureId = d.StructureId;
-            d.DateMaj = Aujourdhui;
         }
 
         await ArchiverPrecedentesAsync(type, cibleId, 0, ct);
@@ -283,10 +310,10 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
     }
 
     /// <summary>The live sheet as revision content (what a new draft starts from, what a diff compares with).</summary>
-    public async Task<string?> ContenuActuelAsync(string type, int cibleId, CancellationToken ct) => type switch
+    public async Task<string?> ContenuActuelAsync(TypeFiche type, int cibleId, CancellationToken ct) => type switch
     {
-        TypesFiche.Structure => await StructureAsync(cibleId, ct) is { } s ? ContenuFiche.Serialiser(ContenuStructure.De(s)) : null,
-        TypesFiche.Dispositif => await DispositifAsync(cibleId, ct) is { } d ? ContenuFiche.Serialiser(ContenuDispositif.De(d)) : null,
+        TypeFiche.Structure => await StructureAsync(cibleId, ct) is { } s ? ContenuFiche.Serialiser(ContenuStructure.De(s)) : null,
+        TypeFiche.Dispositif => await DispositifAsync(cibleId, ct) is { } d ? ContenuFiche.Serialiser(ContenuDispositif.De(d)) : null,
         _ => null,
     };
 
@@ -296,7 +323,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
     /// </summary>
     public async Task<Dictionary<int, IReadOnlyList<Ecart>>> EcartsAsync(IReadOnlyCollection<RevisionFiche> revisions, CancellationToken ct)
     {
-        var actuels = new Dictionary<(string, int), string?>();
+        var actuels = new Dictionary<(TypeFiche, int), string?>();
         foreach (var r in revisions.Where(r => r.Avant is null || r.Statut is StatutRevision.Brouillon or StatutRevision.Soumise))
         {
             var cle = (r.Type, r.CibleId ?? 0);
@@ -310,7 +337,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
             Avant: r.Statut is StatutRevision.Publiee or StatutRevision.Archivee && r.Avant is not null ? r.Avant : actuels[(r.Type, r.CibleId ?? 0)],
             Apres: r.Contenu,
             r.Type));
-        var ids = paires.Values.Where(p => p.Type == TypesFiche.Dispositif)
+        var ids = paires.Values.Where(p => p.Type == TypeFiche.Dispositif)
             .SelectMany(p => new[] { p.Avant, p.Apres })
             .Where(j => j is not null)
             .SelectMany(j => ContenuFiche.Lire<ContenuDispositif>(j!).Lieux)
@@ -321,19 +348,19 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
             Champs(kv.Value.Type, kv.Value.Apres, noms)));
     }
 
-    public IReadOnlyList<ChampFiche> Champs(string type, string contenu, IReadOnlyDictionary<int, string> nomsLieux) =>
-        type == TypesFiche.Structure
+    public IReadOnlyList<ChampFiche> Champs(TypeFiche type, string contenu, IReadOnlyDictionary<int, string> nomsLieux) =>
+        type == TypeFiche.Structure
             ? ContenuFiche.Champs(ContenuFiche.Lire<ContenuStructure>(contenu))
             : ContenuFiche.Champs(ContenuFiche.Lire<ContenuDispositif>(contenu), nomsLieux, holder.Communes);
 
-    public static string NomDe(string type, string contenu) => type == TypesFiche.Structure
+    public static string NomDe(TypeFiche type, string contenu) => type == TypeFiche.Structure
         ? ContenuFiche.Lire<ContenuStructure>(contenu).Nom
         : ContenuFiche.Lire<ContenuDispositif>(contenu).Nom;
 
     /// <summary>Applies a content to the tracked live entity; returns the version it replaced, or null when the sheet is gone.</summary>
-    private async Task<string?> AppliquerAsync(string type, int cibleId, string contenu, CancellationToken ct)
+    private async Task<string?> AppliquerAsync(TypeFiche type, int cibleId, string contenu, CancellationToken ct)
     {
-        if (type == TypesFiche.Structure)
+        if (type == TypeFiche.Structure)
         {
             var s = await db.Structures.Include(x => x.Lieux).FirstOrDefaultAsync(x => x.Id == cibleId, ct);
             if (s is null)
@@ -360,7 +387,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
         return avantD;
     }
 
-    private Task ArchiverPrecedentesAsync(string type, int? cibleId, int sauf, CancellationToken ct) =>
+    private Task ArchiverPrecedentesAsync(TypeFiche type, int? cibleId, int sauf, CancellationToken ct) =>
         db.RevisionsFiche.Where(x => x.Type == type && x.CibleId == cibleId && x.Statut == StatutRevision.Publiee && x.Id != sauf)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Statut, StatutRevision.Archivee), ct);
 

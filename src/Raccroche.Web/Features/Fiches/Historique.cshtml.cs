@@ -8,7 +8,7 @@ namespace Raccroche.Web.Features.Fiches;
 /// </summary>
 public sealed class HistoriqueModel(Habilitations h, RaccrocheDbContext db, EditionFiches fiches) : PageModel
 {
-    public string Type { get; private set; } = "";
+    public TypeFiche Type { get; private set; }
     public int Id { get; private set; }
     public string Nom { get; private set; } = "";
     public DateOnly DateMaj { get; private set; }
@@ -18,7 +18,7 @@ public sealed class HistoriqueModel(Habilitations h, RaccrocheDbContext db, Edit
 
     public async Task<IActionResult> OnGetAsync(string type, int id, CancellationToken ct)
     {
-        if (!EditionFiches.TypeConnu(type) || await fiches.StructureDeAsync(type, id, ct) is not { } sid)
+        if (ValeursFermees.Lire<TypeFiche>(type) is not { } t || await fiches.StructureDeAsync(t, id, ct) is not { } sid)
         {
             return NotFound();
         }
@@ -29,15 +29,15 @@ public sealed class HistoriqueModel(Habilitations h, RaccrocheDbContext db, Edit
             return NotFound();
         }
 
-        Type = type;
+        Type = t;
         Id = id;
-        (Nom, DateMaj) = type == TypesFiche.Structure
+        (Nom, DateMaj) = t == TypeFiche.Structure
             ? await db.Structures.Where(s => s.Id == id).Select(s => new ValueTuple<string, DateOnly>(s.Nom, s.DateMaj)).FirstAsync(ct)
             : await db.Dispositifs.Where(d => d.Id == id).Select(d => new ValueTuple<string, DateOnly>(d.Nom, d.DateMaj)).FirstAsync(ct);
         // A validator sees what was submitted to them, not a structure's unsubmitted drafts.
         var editeur = Editeur;
         Revisions = await db.RevisionsFiche.AsNoTracking()
-            .Where(r => r.Type == type && r.CibleId == id && (editeur || r.Statut != StatutRevision.Brouillon || r.SoumiseLe != null))
+            .Where(r => r.Type == t && r.CibleId == id && (editeur || r.Statut != StatutRevision.Brouillon || r.SoumiseLe != null))
             .OrderByDescending(r => r.ModifieeLe).ThenByDescending(r => r.Id)
             .ToListAsync(ct);
         Ecarts = await fiches.EcartsAsync(Revisions, ct);

@@ -5,9 +5,9 @@ namespace Raccroche.Web.Features.Fiches;
 /// <summary>The member's sheets: their structure and its programmes, each with its review date, its open revision and its actions.</summary>
 public sealed class IndexModel(Habilitations h, RaccrocheDbContext db, EditionFiches fiches) : PageModel
 {
-    public sealed record Ligne(string Type, int Id, string Nom, DateOnly DateMaj, bool ARevoir, bool AVerifier, bool Suspendu, string? LienPublic, RevisionFiche? Ouverte)
+    public sealed record Ligne(TypeFiche Type, int Id, string Nom, DateOnly DateMaj, bool ARevoir, bool AVerifier, bool Suspendu, string? LienPublic, RevisionFiche? Ouverte)
     {
-        public string Ancre => $"fiche-{Type}-{Id}";
+        public string Ancre => $"fiche-{Type.Code()}-{Id}";
     }
 
     public Ligne Structure { get; private set; } = null!;
@@ -32,14 +32,14 @@ public sealed class IndexModel(Habilitations h, RaccrocheDbContext db, EditionFi
             .Where(r => r.StructureId == sid && (r.Statut == StatutRevision.Brouillon || r.Statut == StatutRevision.Soumise))
             .OrderBy(r => r.Id)
             .ToListAsync(ct);
-        RevisionFiche? OuverteDe(string type, int id) => ouvertes.FirstOrDefault(r => r.Type == type && r.CibleId == id);
+        RevisionFiche? OuverteDe(TypeFiche type, int id) => ouvertes.FirstOrDefault(r => r.Type == type && r.CibleId == id);
         var limite = fiches.Aujourdhui.AddMonths(-12);
-        Structure = new(TypesFiche.Structure, s.Id, s.Nom, s.DateMaj, fiches.ARevoir(s.DateMaj), s.DateMaj < limite, false, $"/structures/{s.Id}", OuverteDe(TypesFiche.Structure, s.Id));
+        Structure = new(TypeFiche.Structure, s.Id, s.Nom, s.DateMaj, fiches.ARevoir(s.DateMaj), s.DateMaj < limite, false, $"/structures/{s.Id}", OuverteDe(TypeFiche.Structure, s.Id));
         var dispositifs = await db.Dispositifs.AsNoTracking().Where(d => d.StructureId == sid)
             .Select(d => new { d.Id, d.Nom, d.Slug, d.DateMaj, d.Suspendu })
             .ToListAsync(ct);
-        Dispositifs = [.. dispositifs.OrderBy(d => d.Nom, StringComparer.CurrentCulture).Select(d => new Ligne(TypesFiche.Dispositif, d.Id, d.Nom, d.DateMaj,
-            fiches.ARevoir(d.DateMaj), d.DateMaj < limite, d.Suspendu, $"/dispositifs/{d.Id}/{d.Slug}", OuverteDe(TypesFiche.Dispositif, d.Id)))];
+        Dispositifs = [.. dispositifs.OrderBy(d => d.Nom, StringComparer.CurrentCulture).Select(d => new Ligne(TypeFiche.Dispositif, d.Id, d.Nom, d.DateMaj,
+            fiches.ARevoir(d.DateMaj), d.DateMaj < limite, d.Suspendu, $"/dispositifs/{d.Id}/{d.Slug}", OuverteDe(TypeFiche.Dispositif, d.Id)))];
         Message = fait switch
         {
             "confirmee" => "C'est noté : la fiche est confirmée à jour, avec la date d'aujourd'hui.",
@@ -53,12 +53,12 @@ public sealed class IndexModel(Habilitations h, RaccrocheDbContext db, EditionFi
     /// <summary>"Confirmer que la fiche est à jour": records a review of the unchanged sheet.</summary>
     public async Task<IActionResult> OnPostConfirmerAsync(string? type, int id, CancellationToken ct)
     {
-        if (!EditionFiches.TypeConnu(type) || await fiches.StructureDeAsync(type!, id, ct) is not { } sid || !h.PeutEditer(sid))
+        // The write reads the sheet with the member's structure in its query: someone else's sheet confirms nothing.
+        if (ValeursFermees.Lire<TypeFiche>(type) is not { } t || !await fiches.ConfirmerAsync(t, id, ct))
         {
             return NotFound();
         }
 
-        await fiches.ConfirmerAsync(type!, id, ct);
-        return Redirect($"/pro/fiches?fait=confirmee#fiche-{type}-{id}");
+        return Redirect($"/pro/fiches?fait=confirmee#fiche-{t.Code()}-{id}");
     }
 }

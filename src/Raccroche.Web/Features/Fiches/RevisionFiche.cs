@@ -9,7 +9,7 @@ namespace Raccroche.Web.Features.Fiches;
 public sealed class RevisionFiche
 {
     public int Id { get; set; }
-    public required string Type { get; set; }
+    public required TypeFiche Type { get; set; }
     public int? CibleId { get; set; }
     public int StructureId { get; set; }
     public Catalogue.Structure? Structure { get; set; }
@@ -35,8 +35,9 @@ public enum StatutRevision
     [Valeur("archivee", "Archivée")] Archivee,
 }
 
-public static class TypesFiche
+/// <summary>What a sheet describes; the code is its segment in the sheet URLs (<c>/pro/fiches/dispositif/12</c>).</summary>
+public enum TypeFiche
 {
-    public const string Structure = "structure";
-    public const string Dispositif = "dispositif";
+    [Valeur("structure", "Fiche de structure")] Structure,
+    [Valeur("dispositif", "Fiche de dispositif")] Dispositif,
 }

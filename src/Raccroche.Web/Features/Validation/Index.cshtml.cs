@@ -6,7 +6,7 @@ namespace Raccroche.Web.Features.Validation;
 /// <summary>The queue of submitted revisions: all of them for the regional administrator, those of the territory's structures for a coordinator.</summary>
 public sealed class ValidationModel(Habilitations h, RaccrocheDbContext db) : PageModel
 {
-    public sealed record Ligne(int Id, string Type, string Nom, string Structure, string Auteur, DateTime? SoumiseLe);
+    public sealed record Ligne(int Id, TypeFiche Type, string Nom, string Structure, string Auteur, DateTime? SoumiseLe);
 
     public List<Ligne> Revisions { get; private set; } = [];
     public string? Message { get; private set; }
