@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Http;
 
 namespace Raccroche.Tests.Integration;
 
@@ -246,6 +248,82 @@ public abstract class SheetsTests(AppFactory f)
         Assert.NotEqual(HttpStatusCode.OK, (await admin.GetAsync("/pro/fiches")).StatusCode);
         Assert.NotNull((await Pro.PageAsync(admin, "/pro/validation")).QuerySelector($"a[href='/pro/validation/{revisionId}']"));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/pro/fiches/dispositif/{fiche.DispositifId}/historique")).StatusCode);
+    }
+
+    /// <summary>
+    /// The service's writes carry their owner in their own queries, so that a page that forgot its check still writes
+    /// nothing: a member of another structure saves, confirms, withdraws and drops nothing of this sheet, and a
+    /// coordinator of another territory publishes and sends back nothing.
+    /// </summary>
+    [Fact]
+    public async Task ServiceWrites_ForSomeoneElsesSheet_MatchNoRow()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var autre = await FicheTest.CreerAsync(f);
+        int soumise, brouillon;
+        string contenu;
+        await using (var db = f.CreateDbContext())
+        {
+            var d = await db.Dispositifs.Include(x => x.Lieux).SingleAsync(x => x.Id == fiche.DispositifId);
+            contenu = ContenuFiche.Serialiser(ContenuDispositif.De(d) with { Nom = "Changé par un autre" });
+            RevisionFiche Revision(TypeFiche type, int cible, StatutRevision statut) => new()
+            {
+                Type = type,
+                CibleId = cible,
+                StructureId = fiche.StructureId,
+                Statut = statut,
+                Contenu = contenu,
+                Auteur = "Membre",
+                CreeLe = DateTime.UtcNow,
+                ModifieeLe = new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc),
+            };
+            var r1 = Revision(TypeFiche.Dispositif, fiche.DispositifId, StatutRevision.Soumise);
+            var r2 = Revision(TypeFiche.Structure, fiche.StructureId, StatutRevision.Brouillon);
+            r2.Contenu = ContenuFiche.Serialiser(ContenuStructure.De(await db.Structures.Include(x => x.Lieux).SingleAsync(x => x.Id == fiche.StructureId)));
+            db.RevisionsFiche.AddRange(r1, r2);
+            await db.SaveChangesAsync();
+            (soumise, brouillon) = (r1.Id, r2.Id);
+        }
+
+        var version = new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+        await using (var scope = ServiceEn(new Claim(ClaimTypes.Role, Roles.AdminStructure), new Claim(ComptesSetup.ClaimStructure, autre.StructureId.ToString(CultureInfo.InvariantCulture))))
+        {
+            var fiches = scope.ServiceProvider.GetRequiredService<EditionFiches>();
+            Assert.Equal(IssueEnregistrement.Refusee, (await fiches.EnregistrerAsync(TypeFiche.Dispositif, fiche.DispositifId, contenu, 0, soumettre: false, default)).Issue);
+            Assert.Equal(IssueEnregistrement.Refusee, (await fiches.EnregistrerAsync(TypeFiche.Structure, fiche.StructureId, contenu, version, soumettre: true, default)).Issue);
+            Assert.False(await fiches.ConfirmerAsync(TypeFiche.Dispositif, fiche.DispositifId, default));
+            Assert.False(await fiches.ConfirmerAsync(TypeFiche.Structure, fiche.StructureId, default));
+            Assert.False(await fiches.RetirerAsync(soumise, default));
+            Assert.False(await fiches.AbandonnerAsync(brouillon, default));
+        }
+
+        await using (var scope = ServiceEn(new Claim(ClaimTypes.Role, Roles.Coordinateur), new Claim(ComptesSetup.ClaimTerritoire, "01")))
+        {
+            var fiches = scope.ServiceProvider.GetRequiredService<EditionFiches>();
+            Assert.NotNull(await fiches.PublierAsync(soumise, version, null, default));
+            Assert.NotNull(await fiches.RenvoyerAsync(soumise, version, "Non.", default));
+        }
+
+        await using (var db = f.CreateDbContext())
+        {
+            var revisions = await db.RevisionsFiche.Where(r => r.StructureId == fiche.StructureId).OrderBy(r => r.Id).ToListAsync();
+            Assert.Equal([(soumise, StatutRevision.Soumise), (brouillon, StatutRevision.Brouillon)], revisions.Select(r => (r.Id, r.Statut)));
+            Assert.All(revisions, r => Assert.Null(r.DecisionPar));
+            Assert.Equal(fiche.DispositifNom, (await db.Dispositifs.SingleAsync(d => d.Id == fiche.DispositifId)).Nom);
+            Assert.Equal(new DateOnly(2025, 1, 15), (await db.Dispositifs.SingleAsync(d => d.Id == fiche.DispositifId)).DateMaj);
+            Assert.Equal(new DateOnly(2025, 1, 15), (await db.Structures.SingleAsync(x => x.Id == fiche.StructureId)).DateMaj);
+        }
+    }
+
+    /// <summary>A service scope whose request is signed in (two factors) with these claims.</summary>
+    private AsyncServiceScope ServiceEn(params Claim[] claims)
+    {
+        var scope = f.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
+        {
+            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("amr", "mfa"), new Claim(ClaimTypes.NameIdentifier, "test"), .. claims], "test")),
+        };
+        return scope;
     }
 
     [Fact]
