@@ -55,11 +55,11 @@ public sealed record Champ(string Cle, string Propriete, string Libelle, GenreCh
     /// <summary>The properties this field occupies (a zone has two).</summary>
     public IEnumerable<string> Proprietes => Genre == GenreChamp.Zone ? ["ZoneType", "ZoneCodes"] : [Propriete];
 
-    public static Champ Texte(string cle, string propriete, string libelle, int max, bool long_ = false) =>
-        new(cle, propriete, libelle, GenreChamp.Texte) { LongueurMax = max, Long = long_ };
+    public static Champ Texte(string cle, string propriete, string libelle, int max, bool texteLong = false) =>
+        new(cle, propriete, libelle, GenreChamp.Texte) { LongueurMax = max, Long = texteLong };
 
     /// <summary>The field's value on <paramref name="objet"/> (an entity, a content) read by its property name.</summary>
-    public object? Valeur(object objet) => Propriete_(objet.GetType(), Propriete).GetValue(objet);
+    public object? Valeur(object objet) => ProprieteDe(objet.GetType(), Propriete).GetValue(objet);
 
     /// <summary>
     /// Copies the described fields from <paramref name="source"/> onto <paramref name="cible"/>, property by property of
@@ -69,14 +69,14 @@ public sealed record Champ(string Cle, string Propriete, string Libelle, GenreCh
     {
         foreach (var p in champs.Where(c => c.Genre != GenreChamp.Lieux).SelectMany(c => c.Proprietes))
         {
-            var valeur = Propriete_(source.GetType(), p).GetValue(source);
-            Propriete_(cible.GetType(), p).SetValue(cible, valeur is List<string> liste ? new List<string>(liste) : valeur);
+            var valeur = ProprieteDe(source.GetType(), p).GetValue(source);
+            ProprieteDe(cible.GetType(), p).SetValue(cible, valeur is List<string> liste ? new List<string>(liste) : valeur);
         }
 
         return cible;
     }
 
-    private static PropertyInfo Propriete_(Type type, string nom) => type.GetProperty(nom)
+    private static PropertyInfo ProprieteDe(Type type, string nom) => type.GetProperty(nom)
         ?? throw new InvalidOperationException($"{type.Name} has no property {nom}.");
 }
 
@@ -84,10 +84,10 @@ public sealed record Champ(string Cle, string Propriete, string Libelle, GenreCh
 public static class ChampsDispositif
 {
     public static readonly Champ Nom = Champ.Texte("nom", nameof(Dispositif.Nom), "Nom", 200);
-    public static readonly Champ Resume = Champ.Texte("resume", nameof(Dispositif.Resume), "Résumé", 300, long_: true);
-    public static readonly Champ Description = Champ.Texte("description", nameof(Dispositif.Description), "Description", 8000, long_: true);
-    public static readonly Champ ConditionsAcces = Champ.Texte("conditions-acces", nameof(Dispositif.ConditionsAcces), "Conditions d'accès", 2000, long_: true);
-    public static readonly Champ RemunerationDetail = Champ.Texte("remuneration-detail", nameof(Dispositif.RemunerationDetail), "Précisions sur la rémunération", 500, long_: true);
+    public static readonly Champ Resume = Champ.Texte("resume", nameof(Dispositif.Resume), "Résumé", 300, texteLong: true);
+    public static readonly Champ Description = Champ.Texte("description", nameof(Dispositif.Description), "Description", 8000, texteLong: true);
+    public static readonly Champ ConditionsAcces = Champ.Texte("conditions-acces", nameof(Dispositif.ConditionsAcces), "Conditions d'accès", 2000, texteLong: true);
+    public static readonly Champ RemunerationDetail = Champ.Texte("remuneration-detail", nameof(Dispositif.RemunerationDetail), "Précisions sur la rémunération", 500, texteLong: true);
     public static readonly Champ LienMobilisation = Champ.Texte("lien-mobilisation", nameof(Dispositif.LienMobilisation), "Service en ligne", 500);
 
     /// <summary>In the order of the sheet (and of its diff).</summary>
@@ -131,7 +131,7 @@ public static class ChampsDispositif
 public static class ChampsStructure
 {
     public static readonly Champ Nom = Champ.Texte("nom", nameof(Structure.Nom), "Nom", 200);
-    public static readonly Champ Description = Champ.Texte("description", nameof(Structure.Description), "Présentation", 4000, long_: true);
+    public static readonly Champ Description = Champ.Texte("description", nameof(Structure.Description), "Présentation", 4000, texteLong: true);
 
     public static readonly IReadOnlyList<Champ> Tous =
     [
@@ -155,7 +155,7 @@ public static class ChampsLieu
 {
     public static readonly Champ Nom = Champ.Texte("nom", nameof(Lieu.Nom), "Nom", 200);
     public static readonly Champ Adresse = Champ.Texte("adresse", nameof(Lieu.Adresse), "Adresse", 300);
-    public static readonly Champ Horaires = Champ.Texte("horaires", nameof(Lieu.Horaires), "Horaires", 500, long_: true);
+    public static readonly Champ Horaires = Champ.Texte("horaires", nameof(Lieu.Horaires), "Horaires", 500, texteLong: true);
 
     public static readonly IReadOnlyList<Champ> Tous =
     [
