@@ -45,13 +45,7 @@ public static class DemandesContactApi
             erreurs.Ajouter("reponses", "reponses est obligatoire : au moins {\"age\": 17, \"code_commune\": \"63430\"}.");
         }
 
-        foreach (var (champ, messages) in reponses.EnDictionnaire())
-        {
-            foreach (var m in messages)
-            {
-                erreurs.Ajouter($"reponses.{champ}", m);
-            }
-        }
+        erreurs.Ajouter(reponses, "reponses.");
 
         if (profil is null)
         {
@@ -60,8 +54,10 @@ public static class DemandesContactApi
             return erreurs.EnProbleme();
         }
 
-        var creee = await recontact.CreerAsync(saisie, profil, json.DispositifId, erreurs, ct);
-        return creee is null ? erreurs.EnProbleme() : TypedResults.Created($"/api/v1/demandes-de-contact/{creee.Reference}", creee);
+        var resultat = await recontact.CreerAsync(saisie, profil, json.DispositifId, ct);
+        return resultat.Reussi
+            ? TypedResults.Created($"/api/v1/demandes-de-contact/{resultat.Valeur.Reference}", resultat.Valeur)
+            : resultat.Erreurs.EnProbleme();
     }
 }
 
