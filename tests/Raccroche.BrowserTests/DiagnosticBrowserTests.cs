@@ -125,6 +125,22 @@ public sealed class DiagnosticBrowserTests(BrowserFixture app)
     }
 
     [Fact]
+    public async Task RecontactForm_EmptyAndWithItsErrors_NoAxeViolation_AndTheSummaryLeadsToTheFields()
+    {
+        var page = await app.NewPageAsync(width: 360, height: 740);
+        await page.GotoAsync(app.BaseUrl + "/diagnostic/recontact?age=17&situation=sorti-sans-diplome&depuis=3-6-mois&classe=lycee&code_commune=63430&souhait=metier-paye&besoins=aucun&rayon_km=");
+        await BrowserTests.Axe.AucuneViolation(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer ma demande" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".error-summary h2")).ToHaveTextAsync("Il manque quelque chose");
+        await Assertions.Expect(page.GetByLabel("Ton prénom")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Quand préfères-tu être appelé·e ?" })).ToBeVisibleAsync();
+        await BrowserTests.Axe.AucuneViolation(page);
+        await page.GetByLabel("Le matin").CheckAsync(new() { Force = true });
+        await Assertions.Expect(page.GetByLabel("Le matin")).ToBeCheckedAsync();
+    }
+
+    [Fact]
     public async Task SkippingAQuestion_AsksItAgainWithAMessage()
     {
         var page = await app.NewPageAsync(width: 360, height: 740, javaScript: false);

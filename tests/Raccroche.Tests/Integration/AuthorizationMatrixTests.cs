@@ -69,7 +69,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
             DernierMouvementLe = DateTime.UtcNow,
             Prenom = "Matrice",
             Telephone = "0600000000",
-            Creneau = "matin",
+            Creneau = Creneau.Matin,
             ConsentementLe = DateTime.UtcNow,
             StructureId = structure,
             CodeCommune = commune,

@@ -100,7 +100,7 @@ public abstract class DemandesTerritoireTests(AppFactory f)
                 DernierMouvementLe = DateTime.UtcNow,
                 Prenom = "Ancienne",
                 Telephone = "0600000001",
-                Creneau = "matin",
+                Creneau = Creneau.Matin,
                 ConsentementLe = DateTime.UtcNow,
                 StructureId = asso.StructureId,
             };
@@ -266,11 +266,12 @@ public abstract class DemandesTerritoireTests(AppFactory f)
         await using (premier.Scope)
         await using (second.Scope)
         {
-            var erreurs1 = new Erreurs();
-            Assert.True(await premier.Suivi.ChangerStatutAsync(premier.Demande, StatutDemande.Reoriente, null, null, premier.Vers.Id, erreurs1), string.Join(" ", erreurs1.EnDictionnaire().Values.SelectMany(v => v)));
-            var erreurs2 = new Erreurs();
-            Assert.False(await second.Suivi.ChangerStatutAsync(second.Demande, StatutDemande.Reoriente, null, null, second.Vers.Id, erreurs2));
-            Assert.Contains("changé entre-temps", erreurs2.Pour("statut"));
+            var un = await premier.Suivi.ChangerStatutAsync(premier.Demande, StatutDemande.Reoriente, null, null, premier.Vers.Id);
+            Assert.True(un.Reussi, string.Join(" ", un.Erreurs.EnDictionnaire().Values.SelectMany(v => v)));
+            var deux = await second.Suivi.ChangerStatutAsync(second.Demande, StatutDemande.Reoriente, null, null, second.Vers.Id);
+            Assert.False(deux.Reussi);
+            Assert.Equal(Refus.Conflit, deux.Refus);
+            Assert.Contains("changé entre-temps", deux.Erreurs.Pour("statut"));
         }
 
         acces.HttpContext = null;

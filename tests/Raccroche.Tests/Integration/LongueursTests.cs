@@ -85,7 +85,7 @@ public abstract class LongueursTests(AppFactory f)
                 DernierMouvementLe = il,
                 Prenom = "Relance",
                 Telephone = "0600000002",
-                Creneau = "matin",
+                Creneau = Creneau.Matin,
                 ConsentementLe = il,
                 StructureId = asso.StructureId,
             }));
@@ -146,8 +146,8 @@ public abstract class LongueursTests(AppFactory f)
             id = await db.DemandesContact.Where(d => d.Courriel == courriel).Select(d => d.Id).SingleAsync();
         }
 
-        var motif = Traitement.Motifs.Termes.MaxBy(t => t.Valeur.Length)!.Valeur;
-        r = await Pro.PosterAsync(receveur, $"/pro/demandes/{id}", new() { ["Statut"] = StatutDemande.SansSuite.Code(), ["Motif"] = motif, ["Note"] = Texte(500) });
+        var motif = ValeursFermees.Toutes<MotifSansSuite>().MaxBy(t => t.Code().Length);
+        r = await Pro.PosterAsync(receveur, $"/pro/demandes/{id}", new() { ["Statut"] = StatutDemande.SansSuite.Code(), ["Motif"] = motif.Code(), ["Note"] = Texte(500) });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         await using var verif = f.CreateDbContext();
         var d = await verif.DemandesContact.Include(x => x.Suivi).SingleAsync(x => x.Id == id);

@@ -187,6 +187,14 @@ public sealed class RecontactTests : IAsyncLifetime
         {
             Assert.True(erreurs.TryGetProperty(champ, out _), $"no error for {champ}");
         }
+
+        var mauvaisType = await _client.PostAsync("/api/v1/demandes-de-contact", new StringContent("""
+            {"prenom": "Sacha", "courriel": "sacha@exemple.fr", "creneau": "matin", "consentement": "oui",
+             "reponses": {"age": 19, "code_commune": "42218"}}
+            """, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, mauvaisType.StatusCode);
+        var message = JsonDocument.Parse(await mauvaisType.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("consentement")[0].GetString();
+        Assert.Equal("consentement doit être true ou false.", message);
     }
 }
 

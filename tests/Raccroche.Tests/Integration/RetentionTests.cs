@@ -28,7 +28,7 @@ public abstract class RetentionTests(AppFactory f)
             Prenom = "Zéphyrine",
             Telephone = "0612345678",
             Courriel = $"jeune-{marque}@exemple.fr",
-            Creneau = "matin",
+            Creneau = Creneau.Matin,
             Message = $"message personnel {marque}",
             ConsentementLe = creee,
             StructureId = structure,

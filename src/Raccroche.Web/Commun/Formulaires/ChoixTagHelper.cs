@@ -22,6 +22,12 @@ public sealed class ChoixTagHelper : TagHelper
     public string? Erreur { get; set; }
     public string? Aide { get; set; }
 
+    /// <summary>Large tappable cards (the public forms' <c>choices</c>/<c>choice</c>) rather than a compact list.</summary>
+    public bool Cartes { get; set; }
+
+    /// <summary>Each option's id as <c>{prefixe}-{value}</c> rather than <c>{id}-{index}</c>.</summary>
+    public string? Prefixe { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         Erreur = string.IsNullOrEmpty(Erreur) ? null : Erreur;
@@ -29,7 +35,7 @@ public sealed class ChoixTagHelper : TagHelper
         var cochees = (Multiple ? Valeurs : [Valeur]).Select(v => v ?? "").ToHashSet(StringComparer.Ordinal);
         output.TagName = "fieldset";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", "checks");
+        output.Attributes.SetAttribute("class", Cartes ? "choices" : "checks");
         output.Attributes.SetAttribute("id", Id);
         var decrit = string.Join(' ', new[] { Aide is null ? null : $"aide-{Id}", Erreur is null ? null : $"err-{Id}" }.Where(x => x is not null));
         if (decrit.Length > 0)
@@ -52,8 +58,9 @@ public sealed class ChoixTagHelper : TagHelper
         var i = 0;
         foreach (var t in Termes)
         {
-            var id = $"{Id}-{i++}";
-            c.AppendHtml($"<div><input type=\"{(Multiple ? "checkbox" : "radio")}\" id=\"{id}\" name=\"").Append(Nom).AppendHtml("\" value=\"").Append(t.Valeur).AppendHtml("\"");
+            var id = Prefixe is null ? $"{Id}-{i}" : $"{Prefixe}-{t.Valeur}";
+            i++;
+            c.AppendHtml($"<div{(Cartes ? " class=\"choice\"" : "")}><input type=\"{(Multiple ? "checkbox" : "radio")}\" id=\"{id}\" name=\"").Append(Nom).AppendHtml("\" value=\"").Append(t.Valeur).AppendHtml("\"");
             if (cochees.Contains(t.Valeur))
             {
                 c.AppendHtml(" checked");

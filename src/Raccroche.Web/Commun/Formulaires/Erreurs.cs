@@ -13,6 +13,15 @@ public sealed class Erreurs
 
     public void Ajouter(string champ, string message) => _parChamp.TryAdd(champ, [message]);
 
+    /// <summary>Another bag's messages, their fields prefixed (a nested object's "age" becomes "reponses.age").</summary>
+    public void Ajouter(Erreurs autres, string prefixe = "")
+    {
+        foreach (var (champ, messages) in autres._parChamp)
+        {
+            _parChamp.TryAdd(prefixe + champ, messages);
+        }
+    }
+
     public string? Pour(string champ) => _parChamp.TryGetValue(champ, out var l) ? string.Join(" ", l) : null;
 
     public Dictionary<string, string[]> EnDictionnaire() => _parChamp.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());

@@ -59,11 +59,13 @@ public sealed class DemandeModel(Habilitations h, RaccrocheDbContext db, Tracabi
             return NotFound();
         }
 
-        if (await suivi.ChangerStatutAsync(Demande, ValeursFermees.Lire<StatutDemande>(Statut), Note, Motif, DispositifId, Erreurs, ct))
+        var resultat = await suivi.ChangerStatutAsync(Demande, ValeursFermees.Lire<StatutDemande>(Statut), Note, ValeursFermees.Lire<MotifSansSuite>(Motif), DispositifId, ct);
+        if (resultat.Reussi)
         {
             return RedirectToPage(new { id });
         }
 
+        Erreurs.Ajouter(resultat.Erreurs);
         // Reloaded: after a refused or lost change, the page shows the request as it is now, not as it was typed.
         return await ReafficherAsync(id, ct);
     }

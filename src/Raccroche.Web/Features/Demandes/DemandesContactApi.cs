@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Raccroche.Web.Commun.Api;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Propositions;
 using Raccroche.Web.Infrastructure;
@@ -12,63 +14,38 @@ public static class DemandesContactApi
             .WithName("CreerDemandeDeContact")
             .WithSummary("Demande d'un jeune à être recontacté (mêmes règles que le formulaire)")
             .WithDescription("Champs : prenom (obligatoire), telephone et/ou courriel, creneau (matin | midi | apres-midi | soir | indifferent), message (≤ 1000), consentement (true obligatoire), dispositif_id (facultatif), reponses (les réponses de /api/v1/orientation ; age ≥ 16 et code_commune obligatoires).")
-            .Accepts<DemandeContactDto>("application/json")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AvecCorpsLimite()
+            .AvecCorpsJson<DemandeContactDto>()
             .RequireRateLimiting(LimitesDebit.Formulaires);
         return api;
     }
 
-    internal static async Task<Results<Created<DemandeCreee>, ValidationProblem>> Creer(HttpRequest request, InstantaneCatalogue holder, Recontact recontact, CancellationToken ct)
+    internal static async Task<Results<Created<DemandeCreee>, ValidationProblem>> Creer(CorpsJson<DemandeContactDto> corps, InstantaneCatalogue holder, Recontact recontact, CancellationToken ct)
     {
         var erreurs = new Erreurs();
-        if (await ProfilJson.LireCorpsAsync(request, erreurs, ct) is not { } json)
-        {
-            return erreurs.EnProbleme();
-        }
-
-        if (json.ValueKind != JsonValueKind.Object)
-        {
-            erreurs.Ajouter("corps", "Le corps de la requête doit être un objet JSON.");
-            return erreurs.EnProbleme();
-        }
-
-        string? Texte(string cle) => json.TryGetProperty(cle, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var json = corps.Valeur;
         var saisie = new SaisieContact
         {
-            Prenom = Texte("prenom"),
-            Telephone = Texte("telephone"),
-            Courriel = Texte("courriel"),
-            Creneau = Texte("creneau"),
-            Message = Texte("message"),
-            Consentement = json.TryGetProperty("consentement", out var c) && c.ValueKind == JsonValueKind.True,
+            Prenom = json.Prenom,
+            Telephone = json.Telephone,
+            Courriel = json.Courriel,
+            Creneau = json.Creneau,
+            Message = json.Message,
+            Consentement = json.Consentement,
 
             // The form's honeypot, under the API's naming: never documented, so only a bot fills it.
-            SiteWeb = json.TryGetProperty("site_web", out var h) && h.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? h.ToString() : null,
+            SiteWeb = json.AutresChamps?.TryGetValue("site_web", out var h) == true && h.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? h.ToString() : null,
         };
-        int? dispositif = json.TryGetProperty("dispositif_id", out var d) && d.ValueKind == JsonValueKind.Number && d.TryGetInt32(out var id) ? id : null;
-        if (json.TryGetProperty("dispositif_id", out var d2) && d2.ValueKind is not (JsonValueKind.Number or JsonValueKind.Null))
-        {
-            erreurs.Ajouter("dispositif_id", "dispositif_id doit être un identifiant numérique.");
-        }
 
         var reponses = new Erreurs();
-        var profil = json.TryGetProperty("reponses", out var r)
-            ? ProfilJson.LireProfil(r, holder, reponses)
-            : null;
-        if (!json.TryGetProperty("reponses", out _))
+        var profil = json.Reponses is { } r ? ProfilJson.LireProfil(r, holder, reponses) : null;
+        if (json.Reponses is null)
         {
             erreurs.Ajouter("reponses", "reponses est obligatoire : au moins {\"age\": 17, \"code_commune\": \"63430\"}.");
         }
 
-        foreach (var (champ, messages) in reponses.EnDictionnaire())
-        {
-            foreach (var m in messages)
-            {
-                erreurs.Ajouter($"reponses.{champ}", m);
-            }
-        }
+        erreurs.Ajouter(reponses, "reponses.");
 
         if (profil is null)
         {
@@ -77,12 +54,20 @@ public static class DemandesContactApi
             return erreurs.EnProbleme();
         }
 
-        var creee = await recontact.CreerAsync(saisie, profil, dispositif, erreurs, ct);
-        return creee is null ? erreurs.EnProbleme() : TypedResults.Created($"/api/v1/demandes-de-contact/{creee.Reference}", creee);
+        var resultat = await recontact.CreerAsync(saisie, profil, json.DispositifId, ct);
+        return resultat.Reussi
+            ? TypedResults.Created($"/api/v1/demandes-de-contact/{resultat.Valeur.Reference}", resultat.Valeur)
+            : resultat.Erreurs.EnProbleme();
     }
 }
 
 // Shown in the OpenAPI document, hence in French.
 /// <summary>Demande d'un jeune à être recontacté·e : prénom, téléphone ou courriel, créneau, consentement et réponses au diagnostic.</summary>
-public sealed record DemandeContactDto(string Prenom, string? Telephone, string? Courriel, string Creneau, string? Message,
-    bool Consentement, int? DispositifId, DemandeOrientation Reponses);
+// The optional fields come after the required ones, with defaults, so that the document says which are required.
+public sealed record DemandeContactDto(string Prenom, string Creneau, bool Consentement, DemandeOrientation Reponses,
+    string? Telephone = null, string? Courriel = null, string? Message = null, int? DispositifId = null)
+{
+    // Unknown fields are ignored, as before; among them the form's honeypot, read here so that it stays undocumented.
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? AutresChamps { get; init; }
+}

@@ -15,7 +15,7 @@ public sealed class DemandeContact
     public required string Prenom { get; set; }
     public string? Telephone { get; set; }
     public string? Courriel { get; set; }
-    public required string Creneau { get; set; }
+    public required Creneau Creneau { get; set; }
     public string? Message { get; set; }
     public DateTime ConsentementLe { get; set; }
     public int StructureId { get; set; }
@@ -48,7 +48,7 @@ public sealed class DemandeContact
 
     /// <summary>The re-referral this one led to, when its status is "réorienté·e".</summary>
     public int? SuiteId { get; set; }
-    public string? MotifSansSuite { get; set; }
+    public MotifSansSuite? MotifSansSuite { get; set; }
     public DateTime? PremierContactLe { get; set; }
 
     /// <summary>Last status change (or creation): the 10-day reminder counts from here.</summary>

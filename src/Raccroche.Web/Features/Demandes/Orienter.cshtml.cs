@@ -29,8 +29,14 @@ public sealed class OrienterModel(RaccrocheDbContext db, Habilitations h, Traite
             return NotFound();
         }
 
-        var d = await suivi.OrienterAsync(Dispositif, Saisie, Erreurs, ct);
-        return d is null ? Page() : RedirectToPage(new { slug, reference = d.Reference });
+        var resultat = await suivi.OrienterAsync(Dispositif, Saisie, ct);
+        if (!resultat.Reussi)
+        {
+            Erreurs.Ajouter(resultat.Erreurs);
+            return Page();
+        }
+
+        return RedirectToPage(new { slug, reference = resultat.Valeur.Reference });
     }
 
     private async Task<bool> ChargerAsync(string slug, CancellationToken ct)

@@ -29,15 +29,6 @@ public sealed partial class Recontact(RaccrocheDbContext db, InstantaneCatalogue
 {
     public const int AgeMinimum = 16;
 
-    public static readonly Liste Creneaux = new("creneau",
-    [
-        new("matin", "Le matin"),
-        new("midi", "Entre midi et deux"),
-        new("apres-midi", "L'après-midi"),
-        new("soir", "En fin de journée"),
-        new("indifferent", "Peu importe"),
-    ]);
-
     public static void Valider(SaisieContact s, Profil p, Erreurs erreurs)
     {
         if (p.Age < AgeMinimum)
@@ -72,7 +63,7 @@ public sealed partial class Recontact(RaccrocheDbContext db, InstantaneCatalogue
             erreurs.Ajouter("courriel", "Cette adresse e-mail n'est pas valide (ex. prenom@exemple.fr).");
         }
 
-        if (string.IsNullOrEmpty(s.Creneau) || !Creneaux.Contient(s.Creneau))
+        if (ValeursFermees.Lire<Creneau>(s.Creneau) is null)
         {
             erreurs.Ajouter("creneau", "Choisis le moment où tu préfères être appelé·e.");
         }
@@ -108,13 +99,14 @@ public sealed partial class Recontact(RaccrocheDbContext db, InstantaneCatalogue
     /// Stores the request and its e-mails. The form and the API both come here, so they share the
     /// honeypot (checked first, before any validation: a bot learns nothing) and the rules.
     /// </summary>
-    public async Task<DemandeCreee?> CreerAsync(SaisieContact s, Profil p, int? dispositifId, Erreurs erreurs, CancellationToken ct = default, string? campagne = null)
+    public async Task<Resultat<DemandeCreee>> CreerAsync(SaisieContact s, Profil p, int? dispositifId, CancellationToken ct = default, string? campagne = null)
     {
         if (EstUnRobot(s))
         {
-            return new DemandeCreee(NouvelleReference(), Appariement.PointsEntree(p, holder.Annuaire).FirstOrDefault()?.Structure.Nom ?? "la mission locale");
+            return Resultat<DemandeCreee>.Succes(new DemandeCreee(NouvelleReference(), Appariement.PointsEntree(p, holder.Annuaire).FirstOrDefault()?.Structure.Nom ?? "la mission locale"));
         }
 
+        var erreurs = new Erreurs();
         Valider(s, p, erreurs);
         var structureCampagne = campagne is null ? null
             : await db.Campagnes.Where(c => c.Code == campagne).Select(c => c.StructureId).FirstOrDefaultAsync(ct);
@@ -132,7 +124,7 @@ public sealed partial class Recontact(RaccrocheDbContext db, InstantaneCatalogue
 
         if (erreurs.Any)
         {
-            return null;
+            return Resultat<DemandeCreee>.Echec(erreurs);
         }
 
         var structure = await db.Structures.AsNoTracking().FirstAsync(x => x.Id == structureId, ct);
@@ -144,7 +136,7 @@ public sealed partial class Recontact(RaccrocheDbContext db, InstantaneCatalogue
             Prenom = s.Prenom!.Trim(),
             Telephone = NormaliserTelephone(s.Telephone),
             Courriel = string.IsNullOrWhiteSpace(s.Courriel) ? null : s.Courriel.Trim(),
-            Creneau = s.Creneau!,
+            Creneau = ValeursFermees.Lire<Creneau>(s.Creneau)!.Value,
             Message = string.IsNullOrWhiteSpace(s.Message) ? null : s.Message.Trim(),
             ConsentementLe = maintenant,
             DernierMouvementLe = maintenant,
@@ -186,7 +178,7 @@ public sealed partial class Recontact(RaccrocheDbContext db, InstantaneCatalogue
         }
 
         await tx.CommitAsync(ct);
-        return new DemandeCreee(demande.Reference, structure.Nom);
+        return Resultat<DemandeCreee>.Succes(new DemandeCreee(demande.Reference, structure.Nom));
     }
 
     private const string DebutSujetAccuse = "Ta demande ";
@@ -211,7 +203,7 @@ public sealed partial class Recontact(RaccrocheDbContext db, InstantaneCatalogue
         b.AppendLine($"Prénom : {d.Prenom}");
         b.AppendLine($"Téléphone : {d.Telephone ?? "non communiqué"}");
         b.AppendLine($"E-mail : {d.Courriel ?? "non communiqué"}");
-        b.AppendLine($"Moment préféré : {Creneaux.Libelle(d.Creneau)}");
+        b.AppendLine($"Moment préféré : {d.Creneau.Libelle()}");
         if (dispositif is not null)
         {
             b.AppendLine($"Dispositif qui l'intéresse : {dispositif}");
@@ -249,7 +241,7 @@ public sealed partial class Recontact(RaccrocheDbContext db, InstantaneCatalogue
 
     private static string CorpsAccuse(DemandeContact d, Catalogue.Structure s) =>
         $"Bonjour {d.Prenom},\n\nTa demande est bien arrivée (référence {d.Reference}). {s.Nom} va te recontacter, " +
-        $"{Creneaux.Libelle(d.Creneau).ToLowerInvariant()} de préférence.\n\nSi tu ne veux plus être contacté·e, réponds simplement à la personne qui t'appellera.\n\nL'équipe Raccroche";
+        $"{d.Creneau.Libelle().ToLowerInvariant()} de préférence.\n\nSi tu ne veux plus être contacté·e, réponds simplement à la personne qui t'appellera.\n\nL'équipe Raccroche";
 
     /// <summary>8 characters from an alphabet without look-alikes (no 0/O, 1/I/L).</summary>
     public static string NouvelleReference() => "RC-" + Codes.Aleatoire(6);

@@ -19,3 +19,24 @@ public enum OrigineDemande
     [Valeur("professionnel", "Orientation d'un professionnel")] Professionnel,
     [Valeur("reorientation", "Réorientation")] Reorientation,
 }
+
+/// <summary>Why a request was closed "sans suite".</summary>
+public enum MotifSansSuite
+{
+    [Valeur("injoignable", "Injoignable")] Injoignable,
+    [Valeur("refus", "Refus du jeune")] Refus,
+    [Valeur("hors-criteres", "Hors critères")] HorsCriteres,
+    [Valeur("deja-accompagne", "Déjà accompagné·e ailleurs")] DejaAccompagne,
+    [Valeur("demenagement", "A déménagé")] Demenagement,
+    [Valeur("autre", "Autre raison")] Autre,
+}
+
+/// <summary>When the young person prefers to be called.</summary>
+public enum Creneau
+{
+    [Valeur("matin", "Le matin")] Matin,
+    [Valeur("midi", "Entre midi et deux")] Midi,
+    [Valeur("apres-midi", "L'après-midi")] ApresMidi,
+    [Valeur("soir", "En fin de journée")] Soir,
+    [Valeur("indifferent", "Peu importe")] Indifferent,
+}

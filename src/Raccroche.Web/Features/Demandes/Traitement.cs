@@ -13,16 +13,6 @@ namespace Raccroche.Web.Features.Demandes;
 /// </summary>
 public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habilitations h, Recontact recontact, Invitations invitations, TimeProvider clock)
 {
-    public static readonly Liste Motifs = new("motif",
-    [
-        new("injoignable", "Injoignable"),
-        new("refus", "Refus du jeune"),
-        new("hors-criteres", "Hors critères"),
-        new("deja-accompagne", "Déjà accompagné·e ailleurs"),
-        new("demenagement", "A déménagé"),
-        new("autre", "Autre raison"),
-    ]);
-
     private static readonly StatutDemande[] Ordre = [StatutDemande.Nouvelle, StatutDemande.PriseEnCharge, StatutDemande.JeuneContacte, StatutDemande.RendezVous, StatutDemande.Entre];
 
     public static bool EstClos(StatutDemande statut) => statut is StatutDemande.Entre or StatutDemande.Reoriente or StatutDemande.SansSuite;
@@ -31,14 +21,14 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
     public static IEnumerable<StatutDemande> Suivants(StatutDemande statut) => EstClos(statut) ? [] :
         ValeursFermees.Toutes<StatutDemande>().Where(t => t is StatutDemande.Reoriente or StatutDemande.SansSuite || Array.IndexOf(Ordre, t) > Array.IndexOf(Ordre, statut));
 
-    public async Task<bool> ChangerStatutAsync(DemandeContact d, StatutDemande? statut, string? note, string? motif, int? dispositifId, Erreurs erreurs, CancellationToken ct = default)
+    public async Task<Resultat> ChangerStatutAsync(DemandeContact d, StatutDemande? statut, string? note, MotifSansSuite? motif, int? dispositifId, CancellationToken ct = default)
     {
         if (!h.PeutTraiter(d))
         {
-            erreurs.Ajouter("statut", "Seule la structure destinataire peut faire avancer cette demande.");
-            return false;
+            return Resultat.Echec("statut", "Seule la structure destinataire peut faire avancer cette demande.", Refus.Interdit);
         }
 
+        var erreurs = new Erreurs();
         if (statut is null || !Suivants(d.Statut).Contains(statut.Value))
         {
             erreurs.Ajouter("statut", EstClos(d.Statut) ? "Cette demande est close : son statut ne change plus." : "Choisissez l'étape suivante dans la liste.");
@@ -50,7 +40,7 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
             erreurs.Ajouter("note", $"La note est trop longue ({note.Length} caractères) : 500 au maximum.");
         }
 
-        if (statut == StatutDemande.SansSuite && (motif is null || !Motifs.Contient(motif)))
+        if (statut == StatutDemande.SansSuite && motif is null)
         {
             erreurs.Ajouter("motif", "Indiquez pourquoi la demande est sans suite.");
         }
@@ -71,7 +61,7 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
 
         if (erreurs.Any)
         {
-            return false;
+            return Resultat.Echec(erreurs);
         }
 
         var maintenant = clock.GetUtcNow().UtcDateTime;
@@ -104,7 +94,7 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
 
             (d.Statut, d.DernierMouvementLe, d.PremierContactLe, d.ClotureLe, d.MotifSansSuite) = (statut.Value, maintenant, premierContact, cloture, motifFinal);
             db.SuivisDemande.Add(new SuiviDemande { DemandeId = d.Id, Le = maintenant, Statut = statut.Value, Note = note, AuteurId = h.UtilisateurId, Auteur = h.Nom });
-            journal.Ajouter(Tracabilite.Modification, "demande", d.Reference, $"statut → {statut.Value.Code()}{(motif is null ? "" : $" ({motif})")}");
+            journal.Ajouter(Tracabilite.Modification, "demande", d.Reference, $"statut → {statut.Value.Code()}{(motif is { } m ? $" ({m.Code()})" : "")}");
             if (vers is not null)
             {
                 var suite = Copier(d, vers, maintenant);
@@ -123,24 +113,24 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
 
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return true;
+            return Resultat.Succes();
         }
         catch (DbUpdateConcurrencyException)
         {
             await tx.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            erreurs.Ajouter("statut", "Le statut de cette demande a été changé entre-temps par quelqu'un d'autre : rien n'a été enregistré. Vérifiez son état actuel ci-dessous avant de recommencer.");
-            return false;
+            return Resultat.Echec("statut", "Le statut de cette demande a été changé entre-temps par quelqu'un d'autre : rien n'a été enregistré. Vérifiez son état actuel ci-dessous avant de recommencer.", Refus.Conflit);
         }
     }
 
     /// <summary>"Orienter un jeune": a professional refers a young person to a programme, with the young person's agreement.</summary>
-    public async Task<DemandeContact?> OrienterAsync(Dispositif vers, SaisieOrientation s, Erreurs erreurs, CancellationToken ct = default)
+    public async Task<Resultat<DemandeContact>> OrienterAsync(Dispositif vers, SaisieOrientation s, CancellationToken ct = default)
     {
+        var erreurs = new Erreurs();
         Valider(s, erreurs);
         if (erreurs.Any)
         {
-            return null;
+            return Resultat<DemandeContact>.Echec(erreurs);
         }
 
         var maintenant = clock.GetUtcNow().UtcDateTime;
@@ -153,7 +143,7 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
             Prenom = s.Prenom!.Trim(),
             Telephone = Recontact.NormaliserTelephone(s.Telephone),
             Courriel = string.IsNullOrWhiteSpace(s.Courriel) ? null : s.Courriel.Trim(),
-            Creneau = "indifferent",
+            Creneau = Creneau.Indifferent,
             Message = string.IsNullOrWhiteSpace(s.Message) ? null : s.Message.Trim(),
             ConsentementLe = maintenant,
             Age = s.Age,
@@ -172,7 +162,7 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
         await NotifierAsync(d, vers.StructureId, maintenant, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return d;
+        return Resultat<DemandeContact>.Succes(d);
     }
 
     public static void Valider(SaisieOrientation s, Erreurs erreurs)

@@ -1,3 +1,4 @@
+using Raccroche.Web.Commun.Api;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Propositions;
 using Raccroche.Web.Infrastructure;
@@ -12,24 +13,17 @@ public static class OrientationApi
             .WithName("Orienter")
             .WithSummary("Propositions adaptées à un jeune, avec leurs raisons et les structures compétentes")
             .WithDescription("Seuls age et code_commune sont obligatoires. situation : scolarise-en-risque | sorti-sans-diplome | en-formation-en-difficulte | diplome-sans-emploi | emploi-precaire ; niveau : sans-diplome | niveau-3 | niveau-4 | niveau-5 | niveau-6 ; souhait : formation | metier-paye | travail | sais-pas ; besoins : argent, logement, sante, mobilite, numerique, francais, handicap, justice ; rayon_km entre 0 (exclu) et 200.")
-            .Accepts<DemandeOrientation>("application/json")
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AvecCorpsLimite()
+            .AvecCorpsJson<DemandeOrientation>()
             .RequireRateLimiting(LimitesDebit.Orientation);
         return api;
     }
 
-    internal static async Task<Results<Ok<ReponseOrientation>, ValidationProblem>> Orienter(HttpRequest request, InstantaneCatalogue holder, CancellationToken ct)
+    internal static Results<Ok<ReponseOrientation>, ValidationProblem> Orienter(CorpsJson<DemandeOrientation> corps, InstantaneCatalogue holder)
     {
         var erreurs = new Erreurs();
-        if (await ProfilJson.LireCorpsAsync(request, erreurs, ct) is not { } json)
-        {
-            return erreurs.EnProbleme();
-        }
-
-        var profil = ProfilJson.LireProfil(json, holder, erreurs);
-        if (profil is null)
+        if (ProfilJson.LireProfil(corps.Valeur, holder, erreurs) is not { } profil)
         {
             return erreurs.EnProbleme();
         }

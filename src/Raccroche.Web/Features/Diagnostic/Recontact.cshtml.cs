@@ -31,13 +31,14 @@ public sealed class RecontactModel(InstantaneCatalogue holder, RaccrocheDbContex
         }
 
         // A bot filling the honeypot gets a made-up reference too (Recontact.EstUnRobot): nothing is stored.
-        var creee = await recontact.CreerAsync(Saisie, Profil, DispositifId, Erreurs, ct, Reponses.Campagne);
-        if (creee is null)
+        var resultat = await recontact.CreerAsync(Saisie, Profil, DispositifId, ct, Reponses.Campagne);
+        if (!resultat.Reussi)
         {
+            Erreurs.Ajouter(resultat.Erreurs);
             return Page();
         }
 
-        return RedirectToPage("/Diagnostic/Merci", new { reference = creee.Reference });
+        return RedirectToPage("/Diagnostic/Merci", new { reference = resultat.Valeur.Reference });
     }
 
     private async Task<IActionResult?> Preparer(CancellationToken ct)
