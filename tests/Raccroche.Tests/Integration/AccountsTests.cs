@@ -159,6 +159,66 @@ public abstract class AccountsTests(AppFactory f)
         await using var db = f.CreateDbContext();
         Assert.False(await db.MessagesSortants.AnyAsync(m => m.Destinataire == inconnue));
     }
+
+    private const string RetirerEquipe = "/pro/equipe?handler=Retirer", RetirerAdmin = "/pro/admin/comptes?handler=Retirer";
+
+    private async Task<bool> ExisteAsync(string id)
+    {
+        await using var db = f.CreateDbContext();
+        return await db.Users.AnyAsync(u => u.Id == id);
+    }
+
+    private async Task<int> LignesRetraitAsync(string id)
+    {
+        await using var db = f.CreateDbContext();
+        return await db.Journal.CountAsync(j => j.Ressource == "compte" && j.RessourceId == id && j.Detail!.StartsWith("compte retiré"));
+    }
+
+    [Fact]
+    public async Task TeamAdmin_RemovesAMemberOfTheirStructure_WhoseSessionEnds()
+    {
+        var admin = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminStructure, "ml-63"));
+        var membre = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        var sessionDuMembre = await Pro.ConnecterAsync(f, membre);
+
+        var r = await Pro.PosterAsync(admin, "/pro/equipe", new() { ["id"] = membre.Id }, RetirerEquipe);
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.False(await ExisteAsync(membre.Id));
+        Assert.Equal(1, await LignesRetraitAsync(membre.Id));
+        Assert.Contains("/pro/connexion", (await sessionDuMembre.GetAsync("/pro")).Headers.Location!.ToString());
+    }
+
+    // The member's structure is in the WHERE of the delete: another structure's member is "not found", untouched, and nothing is journalled.
+    [Fact]
+    public async Task TeamAdmin_CannotRemoveAMemberOfAnotherStructure_NorThemselves()
+    {
+        var compteAdmin = await Pro.CreerCompteAsync(f, Roles.AdminStructure, "ml-63");
+        var admin = await Pro.ConnecterAsync(f, compteAdmin);
+        await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        var ailleurs = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "epide-meyzieu");
+
+        foreach (var id in new[] { ailleurs.Id, compteAdmin.Id })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await Pro.PosterAsync(admin, "/pro/equipe", new() { ["id"] = id }, RetirerEquipe)).StatusCode);
+            Assert.True(await ExisteAsync(id));
+            Assert.Equal(0, await LignesRetraitAsync(id));
+        }
+    }
+
+    [Fact]
+    public async Task RegionalAdmin_RemovesAnAccountOfAnyStructure_ButNotTheirOwn()
+    {
+        var compteRegion = await Pro.CreerCompteAsync(f, Roles.AdminRegional);
+        var region = await Pro.ConnecterAsync(f, compteRegion);
+        var membre = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "epide-meyzieu");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Pro.PosterAsync(region, "/pro/admin/comptes", new() { ["id"] = membre.Id }, RetirerAdmin)).StatusCode);
+        Assert.False(await ExisteAsync(membre.Id));
+        Assert.Equal(1, await LignesRetraitAsync(membre.Id));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Pro.PosterAsync(region, "/pro/admin/comptes", new() { ["id"] = compteRegion.Id }, RetirerAdmin)).StatusCode);
+        Assert.True(await ExisteAsync(compteRegion.Id));
+    }
 }
 
 [Collection(SqliteCollection.Name)]
