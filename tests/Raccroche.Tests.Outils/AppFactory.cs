@@ -43,6 +43,69 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public RaccrocheDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<RaccrocheDbContext>();
 
+    /// <summary>
+    /// Tables whose rows are reference data, kept from one test class to the next: what migrations and
+    /// the seed write (communes, the catalogue, the PSAD) and the running host's key ring (its cookies and
+    /// antiforgery tokens stay readable). Catalogue rows a test creates stay too: each test that changes the
+    /// catalogue creates its own structure or programme under a unique name, and removing them would make
+    /// every class wait for a catalogue rebuild. Every other table (a new one included) is mutable.
+    /// </summary>
+    public static readonly IReadOnlySet<string> TablesDeReference = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Communes", "Structures", "Lieux", "Dispositifs", "DispositifLieux", "Psads", "PartenairePsad", "DataProtectionKeys",
+    };
+
+    /// <summary>The mutable tables, each before the tables it references, so that deleting in this order breaks no foreign key.</summary>
+    public static IReadOnlyList<string> TablesMutables(RaccrocheDbContext db)
+    {
+        var types = db.Model.GetEntityTypes().Where(t => t.GetTableName() is not null).ToList();
+        var tables = types.Select(t => t.GetTableName()!).Where(t => !TablesDeReference.Contains(t)).ToHashSet();
+        // For each mutable table, the mutable tables that reference it (its dependents).
+        var dependants = tables.ToDictionary(t => t, _ => new HashSet<string>());
+        foreach (var type in types)
+        {
+            foreach (var fk in type.GetForeignKeys())
+            {
+                var enfant = type.GetTableName()!;
+                var parent = fk.PrincipalEntityType.GetTableName()!;
+                if (enfant != parent && tables.Contains(parent))
+                {
+                    if (!tables.Contains(enfant))
+                    {
+                        throw new InvalidOperationException($"The reference table {enfant} references the mutable table {parent}: the reset would break it.");
+                    }
+
+                    dependants[parent].Add(enfant);
+                }
+            }
+        }
+
+        var ordre = new List<string>();
+        var restantes = tables.Order(StringComparer.Ordinal).ToList();
+        while (restantes.Count > 0)
+        {
+            var libre = restantes.First(t => dependants[t].All(ordre.Contains));
+            ordre.Add(libre);
+            restantes.Remove(libre);
+        }
+
+        return ordre;
+    }
+
+    /// <summary>
+    /// Puts the database back to its seeded state: every mutable table emptied (DELETE in foreign-key order, in
+    /// one transaction). Run before each test class (see Raccroche.Tests/Integration/Collections.cs), so that a
+    /// class never sees what an earlier one left.
+    /// </summary>
+    public async Task RemettreAZeroAsync()
+    {
+        await using var db = CreateDbContext();
+        var sql = string.Join(";\n", TablesMutables(db).Select(t => $"DELETE FROM \"{t}\""));
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync(sql);
+        await tx.CommitAsync();
+    }
+
     public virtual Task InitializeAsync()
     {
         // Build the host now so that migrations and seeding happen once, before the first test.

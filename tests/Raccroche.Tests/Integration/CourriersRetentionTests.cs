@@ -97,7 +97,7 @@ public abstract class CourriersRetentionTests(AppFactory f)
 
         await using var db = f.CreateDbContext();
         var m = await db.MessagesSortants.SingleAsync(x => x.Id == id);
-        Assert.Equal(MessageSortant.Abandonne, m.Statut);
+        Assert.Equal(StatutMessage.Abandonne, m.Statut);
         Assert.Equal(3, m.Tentatives);
         Assert.NotNull(m.AbandonneLe);
         Assert.Null(m.EnvoyeLe);
@@ -173,9 +173,9 @@ public abstract class CourriersRetentionTests(AppFactory f)
 
         await using var db = f.CreateDbContext();
         var a = await db.MessagesSortants.SingleAsync(x => x.Id == ancien);
-        Assert.Equal((MessageSortant.Abandonne, 1, ""), (a.Statut, a.Tentatives, a.Corps));
+        Assert.Equal((StatutMessage.Abandonne, 1, ""), (a.Statut, a.Tentatives, a.Corps));
         var r = await db.MessagesSortants.SingleAsync(x => x.Id == recent);
-        Assert.Equal((MessageSortant.EnAttente, 1), (r.Statut, r.Tentatives));
+        Assert.Equal((StatutMessage.EnAttente, 1), (r.Statut, r.Tentatives));
         Assert.Contains("Zéphyrine", r.Corps);
 
         // Given-up messages leave the outbox on the sent-mail schedule.

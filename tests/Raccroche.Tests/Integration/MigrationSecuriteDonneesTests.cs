@@ -62,7 +62,7 @@ public abstract class MigrationSecuriteDonneesTests
         Assert.Equal((null, null), demandes[orientation]);
 
         var messages = await db.MessagesSortants.AsNoTracking().OrderBy(m => m.Id).Select(m => new { m.DemandeId, m.Statut }).ToListAsync();
-        Assert.Equal([(jeune, MessageSortant.EnAttente), (jeune, MessageSortant.Envoye), ((int?)null, MessageSortant.EnAttente)],
+        Assert.Equal([(jeune, StatutMessage.EnAttente), (jeune, StatutMessage.Envoye), ((int?)null, StatutMessage.EnAttente)],
             messages.Select(m => (m.DemandeId, m.Statut)));
     }
 }

@@ -143,43 +143,117 @@ public abstract class RetentionTests(AppFactory f)
         Assert.Contains(d.Suivi, s => s.Note == $"note sur Zéphyrine {marque}");
     }
 
-    [Fact]
-    public async Task Run_WithFakeClock_AnonymisesAndRemovesExactlyWhatIsDue_ThenIsIdempotent()
+    /// <summary>This test's rows, then one run at <see cref="Maintenant"/> on an app with a clock the test can move.</summary>
+    private async Task<(Jeu Jeu, string Marque, BilanRetention Bilan, HorlogeFixe Horloge, WebApplicationFactory<Program> App)> ExecuterUneFoisAsync()
     {
         var marque = Guid.NewGuid().ToString("N");
         var jeu = await PreparerAsync(marque);
         var horloge = new HorlogeFixe(Maintenant);
-        await using var app = AvecHorloge(horloge);
-        var passages = await PassagesAsync();
+        var app = AvecHorloge(horloge);
+        return (jeu, marque, await ExecuterAsync(app), horloge, app);
+    }
 
-        var bilan = await ExecuterAsync(app);
+    private async Task<DemandeContact> DemandeAsync(int id)
+    {
+        await using var db = f.CreateDbContext();
+        return await db.DemandesContact.AsNoTracking().Include(d => d.Suivi).SingleAsync(d => d.Id == id);
+    }
+
+    // Smoke story: one run does each kind of work, and the same instant's second run finds nothing left.
+    [Fact]
+    public async Task Run_WithFakeClock_DoesEveryKindOfWork_ThenASecondRunDoesNothing()
+    {
+        var (jeu, _, bilan, _, app) = await ExecuterUneFoisAsync();
+        await using var hote = app;
         Assert.True(bilan.DemandesAnonymisees >= 2, bilan.Resume());
         Assert.True(bilan.InvitationsSupprimees >= 1 && bilan.CourriersSupprimes >= 1 && bilan.LignesJournalPurgees >= 1, bilan.Resume());
+        var reference = (await DemandeAsync(jeu.Cloturee13)).Reference;
 
+        Assert.Equal(new BilanRetention(0, 0, 0, 0), await ExecuterAsync(app));
+        Assert.Equal(reference, (await DemandeAsync(jeu.Cloturee13)).Reference);
+    }
+
+    [Fact]
+    public async Task ClosedRequest_IsAnonymisedTwelveMonthsAfterClosing_NotBefore()
+    {
+        var (jeu, marque, _, horloge, app) = await ExecuterUneFoisAsync();
+        await using var hote = app;
+        var anonymisee = await DemandeAsync(jeu.Cloturee13);
+        AssertAnonymisee(anonymisee);
+        Assert.Equal(Now, anonymisee.AnonymiseeLe!.Value, TimeSpan.FromSeconds(1));
+        AssertIntacte(await DemandeAsync(jeu.Cloturee11), marque);
+
+        // Six weeks later the request closed 11 months ago is past 12 months: its turn.
+        horloge.Avancer(TimeSpan.FromDays(45));
+        Assert.True((await ExecuterAsync(app)).DemandesAnonymisees >= 1);
+        AssertAnonymisee(await DemandeAsync(jeu.Cloturee11));
+    }
+
+    [Fact]
+    public async Task OpenRequest_IsAnonymisedAfterTwentyFourIdleMonths_NotBefore()
+    {
+        var (jeu, marque, _, horloge, app) = await ExecuterUneFoisAsync();
+        await using var hote = app;
+        AssertAnonymisee(await DemandeAsync(jeu.Inactive25));
+        AssertIntacte(await DemandeAsync(jeu.Inactive22), marque);
+
+        // Six weeks later the one idle for 22 months is still not past 24.
+        horloge.Avancer(TimeSpan.FromDays(45));
+        await ExecuterAsync(app);
+        AssertIntacte(await DemandeAsync(jeu.Inactive22), marque);
+    }
+
+    [Fact]
+    public async Task AnonymisedRequests_KeepNoTraceOfTheYoungPersonsData()
+    {
+        var (_, marque, _, _, app) = await ExecuterUneFoisAsync();
+        await using var hote = app;
+        await using var db = f.CreateDbContext();
+
+        // Of the four requests, only the two not yet due still carry the address and the notes.
+        Assert.Equal(2, await db.DemandesContact.CountAsync(d => d.Courriel == $"jeune-{marque}@exemple.fr"));
+        Assert.Equal(2, await db.SuivisDemande.CountAsync(s => s.Note == $"note sur Zéphyrine {marque}"));
+    }
+
+    [Fact]
+    public async Task ExpiredUnacceptedInvitations_AreRemoved_ValidAndAcceptedOnesStay()
+    {
+        var (jeu, _, _, _, app) = await ExecuterUneFoisAsync();
+        await using var hote = app;
+        await using var db = f.CreateDbContext();
+        var invitations = await db.Invitations.Where(i => new[] { jeu.InvitationExpiree, jeu.InvitationValide, jeu.InvitationAccepteeExpiree }.Contains(i.Id)).Select(i => i.Id).ToListAsync();
+        Assert.Equal(new[] { jeu.InvitationValide, jeu.InvitationAccepteeExpiree }, invitations.Order());
+    }
+
+    [Fact]
+    public async Task SentMails_AreRemovedAfterThirtyDays_YoungerAndUnsentOnesStay()
+    {
+        var (jeu, marque, _, _, app) = await ExecuterUneFoisAsync();
+        await using var hote = app;
+        await using var db = f.CreateDbContext();
+        var messages = await db.MessagesSortants.Where(m => m.Destinataire == $"structure-{marque}@exemple.fr").Select(m => m.Id).ToListAsync();
+        Assert.Equal(new[] { jeu.Courrier29, jeu.CourrierNonEnvoye }, messages.Order());
+    }
+
+    [Fact]
+    public async Task AuditLines_ArePurgedAfterSixtyMonths_YoungerOnesStay()
+    {
+        var (jeu, marque, _, _, app) = await ExecuterUneFoisAsync();
+        await using var hote = app;
+        await using var db = f.CreateDbContext();
+        var lignes = await db.Journal.Where(j => j.Utilisateur == $"auditeur-{marque}@pro.test").Select(j => j.Id).ToListAsync();
+        Assert.Equal(new[] { jeu.Journal59 }, lignes);
+    }
+
+    [Fact]
+    public async Task EachRun_LeavesOneAuditLine_WithItsSummary_AndNoPersonalData()
+    {
+        var passages = await PassagesAsync();
+        var (_, _, bilan, _, app) = await ExecuterUneFoisAsync();
+        await using var hote = app;
+        Assert.Equal(passages + 1, await PassagesAsync());
         await using (var db = f.CreateDbContext())
         {
-            var demandes = await db.DemandesContact.AsNoTracking().Include(d => d.Suivi)
-                .Where(d => new[] { jeu.Cloturee13, jeu.Cloturee11, jeu.Inactive25, jeu.Inactive22 }.Contains(d.Id)).ToDictionaryAsync(d => d.Id);
-            AssertAnonymisee(demandes[jeu.Cloturee13]);
-            AssertAnonymisee(demandes[jeu.Inactive25]);
-            AssertIntacte(demandes[jeu.Cloturee11], marque);
-            AssertIntacte(demandes[jeu.Inactive22], marque);
-            Assert.Equal(Now, demandes[jeu.Cloturee13].AnonymiseeLe!.Value, TimeSpan.FromSeconds(1));
-
-            // No trace of the young person's data is left anywhere in the anonymised rows.
-            Assert.Equal(2, await db.DemandesContact.CountAsync(d => d.Courriel == $"jeune-{marque}@exemple.fr"));
-            Assert.Equal(2, await db.SuivisDemande.CountAsync(s => s.Note == $"note sur Zéphyrine {marque}"));
-
-            var invitations = await db.Invitations.Where(i => new[] { jeu.InvitationExpiree, jeu.InvitationValide, jeu.InvitationAccepteeExpiree }.Contains(i.Id)).Select(i => i.Id).ToListAsync();
-            Assert.Equal(new[] { jeu.InvitationValide, jeu.InvitationAccepteeExpiree }, invitations.Order());
-
-            var messages = await db.MessagesSortants.Where(m => m.Destinataire == $"structure-{marque}@exemple.fr").Select(m => m.Id).ToListAsync();
-            Assert.Equal(new[] { jeu.Courrier29, jeu.CourrierNonEnvoye }, messages.Order());
-
-            var lignes = await db.Journal.Where(j => j.Utilisateur == $"auditeur-{marque}@pro.test").Select(j => j.Id).ToListAsync();
-            Assert.Equal(new[] { jeu.Journal59 }, lignes);
-
-            Assert.Equal(passages + 1, await PassagesAsync());
             var ligne = await db.Journal.Where(j => j.Action == Tracabilite.Anonymisation && j.Ressource == Retention.Ressource).OrderByDescending(j => j.Id).FirstAsync();
             Assert.Equal(Now, ligne.Le, TimeSpan.FromSeconds(1));
             Assert.Equal("système", ligne.Utilisateur);
@@ -187,30 +261,9 @@ public abstract class RetentionTests(AppFactory f)
             Assert.DoesNotContain("Zéphyrine", ligne.Detail);
         }
 
-        // Same instant, second run: nothing left to do, the data is as the first run left it.
-        string reference;
-        await using (var db = f.CreateDbContext())
-        {
-            reference = await db.DemandesContact.Where(d => d.Id == jeu.Cloturee13).Select(d => d.Reference).SingleAsync();
-        }
-
-        Assert.Equal(new BilanRetention(0, 0, 0, 0), await ExecuterAsync(app));
-        await using (var db = f.CreateDbContext())
-        {
-            Assert.Equal(reference, await db.DemandesContact.Where(d => d.Id == jeu.Cloturee13).Select(d => d.Reference).SingleAsync());
-            AssertIntacte(await db.DemandesContact.Include(d => d.Suivi).SingleAsync(d => d.Id == jeu.Cloturee11), marque);
-            Assert.Equal(passages + 2, await PassagesAsync());
-        }
-
-        // Six weeks later the request closed 11 months ago is past 12 months: its turn; the one idle
-        // for 22 months is not yet past 24.
-        horloge.Avancer(TimeSpan.FromDays(45));
-        Assert.True((await ExecuterAsync(app)).DemandesAnonymisees >= 1);
-        await using (var db = f.CreateDbContext())
-        {
-            AssertAnonymisee(await db.DemandesContact.Include(d => d.Suivi).SingleAsync(d => d.Id == jeu.Cloturee11));
-            AssertIntacte(await db.DemandesContact.Include(d => d.Suivi).SingleAsync(d => d.Id == jeu.Inactive22), marque);
-        }
+        // A run with nothing to do leaves its line too.
+        await ExecuterAsync(app);
+        Assert.Equal(passages + 2, await PassagesAsync());
     }
 
     [Fact]

@@ -28,35 +28,38 @@ public abstract class SessionsTests(AppFactory f)
     }
 
     [Fact]
-    public async Task Session_SurvivesTheSecurityStampCheck_AndRemovedAccountsAreRejectedAtTheNext()
+    public async Task Session_KeepsTheSecondFactor_AcrossTheSecurityStampRevalidation()
     {
         var horloge = new HorlogeFixe(Debut);
         await using var app = AvecHorloge(horloge);
-        var garde = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
-        var retire = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
-        var change = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
-        var clients = new Dictionary<string, HttpClient>();
-        foreach (var c in new[] { garde, retire, change })
-        {
-            clients[c.Id] = await Pro.ConnecterAsync(app, c, Client(app), horloge);
-        }
-
-        using (var scope = app.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
-            Assert.True((await users.DeleteAsync((await users.FindByIdAsync(retire.Id))!)).Succeeded);
-            await users.UpdateSecurityStampAsync((await users.FindByIdAsync(change.Id))!);
-        }
+        var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        var client = await Pro.ConnecterAsync(app, compte, Client(app), horloge);
 
         // Past the 5-minute revalidation: the principal is rebuilt and still carries the second factor.
         horloge.Avancer(TimeSpan.FromMinutes(6));
-        Assert.Equal(HttpStatusCode.OK, (await clients[garde.Id].GetAsync("/pro")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await clients[garde.Id].GetAsync("/pro/demandes")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/pro")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/pro/demandes")).StatusCode);
         horloge.Avancer(TimeSpan.FromMinutes(6));
-        Assert.Equal(HttpStatusCode.OK, (await clients[garde.Id].GetAsync("/pro")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/pro")).StatusCode);
+    }
 
-        AssertVersConnexion(await clients[retire.Id].GetAsync("/pro"));
-        AssertVersConnexion(await clients[change.Id].GetAsync("/pro"));
+    // (A changed security stamp ends the session at once: SecurityStampChange_EndsLiveSessions_AtTheNextRequest.)
+    [Fact]
+    public async Task RemovedAccount_IsSentToSignIn_AtItsNextRequest()
+    {
+        var horloge = new HorlogeFixe(Debut);
+        await using var app = AvecHorloge(horloge);
+        var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        var client = await Pro.ConnecterAsync(app, compte, Client(app), horloge);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/pro")).StatusCode);
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Utilisateur>>();
+            Assert.True((await users.DeleteAsync((await users.FindByIdAsync(compte.Id))!)).Succeeded);
+        }
+
+        horloge.Avancer(TimeSpan.FromMinutes(6));
+        AssertVersConnexion(await client.GetAsync("/pro"));
     }
 
     [Fact]
@@ -202,8 +205,10 @@ public abstract class SessionsTests(AppFactory f)
         Assert.Contains("pas valable", await rejoue.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task WrongPasswords_PauseStrangers_NeverTheOwnersBrowser_AndEveryRefusalReadsTheSame()
+    private sealed record Pause(CompteTest Compte, HttpClient Proprietaire, HttpClient Inconnu, HashSet<string> Messages, DateTime? Jusqua);
+
+    /// <summary>The owner signs in (two factors) and out; then a stranger's browser tries wrong passwords one more time than allowed.</summary>
+    private async Task<Pause> PauserAsync()
     {
         var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
         var proprietaire = await Pro.ConnecterAsync(f, compte);
@@ -216,72 +221,123 @@ public abstract class SessionsTests(AppFactory f)
             messages.Add(await RefusAsync(inconnu, compte.Courriel, "mauvais mot de passe " + i));
         }
 
-        DateTime? pause;
-        await using (var db = f.CreateDbContext())
-        {
-            pause = (await db.EtatsConnexion.SingleAsync(u => u.UtilisateurId == compte.Id)).PauseJusquA;
-        }
+        return new Pause(compte, proprietaire, inconnu, messages, await PauseJusquaAsync(compte));
+    }
 
-        Assert.NotNull(pause);
+    private async Task<DateTime?> PauseJusquaAsync(CompteTest compte)
+    {
+        await using var db = f.CreateDbContext();
+        return (await db.EtatsConnexion.SingleAsync(u => u.UtilisateurId == compte.Id)).PauseJusquA;
+    }
 
-        // During the pause: the right password from the stranger's browser is not even checked, and more
-        // tries do not make the pause longer (so nobody can keep the owner out by trying again and again).
-        messages.Add(await RefusAsync(inconnu, compte.Courriel, compte.MotDePasse));
-        messages.Add(await RefusAsync(inconnu, compte.Courriel, "encore un essai"));
-        await using (var db = f.CreateDbContext())
-        {
-            Assert.Equal(pause, (await db.EtatsConnexion.SingleAsync(u => u.UtilisateurId == compte.Id)).PauseJusquA);
-        }
+    [Fact]
+    public async Task WrongPasswords_PauseTheAccount_PastTheAllowedNumber()
+    {
+        var pause = await PauserAsync();
+        Assert.NotNull(pause.Jusqua);
+        Assert.True(pause.Jusqua > DateTime.UtcNow);
+    }
 
-        // An unknown address gets the very same answer.
-        messages.Add(await RefusAsync(Pro.Client(f), $"personne-{Guid.NewGuid():N}@pro.test", "peu importe"));
-        Assert.Single(messages);
+    // So nobody can keep the owner out by trying again and again.
+    [Fact]
+    public async Task DuringThePause_TheRightPasswordIsNotChecked_AndMoreTriesDoNotMakeItLonger()
+    {
+        var pause = await PauserAsync();
+        var refus = await RefusAsync(pause.Inconnu, pause.Compte.Courriel, pause.Compte.MotDePasse);
+        Assert.Contains(refus, pause.Messages);
+        await RefusAsync(pause.Inconnu, pause.Compte.Courriel, "encore un essai");
+        Assert.Equal(pause.Jusqua, await PauseJusquaAsync(pause.Compte));
+    }
 
-        // The owner's browser, where the two factors were completed before, is not paused.
-        var r = await Pro.PosterAsync(proprietaire, "/pro/connexion", new() { ["Courriel"] = compte.Courriel, ["MotDePasse"] = compte.MotDePasse });
+    [Fact]
+    public async Task EveryRefusal_ReadsTheSame_WrongPassword_Paused_OrUnknownAddress()
+    {
+        var pause = await PauserAsync();
+        pause.Messages.Add(await RefusAsync(pause.Inconnu, pause.Compte.Courriel, pause.Compte.MotDePasse));
+        pause.Messages.Add(await RefusAsync(Pro.Client(f), $"personne-{Guid.NewGuid():N}@pro.test", "peu importe"));
+        Assert.Single(pause.Messages);
+    }
+
+    [Fact]
+    public async Task OwnersBrowser_WhereBothFactorsWereCompleted_IsNotPaused()
+    {
+        var pause = await PauserAsync();
+        var r = await Pro.PosterAsync(pause.Proprietaire, "/pro/connexion", new() { ["Courriel"] = pause.Compte.Courriel, ["MotDePasse"] = pause.Compte.MotDePasse });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.StartsWith("/pro/connexion/code", r.Headers.Location!.OriginalString);
     }
 
+    private async Task<List<string?>> DetailsAsync(string utilisateurId)
+    {
+        await using var db = f.CreateDbContext();
+        return await db.Journal.Where(j => j.RessourceId == utilisateurId || j.UtilisateurId == utilisateurId).Select(j => j.Detail).ToListAsync();
+    }
+
     [Fact]
-    public async Task Audit_RecordsFailedSignIns_CodeFailures_SignOuts_ResetRequests_AndJournalViews()
+    public async Task Audit_RecordsAFailedSignIn_OnTheAccount()
     {
         var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
-        var inconnue = $"inconnu-{Guid.NewGuid():N}@pro.test";
         await RefusAsync(Pro.Client(f), compte.Courriel, "pas le bon mot de passe");
+        Assert.Contains("échec de connexion : mot de passe incorrect", await DetailsAsync(compte.Id));
+    }
+
+    [Fact]
+    public async Task Audit_RecordsUnknownAddresses_WithoutKeepingTheTypedAddress()
+    {
+        const string Connexion = "échec de connexion : adresse inconnue", Reinitialisation = "demande de réinitialisation du mot de passe : adresse inconnue";
+        async Task<(int, int)> AnonymesAsync()
+        {
+            await using var db = f.CreateDbContext();
+            var anonymes = db.Journal.Where(j => j.Utilisateur == "anonyme");
+            return (await anonymes.CountAsync(j => j.Detail == Connexion), await anonymes.CountAsync(j => j.Detail == Reinitialisation));
+        }
+
+        var avant = await AnonymesAsync();
+        var inconnue = $"inconnu-{Guid.NewGuid():N}@pro.test";
         await RefusAsync(Pro.Client(f), inconnue, "pas le bon mot de passe");
+        await Pro.PosterAsync(Pro.Client(f), "/pro/mot-de-passe-oublie", new() { ["Courriel"] = inconnue });
+
+        Assert.Equal((avant.Item1 + 1, avant.Item2 + 1), await AnonymesAsync());
+        await using var db = f.CreateDbContext();
+        Assert.False(await db.Journal.AnyAsync(j => j.Utilisateur == inconnue || j.Detail!.Contains(inconnue)));
+    }
+
+    [Fact]
+    public async Task Audit_RecordsAFailedSecondFactorCode()
+    {
+        var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
         var client = Pro.Client(f);
         await Pro.PosterAsync(client, "/pro/connexion", new() { ["Courriel"] = compte.Courriel, ["MotDePasse"] = compte.MotDePasse });
         await Pro.PosterAsync(client, "/pro/connexion/code", new() { ["Code"] = "000000" == Totp.Code(compte.Cle, DateTimeOffset.UtcNow) ? "111111" : "000000" });
+        Assert.Contains("échec du code de double facteur", await DetailsAsync(compte.Id));
+    }
+
+    [Fact]
+    public async Task Audit_RecordsAPasswordResetRequest()
+    {
+        var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
         await Pro.PosterAsync(Pro.Client(f), "/pro/mot-de-passe-oublie", new() { ["Courriel"] = compte.Courriel });
-        await Pro.PosterAsync(Pro.Client(f), "/pro/mot-de-passe-oublie", new() { ["Courriel"] = inconnue });
+        Assert.Contains("demande de réinitialisation du mot de passe", await DetailsAsync(compte.Id));
+    }
+
+    [Fact]
+    public async Task Audit_RecordsTheSignIn_AndTheSignOut()
+    {
+        var compte = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
         var connecte = await Pro.ConnecterAsync(f, compte);
         await Pro.PosterAsync(connecte, "/pro/deconnexion", []);
+        var lignes = await DetailsAsync(compte.Id);
+        Assert.Contains("connexion avec double facteur", lignes);
+        Assert.Contains("déconnexion", lignes);
+    }
+
+    [Fact]
+    public async Task Audit_RecordsEachViewOfTheJournal()
+    {
         var admin = await Pro.CreerCompteAsync(f, Roles.AdminRegional);
         var adminClient = await Pro.ConnecterAsync(f, admin);
         Assert.Equal(HttpStatusCode.OK, (await adminClient.GetAsync("/pro/admin/journal")).StatusCode);
-
-        await using var db = f.CreateDbContext();
-        var lignes = await db.Journal.Where(j => j.RessourceId == compte.Id || j.UtilisateurId == admin.Id).Select(j => j.Detail).ToListAsync();
-        foreach (var attendu in new[]
-        {
-            "échec de connexion : mot de passe incorrect",
-            "échec du code de double facteur",
-            "demande de réinitialisation du mot de passe",
-            "connexion avec double facteur",
-            "déconnexion",
-        })
-        {
-            Assert.Contains(attendu, lignes);
-        }
-
-        Assert.Contains(lignes, l => l!.StartsWith("consultation du journal", StringComparison.Ordinal));
-        var anonymes = await db.Journal.Where(j => j.Utilisateur == "anonyme").Select(j => j.Detail).ToListAsync();
-        Assert.Contains("échec de connexion : adresse inconnue", anonymes);
-        Assert.Contains("demande de réinitialisation du mot de passe : adresse inconnue", anonymes);
-
-        // The typed unknown address is not kept.
-        Assert.False(await db.Journal.AnyAsync(j => j.Utilisateur == inconnue || j.Detail!.Contains(inconnue)));
+        Assert.Contains(await DetailsAsync(admin.Id), l => l!.StartsWith("consultation du journal", StringComparison.Ordinal));
     }
 
     [Fact]

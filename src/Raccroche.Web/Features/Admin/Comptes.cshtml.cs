@@ -4,7 +4,7 @@ namespace Raccroche.Web.Features.Admin;
 
 /// <summary>The regional administrator's accounts page: every account, pending invitations, invite any role, remove an account.</summary>
 [Authorize(Policy = ComptesSetup.PolitiquePro, Roles = Roles.AdminRegional)]
-public sealed class ComptesModel(GestionComptes comptes, Habilitations h, UserManager<Utilisateur> users, RaccrocheDbContext db) : PageModel
+public sealed class ComptesModel(GestionComptes comptes, RaccrocheDbContext db) : PageModel
 {
     public IReadOnlyList<GestionComptes.Membre> Membres { get; private set; } = [];
     public IReadOnlyList<GestionComptes.InvitationEnCours> EnAttente { get; private set; } = [];
@@ -30,16 +30,15 @@ public sealed class ComptesModel(GestionComptes comptes, Habilitations h, UserMa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRetirerAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRetirerAsync(string? id, CancellationToken ct)
     {
-        var cible = id is { Length: <= 100 } ? await users.FindByIdAsync(id) : null;
-        if (cible is null || cible.Id == h.UtilisateurId)
+        var nom = await comptes.RetirerCompteAsync(id, ct);
+        if (nom is null)
         {
             return NotFound();
         }
 
-        await comptes.RetirerAsync(cible, ct);
-        Message = $"Le compte de {cible.NomAffiche} a été retiré.";
+        Message = $"Le compte de {nom} a été retiré.";
         return RedirectToPage();
     }
 

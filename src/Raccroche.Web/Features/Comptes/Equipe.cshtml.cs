@@ -3,7 +3,7 @@ namespace Raccroche.Web.Features.Comptes;
 
 /// <summary>The structure admin's team: members, pending invitations, invite a colleague, remove a member.</summary>
 [Authorize(Policy = ComptesSetup.PolitiquePro, Roles = Roles.AdminStructure)]
-public sealed class EquipeModel(GestionComptes comptes, Habilitations h, UserManager<Utilisateur> users) : PageModel
+public sealed class EquipeModel(GestionComptes comptes, Habilitations h) : PageModel
 {
     public IReadOnlyList<GestionComptes.Membre> Membres { get; private set; } = [];
     public IReadOnlyList<GestionComptes.InvitationEnCours> EnAttente { get; private set; } = [];
@@ -31,16 +31,15 @@ public sealed class EquipeModel(GestionComptes comptes, Habilitations h, UserMan
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRetirerAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRetirerAsync(string? id, CancellationToken ct)
     {
-        var cible = id is { Length: <= 100 } ? await users.FindByIdAsync(id) : null;
-        if (cible is null || cible.StructureId != h.StructureId || cible.Id == h.UtilisateurId)
+        var nom = h.StructureId is { } structure ? await comptes.RetirerMembreAsync(id, structure, ct) : null;
+        if (nom is null)
         {
             return NotFound();
         }
 
-        await comptes.RetirerAsync(cible, ct);
-        Message = $"{cible.NomAffiche} a été retiré·e de l'équipe.";
+        Message = $"{nom} a été retiré·e de l'équipe.";
         return RedirectToPage();
     }
 

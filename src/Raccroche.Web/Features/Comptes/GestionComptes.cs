@@ -3,7 +3,7 @@ using Raccroche.Web.Features.Journal;
 namespace Raccroche.Web.Features.Comptes;
 
 /// <summary>Inviting and removing accounts, shared by the structure admin's team page and the regional admin's accounts page.</summary>
-public sealed class GestionComptes(RaccrocheDbContext db, Invitations invitations, UserManager<Utilisateur> users, Tracabilite journal, Habilitations h, TimeProvider clock)
+public sealed class GestionComptes(RaccrocheDbContext db, Invitations invitations, Tracabilite journal, Habilitations h, TimeProvider clock)
 {
     public sealed record Membre(string Id, string Nom, string Courriel, string Role, string? Structure, IReadOnlyList<string> Territoire, bool DoubleFacteur);
     public sealed record InvitationEnCours(string Courriel, string Role, string? Structure, DateTime ExpireLe);
@@ -97,18 +97,44 @@ public sealed class GestionComptes(RaccrocheDbContext db, Invitations invitation
         return true;
     }
 
-    public async Task<bool> RetirerAsync(Utilisateur cible, CancellationToken ct)
+    /// <summary>
+    /// The structure admin removes a member of their own structure: the structure is in the WHERE of the
+    /// delete, so an account of another structure is never touched. Null (the page answers 404) when there is
+    /// no such member, or it is the signed-in admin.
+    /// </summary>
+    public Task<string?> RetirerMembreAsync(string? id, int structureId, CancellationToken ct) =>
+        RetirerAsync(id, db.Users.Where(u => u.StructureId == structureId), ct);
+
+    /// <summary>The regional administrator removes any account but their own; null when there is none.</summary>
+    public Task<string?> RetirerCompteAsync(string? id, CancellationToken ct) => RetirerAsync(id, db.Users, ct);
+
+    /// <summary>Journals then deletes the account in one transaction; returns the removed person's name.</summary>
+    private async Task<string?> RetirerAsync(string? id, IQueryable<Utilisateur> retirables, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        journal.Ajouter(Tracabilite.Modification, "compte", cible.Id, $"compte retiré ({cible.Email})");
-        await db.SaveChangesAsync(ct);
-        var r = await users.DeleteAsync(cible);
-        if (!r.Succeeded)
+        if (id is not { Length: <= 100 } || id == h.UtilisateurId)
         {
-            return false;
+            return null;
+        }
+
+        var cible = retirables.Where(u => u.Id == id);
+        var qui = await cible.Select(u => new { u.NomAffiche, u.Email }).FirstOrDefaultAsync(ct);
+        if (qui is null)
+        {
+            return null;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        journal.Ajouter(Tracabilite.Modification, "compte", id, $"compte retiré ({qui.Email})");
+        await db.SaveChangesAsync(ct);
+
+        // Its sessions, sign-in state and Identity rows go with it (cascading foreign keys). Zero rows: removed
+        // (or moved) meanwhile, the journal line is rolled back and the answer is the same as when it was never there.
+        if (await cible.ExecuteDeleteAsync(ct) == 0)
+        {
+            return null;
         }
 
         await tx.CommitAsync(ct);
-        return true;
+        return qui.NomAffiche;
     }
 }

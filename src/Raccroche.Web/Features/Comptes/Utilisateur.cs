@@ -32,25 +32,3 @@ public sealed class Invitation
     public string? InviteParId { get; set; }
     public DateTime? AccepteeLe { get; set; }
 }
-
-/// <summary>The four roles of the professional space.</summary>
-public static class Roles
-{
-    public const string AdminRegional = "admin-regional";
-    public const string Coordinateur = "coordinateur";
-    public const string AdminStructure = "admin-structure";
-    public const string MembreStructure = "membre-structure";
-
-    public static readonly IReadOnlyList<string> Tous = [AdminRegional, Coordinateur, AdminStructure, MembreStructure];
-
-    public static string Libelle(string role) => role switch
-    {
-        AdminRegional => "Administrateur régional",
-        Coordinateur => "Coordinateur de territoire",
-        AdminStructure => "Administrateur de structure",
-        MembreStructure => "Membre de structure",
-        _ => role,
-    };
-
-    public static bool DeStructure(string role) => role is AdminStructure or MembreStructure;
-}

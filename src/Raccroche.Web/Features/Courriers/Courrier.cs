@@ -84,7 +84,7 @@ public sealed partial class Courrier(RaccrocheDbContext db, IOptions<CourrierOpt
     {
         var maintenant = clock.GetUtcNow().UtcDateTime;
         var dus = await db.MessagesSortants
-            .Where(m => m.EnvoyeLe == null && m.Statut == MessageSortant.EnAttente && m.ProchaineTentative <= maintenant)
+            .Where(m => m.EnvoyeLe == null && m.Statut == StatutMessage.EnAttente && m.ProchaineTentative <= maintenant)
             .OrderBy(m => m.Id)
             .Take(50)
             .ToListAsync(ct);
@@ -95,7 +95,7 @@ public sealed partial class Courrier(RaccrocheDbContext db, IOptions<CourrierOpt
             {
                 await EnvoyerAsync(m, ct);
                 m.EnvoyeLe = clock.GetUtcNow().UtcDateTime;
-                m.Statut = MessageSortant.Envoye;
+                m.Statut = StatutMessage.Envoye;
                 m.DerniereErreur = null;
                 envoyes++;
             }
@@ -132,7 +132,7 @@ public sealed partial class Courrier(RaccrocheDbContext db, IOptions<CourrierOpt
     /// <summary>Gives a message up: what it repeated of a request goes, the fact that it failed stays.</summary>
     public static void Abandonner(MessageSortant m, DateTime maintenant)
     {
-        m.Statut = MessageSortant.Abandonne;
+        m.Statut = StatutMessage.Abandonne;
         m.AbandonneLe = maintenant;
         m.Destinataire = "";
         m.Corps = "";

@@ -6,15 +6,11 @@ namespace Raccroche.Web.Features.Courriers;
 /// </summary>
 public sealed class MessageSortant
 {
-    public const string EnAttente = "en-attente";
-    public const string Envoye = "envoye";
-    public const string Abandonne = "abandonne";
-
     public int Id { get; set; }
 
     /// <summary>The request whose data the mail repeats, if any: retention erases the mail with the request.</summary>
     public int? DemandeId { get; set; }
-    public string Statut { get; set; } = EnAttente;
+    public StatutMessage Statut { get; set; } = StatutMessage.EnAttente;
     public required string Destinataire { get; set; }
     public required string Sujet { get; set; }
     public required string Corps { get; set; }
@@ -24,4 +20,12 @@ public sealed class MessageSortant
     public DateTime? EnvoyeLe { get; set; }
     public DateTime? AbandonneLe { get; set; }
     public string? DerniereErreur { get; set; }
+}
+
+/// <summary>Where an outbox message stands; stored as the same strings as before the enum existed.</summary>
+public enum StatutMessage
+{
+    [Valeur("en-attente", "En attente")] EnAttente,
+    [Valeur("envoye", "Envoyé")] Envoye,
+    [Valeur("abandonne", "Abandonné")] Abandonne,
 }
