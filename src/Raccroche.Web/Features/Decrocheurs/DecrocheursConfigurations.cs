@@ -72,6 +72,7 @@ internal sealed class SituationSieiConfiguration : IEntityTypeConfiguration<Situ
         b.Property(s => s.Issue).HasMaxLength(20);
         b.Property(s => s.Raison).HasMaxLength(200);
         b.Property(s => s.Contenu).HasMaxLength(8000);
+        b.Property(s => s.ArbitreePar).HasMaxLength(256);
         b.HasOne<Livraison>().WithMany().HasForeignKey(s => s.LivraisonId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<JeuneSuivi>().WithMany().HasForeignKey(s => s.JeuneSuiviId).OnDelete(DeleteBehavior.Cascade);
     }

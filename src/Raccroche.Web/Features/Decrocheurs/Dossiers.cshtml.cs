@@ -34,6 +34,7 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
     public int AArbitrer { get; private set; }
     public Erreurs Erreurs { get; } = new();
     public string? Message { get; private set; }
+    public bool PeutExporter { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "onglet")] public string? OngletDemande { get; set; }
     [BindProperty(SupportsGet = true, Name = "statut")] public string? Statut { get; set; }
@@ -91,10 +92,48 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
         return Page();
     }
 
+    /// <summary>
+    /// The list of the current tab and filters as CSV (<see cref="ExportCsv"/>), for accounts given the right in one of
+    /// their PSADs; only the files of those PSADs, no INE nor birth date; audited with the files it holds.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var roles = await acces.RolesAsync(ct);
+        var exportables = roles.Where(r => r.PeutExporter).Select(r => r.PsadId).Distinct().ToList();
+        if (exportables.Count == 0)
+        {
+            return NotFound();
+        }
+
+        Onglet = ValeursFermees.Lire<Onglet>(OngletDemande) ?? Onglet.ATraiter;
+        var maintenant = clock.GetUtcNow().UtcDateTime;
+        var aujourdhui = HeureParis.Jour(maintenant);
+        var q = DansOnglet(Filtrer((await acces.DossiersTraitesAsync(ct)).Where(j => exportables.Contains(j.PsadId)), aujourdhui), Onglet);
+        var lignes = await q.OrderBy(j => j.ArriveLe).ThenBy(j => j.Id)
+            .Select(j => new { Dossier = j, Structure = db.Structures.Where(s => s.Id == j.StructureId).Select(s => s.Nom).FirstOrDefault() })
+            .ToListAsync(ct);
+        var reglages = (await db.Psads.AsNoTracking().Select(p => new { p.Id, p.Reglages }).ToListAsync(ct)).ToDictionary(p => p.Id, p => p.Reglages);
+        await journal.EcrireAsync(Tracabilite.Export, "dossiers-suivi", Onglet.Code(),
+            $"export de la liste de suivi ({lignes.Count}) : {string.Join(", ", lignes.Select(l => l.Dossier.Id))}", ct: ct);
+
+        string[] colonnes = ["Dossier", "Nom", "Prénom", "Âge", "Commune", "Statut", "Depuis le", "Structure", "Prioritaire", "En retard"];
+        return new ExportCsv<(JeuneSuivi Dossier, string? Structure)>(lignes.Select(l => (l.Dossier, l.Structure)).ToAsyncEnumerable(), colonnes, l =>
+        {
+            var (j, structure) = l;
+            var d = Drapeaux.Calculer(j, aujourdhui, reglages[j.PsadId]);
+            return [
+                j.Id.ToString(CultureInfo.InvariantCulture), j.Nom, j.Prenom,
+                j.DateNaissance is { } n ? Drapeaux.Age(n, aujourdhui).ToString(CultureInfo.InvariantCulture) : null,
+                j.Commune, j.Statut.Libelle(), HeureParis.Tableur(j.StatutDepuis)[..10],
+                structure, string.Join(", ", d.Priorites), d.Retard];
+        }, $"suivi-{Onglet.Code()}-{HeureParis.NomDeFichier(maintenant)}.csv");
+    }
+
     private async Task ChargerAsync(CancellationToken ct)
     {
         var psads = await acces.PsadsCoordonneesAsync(ct);
         Coordinateur = psads.Count > 0;
+        PeutExporter = (await acces.RolesAsync(ct)).Any(r => r.PeutExporter);
         Onglet = ValeursFermees.Lire<Onglet>(OngletDemande) ?? Onglet.ATraiter;
         PageCourante = Math.Clamp(NumeroPage ?? 1, 1, 10_000);
         if (int.TryParse(Request.Query["attribues"], out var attribues))

@@ -354,6 +354,71 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
         return IssueEcriture.Fait;
     }
 
+    /// <summary>
+    /// Settles a row "à arbitrer" (a coordinator of its PSAD): joins it to one of the files it was a near match for, or
+    /// (<paramref name="dossierId"/> null) makes a new file of it. Never twice: a row already settled is left as it is.
+    /// </summary>
+    public async Task<IssueEcriture> ArbitrerAsync(long situationId, int? dossierId, Erreurs erreurs, CancellationToken ct = default)
+    {
+        var psads = await acces.PsadsCoordonneesAsync(ct);
+        var ligne = await db.SituationsSiei.AsNoTracking()
+            .Where(s => s.Id == situationId && s.Issue == IssueSituation.AArbitrer)
+            .Join(db.Livraisons, s => s.LivraisonId, l => l.Id, (s, l) => new { Situation = s, l.PsadId, l.Mois })
+            .FirstOrDefaultAsync(x => psads.Contains(x.PsadId), ct);
+        if (ligne is null)
+        {
+            return IssueEcriture.Introuvable;
+        }
+
+        if (ligne.Situation.JeuneSuiviId is not null)
+        {
+            erreurs.Ajouter("dossier", "Cette ligne a déjà été arbitrée.");
+            return IssueEcriture.Invalide;
+        }
+
+        if (dossierId is { } cible && (!ligne.Situation.Candidats.Contains(cible) || !await db.JeunesSuivis.AnyAsync(j => j.Id == cible && j.PsadId == ligne.PsadId, ct)))
+        {
+            erreurs.Ajouter("dossier", "Rattachez la ligne à l'un des dossiers proposés, ou créez un dossier distinct.");
+            return IssueEcriture.Invalide;
+        }
+
+        var maintenant = Maintenant;
+        return await EcrireAsync(async () =>
+        {
+            var id = dossierId;
+            if (id is null)
+            {
+                var contenu = JsonSerializer.Deserialize<LigneSiei>(ligne.Situation.Contenu)!;
+                var nouveau = ImportSiei.Nouveau(ligne.PsadId, contenu, maintenant);
+                nouveau.PremiereLivraisonId = nouveau.DerniereLivraisonId = ligne.Situation.LivraisonId;
+                db.JeunesSuivis.Add(nouveau);
+                await db.SaveChangesAsync(ct);
+                id = nouveau.Id;
+            }
+
+            var n = await db.SituationsSiei.Where(s => s.Id == situationId && s.JeuneSuiviId == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.JeuneSuiviId, id).SetProperty(s => s.ArbitreeLe, maintenant).SetProperty(s => s.ArbitreePar, Auteur), ct);
+            if (n == 0)
+            {
+                return false;
+            }
+
+            if (dossierId is not null)
+            {
+                // The file now appears on that livraison too.
+                await db.JeunesSuivis.Where(j => j.Id == id && db.Livraisons.Any(l => l.Id == j.DerniereLivraisonId && l.Mois < ligne.Mois))
+                    .ExecuteUpdateAsync(u => u.SetProperty(j => j.DerniereLivraisonId, ligne.Situation.LivraisonId).SetProperty(j => j.Version, j => j.Version + 1), ct);
+            }
+
+            Evenement(id!.Value, NatureEvenement.Arbitrage, dossierId is null
+                ? $"ligne {ligne.Situation.Ligne} de la livraison {ligne.Mois:yyyy-MM} : dossier distinct créé"
+                : $"ligne {ligne.Situation.Ligne} de la livraison {ligne.Mois:yyyy-MM} rattachée à ce dossier", maintenant);
+            journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id.Value),
+                $"arbitrage de la ligne {situationId} : {(dossierId is null ? "séparée (nouveau dossier)" : "rattachée")}");
+            return true;
+        }, ct);
+    }
+
     /// <summary>A file the professional handles (coordinator or référent of the assigned structure), read without tracking.</summary>
     private async Task<JeuneSuivi?> ModifiableAsync(int id, CancellationToken ct) =>
         await (await acces.DossiersTraitesAsync(ct)).AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);

@@ -19,21 +19,46 @@ public sealed class ReglagesSuivi
     public int InjoignableCanaux { get; set; } = 2;
     public int InjoignableJours { get; set; } = 10;
 
-    /// <summary>Each value in its bounds, or the French message of the first that is not (field code, message).</summary>
-    public IEnumerable<(string Champ, string Message)> Verifier()
-    {
-        static IEnumerable<(string, string)> Borne(string champ, string libelle, int valeur, int min, int max) =>
-            valeur < min || valeur > max ? [(champ, $"{libelle} : entre {min} et {max}.")] : [];
+    /// <summary>Every setting with its form field, French label and bounds: the form, the check and the page read them here.</summary>
+    public static readonly IReadOnlyList<ChampReglage> Champs =
+    [
+        new("premiereTentative", "Délai de la première tentative de contact (jours après l'arrivée)", r => r.DelaiPremiereTentativeJours, (r, v) => r.DelaiPremiereTentativeJours = v, 1, 90),
+        new("entretien", "Délai de l'entretien (jours après le contact)", r => r.DelaiEntretienJours, (r, v) => r.DelaiEntretienJours = v, 1, 180),
+        new("solution", "Délai de la solution (jours après l'entretien)", r => r.DelaiSolutionJours, (r, v) => r.DelaiSolutionJours = v, 1, 365),
+        new("sansNouvelles", "« Sans nouvelles » après (jours sans action)", r => r.SansNouvellesJours, (r, v) => r.SansNouvellesJours = v, 7, 365),
+        new("injoignableTentatives", "Tentatives avant « injoignable »", r => r.InjoignableTentatives, (r, v) => r.InjoignableTentatives = v, 2, 10, "tentatives"),
+        new("injoignableCanaux", "Canaux différents avant « injoignable »", r => r.InjoignableCanaux, (r, v) => r.InjoignableCanaux = v, 1, 4, "canaux"),
+        new("injoignableJours", "Jours couverts par les tentatives avant « injoignable »", r => r.InjoignableJours, (r, v) => r.InjoignableJours = v, 3, 60),
+    ];
 
-        return Borne("premiereTentative", "Délai de première tentative (jours)", DelaiPremiereTentativeJours, 1, 90)
-            .Concat(Borne("entretien", "Délai d'entretien (jours)", DelaiEntretienJours, 1, 180))
-            .Concat(Borne("solution", "Délai de solution (jours)", DelaiSolutionJours, 1, 365))
-            .Concat(Borne("sansNouvelles", "Sans nouvelles après (jours)", SansNouvellesJours, 7, 365))
-            .Concat(Borne("injoignableTentatives", "Tentatives avant « injoignable »", InjoignableTentatives, 2, 10))
-            .Concat(Borne("injoignableCanaux", "Canaux avant « injoignable »", InjoignableCanaux, 1, 4))
-            .Concat(Borne("injoignableJours", "Jours avant « injoignable »", InjoignableJours, 3, 60));
+    /// <summary>The settings out of their bounds (field code, French message); none when all are right.</summary>
+    public IEnumerable<(string Champ, string Message)> Verifier() => Champs
+        .Where(c => c.Lire(this) < c.Min || c.Lire(this) > c.Max)
+        .Select(c => (c.Code, $"{c.Libelle} : entre {c.Min} et {c.Max}."));
+
+    /// <summary>Settings typed in a form (one text per field code); each wrong or missing value is an error on its field.</summary>
+    public static ReglagesSuivi? Lire(IReadOnlyDictionary<string, string?> saisie, Erreurs erreurs)
+    {
+        var r = new ReglagesSuivi();
+        foreach (var c in Champs)
+        {
+            var v = Saisie.Entier(erreurs, c.Code, c.Libelle, saisie.GetValueOrDefault(c.Code), c.Min, c.Max, c.Unite);
+            if (v is null && erreurs.Pour(c.Code) is null)
+            {
+                erreurs.Ajouter(c.Code, $"{c.Libelle} : indiquez un nombre entre {c.Min} et {c.Max}.");
+            }
+
+            if (v is { } n)
+            {
+                c.Ecrire(r, n);
+            }
+        }
+
+        return erreurs.Any ? null : r;
     }
 }
+
+public sealed record ChampReglage(string Code, string Libelle, Func<ReglagesSuivi, int> Lire, Action<ReglagesSuivi, int> Ecrire, int Min, int Max, string Unite = "jours");
 
 /// <summary>
 /// The flags of a case file, computed from its status and dates, never typed by anyone: "à traiter" (nothing done yet),

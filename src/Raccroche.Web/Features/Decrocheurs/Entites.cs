@@ -147,6 +147,7 @@ public enum NatureEvenement
     [Valeur("reouverture", "Réouverture")] Reouverture,
     [Valeur("annulation", "Annulation")] Annulation,
     [Valeur("suivi-declare", "« Je suis ce jeune »")] SuiviDeclare,
+    [Valeur("arbitrage", "Arbitrage d'une ligne")] Arbitrage,
 }
 
 /// <summary>The case file's history, newest first on the page: what happened, when, by whom (reads go to the audit trail).</summary>
@@ -184,6 +185,10 @@ public sealed class SituationSiei
 
     /// <summary>The row as typed by SIEI (<see cref="LigneSiei"/> as JSON), never changed.</summary>
     public required string Contenu { get; set; }
+
+    /// <summary>When and by whom a row "à arbitrer" was settled (joined to a file, or made a file of its own).</summary>
+    public DateTime? ArbitreeLe { get; set; }
+    public string? ArbitreePar { get; set; }
 }
 
 /// <summary>

@@ -4,8 +4,15 @@ namespace Raccroche.Web.Features.Decrocheurs;
 /// The follow-up team of a PSAD (<c>/pro/decrocheurs/equipe</c>): its partner structures and who holds which role. The
 /// regional administrator names coordinators of any PSAD; a coordinator names the référents of theirs.
 /// </summary>
-public sealed class EquipeModel(AccesSuivi acces, RaccrocheDbContext db, EquipeSuivi equipe) : PageModel
+public sealed class EquipeModel(AccesSuivi acces, RaccrocheDbContext db, EquipeSuivi equipe, Journal.Tracabilite journal) : PageModel
 {
+    /// <summary>The chosen PSAD's deadlines and thresholds (its coordinators edit them here).</summary>
+    public ReglagesSuivi Reglages { get; private set; } = new();
+    public bool Coordinateur { get; private set; }
+    public bool Enregistre { get; private set; }
+
+    [BindProperty] public Dictionary<string, string?> Saisie { get; set; } = [];
+
     public IReadOnlyList<(int Id, string Code, string Nom)> Psads { get; private set; } = [];
     public (int Id, string Code, string Nom)? Choisie { get; private set; }
     public IReadOnlyList<EquipeSuivi.Membre> Membres { get; private set; } = [];
@@ -38,6 +45,34 @@ public sealed class EquipeModel(AccesSuivi acces, RaccrocheDbContext db, EquipeS
         return Page();
     }
 
+    /// <summary>The PSAD's deadlines and thresholds, for its coordinators: all valid or nothing saved.</summary>
+    public async Task<IActionResult> OnPostReglagesAsync(CancellationToken ct)
+    {
+        if (!await ChargerAsync(ct) || Choisie is not { } p || !Coordinateur)
+        {
+            return NotFound();
+        }
+
+        var lus = ReglagesSuivi.Lire(Saisie, Erreurs);
+        if (lus is null)
+        {
+            return Page();
+        }
+
+        var coordonnees = await acces.PsadsCoordonneesAsync(ct);
+        var psad = await db.Psads.FirstOrDefaultAsync(x => x.Id == p.Id && coordonnees.Contains(x.Id), ct);
+        if (psad is null)
+        {
+            return NotFound();
+        }
+
+        psad.Reglages = lus;
+        journal.Ajouter(Journal.Tracabilite.Modification, "psad", psad.Code,
+            "réglages du suivi : " + string.Join(", ", ReglagesSuivi.Champs.Select(c => $"{c.Code} {c.Lire(lus)}")));
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { psad = p.Code, enregistre = 1 });
+    }
+
     public async Task<IActionResult> OnPostRetirerAsync(CancellationToken ct)
     {
         if (!await ChargerAsync(ct) || Choisie is not { } p)
@@ -62,6 +97,9 @@ public sealed class EquipeModel(AccesSuivi acces, RaccrocheDbContext db, EquipeS
         if (Choisie is { } c)
         {
             Membres = await equipe.MembresAsync(c.Id, ct);
+            Coordinateur = coordonnees.Contains(c.Id);
+            Reglages = await db.Psads.AsNoTracking().Where(x => x.Id == c.Id).Select(x => x.Reglages).FirstAsync(ct);
+            Enregistre = Request.Query.ContainsKey("enregistre");
             Partenaires = [.. (await db.Set<PartenairePsad>().Where(x => x.PsadId == c.Id).Select(x => x.Structure!.Nom).ToListAsync(ct)).Order(StringComparer.Create(new("fr-FR"), true))];
         }
 

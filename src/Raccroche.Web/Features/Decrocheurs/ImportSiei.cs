@@ -287,7 +287,7 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         return rapport with { Importe = true, LivraisonId = livraisonId };
     }
 
-    private static JeuneSuivi Nouveau(int psad, LigneSiei l, DateTime maintenant) => new()
+    internal static JeuneSuivi Nouveau(int psad, LigneSiei l, DateTime maintenant) => new()
     {
         PsadId = psad,
         Ine = l.Ine,
