@@ -17,6 +17,9 @@ public static class HeureParis
     public static DateTime DebutDuJour(DateOnly jour) =>
         TimeZoneInfo.ConvertTimeToUtc(jour.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Paris);
 
+    /// <summary>A time typed in Paris (a form's date and hour), as a UTC instant.</summary>
+    public static DateTime Utc(DateTime locale) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(locale, DateTimeKind.Unspecified), Paris);
+
     /// <summary>The Paris calendar day of a UTC instant.</summary>
     public static DateOnly Jour(DateTime utc) => DateOnly.FromDateTime(Locale(utc));
 

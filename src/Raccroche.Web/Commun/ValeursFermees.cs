@@ -32,6 +32,10 @@ public static class ValeursFermees
     /// <summary>All the members, in declaration order.</summary>
     public static IReadOnlyList<T> Toutes<T>() where T : struct, Enum => Table<T>.Membres;
 
+    /// <summary>The members as the options of a form (code and label), in declaration order.</summary>
+    public static IReadOnlyList<Terme> Termes<T>(IEnumerable<T>? parmi = null) where T : struct, Enum =>
+        [.. (parmi ?? Table<T>.Membres).Select(v => new Terme(v.Code(), v.Libelle()))];
+
     /// <summary>The closed enums of an assembly (those with at least one <see cref="ValeurAttribute"/> member).</summary>
     public static IEnumerable<Type> Types(Assembly assembly) => assembly.GetTypes()
         .Where(t => t.IsEnum && t.GetFields(BindingFlags.Public | BindingFlags.Static).Any(f => f.IsDefined(typeof(ValeurAttribute))));

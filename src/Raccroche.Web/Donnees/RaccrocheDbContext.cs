@@ -26,6 +26,11 @@ public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUse
     public DbSet<Features.Decrocheurs.Livraison> Livraisons => Set<Features.Decrocheurs.Livraison>();
     public DbSet<Features.Decrocheurs.JeuneSuivi> JeunesSuivis => Set<Features.Decrocheurs.JeuneSuivi>();
     public DbSet<Features.Decrocheurs.SituationSiei> SituationsSiei => Set<Features.Decrocheurs.SituationSiei>();
+    public DbSet<Features.Decrocheurs.HabilitationSuivi> HabilitationsSuivi => Set<Features.Decrocheurs.HabilitationSuivi>();
+    public DbSet<Features.Decrocheurs.SuiviDeclare> SuivisDeclares => Set<Features.Decrocheurs.SuiviDeclare>();
+    public DbSet<Features.Decrocheurs.TentativeContact> TentativesContact => Set<Features.Decrocheurs.TentativeContact>();
+    public DbSet<Features.Decrocheurs.EvenementDossier> EvenementsDossier => Set<Features.Decrocheurs.EvenementDossier>();
+    public DbSet<Features.Decrocheurs.DepotSiei> DepotsSiei => Set<Features.Decrocheurs.DepotSiei>();
     public DbSet<Features.Fiches.RevisionFiche> RevisionsFiche => Set<Features.Fiches.RevisionFiche>();
     public DbSet<Features.Journal.JournalAcces> Journal => Set<Features.Journal.JournalAcces>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -51,6 +51,9 @@ public static class LigneDeCommande
             case "psad":
                 Environment.ExitCode = await ListerPsadAsync(app, args);
                 return true;
+            case "habilitation-suivi":
+                Environment.ExitCode = await HabilitationSuiviAsync(app, args);
+                return true;
             case "retention":
                 using (var scope = app.Services.CreateScope())
                 {
@@ -60,7 +63,7 @@ public static class LigneDeCommande
 
                 return true;
             default:
-                Console.Error.WriteLine($"Unknown command '{verb}'. Known: migrate, import-communes FILE, import-siei --psad CODE [--mois AAAA-MM] [--essai] [--ignorer-invalides] [--rapport RAPPORT.json] FICHIER, psad --liste, creer-admin --courriel ADRESSE, retention, campagne --nom N --territoire T [--structure SLUG] [--debut AAAA-MM-JJ] [--fin AAAA-MM-JJ].");
+                Console.Error.WriteLine($"Unknown command '{verb}'. Known: migrate, import-communes FILE, import-siei --psad CODE [--mois AAAA-MM] [--essai] [--ignorer-invalides] [--rapport RAPPORT.json] FICHIER, psad --liste, habilitation-suivi --psad CODE --courriel ADRESSE --role coordinateur-psad|referent-suivi [--export] [--retirer], creer-admin --courriel ADRESSE, retention, campagne --nom N --territoire T [--structure SLUG] [--debut AAAA-MM-JJ] [--fin AAAA-MM-JJ].");
                 Environment.ExitCode = 2;
                 return true;
         }
@@ -136,6 +139,63 @@ public static class LigneDeCommande
         }
 
         return r.Refus is null && (r.Importe || r.DejaImporte || (r.Essai && r.Erreurs.Count == 0)) ? 0 : 1;
+    }
+
+    /// <summary>
+    /// <c>habilitation-suivi --psad CODE --courriel ADRESSE --role coordinateur-psad|referent-suivi [--export] [--retirer]</c>:
+    /// gives (or with --retirer removes) a follow-up role to an existing account, with the same checks as the team page.
+    /// </summary>
+    private static async Task<int> HabilitationSuiviAsync(WebApplication app, string[] args)
+    {
+        const string usage = "Usage : habilitation-suivi --psad CODE --courriel ADRESSE --role coordinateur-psad|referent-suivi [--export] [--retirer]";
+        string? Option(string nom) => args.SkipWhile(a => a != nom).Skip(1).FirstOrDefault();
+        var code = Option("--psad");
+        var courriel = Option("--courriel");
+        var role = ValeursFermees.Lire<Features.Decrocheurs.RoleSuivi>(Option("--role"));
+        if (code is null || courriel is null || role is null)
+        {
+            Console.Error.WriteLine(usage);
+            return 2;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Donnees.RaccrocheDbContext>();
+        var psad = await db.Psads.AsNoTracking().Where(p => p.Code == code).Select(p => (int?)p.Id).FirstOrDefaultAsync();
+        if (psad is null)
+        {
+            Console.Error.WriteLine($"Aucune PSAD n'a le code « {code} » (la commande « psad --liste » les donne).");
+            return 1;
+        }
+
+        var equipe = scope.ServiceProvider.GetRequiredService<Features.Decrocheurs.EquipeSuivi>();
+        if (args.Contains("--retirer"))
+        {
+            var normalise = courriel.Trim().ToUpperInvariant();
+            var id = await db.HabilitationsSuivi.Where(h => h.PsadId == psad && h.Role == role && db.Users.Any(u => u.Id == h.UtilisateurId && u.NormalizedEmail == normalise))
+                .Select(h => (int?)h.Id).FirstOrDefaultAsync();
+            if (id is null || !await equipe.RetirerAsync(psad.Value, id.Value, parAdminRegional: true, "ligne de commande"))
+            {
+                Console.Error.WriteLine($"{courriel} n'a pas le rôle « {role.Value.Libelle()} » dans la PSAD {code}.");
+                return 1;
+            }
+
+            Console.WriteLine($"Rôle « {role.Value.Libelle()} » retiré à {courriel} dans la PSAD {code}.");
+            return 0;
+        }
+
+        var erreurs = new Erreurs();
+        if (!await equipe.AccorderAsync(psad.Value, courriel, role, args.Contains("--export"), parAdminRegional: true, "ligne de commande", erreurs))
+        {
+            foreach (var (champ, messages) in erreurs.EnDictionnaire())
+            {
+                Console.Error.WriteLine($"{champ} : {string.Join(" ", messages)}");
+            }
+
+            return 1;
+        }
+
+        Console.WriteLine($"Rôle « {role.Value.Libelle()} » donné à {courriel} dans la PSAD {code}{(args.Contains("--export") ? ", avec le droit d'exporter" : "")}.");
+        return 0;
     }
 
     /// <summary><c>psad --liste</c>: code, name and territory of every PSAD.</summary>

@@ -110,8 +110,10 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         ["pro/invitation/{jeton}"] = ("/pro/invitation/inconnu", Tous),
     };
 
-    /// <summary>Pages whose answer depends on the sign-in step, not on the role: checked by AccountsTests.</summary>
-    private static readonly string[] HorsMatrice = ["pro/connexion/code", "pro/double-facteur"];
+    /// <summary>Pages whose answer depends on the sign-in step, not on the role (checked by AccountsTests), and the follow-up pages (SuiviDossiersTests).</summary>
+    private static readonly string[] HorsMatrice = ["pro/connexion/code", "pro/double-facteur",
+        // The dropout follow-up has its own six visitors (référents, PSAD coordinators): SuiviDossiersTests checks them.
+        "pro/decrocheurs", "pro/decrocheurs/{id:int}", "pro/decrocheurs/import", "pro/decrocheurs/equipe", "pro/decrocheurs/rechercher"];
 
     [Fact]
     public void EveryProPage_IsInTheMatrix()

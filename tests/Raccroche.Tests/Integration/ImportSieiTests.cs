@@ -84,7 +84,7 @@ public abstract class ImportSieiTests(AppFactory f)
         await using var db = f.CreateDbContext();
         var s = await db.SituationsSiei.FirstAsync(x => x.LivraisonId == r.LivraisonId);
         Assert.Contains("\"DateSortie\"", s.Contenu);
-        Assert.Equal("nouveau", s.Issue);
+        Assert.Equal(IssueSituation.Nouveau, s.Issue);
         Assert.True(await db.Journal.AnyAsync(j => j.Ressource == "livraison" && j.RessourceId == r.LivraisonId!.Value.ToString()));
     }
 

@@ -52,7 +52,7 @@ public sealed class JournalModel(RaccrocheDbContext db, Tracabilite journal, Tim
         var q = Requete.Appliquer(db.Journal);
         var total = await q.CountAsync(ct);
         await journal.EcrireAsync(Tracabilite.Export, "journal", null, $"export CSV du journal : {total} ligne(s) ; {Requete.Description()}", ct: ct);
-        return new JournalCsv(q, $"journal-acces-{HeureParis.NomDeFichier(clock.GetUtcNow().UtcDateTime)}.csv");
+        return JournalCsv.Fichier(q, $"journal-acces-{HeureParis.NomDeFichier(clock.GetUtcNow().UtcDateTime)}.csv");
     }
 
     /// <summary>This search with some parameters changed (null removes one); empty ones are left out.</summary>

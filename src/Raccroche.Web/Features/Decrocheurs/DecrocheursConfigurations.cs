@@ -9,6 +9,7 @@ internal sealed class PsadConfiguration : IEntityTypeConfiguration<Psad>
         b.Property(p => p.Code).HasMaxLength(20);
         b.Property(p => p.Nom).HasMaxLength(150);
         b.HasMany(p => p.Partenaires).WithOne().HasForeignKey(x => x.PsadId).OnDelete(DeleteBehavior.Cascade);
+        b.ComplexProperty(p => p.Reglages);
     }
 }
 
@@ -48,6 +49,17 @@ internal sealed class JeuneSuiviConfiguration : IEntityTypeConfiguration<JeuneSu
         b.Property(j => j.CodeInsee).HasMaxLength(5);
         b.Property(j => j.Commune).HasMaxLength(100);
         b.HasOne<Psad>().WithMany().HasForeignKey(j => j.PsadId).OnDelete(DeleteBehavior.Cascade);
+
+        // The work lists filter by PSAD, structure and status, then sort by dates.
+        b.HasIndex(j => new { j.PsadId, j.Statut, j.StatutDepuis });
+        b.HasIndex(j => new { j.PsadId, j.StructureId, j.Statut });
+        b.Property(j => j.Statut).HasMaxLength(20);
+        b.Property(j => j.MotifCloture).HasMaxLength(30);
+        b.Property(j => j.MotifAnnulation).HasMaxLength(20);
+        b.Property(j => j.PrecisionCloture).HasMaxLength(300);
+        b.Property(j => j.ReferentId).HasMaxLength(450);
+        b.Property(j => j.Version).IsConcurrencyToken();
+        b.HasOne<Catalogue.Structure>().WithMany().HasForeignKey(j => j.StructureId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -60,7 +72,70 @@ internal sealed class SituationSieiConfiguration : IEntityTypeConfiguration<Situ
         b.Property(s => s.Issue).HasMaxLength(20);
         b.Property(s => s.Raison).HasMaxLength(200);
         b.Property(s => s.Contenu).HasMaxLength(8000);
+        b.Property(s => s.ArbitreePar).HasMaxLength(256);
         b.HasOne<Livraison>().WithMany().HasForeignKey(s => s.LivraisonId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<JeuneSuivi>().WithMany().HasForeignKey(s => s.JeuneSuiviId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class HabilitationSuiviConfiguration : IEntityTypeConfiguration<HabilitationSuivi>
+{
+    public void Configure(EntityTypeBuilder<HabilitationSuivi> b)
+    {
+        b.HasIndex(h => new { h.UtilisateurId, h.PsadId, h.Role }).IsUnique();
+        b.HasIndex(h => new { h.PsadId, h.Role });
+        b.Property(h => h.UtilisateurId).HasMaxLength(450);
+        b.Property(h => h.Role).HasMaxLength(20);
+        b.Property(h => h.AccordeePar).HasMaxLength(256);
+        b.HasOne<Comptes.Utilisateur>().WithMany().HasForeignKey(h => h.UtilisateurId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Psad>().WithMany().HasForeignKey(h => h.PsadId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SuiviDeclareConfiguration : IEntityTypeConfiguration<SuiviDeclare>
+{
+    public void Configure(EntityTypeBuilder<SuiviDeclare> b)
+    {
+        b.HasKey(s => new { s.UtilisateurId, s.JeuneSuiviId });
+        b.Property(s => s.UtilisateurId).HasMaxLength(450);
+        b.HasOne<Comptes.Utilisateur>().WithMany().HasForeignKey(s => s.UtilisateurId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<JeuneSuivi>().WithMany().HasForeignKey(s => s.JeuneSuiviId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TentativeContactConfiguration : IEntityTypeConfiguration<TentativeContact>
+{
+    public void Configure(EntityTypeBuilder<TentativeContact> b)
+    {
+        b.HasIndex(t => new { t.JeuneSuiviId, t.Quand });
+        b.Property(t => t.Canal).HasMaxLength(20);
+        b.Property(t => t.Destinataire).HasMaxLength(20);
+        b.Property(t => t.Issue).HasMaxLength(20);
+        b.Property(t => t.Auteur).HasMaxLength(256);
+        b.HasOne<JeuneSuivi>().WithMany().HasForeignKey(t => t.JeuneSuiviId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EvenementDossierConfiguration : IEntityTypeConfiguration<EvenementDossier>
+{
+    public void Configure(EntityTypeBuilder<EvenementDossier> b)
+    {
+        b.HasIndex(e => new { e.JeuneSuiviId, e.Quand });
+        b.Property(e => e.Nature).HasMaxLength(20);
+        b.Property(e => e.Auteur).HasMaxLength(256);
+        b.Property(e => e.Detail).HasMaxLength(500);
+        b.HasOne<JeuneSuivi>().WithMany().HasForeignKey(e => e.JeuneSuiviId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DepotSieiConfiguration : IEntityTypeConfiguration<DepotSiei>
+{
+    public void Configure(EntityTypeBuilder<DepotSiei> b)
+    {
+        b.HasIndex(d => d.DeposeLe);
+        b.Property(d => d.UtilisateurId).HasMaxLength(450);
+        b.Property(d => d.NomFichier).HasMaxLength(200);
+        b.HasOne<Psad>().WithMany().HasForeignKey(d => d.PsadId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Comptes.Utilisateur>().WithMany().HasForeignKey(d => d.UtilisateurId).OnDelete(DeleteBehavior.Cascade);
     }
 }

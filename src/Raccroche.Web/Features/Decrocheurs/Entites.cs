@@ -14,6 +14,9 @@ public sealed class Psad
     public required string Nom { get; set; }
     public List<string> Territoire { get; set; } = [];
     public List<PartenairePsad> Partenaires { get; set; } = [];
+
+    /// <summary>Deadlines and thresholds of the follow-up, edited by the PSAD's coordinators.</summary>
+    public ReglagesSuivi Reglages { get; set; } = new();
 }
 
 public sealed class PartenairePsad
@@ -49,7 +52,11 @@ public sealed class Livraison
     public string Erreurs { get; set; } = "[]";
 }
 
-/// <summary>A young person followed by a PSAD: one per person, whatever the number of lists they appear in.</summary>
+/// <summary>
+/// A young person followed by a PSAD, and their case file: one per person, whatever the number of lists they appear in.
+/// Identity comes from the lists; the status, assignment and dates are the follow-up's. Every write checks
+/// <see cref="Version"/> (two référents saving at once: the second is told, nothing is lost).
+/// </summary>
 public sealed class JeuneSuivi
 {
     public int Id { get; set; }
@@ -65,6 +72,101 @@ public sealed class JeuneSuivi
     public DateTime CreeLe { get; set; }
     public int PremiereLivraisonId { get; set; }
     public int DerniereLivraisonId { get; set; }
+
+    /// <summary>Date of leaving school on the latest list (a recent exit makes the file a priority).</summary>
+    public DateOnly? DateSortie { get; set; }
+
+    public StatutDossier Statut { get; set; } = StatutDossier.AAttribuer;
+    public DateTime StatutDepuis { get; set; }
+
+    /// <summary>When the file (re)entered the follow-up: first list, or the list on which a closed file's young person reappeared.</summary>
+    public DateTime ArriveLe { get; set; }
+
+    /// <summary>The partner structure the file is assigned to (its référents handle it).</summary>
+    public int? StructureId { get; set; }
+
+    /// <summary>The référent in charge within that structure, when one is named.</summary>
+    public string? ReferentId { get; set; }
+
+    public int NombreTentatives { get; set; }
+    public DateTime? DerniereActionLe { get; set; }
+
+    public MotifCloture? MotifCloture { get; set; }
+    public MotifAnnulation? MotifAnnulation { get; set; }
+
+    /// <summary>The closing référent's précision (required for "autre"), limited and shown inert.</summary>
+    public string? PrecisionCloture { get; set; }
+    public DateTime? ClotureLe { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>What a professional does in a PSAD's follow-up; an account may hold several (one per PSAD).</summary>
+public enum RoleSuivi
+{
+    /// <summary>Runs the PSAD: imports the lists, assigns the files, edits the rules; sees every file of the PSAD.</summary>
+    [Valeur("coordinateur-psad", "Coordinateur PSAD")] CoordinateurPsad,
+
+    /// <summary>A member of a partner structure: handles the files assigned to that structure.</summary>
+    [Valeur("referent-suivi", "Référent de suivi")] ReferentSuivi,
+}
+
+/// <summary>
+/// A role in a PSAD's follow-up, given to an existing account (the regional administrator names coordinators; a
+/// coordinator names the référents, members of the PSAD's partner structures). Exporting lists is a right of its own.
+/// </summary>
+public sealed class HabilitationSuivi
+{
+    public int Id { get; set; }
+    public required string UtilisateurId { get; set; }
+    public int PsadId { get; set; }
+    public RoleSuivi Role { get; set; }
+    public bool PeutExporter { get; set; }
+    public DateTime AccordeeLe { get; set; }
+    public required string AccordeePar { get; set; }
+}
+
+/// <summary>
+/// "Je suis ce jeune": a référent of the same PSAD whose structure does not handle the file declares they also follow
+/// the young person; they may then read the identity and who follows them (read-only). Audited.
+/// </summary>
+public sealed class SuiviDeclare
+{
+    public required string UtilisateurId { get; set; }
+    public int JeuneSuiviId { get; set; }
+    public DateTime DeclareLe { get; set; }
+}
+
+public enum NatureEvenement
+{
+    [Valeur("livraison", "Présent sur une livraison")] Livraison,
+    [Valeur("attribution", "Attribution")] Attribution,
+    [Valeur("tentative", "Tentative de contact")] Tentative,
+    [Valeur("statut", "Changement de statut")] Statut,
+    [Valeur("cloture", "Clôture")] Cloture,
+    [Valeur("reouverture", "Réouverture")] Reouverture,
+    [Valeur("annulation", "Annulation")] Annulation,
+    [Valeur("suivi-declare", "« Je suis ce jeune »")] SuiviDeclare,
+    [Valeur("arbitrage", "Arbitrage d'une ligne")] Arbitrage,
+}
+
+/// <summary>The case file's history, newest first on the page: what happened, when, by whom (reads go to the audit trail).</summary>
+public sealed class EvenementDossier
+{
+    public long Id { get; set; }
+    public int JeuneSuiviId { get; set; }
+    public DateTime Quand { get; set; }
+    public NatureEvenement Nature { get; set; }
+    public required string Auteur { get; set; }
+    public required string Detail { get; set; }
+}
+
+/// <summary>What the import made of a row: a new file, a row matched to a file, or a doubtful match for a coordinator to settle.</summary>
+public enum IssueSituation
+{
+    [Valeur("nouveau", "Nouveau dossier")] Nouveau,
+    [Valeur("rapproche", "Rapproché d'un dossier existant")] Rapproche,
+    [Valeur("a-arbitrer", "À arbitrer")] AArbitrer,
 }
 
 /// <summary>
@@ -77,10 +179,31 @@ public sealed class SituationSiei
     public int LivraisonId { get; set; }
     public int? JeuneSuiviId { get; set; }
     public int Ligne { get; set; }
-    public required string Issue { get; set; }
+    public required IssueSituation Issue { get; set; }
     public string? Raison { get; set; }
     public List<int> Candidats { get; set; } = [];
 
     /// <summary>The row as typed by SIEI (<see cref="LigneSiei"/> as JSON), never changed.</summary>
     public required string Contenu { get; set; }
+
+    /// <summary>When and by whom a row "à arbitrer" was settled (joined to a file, or made a file of its own).</summary>
+    public DateTime? ArbitreeLe { get; set; }
+    public string? ArbitreePar { get; set; }
+}
+
+/// <summary>
+/// A file checked by a dry run and waiting for the coordinator's "importer": kept in the database (every instance sees it)
+/// for two hours at most, then deleted; deleted at once when imported.
+/// </summary>
+public sealed class DepotSiei
+{
+    public Guid Id { get; set; }
+    public int PsadId { get; set; }
+    public required string UtilisateurId { get; set; }
+    public required string NomFichier { get; set; }
+    public DateOnly? Mois { get; set; }
+    public required byte[] Contenu { get; set; }
+    public DateTime DeposeLe { get; set; }
+
+    public static readonly TimeSpan Duree = TimeSpan.FromHours(2);
 }

@@ -22,6 +22,9 @@ public sealed record RapportSiei
     [JsonPropertyName("deja_importe")] public bool DejaImporte { get; init; }
     [JsonPropertyName("livraison")] public int? LivraisonId { get; init; }
 
+    /// <summary>One line per row of the file, for the preview page (not in the command line's JSON report).</summary>
+    [JsonIgnore] public IReadOnlyList<ApercuLigne> Apercu { get; init; } = [];
+
     /// <summary>Refused: nothing written, and why, in one sentence.</summary>
     [JsonPropertyName("refus")] public string? Refus { get; init; }
 
@@ -33,6 +36,9 @@ public sealed record RapportSiei
               $"{Rapproches} rapproché(s) dont {ToujoursPresents} toujours présent(s) et {Reapparus} réapparu(s), {AArbitrer} à arbitrer, " +
               $"{Absents} absent(s) depuis la livraison précédente, {Ignores} ligne(s) écartée(s), {Erreurs.Count} erreur(s).";
 }
+
+/// <summary>What the import does with one row: "à créer", "rapproché" (of an existing file), "à arbitrer" or "en erreur".</summary>
+public sealed record ApercuLigne(int Ligne, string Issue, string? Jeune, string? Detail);
 
 public sealed record ErreurRapport(
     [property: JsonPropertyName("ligne")] int Ligne,
@@ -109,6 +115,7 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         var nouveaux = new Dictionary<int, JeuneSuivi>();
         var situations = new List<(SituationSiei Situation, int? Personne)>();
         var vus = new HashSet<int>();
+        var sorties = new Dictionary<int, DateOnly>();
         var aArbitrer = 0;
         var prochainTemporaire = -1;
         foreach (var ligne in analyse.Lignes)
@@ -135,12 +142,16 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
             if (personne is { } p)
             {
                 vus.Add(p);
+                if (ligne.DateSortie is { } sortie)
+                {
+                    sorties[p] = sortie;
+                }
             }
 
             situations.Add((new SituationSiei
             {
                 Ligne = ligne.Ligne,
-                Issue = c.Issue switch { IssueRapprochement.Nouveau => "nouveau", IssueRapprochement.Rapproche => "rapproche", _ => "a-arbitrer" },
+                Issue = c.Issue switch { IssueRapprochement.Nouveau => IssueSituation.Nouveau, IssueRapprochement.Rapproche => IssueSituation.Rapproche, _ => IssueSituation.AArbitrer },
                 Raison = c.Raison.Length == 0 ? null : c.Raison,
                 Candidats = [.. c.Candidats],
                 Contenu = JsonSerializer.Serialize(ligne),
@@ -148,6 +159,12 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         }
 
         var existantsVus = vus.Where(p => p > 0).ToHashSet();
+        var apercu = analyse.Lignes.Zip(situations, (l, x) => new ApercuLigne(x.Situation.Ligne,
+                x.Situation.Issue switch { IssueSituation.Nouveau => "à créer", IssueSituation.Rapproche => "rapproché", _ => "à arbitrer" },
+                $"{l.Prenom} {l.Nom?.ToUpperInvariant()}".Trim() is { Length: > 0 } n ? n : l.Ine,
+                x.Situation.Raison))
+            .Concat(erreurs.GroupBy(e => e.Ligne).Select(g => new ApercuLigne(g.Key, "en erreur", null, string.Join(" ; ", g.Select(e => $"{e.Champ} : {e.Message}")))))
+            .OrderBy(a => a.Ligne).ToList();
         var rapport = new RapportSiei
         {
             Essai = essai,
@@ -161,6 +178,7 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
             Ignores = analyse.LignesEnErreur.Count,
             Erreurs = erreurs,
             ColonnesIgnorees = entetes.Ignorees,
+            Apercu = apercu,
         };
 
         if (erreurs.Count > 0 && !ignorerInvalides)
@@ -212,6 +230,43 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
                 await db.JeunesSuivis.Where(j => lot.Contains(j.Id)).ExecuteUpdateAsync(u => u.SetProperty(j => j.DerniereLivraisonId, livraison.Id), ct);
             }
 
+            // The latest exit date of each person already followed (grouped: few distinct dates).
+            foreach (var parDate in sorties.Where(x => x.Key > 0).GroupBy(x => x.Value, x => x.Key))
+            {
+                foreach (var lot in parDate.Chunk(500))
+                {
+                    await db.JeunesSuivis.Where(j => lot.Contains(j.Id)).ExecuteUpdateAsync(u => u.SetProperty(j => j.DateSortie, parDate.Key), ct);
+                }
+            }
+
+            // A closed file whose young person is on the list again reopens: they dropped out again (or never left).
+            foreach (var lot in existantsVus.Chunk(500))
+            {
+                var rouverts = await db.JeunesSuivis.Where(j => lot.Contains(j.Id) && j.Statut == StatutDossier.Cloture).Select(j => j.Id).ToListAsync(ct);
+                if (rouverts.Count == 0)
+                {
+                    continue;
+                }
+
+                await db.JeunesSuivis.Where(j => rouverts.Contains(j.Id)).ExecuteUpdateAsync(u => u
+                    .SetProperty(j => j.Statut, j => j.StructureId == null ? StatutDossier.AAttribuer : StatutDossier.AContacter)
+                    .SetProperty(j => j.StatutDepuis, maintenant)
+                    .SetProperty(j => j.ArriveLe, maintenant)
+                    .SetProperty(j => j.NombreTentatives, 0)
+                    .SetProperty(j => j.MotifCloture, (MotifCloture?)null)
+                    .SetProperty(j => j.PrecisionCloture, (string?)null)
+                    .SetProperty(j => j.ClotureLe, (DateTime?)null)
+                    .SetProperty(j => j.Version, j => j.Version + 1), ct);
+                db.EvenementsDossier.AddRange(rouverts.Select(id => new EvenementDossier
+                {
+                    JeuneSuiviId = id,
+                    Quand = maintenant,
+                    Nature = NatureEvenement.Reouverture,
+                    Auteur = auteur ?? "import",
+                    Detail = $"de nouveau sur la livraison SIEI {moisListe:yyyy-MM} : dossier rouvert",
+                }));
+            }
+
             foreach (var (s, personne) in situations)
             {
                 s.LivraisonId = livraison.Id;
@@ -232,7 +287,7 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         return rapport with { Importe = true, LivraisonId = livraisonId };
     }
 
-    private static JeuneSuivi Nouveau(int psad, LigneSiei l, DateTime maintenant) => new()
+    internal static JeuneSuivi Nouveau(int psad, LigneSiei l, DateTime maintenant) => new()
     {
         PsadId = psad,
         Ine = l.Ine,
@@ -244,5 +299,8 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         CodeInsee = l.CodeInsee,
         Commune = l.Commune,
         CreeLe = maintenant,
+        ArriveLe = maintenant,
+        StatutDepuis = maintenant,
+        DateSortie = l.DateSortie,
     };
 }

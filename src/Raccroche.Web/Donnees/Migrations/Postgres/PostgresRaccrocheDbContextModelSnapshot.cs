@@ -123,254 +123,6 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Raccroche.Web.Features.Comptes.EtatConnexion", b =>
-                {
-                    b.Property<string>("UtilisateurId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<long?>("DernierPasTotp")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Echecs")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("PauseJusquA")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("UtilisateurId");
-
-                    b.ToTable("EtatsConnexion", (string)null);
-                });
-
-            modelBuilder.Entity("Raccroche.Web.Features.Comptes.Invitation", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime?>("AccepteeLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Courriel")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateTime>("CreeLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("ExpireLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("InviteParId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("JetonHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<int?>("StructureId")
-                        .HasColumnType("integer");
-
-                    b.PrimitiveCollection<List<string>>("Territoire")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ExpireLe");
-
-                    b.HasIndex("JetonHash")
-                        .IsUnique();
-
-                    b.HasIndex("StructureId");
-
-                    b.ToTable("Invitations");
-                });
-
-            modelBuilder.Entity("Raccroche.Web.Features.Comptes.SessionPro", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("EmpreinteTampon")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime?>("FermeeLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("OuverteLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UtilisateurId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<DateTime>("VueLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OuverteLe");
-
-                    b.HasIndex("UtilisateurId");
-
-                    b.ToTable("SessionsPro");
-                });
-
-            modelBuilder.Entity("Raccroche.Web.Features.Comptes.Utilisateur", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<DateTime>("CreeLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NomAffiche")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
-
-                    b.Property<int?>("StructureId")
-                        .HasColumnType("integer");
-
-                    b.PrimitiveCollection<List<string>>("Territoire")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("StructureId");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Raccroche.Web.Features.Journal.JournalAcces", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Adresse")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime>("Le")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Ressource")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("RessourceId")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Utilisateur")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("UtilisateurId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Le");
-
-                    b.HasIndex("UtilisateurId");
-
-                    b.HasIndex("Ressource", "RessourceId");
-
-                    b.ToTable("JournalAcces", (string)null);
-                });
-
             modelBuilder.Entity("Raccroche.Web.Features.Campagnes.Campagne", b =>
                 {
                     b.Property<int>("Id")
@@ -744,6 +496,731 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("Communes");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Comptes.EtatConnexion", b =>
+                {
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long?>("DernierPasTotp")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Echecs")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PauseJusquA")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UtilisateurId");
+
+                    b.ToTable("EtatsConnexion", (string)null);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Comptes.Invitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AccepteeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Courriel")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpireLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InviteParId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("JetonHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Territoire")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpireLe");
+
+                    b.HasIndex("JetonHash")
+                        .IsUnique();
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Comptes.SessionPro", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EmpreinteTampon")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("FermeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("OuverteLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UtilisateurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("VueLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OuverteLe");
+
+                    b.HasIndex("UtilisateurId");
+
+                    b.ToTable("SessionsPro");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Comptes.Utilisateur", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NomAffiche")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Territoire")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Courriers.MessageSortant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AbandonneLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Corps")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DemandeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("EnvoyeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ProchaineTentative")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandeId");
+
+                    b.HasIndex("EnvoyeLe", "ProchaineTentative");
+
+                    b.ToTable("MessagesSortants");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.DepotSiei", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("DeposeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("Mois")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PsadId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UtilisateurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeposeLe");
+
+                    b.HasIndex("PsadId");
+
+                    b.HasIndex("UtilisateurId");
+
+                    b.ToTable("DepotsSiei");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.EvenementDossier", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("Quand")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JeuneSuiviId", "Quand");
+
+                    b.ToTable("EvenementsDossier");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.HabilitationSuivi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AccordeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AccordeePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("PeutExporter")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PsadId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UtilisateurId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PsadId", "Role");
+
+                    b.HasIndex("UtilisateurId", "PsadId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("HabilitationsSuivi");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ArriveLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ClotureLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CodeInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DateNaissance")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateSortie")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DerniereActionLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DerniereLivraisonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Ine")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<string>("LieuNaissance")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MotifAnnulation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MotifCloture")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Nom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NomNaissance")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("NombreTentatives")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PrecisionCloture")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PremiereLivraisonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Prenom")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PsadId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReferentId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("StatutDepuis")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("PsadId", "DateNaissance");
+
+                    b.HasIndex("PsadId", "Ine");
+
+                    b.HasIndex("PsadId", "Statut", "StatutDepuis");
+
+                    b.HasIndex("PsadId", "StructureId", "Statut");
+
+                    b.ToTable("JeunesSuivis");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Livraison", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AArbitrer")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Absents")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EmpreinteFichier")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Erreurs")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Ignores")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ImporteeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImporteePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Lignes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Mois")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Nouveaux")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PsadId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rapproches")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reapparus")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PsadId", "EmpreinteFichier")
+                        .IsUnique();
+
+                    b.HasIndex("PsadId", "Mois");
+
+                    b.ToTable("Livraisons");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PartenairePsad", b =>
+                {
+                    b.Property<int>("PsadId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PsadId", "StructureId");
+
+                    b.HasIndex("StructureId");
+
+                    b.ToTable("PartenairePsad");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Psad", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.PrimitiveCollection<List<string>>("Territoire")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reglages", "Raccroche.Web.Features.Decrocheurs.Psad.Reglages#ReglagesSuivi", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("DelaiEntretienJours")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("DelaiPremiereTentativeJours")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("DelaiSolutionJours")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("InjoignableCanaux")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("InjoignableJours")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("InjoignableTentatives")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("SansNouvellesJours")
+                                .HasColumnType("integer");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Psads");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.PrimitiveCollection<List<int>>("Candidats")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("Contenu")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("JeuneSuiviId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ligne")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LivraisonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Raison")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JeuneSuiviId");
+
+                    b.HasIndex("LivraisonId", "JeuneSuiviId");
+
+                    b.ToTable("SituationsSiei");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SuiviDeclare", b =>
+                {
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("DeclareLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UtilisateurId", "JeuneSuiviId");
+
+                    b.HasIndex("JeuneSuiviId");
+
+                    b.ToTable("SuivisDeclares");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.TentativeContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Canal")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Issue")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Quand")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JeuneSuiviId", "Quand");
+
+                    b.ToTable("TentativesContact");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Demandes.DemandeContact", b =>
                 {
                     b.Property<int>("Id")
@@ -873,65 +1350,6 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("DemandesContact");
                 });
 
-            modelBuilder.Entity("Raccroche.Web.Features.Demandes.MessageSortant", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime?>("AbandonneLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Corps")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
-
-                    b.Property<DateTime>("CreeLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("DemandeId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("DerniereErreur")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("Destinataire")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateTime?>("EnvoyeLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("ProchaineTentative")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Statut")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Sujet")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<int>("Tentatives")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DemandeId");
-
-                    b.HasIndex("EnvoyeLe", "ProchaineTentative");
-
-                    b.ToTable("MessagesSortants");
-                });
-
             modelBuilder.Entity("Raccroche.Web.Features.Demandes.SuiviDemande", b =>
                 {
                     b.Property<int>("Id")
@@ -969,221 +1387,6 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasIndex("DemandeId", "Le");
 
                     b.ToTable("SuivisDemande");
-                });
-
-            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("CodeInsee")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<string>("Commune")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTime>("CreeLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly?>("DateNaissance")
-                        .HasColumnType("date");
-
-                    b.Property<int>("DerniereLivraisonId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Ine")
-                        .HasMaxLength(11)
-                        .HasColumnType("character varying(11)");
-
-                    b.Property<string>("LieuNaissance")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Nom")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("NomNaissance")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("PremiereLivraisonId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Prenom")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("PsadId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PsadId", "DateNaissance");
-
-                    b.HasIndex("PsadId", "Ine");
-
-                    b.ToTable("JeunesSuivis");
-                });
-
-            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Livraison", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("AArbitrer")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Absents")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("EmpreinteFichier")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Erreurs")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Ignores")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("ImporteeLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ImporteePar")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<int>("Lignes")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("Mois")
-                        .HasColumnType("date");
-
-                    b.Property<string>("NomFichier")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Nouveaux")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PsadId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Rapproches")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Reapparus")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PsadId", "EmpreinteFichier")
-                        .IsUnique();
-
-                    b.HasIndex("PsadId", "Mois");
-
-                    b.ToTable("Livraisons");
-                });
-
-            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PartenairePsad", b =>
-                {
-                    b.Property<int>("PsadId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("StructureId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("PsadId", "StructureId");
-
-                    b.HasIndex("StructureId");
-
-                    b.ToTable("PartenairePsad");
-                });
-
-            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Psad", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Nom")
-                        .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
-
-                    b.PrimitiveCollection<List<string>>("Territoire")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.ToTable("Psads");
-                });
-
-            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.PrimitiveCollection<List<int>>("Candidats")
-                        .IsRequired()
-                        .HasColumnType("integer[]");
-
-                    b.Property<string>("Contenu")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<string>("Issue")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int?>("JeuneSuiviId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Ligne")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("LivraisonId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Raison")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("JeuneSuiviId");
-
-                    b.HasIndex("LivraisonId", "JeuneSuiviId");
-
-                    b.ToTable("SituationsSiei");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Diagnostic.StatistiqueDiagnostic", b =>
@@ -1299,6 +1502,59 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("RevisionsFiche");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Journal.JournalAcces", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Adresse")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("Le")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Ressource")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RessourceId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Utilisateur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UtilisateurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Le");
+
+                    b.HasIndex("UtilisateurId");
+
+                    b.HasIndex("Ressource", "RessourceId");
+
+                    b.ToTable("JournalAcces", (string)null);
+                });
+
             modelBuilder.Entity("DispositifLieux", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
@@ -1341,6 +1597,36 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Campagnes.Campagne", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Catalogue.Dispositif", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
+                        .WithMany("Dispositifs")
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Catalogue.Lieu", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
+                        .WithMany("Lieux")
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Comptes.EtatConnexion", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Comptes.Utilisateur", null)
@@ -1379,55 +1665,7 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Navigation("Structure");
                 });
 
-            modelBuilder.Entity("Raccroche.Web.Features.Campagnes.Campagne", b =>
-                {
-                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
-                        .WithMany()
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Raccroche.Web.Features.Catalogue.Dispositif", b =>
-                {
-                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
-                        .WithMany("Dispositifs")
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Structure");
-                });
-
-            modelBuilder.Entity("Raccroche.Web.Features.Catalogue.Lieu", b =>
-                {
-                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
-                        .WithMany("Lieux")
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Structure");
-                });
-
-            modelBuilder.Entity("Raccroche.Web.Features.Demandes.DemandeContact", b =>
-                {
-                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
-                        .WithMany()
-                        .HasForeignKey("StructureId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "StructureOrigine")
-                        .WithMany()
-                        .HasForeignKey("StructureOrigineId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Structure");
-
-                    b.Navigation("StructureOrigine");
-                });
-
-            modelBuilder.Entity("Raccroche.Web.Features.Demandes.MessageSortant", b =>
+            modelBuilder.Entity("Raccroche.Web.Features.Courriers.MessageSortant", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Demandes.DemandeContact", null)
                         .WithMany()
@@ -1435,11 +1673,41 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("Raccroche.Web.Features.Demandes.SuiviDemande", b =>
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.DepotSiei", b =>
                 {
-                    b.HasOne("Raccroche.Web.Features.Demandes.DemandeContact", null)
-                        .WithMany("Suivi")
-                        .HasForeignKey("DemandeId")
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Comptes.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.EvenementDossier", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.HabilitationSuivi", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Comptes.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1451,6 +1719,11 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasForeignKey("PsadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Livraison", b =>
@@ -1493,6 +1766,57 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SuiviDeclare", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Comptes.Utilisateur", null)
+                        .WithMany()
+                        .HasForeignKey("UtilisateurId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.TentativeContact", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Demandes.DemandeContact", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "StructureOrigine")
+                        .WithMany()
+                        .HasForeignKey("StructureOrigineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Structure");
+
+                    b.Navigation("StructureOrigine");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Demandes.SuiviDemande", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Demandes.DemandeContact", null)
+                        .WithMany("Suivi")
+                        .HasForeignKey("DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Fiches.RevisionFiche", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
@@ -1511,14 +1835,14 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Navigation("Lieux");
                 });
 
-            modelBuilder.Entity("Raccroche.Web.Features.Demandes.DemandeContact", b =>
-                {
-                    b.Navigation("Suivi");
-                });
-
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Psad", b =>
                 {
                     b.Navigation("Partenaires");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Demandes.DemandeContact", b =>
+                {
+                    b.Navigation("Suivi");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,149 @@
+using Raccroche.Web.Features.Journal;
+
+namespace Raccroche.Web.Features.Decrocheurs;
+
+/// <summary>
+/// One case file (<c>/pro/decrocheurs/{id}</c>): who the young person is (the INE, birth date and guardian's contacts only
+/// for those who handle the file), every livraison they appeared on, the flags, the contact attempts, the history, and the
+/// forms that move the file along. Each display is a recorded read; someone else's file gives 404.
+/// </summary>
+public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers) : PageModel
+{
+    public sealed record Apparition(DateOnly Mois, IssueSituation Issue, LigneSiei Ligne);
+
+    public JeuneSuivi Dossier { get; private set; } = null!;
+    public PositionDossier Position { get; private set; }
+    public LigneSiei? Derniere { get; private set; }
+    public IReadOnlyList<Apparition> Apparitions { get; private set; } = [];
+    public IReadOnlyList<TentativeContact> Tentatives { get; private set; } = [];
+    public IReadOnlyList<EvenementDossier> Historique { get; private set; } = [];
+    public Drapeaux Drapeaux { get; private set; } = null!;
+    public string? Structure { get; private set; }
+    public IReadOnlyList<string> Declarants { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Nom)> Partenaires { get; private set; } = [];
+    public IReadOnlyList<StatutDossier> Suivants { get; private set; } = [];
+    public string? ManqueInjoignable { get; private set; }
+    public int? Age { get; private set; }
+    public Erreurs Erreurs { get; } = new();
+    public string? Conflit { get; private set; }
+
+    [BindProperty] public int Version { get; set; }
+    [BindProperty] public string? Quand { get; set; }
+    [BindProperty] public string? Canal { get; set; }
+    [BindProperty] public string? Destinataire { get; set; }
+    [BindProperty] public string? Issue { get; set; }
+    [BindProperty] public string? NouveauStatut { get; set; }
+    [BindProperty] public string? Motif { get; set; }
+    [BindProperty] public string? Precision { get; set; }
+    [BindProperty] public string? MotifAnnulation { get; set; }
+    [BindProperty] public int? StructureId { get; set; }
+
+    public bool Modifiable => Position is PositionDossier.Referent or PositionDossier.Coordinateur;
+    public bool Coordinateur => Position == PositionDossier.Coordinateur;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await AfficherAsync(id, null, ct);
+
+    public async Task<IActionResult> OnPostTentativeAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.EnregistrerTentativeAsync(id, Version, LireQuand(), ValeursFermees.Lire<CanalContact>(Canal), ValeursFermees.Lire<DestinataireContact>(Destinataire),
+            ValeursFermees.Lire<IssueTentative>(Issue), Erreurs, ct), ct);
+
+    public async Task<IActionResult> OnPostStatutAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.ChangerStatutAsync(id, Version, ValeursFermees.Lire<StatutDossier>(NouveauStatut), Erreurs, ct), ct);
+
+    public async Task<IActionResult> OnPostCloturerAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.CloturerAsync(id, Version, ValeursFermees.Lire<MotifCloture>(Motif), Precision, Erreurs, ct), ct);
+
+    public async Task<IActionResult> OnPostAnnulerAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.AnnulerAsync(id, Version, ValeursFermees.Lire<MotifAnnulation>(MotifAnnulation), Erreurs, ct), ct);
+
+    public async Task<IActionResult> OnPostAttribuerAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.AttribuerAsync([id], StructureId, null, Version, Erreurs, ct), ct);
+
+    public async Task<IActionResult> OnPostDeclarerAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.DeclarerSuiviAsync(id, ct), ct);
+
+    private async Task<IActionResult> ApresAsync(int id, IssueEcriture issue, CancellationToken ct) => issue switch
+    {
+        IssueEcriture.Fait => RedirectToPage(new { id }),
+        IssueEcriture.Introuvable => NotFound(),
+        IssueEcriture.Conflit => await AfficherAsync(id, DossiersSuivi.MessageConflit, ct),
+        _ => await AfficherAsync(id, null, ct),
+    };
+
+    /// <summary>The date and time typed in the attempt form (Paris time), or now when left empty.</summary>
+    private DateTime? LireQuand()
+    {
+        if (string.IsNullOrWhiteSpace(Quand))
+        {
+            return clock.GetUtcNow().UtcDateTime;
+        }
+
+        string[] formats = ["yyyy-MM-dd'T'HH:mm", "dd/MM/yyyy HH:mm", "dd/MM/yyyy"];
+        return DateTime.TryParseExact(Quand.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? HeureParis.Utc(local)
+            : null;
+    }
+
+    private async Task<IActionResult> AfficherAsync(int id, string? conflit, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var dossier = await db.JeunesSuivis.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
+        if (dossier is null || await acces.PositionAsync(dossier, ct) is var position && position == PositionDossier.Aucune)
+        {
+            return NotFound();
+        }
+
+        Dossier = dossier;
+        Position = position;
+        Conflit = conflit;
+        if (conflit is null && Request.Method == "GET")
+        {
+            Version = dossier.Version;
+        }
+        else
+        {
+            // After a refused or lost change, the forms carry the version now on screen.
+            ModelState.Remove(nameof(Version));
+            Version = dossier.Version;
+        }
+
+        var aujourdhui = HeureParis.Jour(clock.GetUtcNow().UtcDateTime);
+        Age = dossier.DateNaissance is { } n ? Drapeaux.Age(n, aujourdhui) : null;
+        var psad = await db.Psads.AsNoTracking().FirstAsync(p => p.Id == dossier.PsadId, ct);
+        Drapeaux = Drapeaux.Calculer(dossier, aujourdhui, psad.Reglages);
+        Structure = dossier.StructureId is { } s ? await db.Structures.Where(x => x.Id == s).Select(x => x.Nom).FirstOrDefaultAsync(ct) : null;
+        Declarants = await db.SuivisDeclares.Where(d => d.JeuneSuiviId == id).Join(db.Users, d => d.UtilisateurId, u => u.Id, (d, u) => u.NomAffiche + (u.Structure != null ? " (" + u.Structure.Nom + ")" : "")).ToListAsync(ct);
+
+        var situations = await db.SituationsSiei.AsNoTracking().Where(x => x.JeuneSuiviId == id)
+            .Join(db.Livraisons, x => x.LivraisonId, l => l.Id, (x, l) => new { l.Mois, l.Id, x.Issue, x.Contenu })
+            .OrderByDescending(x => x.Mois).ThenByDescending(x => x.Id).ToListAsync(ct);
+        Apparitions = [.. situations.Select(x => new Apparition(x.Mois, x.Issue, JsonSerializer.Deserialize<LigneSiei>(x.Contenu)!))];
+        Derniere = Apparitions.FirstOrDefault()?.Ligne;
+
+        if (Modifiable)
+        {
+            Tentatives = await db.TentativesContact.AsNoTracking().Where(t => t.JeuneSuiviId == id).OrderByDescending(t => t.Quand).ToListAsync(ct);
+            Historique = await db.EvenementsDossier.AsNoTracking().Where(e => e.JeuneSuiviId == id).OrderByDescending(e => e.Quand).ThenByDescending(e => e.Id).ToListAsync(ct);
+            Suivants = [.. CycleDossier.SuivantsDe(dossier.Statut).Where(v => v is not (StatutDossier.Cloture or StatutDossier.Annule or StatutDossier.Transfere or StatutDossier.AAttribuer))];
+            ManqueInjoignable = Suivants.Contains(StatutDossier.Injoignable)
+                ? Injoignabilite.Manque(Tentatives.Where(t => t.Quand >= dossier.ArriveLe.AddDays(-1)), psad.Reglages)
+                : null;
+        }
+
+        if (Coordinateur)
+        {
+            Partenaires = [.. (await db.Set<PartenairePsad>().Where(p => p.PsadId == dossier.PsadId).Select(p => new { p.StructureId, p.Structure!.Nom }).ToListAsync(ct))
+                .OrderBy(p => p.Nom, StringComparer.Create(new("fr-FR"), true)).Select(p => (p.StructureId, p.Nom))];
+        }
+
+        await journal.EcrireAsync(Tracabilite.Lecture, "dossier-suivi", id.ToString(CultureInfo.InvariantCulture),
+            position switch
+            {
+                PositionDossier.Declare => "lecture « je suis ce jeune » (identité et groupe de suivi)",
+                PositionDossier.Coordinateur => "lecture par la coordination PSAD",
+                _ => "lecture par le référent",
+            } + (conflit is not null ? " ; réaffichage après une modification concurrente" : Erreurs.Any ? " ; réaffichage après une saisie refusée" : ""), ct: ct);
+        return Page();
+    }
+}

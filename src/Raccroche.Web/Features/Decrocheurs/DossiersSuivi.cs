@@ -1,0 +1,459 @@
+using Raccroche.Web.Features.Journal;
+
+namespace Raccroche.Web.Features.Decrocheurs;
+
+/// <summary>How a write on a case file ended.</summary>
+public enum IssueEcriture
+{
+    Fait,
+
+    /// <summary>Not a file this professional may change: answered as if it did not exist.</summary>
+    Introuvable,
+
+    /// <summary>Someone saved the file in between: nothing written, the page shows the file as it is now.</summary>
+    Conflit,
+
+    /// <summary>A field is wrong: the French messages are in the errors.</summary>
+    Invalide,
+}
+
+/// <summary>
+/// Every change to a case file: assignment, contact attempts, status, closure, cancellation, "je suis ce jeune". Each write
+/// carries the file's owner (the professional's visible files) and its version in the WHERE of one UPDATE, in one
+/// transaction with its history line and audit line: someone else's file is never touched, and of two concurrent saves the
+/// second is refused with a clear message instead of silently overwriting the first.
+/// </summary>
+public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Tracabilite journal, TimeProvider clock)
+{
+    public const string MessageConflit = "Ce dossier a été modifié par quelqu'un d'autre pendant votre saisie : rien n'a été enregistré. Voici le dossier à jour ; refaites votre modification si elle vaut toujours.";
+
+    /// <summary>Assigns files of a PSAD the coordinator runs to one of its partner structures (and optionally a référent of it).</summary>
+    public async Task<IssueEcriture> AttribuerAsync(IReadOnlyCollection<int> ids, int? structureId, string? referentId, int? version, Erreurs erreurs, CancellationToken ct = default)
+    {
+        var psads = await acces.PsadsCoordonneesAsync(ct);
+        var dossiers = await db.JeunesSuivis.AsNoTracking().Where(j => ids.Contains(j.Id) && psads.Contains(j.PsadId))
+            .Select(j => new { j.Id, j.PsadId, j.Statut }).ToListAsync(ct);
+        if (dossiers.Count == 0 || dossiers.Count != ids.Count)
+        {
+            return IssueEcriture.Introuvable;
+        }
+
+        if (structureId is null)
+        {
+            erreurs.Ajouter("structure", "Choisissez la structure partenaire qui suivra ce jeune.");
+            return IssueEcriture.Invalide;
+        }
+
+        var psadsConcernees = dossiers.Select(d => d.PsadId).Distinct().ToList();
+        var partenaire = await db.Set<PartenairePsad>().CountAsync(p => p.StructureId == structureId && psadsConcernees.Contains(p.PsadId), ct);
+        if (partenaire != psadsConcernees.Count)
+        {
+            erreurs.Ajouter("structure", "Cette structure n'est pas partenaire de la PSAD de ce dossier.");
+            return IssueEcriture.Invalide;
+        }
+
+        if (referentId is not null && !await db.Users.AnyAsync(u => u.Id == referentId && u.StructureId == structureId
+                && db.HabilitationsSuivi.Any(h => h.UtilisateurId == u.Id && h.Role == RoleSuivi.ReferentSuivi && psadsConcernees.Contains(h.PsadId)), ct))
+        {
+            erreurs.Ajouter("referent", "Ce référent n'est pas référent de suivi de cette structure.");
+            return IssueEcriture.Invalide;
+        }
+
+        if (dossiers.FirstOrDefault(d => CycleDossier.EstFinal(d.Statut)) is { } final)
+        {
+            erreurs.Ajouter("structure", $"Un dossier {final.Statut.Libelle().ToLowerInvariant()} ne s'attribue plus.");
+            return IssueEcriture.Invalide;
+        }
+
+        var nom = await db.Structures.Where(s => s.Id == structureId).Select(s => s.Nom).FirstAsync(ct);
+        var maintenant = Maintenant;
+        return await EcrireAsync(async () =>
+        {
+            var cible = db.JeunesSuivis.Where(j => ids.Contains(j.Id) && psads.Contains(j.PsadId) && j.Statut != StatutDossier.Cloture && j.Statut != StatutDossier.Transfere && j.Statut != StatutDossier.Annule);
+            if (version is { } v)
+            {
+                cible = cible.Where(j => j.Version == v);
+            }
+
+            // A file waiting for assignment becomes "à contacter"; one already under way keeps its status.
+            var n = await cible.ExecuteUpdateAsync(u => u
+                .SetProperty(j => j.StructureId, structureId)
+                .SetProperty(j => j.ReferentId, referentId)
+                .SetProperty(j => j.StatutDepuis, j => j.Statut == StatutDossier.AAttribuer ? maintenant : j.StatutDepuis)
+                .SetProperty(j => j.Statut, j => j.Statut == StatutDossier.AAttribuer ? StatutDossier.AContacter : j.Statut)
+                .SetProperty(j => j.DerniereActionLe, maintenant)
+                .SetProperty(j => j.Version, j => j.Version + 1), ct);
+            if (n != ids.Count)
+            {
+                return false;
+            }
+
+            foreach (var id in ids)
+            {
+                Evenement(id, NatureEvenement.Attribution, $"attribué à {nom}", maintenant);
+            }
+
+            journal.Ajouter(Tracabilite.Modification, "dossier-suivi", ids.Count == 1 ? Id(ids.First()) : null,
+                $"attribution de {ids.Count} dossier(s) à la structure {structureId}{(ids.Count > 1 ? $" : {string.Join(", ", ids.Order().Select(Id))}" : "")}");
+            return true;
+        }, ct);
+    }
+
+    /// <summary>Records a contact attempt; the file's status follows (<see cref="CycleDossier.ApresTentative"/>).</summary>
+    public async Task<IssueEcriture> EnregistrerTentativeAsync(int id, int version, DateTime? quand, CanalContact? canal, DestinataireContact? destinataire, IssueTentative? issue, Erreurs erreurs, CancellationToken ct = default)
+    {
+        var dossier = await ModifiableAsync(id, ct);
+        if (dossier is null)
+        {
+            return IssueEcriture.Introuvable;
+        }
+
+        var maintenant = Maintenant;
+        if (quand is null)
+        {
+            erreurs.Ajouter("quand", "Indiquez la date et l'heure de la tentative (JJ/MM/AAAA et HH:MM).");
+        }
+        else if (quand > maintenant.AddMinutes(5))
+        {
+            erreurs.Ajouter("quand", "La tentative ne peut pas être dans le futur.");
+        }
+        else if (quand < dossier.CreeLe.AddDays(-1))
+        {
+            erreurs.Ajouter("quand", "La tentative ne peut pas précéder l'arrivée du jeune dans le suivi.");
+        }
+
+        if (canal is null)
+        {
+            erreurs.Ajouter("canal", "Choisissez le canal de la tentative.");
+        }
+
+        if (destinataire is null)
+        {
+            erreurs.Ajouter("destinataire", "Indiquez qui vous avez cherché à joindre.");
+        }
+
+        if (issue is null)
+        {
+            erreurs.Ajouter("issue", "Choisissez l'issue de la tentative.");
+        }
+
+        if (dossier.Statut is StatutDossier.AAttribuer)
+        {
+            erreurs.Ajouter("canal", "Ce dossier n'est pas encore attribué à une structure : attribuez-le avant de contacter le jeune.");
+        }
+        else if (CycleDossier.EstFinal(dossier.Statut))
+        {
+            erreurs.Ajouter("canal", $"Ce dossier est {dossier.Statut.Libelle().ToLowerInvariant()} : il ne reçoit plus de tentative.");
+        }
+
+        if (erreurs.Any)
+        {
+            return IssueEcriture.Invalide;
+        }
+
+        var apres = CycleDossier.ApresTentative(dossier.Statut, issue!.Value);
+        var statutDepuis = apres == dossier.Statut ? dossier.StatutDepuis : maintenant;
+        return await EcrireAsync(async () =>
+        {
+            var n = await (await CibleAsync(id, version, ct))
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(j => j.Statut, apres)
+                    .SetProperty(j => j.StatutDepuis, statutDepuis)
+                    .SetProperty(j => j.NombreTentatives, j => j.NombreTentatives + 1)
+                    .SetProperty(j => j.DerniereActionLe, maintenant)
+                    .SetProperty(j => j.Version, j => j.Version + 1), ct);
+            if (n == 0)
+            {
+                return false;
+            }
+
+            db.TentativesContact.Add(new TentativeContact { JeuneSuiviId = id, Quand = quand!.Value, Canal = canal!.Value, Destinataire = destinataire!.Value, Issue = issue.Value, Auteur = Auteur });
+            Evenement(id, NatureEvenement.Tentative, $"{canal.Value.Libelle()} ({destinataire.Value.Libelle().ToLowerInvariant()}) : {issue.Value.Libelle().ToLowerInvariant()}" +
+                (apres != dossier.Statut ? $" ; statut « {apres.Libelle()} »" : ""), maintenant);
+            journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id), "tentative de contact");
+            return true;
+        }, ct);
+    }
+
+    /// <summary>Moves a file along its life by hand (<see cref="CycleDossier.PeutPasser"/>); closing and cancelling have their own commands.</summary>
+    public async Task<IssueEcriture> ChangerStatutAsync(int id, int version, StatutDossier? vers, Erreurs erreurs, CancellationToken ct = default)
+    {
+        var dossier = await ModifiableAsync(id, ct);
+        if (dossier is null)
+        {
+            return IssueEcriture.Introuvable;
+        }
+
+        if (vers is null || vers is StatutDossier.Cloture or StatutDossier.Annule or StatutDossier.Transfere or StatutDossier.AAttribuer)
+        {
+            erreurs.Ajouter("statut", "Choisissez le nouveau statut dans la liste (la clôture, l'annulation et l'attribution ont leur propre formulaire).");
+            return IssueEcriture.Invalide;
+        }
+
+        if (!CycleDossier.PeutPasser(dossier.Statut, vers.Value))
+        {
+            erreurs.Ajouter("statut", $"Un dossier « {dossier.Statut.Libelle()} » ne peut pas passer à « {vers.Value.Libelle()} ».");
+            return IssueEcriture.Invalide;
+        }
+
+        if (vers == StatutDossier.Injoignable)
+        {
+            var psad = await db.Psads.AsNoTracking().FirstAsync(p => p.Id == dossier.PsadId, ct);
+            var tentatives = await db.TentativesContact.AsNoTracking().Where(t => t.JeuneSuiviId == id && t.Quand >= dossier.ArriveLe.AddDays(-1)).ToListAsync(ct);
+            if (Injoignabilite.Manque(tentatives, psad.Reglages) is { } manque)
+            {
+                erreurs.Ajouter("statut", "« Injoignable » n'est pas encore possible : " + manque);
+                return IssueEcriture.Invalide;
+            }
+        }
+
+        var maintenant = Maintenant;
+        return await EcrireAsync(async () =>
+        {
+            var n = await (await CibleAsync(id, version, ct))
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(j => j.Statut, vers.Value)
+                    .SetProperty(j => j.StatutDepuis, maintenant)
+                    .SetProperty(j => j.DerniereActionLe, maintenant)
+                    .SetProperty(j => j.Version, j => j.Version + 1), ct);
+            if (n == 0)
+            {
+                return false;
+            }
+
+            Evenement(id, NatureEvenement.Statut, $"« {dossier.Statut.Libelle()} » → « {vers.Value.Libelle()} »", maintenant);
+            journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id), $"statut {vers.Value.Code()}");
+            return true;
+        }, ct);
+    }
+
+    /// <summary>Closes a file with a coded reason (a précision for "autre"); a positive exit needs a solution the young person entered.</summary>
+    public async Task<IssueEcriture> CloturerAsync(int id, int version, MotifCloture? motif, string? precision, Erreurs erreurs, CancellationToken ct = default)
+    {
+        var dossier = await ModifiableAsync(id, ct);
+        if (dossier is null)
+        {
+            return IssueEcriture.Introuvable;
+        }
+
+        precision = Saisie.Facultatif(erreurs, "precision", "La précision", precision, 300);
+        if (motif is null)
+        {
+            erreurs.Ajouter("motif", "Choisissez le motif de clôture.");
+        }
+        else if (motif == MotifCloture.Autre && precision is null)
+        {
+            erreurs.Ajouter("precision", "Précisez le motif « autre ».");
+        }
+        else if (motif == MotifCloture.SortiePositive && dossier.Statut != StatutDossier.EnSolution)
+        {
+            erreurs.Ajouter("motif", "Une sortie positive se clôture quand le jeune est « en solution ».");
+        }
+        else if (motif == MotifCloture.Injoignable && dossier.Statut != StatutDossier.Injoignable)
+        {
+            erreurs.Ajouter("motif", "Passez d'abord le dossier à « injoignable » (après les tentatives demandées).");
+        }
+
+        if (!CycleDossier.PeutPasser(dossier.Statut, StatutDossier.Cloture))
+        {
+            erreurs.Ajouter("motif", $"Ce dossier est déjà {dossier.Statut.Libelle().ToLowerInvariant()}.");
+        }
+
+        if (erreurs.Any)
+        {
+            return IssueEcriture.Invalide;
+        }
+
+        var maintenant = Maintenant;
+        return await EcrireAsync(async () =>
+        {
+            var n = await (await CibleAsync(id, version, ct))
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(j => j.Statut, StatutDossier.Cloture)
+                    .SetProperty(j => j.StatutDepuis, maintenant)
+                    .SetProperty(j => j.MotifCloture, motif)
+                    .SetProperty(j => j.PrecisionCloture, precision)
+                    .SetProperty(j => j.ClotureLe, maintenant)
+                    .SetProperty(j => j.DerniereActionLe, maintenant)
+                    .SetProperty(j => j.Version, j => j.Version + 1), ct);
+            if (n == 0)
+            {
+                return false;
+            }
+
+            Evenement(id, NatureEvenement.Cloture, motif!.Value.Libelle(), maintenant);
+            journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id), $"clôture {motif.Value.Code()}");
+            return true;
+        }, ct);
+    }
+
+    /// <summary>Cancels a file that should not exist (duplicate, list error, death): the coordinator's decision.</summary>
+    public async Task<IssueEcriture> AnnulerAsync(int id, int version, MotifAnnulation? motif, Erreurs erreurs, CancellationToken ct = default)
+    {
+        var psads = await acces.PsadsCoordonneesAsync(ct);
+        var dossier = await db.JeunesSuivis.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && psads.Contains(j.PsadId), ct);
+        if (dossier is null)
+        {
+            return IssueEcriture.Introuvable;
+        }
+
+        if (motif is null)
+        {
+            erreurs.Ajouter("motifAnnulation", "Choisissez le motif d'annulation.");
+            return IssueEcriture.Invalide;
+        }
+
+        if (CycleDossier.EstFinal(dossier.Statut))
+        {
+            erreurs.Ajouter("motifAnnulation", $"Ce dossier est déjà {dossier.Statut.Libelle().ToLowerInvariant()}.");
+            return IssueEcriture.Invalide;
+        }
+
+        var maintenant = Maintenant;
+        return await EcrireAsync(async () =>
+        {
+            var n = await db.JeunesSuivis.Where(j => j.Id == id && j.Version == version && psads.Contains(j.PsadId))
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(j => j.Statut, StatutDossier.Annule)
+                    .SetProperty(j => j.StatutDepuis, maintenant)
+                    .SetProperty(j => j.MotifAnnulation, motif)
+                    .SetProperty(j => j.ClotureLe, maintenant)
+                    .SetProperty(j => j.DerniereActionLe, maintenant)
+                    .SetProperty(j => j.Version, j => j.Version + 1), ct);
+            if (n == 0)
+            {
+                return false;
+            }
+
+            Evenement(id, NatureEvenement.Annulation, motif.Value.Libelle(), maintenant);
+            journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id), $"annulation {motif.Value.Code()}");
+            return true;
+        }, ct);
+    }
+
+    /// <summary>"Je suis ce jeune": a référent of the PSAD outside the handling structure declares they follow the young person too.</summary>
+    public async Task<IssueEcriture> DeclarerSuiviAsync(int id, CancellationToken ct = default)
+    {
+        var declarables = await acces.DossiersDeclarablesAsync(ct);
+        if (!await declarables.AnyAsync(j => j.Id == id, ct))
+        {
+            return IssueEcriture.Introuvable;
+        }
+
+        var moi = acces.Habilitations.UtilisateurId!;
+        if (await db.SuivisDeclares.AnyAsync(s => s.UtilisateurId == moi && s.JeuneSuiviId == id, ct))
+        {
+            return IssueEcriture.Fait;
+        }
+
+        var maintenant = Maintenant;
+        db.SuivisDeclares.Add(new SuiviDeclare { UtilisateurId = moi, JeuneSuiviId = id, DeclareLe = maintenant });
+        Evenement(id, NatureEvenement.SuiviDeclare, $"{Auteur} déclare suivre ce jeune", maintenant);
+        journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id), "je suis ce jeune");
+        await db.SaveChangesAsync(ct);
+        return IssueEcriture.Fait;
+    }
+
+    /// <summary>
+    /// Settles a row "à arbitrer" (a coordinator of its PSAD): joins it to one of the files it was a near match for, or
+    /// (<paramref name="dossierId"/> null) makes a new file of it. Never twice: a row already settled is left as it is.
+    /// </summary>
+    public async Task<IssueEcriture> ArbitrerAsync(long situationId, int? dossierId, Erreurs erreurs, CancellationToken ct = default)
+    {
+        var psads = await acces.PsadsCoordonneesAsync(ct);
+        var ligne = await db.SituationsSiei.AsNoTracking()
+            .Where(s => s.Id == situationId && s.Issue == IssueSituation.AArbitrer)
+            .Join(db.Livraisons, s => s.LivraisonId, l => l.Id, (s, l) => new { Situation = s, l.PsadId, l.Mois })
+            .FirstOrDefaultAsync(x => psads.Contains(x.PsadId), ct);
+        if (ligne is null)
+        {
+            return IssueEcriture.Introuvable;
+        }
+
+        if (ligne.Situation.JeuneSuiviId is not null)
+        {
+            erreurs.Ajouter("dossier", "Cette ligne a déjà été arbitrée.");
+            return IssueEcriture.Invalide;
+        }
+
+        if (dossierId is { } cible && (!ligne.Situation.Candidats.Contains(cible) || !await db.JeunesSuivis.AnyAsync(j => j.Id == cible && j.PsadId == ligne.PsadId, ct)))
+        {
+            erreurs.Ajouter("dossier", "Rattachez la ligne à l'un des dossiers proposés, ou créez un dossier distinct.");
+            return IssueEcriture.Invalide;
+        }
+
+        var maintenant = Maintenant;
+        return await EcrireAsync(async () =>
+        {
+            var id = dossierId;
+            if (id is null)
+            {
+                var contenu = JsonSerializer.Deserialize<LigneSiei>(ligne.Situation.Contenu)!;
+                var nouveau = ImportSiei.Nouveau(ligne.PsadId, contenu, maintenant);
+                nouveau.PremiereLivraisonId = nouveau.DerniereLivraisonId = ligne.Situation.LivraisonId;
+                db.JeunesSuivis.Add(nouveau);
+                await db.SaveChangesAsync(ct);
+                id = nouveau.Id;
+            }
+
+            var n = await db.SituationsSiei.Where(s => s.Id == situationId && s.JeuneSuiviId == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.JeuneSuiviId, id).SetProperty(s => s.ArbitreeLe, maintenant).SetProperty(s => s.ArbitreePar, Auteur), ct);
+            if (n == 0)
+            {
+                return false;
+            }
+
+            if (dossierId is not null)
+            {
+                // The file now appears on that livraison too.
+                await db.JeunesSuivis.Where(j => j.Id == id && db.Livraisons.Any(l => l.Id == j.DerniereLivraisonId && l.Mois < ligne.Mois))
+                    .ExecuteUpdateAsync(u => u.SetProperty(j => j.DerniereLivraisonId, ligne.Situation.LivraisonId).SetProperty(j => j.Version, j => j.Version + 1), ct);
+            }
+
+            Evenement(id!.Value, NatureEvenement.Arbitrage, dossierId is null
+                ? $"ligne {ligne.Situation.Ligne} de la livraison {ligne.Mois:yyyy-MM} : dossier distinct créé"
+                : $"ligne {ligne.Situation.Ligne} de la livraison {ligne.Mois:yyyy-MM} rattachée à ce dossier", maintenant);
+            journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id.Value),
+                $"arbitrage de la ligne {situationId} : {(dossierId is null ? "séparée (nouveau dossier)" : "rattachée")}");
+            return true;
+        }, ct);
+    }
+
+    /// <summary>A file the professional handles (coordinator or référent of the assigned structure), read without tracking.</summary>
+    private async Task<JeuneSuivi?> ModifiableAsync(int id, CancellationToken ct) =>
+        await (await acces.DossiersTraitesAsync(ct)).AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
+
+    /// <summary>The WHERE of every write on one file: visible to this professional as one they handle, at the version they read.</summary>
+    private async Task<IQueryable<JeuneSuivi>> CibleAsync(int id, int version, CancellationToken ct) =>
+        (await acces.DossiersTraitesAsync(ct)).Where(j => j.Id == id && j.Version == version);
+
+    /// <summary>The UPDATE and the lines that go with it, all or nothing; false from the UPDATE (0 rows) means someone saved in between.</summary>
+    private async Task<IssueEcriture> EcrireAsync(Func<Task<bool>> ecriture, CancellationToken ct)
+    {
+        var strategie = db.Database.CreateExecutionStrategy();
+        return await strategie.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (!await ecriture())
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return IssueEcriture.Conflit;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return IssueEcriture.Fait;
+        });
+    }
+
+    private void Evenement(int id, NatureEvenement nature, string detail, DateTime quand) =>
+        db.EvenementsDossier.Add(new EvenementDossier { JeuneSuiviId = id, Quand = quand, Nature = nature, Auteur = Auteur, Detail = detail.Length > 500 ? detail[..500] : detail });
+
+    private string Auteur => acces.Habilitations.Nom;
+
+    private DateTime Maintenant => clock.GetUtcNow().UtcDateTime;
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+}

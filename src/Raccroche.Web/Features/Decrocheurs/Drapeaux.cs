@@ -1,0 +1,116 @@
+namespace Raccroche.Web.Features.Decrocheurs;
+
+/// <summary>A PSAD's own deadlines and thresholds, edited by its coordinators (stored with the PSAD).</summary>
+public sealed class ReglagesSuivi
+{
+    /// <summary>Days between a young person's arrival on a list and the first contact attempt.</summary>
+    public int DelaiPremiereTentativeJours { get; set; } = 15;
+
+    /// <summary>Days between reaching the young person and the entretien de situation.</summary>
+    public int DelaiEntretienJours { get; set; } = 21;
+
+    /// <summary>Days between the entretien and a solution the young person has entered.</summary>
+    public int DelaiSolutionJours { get; set; } = 45;
+
+    /// <summary>An open file with no action for this many days is "sans nouvelles".</summary>
+    public int SansNouvellesJours { get; set; } = 30;
+
+    public int InjoignableTentatives { get; set; } = 3;
+    public int InjoignableCanaux { get; set; } = 2;
+    public int InjoignableJours { get; set; } = 10;
+
+    /// <summary>Every setting with its form field, French label and bounds: the form, the check and the page read them here.</summary>
+    public static readonly IReadOnlyList<ChampReglage> Champs =
+    [
+        new("premiereTentative", "Délai de la première tentative de contact (jours après l'arrivée)", r => r.DelaiPremiereTentativeJours, (r, v) => r.DelaiPremiereTentativeJours = v, 1, 90),
+        new("entretien", "Délai de l'entretien (jours après le contact)", r => r.DelaiEntretienJours, (r, v) => r.DelaiEntretienJours = v, 1, 180),
+        new("solution", "Délai de la solution (jours après l'entretien)", r => r.DelaiSolutionJours, (r, v) => r.DelaiSolutionJours = v, 1, 365),
+        new("sansNouvelles", "« Sans nouvelles » après (jours sans action)", r => r.SansNouvellesJours, (r, v) => r.SansNouvellesJours = v, 7, 365),
+        new("injoignableTentatives", "Tentatives avant « injoignable »", r => r.InjoignableTentatives, (r, v) => r.InjoignableTentatives = v, 2, 10, "tentatives"),
+        new("injoignableCanaux", "Canaux différents avant « injoignable »", r => r.InjoignableCanaux, (r, v) => r.InjoignableCanaux = v, 1, 4, "canaux"),
+        new("injoignableJours", "Jours couverts par les tentatives avant « injoignable »", r => r.InjoignableJours, (r, v) => r.InjoignableJours = v, 3, 60),
+    ];
+
+    /// <summary>The settings out of their bounds (field code, French message); none when all are right.</summary>
+    public IEnumerable<(string Champ, string Message)> Verifier() => Champs
+        .Where(c => c.Lire(this) < c.Min || c.Lire(this) > c.Max)
+        .Select(c => (c.Code, $"{c.Libelle} : entre {c.Min} et {c.Max}."));
+
+    /// <summary>Settings typed in a form (one text per field code); each wrong or missing value is an error on its field.</summary>
+    public static ReglagesSuivi? Lire(IReadOnlyDictionary<string, string?> saisie, Erreurs erreurs)
+    {
+        var r = new ReglagesSuivi();
+        foreach (var c in Champs)
+        {
+            var v = Saisie.Entier(erreurs, c.Code, c.Libelle, saisie.GetValueOrDefault(c.Code), c.Min, c.Max, c.Unite);
+            if (v is null && erreurs.Pour(c.Code) is null)
+            {
+                erreurs.Ajouter(c.Code, $"{c.Libelle} : indiquez un nombre entre {c.Min} et {c.Max}.");
+            }
+
+            if (v is { } n)
+            {
+                c.Ecrire(r, n);
+            }
+        }
+
+        return erreurs.Any ? null : r;
+    }
+}
+
+public sealed record ChampReglage(string Code, string Libelle, Func<ReglagesSuivi, int> Lire, Action<ReglagesSuivi, int> Ecrire, int Min, int Max, string Unite = "jours");
+
+/// <summary>
+/// The flags of a case file, computed from its status and dates, never typed by anyone: "à traiter" (nothing done yet),
+/// "à recontacter", "en retard" (the step's deadline has passed), "sans nouvelles depuis N jours", and "prioritaire" with
+/// its reasons.
+/// </summary>
+public sealed record Drapeaux(bool ATraiter, bool ARecontacter, string? Retard, int? SansNouvellesDepuis, IReadOnlyList<string> Priorites)
+{
+    public bool EnRetard => Retard is not null;
+    public bool Prioritaire => Priorites.Count > 0;
+
+    public static Drapeaux Calculer(JeuneSuivi d, DateOnly aujourdhui, ReglagesSuivi r)
+    {
+        var priorites = new List<string>();
+        if (d.DateNaissance is { } n && Age(n, aujourdhui) is >= 16 and < 18)
+        {
+            priorites.Add("mineur soumis à l'obligation de formation");
+        }
+
+        if (d.DateSortie is { } s && s.AddMonths(6) > aujourdhui)
+        {
+            priorites.Add("sorti·e il y a moins de 6 mois");
+        }
+
+        if (CycleDossier.EstFinal(d.Statut))
+        {
+            return new Drapeaux(false, false, null, null, priorites);
+        }
+
+        var derniere = HeureParis.Jour(d.DerniereActionLe ?? d.ArriveLe);
+        var silence = aujourdhui.DayNumber - derniere.DayNumber;
+        var depuisStatut = aujourdhui.DayNumber - HeureParis.Jour(d.StatutDepuis).DayNumber;
+        var depuisArrivee = aujourdhui.DayNumber - HeureParis.Jour(d.ArriveLe).DayNumber;
+        var retard = d.Statut switch
+        {
+            StatutDossier.AAttribuer or StatutDossier.AContacter when d.NombreTentatives == 0 && depuisArrivee > r.DelaiPremiereTentativeJours =>
+                $"aucune tentative de contact {depuisArrivee} jours après l'arrivée (délai : {r.DelaiPremiereTentativeJours})",
+            StatutDossier.Joint or StatutDossier.EntretienPlanifie when depuisStatut > r.DelaiEntretienJours =>
+                $"pas d'entretien {depuisStatut} jours après le contact (délai : {r.DelaiEntretienJours})",
+            StatutDossier.EntretienRealise or StatutDossier.SolutionProposee when depuisStatut > r.DelaiSolutionJours =>
+                $"pas de solution {depuisStatut} jours après l'entretien (délai : {r.DelaiSolutionJours})",
+            _ => null,
+        };
+
+        return new Drapeaux(
+            ATraiter: d.NombreTentatives == 0 && d.Statut is StatutDossier.AAttribuer or StatutDossier.AContacter,
+            ARecontacter: d.Statut is StatutDossier.ContactEnCours,
+            Retard: retard,
+            SansNouvellesDepuis: silence >= r.SansNouvellesJours ? silence : null,
+            Priorites: priorites);
+    }
+
+    public static int Age(DateOnly naissance, DateOnly jour) =>
+        jour.Year - naissance.Year - (jour < naissance.AddYears(jour.Year - naissance.Year) ? 1 : 0);
+}

@@ -1,0 +1,108 @@
+namespace Raccroche.Web.Features.Decrocheurs;
+
+/// <summary>
+/// The follow-up team of a PSAD (<c>/pro/decrocheurs/equipe</c>): its partner structures and who holds which role. The
+/// regional administrator names coordinators of any PSAD; a coordinator names the référents of theirs.
+/// </summary>
+public sealed class EquipeModel(AccesSuivi acces, RaccrocheDbContext db, EquipeSuivi equipe, Journal.Tracabilite journal) : PageModel
+{
+    /// <summary>The chosen PSAD's deadlines and thresholds (its coordinators edit them here).</summary>
+    public ReglagesSuivi Reglages { get; private set; } = new();
+    public bool Coordinateur { get; private set; }
+    public bool Enregistre { get; private set; }
+
+    [BindProperty] public Dictionary<string, string?> Saisie { get; set; } = [];
+
+    public IReadOnlyList<(int Id, string Code, string Nom)> Psads { get; private set; } = [];
+    public (int Id, string Code, string Nom)? Choisie { get; private set; }
+    public IReadOnlyList<EquipeSuivi.Membre> Membres { get; private set; } = [];
+    public IReadOnlyList<string> Partenaires { get; private set; } = [];
+    public bool AdminRegional => acces.Habilitations.EstAdminRegional;
+    public Erreurs Erreurs { get; } = new();
+
+    [BindProperty(SupportsGet = true, Name = "psad")] public string? Psad { get; set; }
+    [BindProperty] public string? Courriel { get; set; }
+    [BindProperty] public string? Role { get; set; }
+    [BindProperty] public bool PeutExporter { get; set; }
+    [BindProperty] public int HabilitationId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ChargerAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAccorderAsync(CancellationToken ct)
+    {
+        if (!await ChargerAsync(ct) || Choisie is not { } p)
+        {
+            return NotFound();
+        }
+
+        var role = AdminRegional ? ValeursFermees.Lire<RoleSuivi>(Role) : RoleSuivi.ReferentSuivi;
+        if (await equipe.AccorderAsync(p.Id, Courriel, role, PeutExporter, AdminRegional, acces.Habilitations.Nom, Erreurs, ct))
+        {
+            return RedirectToPage(new { psad = p.Code });
+        }
+
+        await ChargerAsync(ct);
+        return Page();
+    }
+
+    /// <summary>The PSAD's deadlines and thresholds, for its coordinators: all valid or nothing saved.</summary>
+    public async Task<IActionResult> OnPostReglagesAsync(CancellationToken ct)
+    {
+        if (!await ChargerAsync(ct) || Choisie is not { } p || !Coordinateur)
+        {
+            return NotFound();
+        }
+
+        var lus = ReglagesSuivi.Lire(Saisie, Erreurs);
+        if (lus is null)
+        {
+            return Page();
+        }
+
+        var coordonnees = await acces.PsadsCoordonneesAsync(ct);
+        var psad = await db.Psads.FirstOrDefaultAsync(x => x.Id == p.Id && coordonnees.Contains(x.Id), ct);
+        if (psad is null)
+        {
+            return NotFound();
+        }
+
+        psad.Reglages = lus;
+        journal.Ajouter(Journal.Tracabilite.Modification, "psad", psad.Code,
+            "réglages du suivi : " + string.Join(", ", ReglagesSuivi.Champs.Select(c => $"{c.Code} {c.Lire(lus)}")));
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { psad = p.Code, enregistre = 1 });
+    }
+
+    public async Task<IActionResult> OnPostRetirerAsync(CancellationToken ct)
+    {
+        if (!await ChargerAsync(ct) || Choisie is not { } p)
+        {
+            return NotFound();
+        }
+
+        return await equipe.RetirerAsync(p.Id, HabilitationId, AdminRegional, acces.Habilitations.Nom, ct) ? RedirectToPage(new { psad = p.Code }) : NotFound();
+    }
+
+    private async Task<bool> ChargerAsync(CancellationToken ct)
+    {
+        var coordonnees = await acces.PsadsCoordonneesAsync(ct);
+        if (!AdminRegional && coordonnees.Count == 0)
+        {
+            return false;
+        }
+
+        Psads = [.. (await db.Psads.AsNoTracking().Where(p => AdminRegional || coordonnees.Contains(p.Id)).OrderBy(p => p.Code)
+            .Select(p => new { p.Id, p.Code, p.Nom }).ToListAsync(ct)).Select(p => (p.Id, p.Code, p.Nom))];
+        Choisie = Psads.Where(p => p.Code == Psad).Select(p => ((int, string, string)?)p).FirstOrDefault() ?? (Psads.Count == 1 ? Psads[0] : null);
+        if (Choisie is { } c)
+        {
+            Membres = await equipe.MembresAsync(c.Id, ct);
+            Coordinateur = coordonnees.Contains(c.Id);
+            Reglages = await db.Psads.AsNoTracking().Where(x => x.Id == c.Id).Select(x => x.Reglages).FirstAsync(ct);
+            Enregistre = Request.Query.ContainsKey("enregistre");
+            Partenaires = [.. (await db.Set<PartenairePsad>().Where(x => x.PsadId == c.Id).Select(x => x.Structure!.Nom).ToListAsync(ct)).Order(StringComparer.Create(new("fr-FR"), true))];
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,343 @@
+namespace Raccroche.Tests.Integration;
+
+/// <summary>
+/// The case files of the dropout follow-up, on both databases: who sees which file (the issue's six visitors), the
+/// fields only handlers see, "je suis ce jeune", contact attempts and the "injoignable" threshold, closure, bulk
+/// assignment, concurrent saves, reopening on a new livraison, and the audit lines. Each test class builds its own two
+/// PSADs (unique codes), so no other test sees these young people.
+/// </summary>
+public abstract class SuiviDossiersTests(AppFactory f) : IAsyncLifetime
+{
+    private const string Anonyme = "anonyme", ReferentA = "référent de A", ReferentB = "référent de B", CoordX = "coordinateur de X", CoordY = "coordinateur de Y", Region = "admin régional";
+    private static readonly string[] Tous = [Anonyme, ReferentA, ReferentB, CoordX, CoordY, Region];
+    private static readonly DateOnly Novembre = new(2026, 11, 1);
+
+    private readonly Dictionary<string, HttpClient> _clients = [];
+    private List<JeuneFictif> _jeunes = [];
+    private string _psadX = "", _psadY = "";
+    private int _idX, _structureA, _structureB, _dossierA, _dossierB, _dossierLibre;
+
+    public async Task InitializeAsync()
+    {
+        // A = the mission locale of the Puy-de-Dôme, B = its CIO: both partners of X. Y is another PSAD.
+        await using var db = f.CreateDbContext();
+        _structureA = await db.Structures.Where(s => s.Slug == "ml-63").Select(s => s.Id).SingleAsync();
+        _structureB = await db.Structures.Where(s => s.Slug == "cio-63").Select(s => s.Id).SingleAsync();
+        _psadX = "tx" + Guid.NewGuid().ToString("N")[..12];
+        _psadY = "ty" + Guid.NewGuid().ToString("N")[..12];
+        var x = new Psad { Code = _psadX, Nom = "PSAD X " + _psadX, Territoire = ["63"], Partenaires = [new() { StructureId = _structureA }, new() { StructureId = _structureB }] };
+        var y = new Psad { Code = _psadY, Nom = "PSAD Y " + _psadY, Territoire = ["69"] };
+        db.Psads.AddRange(x, y);
+        await db.SaveChangesAsync();
+        _idX = x.Id;
+
+        var referentA = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
+        var referentB = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "cio-63");
+        var coordX = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "mlds-academie-clermont");
+        var coordY = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-lyon");
+        var region = await Pro.CreerCompteAsync(f, Roles.AdminRegional);
+        using (var scope = f.Services.CreateScope())
+        {
+            var equipe = scope.ServiceProvider.GetRequiredService<EquipeSuivi>();
+            var erreurs = new Erreurs();
+            Assert.True(await equipe.AccorderAsync(_idX, coordX.Courriel, RoleSuivi.CoordinateurPsad, true, parAdminRegional: true, "test", erreurs));
+            Assert.True(await equipe.AccorderAsync(y.Id, coordY.Courriel, RoleSuivi.CoordinateurPsad, false, parAdminRegional: true, "test", erreurs));
+            Assert.True(await equipe.AccorderAsync(_idX, referentA.Courriel, RoleSuivi.ReferentSuivi, false, parAdminRegional: false, "test", erreurs));
+            Assert.True(await equipe.AccorderAsync(_idX, referentB.Courriel, RoleSuivi.ReferentSuivi, false, parAdminRegional: false, "test", erreurs));
+            Assert.False(erreurs.Any);
+
+            // Invented young people (syllable names), one list of November.
+            _jeunes = ListeSieiSynthetique.Jeunes(6, Math.Abs(_psadX.GetHashCode()) % 90 + 10, Novembre);
+            var rapport = await scope.ServiceProvider.GetRequiredService<ImportSiei>()
+                .ExecuterAsync(_psadX, Novembre, ListeSieiSynthetique.Flux(ListeSieiSynthetique.Csv(_jeunes)), "liste.csv", false, false, "test");
+            Assert.True(rapport.Importe, rapport.Resume());
+        }
+
+        _clients[Anonyme] = Pro.Client(f);
+        _clients[ReferentA] = await Pro.ConnecterAsync(f, referentA);
+        _clients[ReferentB] = await Pro.ConnecterAsync(f, referentB);
+        _clients[CoordX] = await Pro.ConnecterAsync(f, coordX);
+        _clients[CoordY] = await Pro.ConnecterAsync(f, coordY);
+        _clients[Region] = await Pro.ConnecterAsync(f, region);
+
+        var ids = await db.JeunesSuivis.Where(j => j.PsadId == _idX).OrderBy(j => j.Ine).Select(j => j.Id).ToListAsync();
+        Assert.Equal(6, ids.Count);
+        (_dossierA, _dossierB, _dossierLibre) = (ids[0], ids[1], ids[2]);
+        Assert.Equal(HttpStatusCode.Redirect, (await Attribuer(_dossierA, _structureA)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Attribuer(_dossierB, _structureB)).StatusCode);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private Task<HttpResponseMessage> Attribuer(int dossier, int structure) =>
+        Pro.PosterAsync(_clients[CoordX], $"/pro/decrocheurs/{dossier}", new() { ["StructureId"] = structure.ToString(CultureInfo.InvariantCulture) });
+
+    private async Task<JeuneSuivi> DossierAsync(int id)
+    {
+        await using var db = f.CreateDbContext();
+        return await db.JeunesSuivis.AsNoTracking().SingleAsync(j => j.Id == id);
+    }
+
+    private JeuneFictif Jeune(JeuneSuivi d) => _jeunes.Single(j => j.Ine == d.Ine);
+
+    private Task<HttpResponseMessage> Tentative(string qui, int dossier, string canal, string issue, string? quand = null) =>
+        Pro.PosterAsync(_clients[qui], $"/pro/decrocheurs/{dossier}", new()
+        {
+            ["Canal"] = canal,
+            ["Destinataire"] = "jeune",
+            ["Issue"] = issue,
+            ["Quand"] = quand ?? "",
+        });
+
+    [Fact]
+    public async Task EverySuiviPage_ForEveryVisitor_IsAllowedOrDenied_AndDeniedPagesShowNobody()
+    {
+        var a = Jeune(await DossierAsync(_dossierA));
+        var matrice = new Dictionary<string, string[]>
+        {
+            ["/pro/decrocheurs"] = [ReferentA, ReferentB, CoordX, CoordY],
+            [$"/pro/decrocheurs/{_dossierA}"] = [ReferentA, CoordX],
+            [$"/pro/decrocheurs/{_dossierB}"] = [ReferentB, CoordX],
+            [$"/pro/decrocheurs/{_dossierLibre}"] = [CoordX],
+            ["/pro/decrocheurs/import"] = [CoordX, CoordY],
+            ["/pro/decrocheurs/equipe"] = [CoordX, CoordY, Region],
+            ["/pro/decrocheurs/rechercher"] = [ReferentA, ReferentB],
+        };
+        var ecarts = new List<string>();
+        foreach (var (url, autorises) in matrice)
+        {
+            foreach (var qui in Tous)
+            {
+                var r = await _clients[qui].GetAsync(url);
+                var corps = await r.Content.ReadAsStringAsync();
+                var refuse = qui == Anonyme
+                    ? r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.ToString().StartsWith("https://localhost/pro/connexion", StringComparison.Ordinal)
+                    : r.StatusCode == HttpStatusCode.NotFound;
+                if (autorises.Contains(qui) ? r.StatusCode != HttpStatusCode.OK : !refuse)
+                {
+                    ecarts.Add($"{url} × {qui}: {(int)r.StatusCode}");
+                }
+
+                // The young person of A's file appears only on pages of those who handle it.
+                if (!(qui is ReferentA or CoordX))
+                {
+                    Assert.DoesNotContain(a.Ine, corps);
+                    Assert.DoesNotContain(a.Nom.ToUpperInvariant(), corps);
+                }
+            }
+        }
+
+        Assert.Empty(ecarts);
+    }
+
+    [Fact]
+    public async Task WorkList_OfAReferent_ListsTheirStructuresFilesOnly_AndTheListingIsAudited()
+    {
+        var page = await Pro.PageAsync(_clients[ReferentA], "/pro/decrocheurs");
+        var liens = page.QuerySelectorAll("table a").Select(l => l.GetAttribute("href")).ToList();
+        Assert.Equal([$"/pro/decrocheurs/{_dossierA}"], liens);
+        Assert.Contains("À traiter (1)", page.Body!.TextContent);
+
+        var coordination = await Pro.PageAsync(_clients[CoordX], "/pro/decrocheurs");
+        Assert.Equal(6, coordination.QuerySelectorAll("table a").Length);
+        Assert.Contains("4 dossier(s) à attribuer", coordination.Body!.TextContent);
+
+        await using var db = f.CreateDbContext();
+        Assert.Contains(await db.Journal.Where(j => j.Ressource == "dossiers-suivi").Select(j => j.Detail).ToListAsync(), d => d != null && d.Contains(_dossierA.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task SensitiveFields_OnlyForHandlers_AndJeSuisCeJeune_GivesIdentityAndGroupReadOnly()
+    {
+        var d = await DossierAsync(_dossierA);
+        var jeune = Jeune(d);
+        var naissance = jeune.Naissance.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+        var handler = (await Pro.PageAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}")).Body!.TextContent;
+        Assert.Contains(jeune.Ine, handler);
+        Assert.Contains(naissance, handler);
+
+        // B finds A's young person by names and birth date (never by name alone), and declares they follow them.
+        var seul = await Pro.PageAsync(_clients[ReferentB], $"/pro/decrocheurs/rechercher?nom={Uri.EscapeDataString(jeune.Nom)}");
+        Assert.Contains("on ne cherche jamais sur le nom seul", seul.Body!.TextContent);
+        var url = $"/pro/decrocheurs/rechercher?nom={Uri.EscapeDataString(jeune.Nom.ToUpperInvariant())}&prenom={Uri.EscapeDataString(jeune.Prenom)}&naissance={naissance}";
+        var r = await Pro.PosterAsync(_clients[ReferentB], url, new(), $"/pro/decrocheurs/{_dossierA}?handler=Declarer");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+
+        var lecture = await Pro.PageAsync(_clients[ReferentB], $"/pro/decrocheurs/{_dossierA}");
+        var texte = lecture.Body!.TextContent;
+        Assert.Contains(jeune.Nom.ToUpperInvariant(), texte);
+        Assert.Contains("Missions locales du Puy-de-Dôme", texte);
+        Assert.DoesNotContain(jeune.Ine, texte);
+        Assert.DoesNotContain(naissance, texte);
+        Assert.DoesNotContain(jeune.Telephone, texte);
+        Assert.Empty(lecture.QuerySelectorAll("form[method=post] input[name=Canal]"));
+
+        // Read-only: a forged attempt is refused and writes nothing.
+        var forge = await Soumission.ForgerAsync(_clients[ReferentB], $"/pro/decrocheurs/{_dossierA}?handler=Tentative", new Dictionary<string, string>
+        {
+            ["Version"] = d.Version.ToString(CultureInfo.InvariantCulture),
+            ["Canal"] = "telephone",
+            ["Destinataire"] = "jeune",
+            ["Issue"] = "joint",
+        });
+        Assert.Equal(HttpStatusCode.NotFound, forge.StatusCode);
+        await using var db = f.CreateDbContext();
+        Assert.Equal(0, await db.TentativesContact.CountAsync(t => t.JeuneSuiviId == _dossierA));
+        Assert.True(await db.Journal.AnyAsync(j => j.Ressource == "dossier-suivi" && j.RessourceId == _dossierA.ToString(CultureInfo.InvariantCulture) && j.Detail == "je suis ce jeune"));
+        Assert.True(await db.Journal.AnyAsync(j => j.Ressource == "dossier-suivi" && j.Action == Tracabilite.Lecture && j.Detail!.StartsWith("lecture « je suis ce jeune »")));
+    }
+
+    [Fact]
+    public async Task Attempts_MoveTheStatus_AndInjoignableWaitsForAttemptsChannelsAndDays()
+    {
+        // The file arrived three weeks ago, so that attempts can be spread over ten days.
+        await using (var db = f.CreateDbContext())
+        {
+            var avant = DateTime.UtcNow.AddDays(-21);
+            await db.JeunesSuivis.Where(j => j.Id == _dossierA).ExecuteUpdateAsync(u => u.SetProperty(j => j.CreeLe, avant).SetProperty(j => j.ArriveLe, avant));
+        }
+
+        string Il(int jours) => HeureParis.Locale(DateTime.UtcNow.AddDays(-jours)).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await Tentative(ReferentA, _dossierA, "telephone", "pas-de-reponse", Il(12))).StatusCode);
+        Assert.Equal(StatutDossier.ContactEnCours, (await DossierAsync(_dossierA)).Statut);
+
+        var trop = await Pro.PosterAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}", new() { ["NouveauStatut"] = "injoignable" });
+        Assert.Equal(HttpStatusCode.OK, trop.StatusCode);
+        var message = (await Pro.Html(trop)).QuerySelector(".error-summary")!.TextContent;
+        Assert.Contains("3 tentatives au moins (1 enregistrée(s))", message);
+        Assert.Contains("2 canaux différents", message);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Tentative(ReferentA, _dossierA, "sms", "pas-de-reponse", Il(6))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Tentative(ReferentA, _dossierA, "telephone", "messagerie")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Pro.PosterAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}", new() { ["NouveauStatut"] = "injoignable" })).StatusCode);
+        var d = await DossierAsync(_dossierA);
+        Assert.Equal((StatutDossier.Injoignable, 3), (d.Statut, d.NombreTentatives));
+
+        // A later call that reaches the young person brings the file back on the main path.
+        Assert.Equal(HttpStatusCode.Redirect, (await Tentative(ReferentA, _dossierA, "telephone", "joint")).StatusCode);
+        Assert.Equal(StatutDossier.Joint, (await DossierAsync(_dossierA)).Statut);
+    }
+
+    [Fact]
+    public async Task Attempt_InTheFuture_OrWithoutChannel_IsRefusedWithTheField()
+    {
+        var demain = HeureParis.Locale(DateTime.UtcNow.AddDays(1)).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+        var r = await Tentative(ReferentA, _dossierA, "telephone", "joint", demain);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var page = await Pro.Html(r);
+        Assert.Contains("ne peut pas être dans le futur", page.QuerySelector("#err-quand")!.TextContent);
+
+        r = await Pro.PosterAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}", new() { ["Issue"] = "joint", ["Destinataire"] = "jeune" });
+        Assert.Contains("Choisissez le canal", (await Pro.Html(r)).QuerySelector("#err-canal")!.TextContent);
+        await using var db = f.CreateDbContext();
+        Assert.Equal(0, await db.TentativesContact.CountAsync(t => t.JeuneSuiviId == _dossierA));
+    }
+
+    [Fact]
+    public async Task Closure_NeedsItsReason_APrecisionForAutre_AndASolutionForAPositiveExit()
+    {
+        var r = await Pro.PosterAsync(_clients[ReferentB], $"/pro/decrocheurs/{_dossierB}", new() { ["Motif"] = "autre", ["Precision"] = "" });
+        Assert.Contains("Précisez le motif « autre »", (await Pro.Html(r)).QuerySelector("#err-precision")!.TextContent);
+        r = await Pro.PosterAsync(_clients[ReferentB], $"/pro/decrocheurs/{_dossierB}", new() { ["Motif"] = "sortie-positive" });
+        Assert.Contains("en solution", (await Pro.Html(r)).QuerySelector("#err-motif")!.TextContent);
+        Assert.Equal(StatutDossier.AContacter, (await DossierAsync(_dossierB)).Statut);
+
+        r = await Pro.PosterAsync(_clients[ReferentB], $"/pro/decrocheurs/{_dossierB}", new() { ["Motif"] = "autre", ["Precision"] = "<script>alert(1)</script> parti à l'étranger" });
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var d = await DossierAsync(_dossierB);
+        Assert.Equal((StatutDossier.Cloture, MotifCloture.Autre), (d.Statut, d.MotifCloture));
+        Assert.Equal("<script>alert(1)</script> parti à l'étranger", d.PrecisionCloture);
+        var html = await (await _clients[ReferentB].GetAsync($"/pro/decrocheurs/{_dossierB}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>alert(1)</script>", html);
+    }
+
+    [Fact]
+    public async Task TwoSavesOfTheSameVersion_TheSecondIsRefused_AndNothingIsLost()
+    {
+        var url = $"/pro/decrocheurs/{_dossierA}";
+        var champs = new Dictionary<string, string> { ["Canal"] = "telephone", ["Destinataire"] = "jeune", ["Issue"] = "pas-de-reponse", ["Quand"] = "" };
+        var (actionA, corpsA) = await Soumission.PreparerAsync(_clients[ReferentA], url, champs);
+        var (actionX, corpsX) = await Soumission.PreparerAsync(_clients[CoordX], url, champs);
+        Assert.Equal(HttpStatusCode.Redirect, (await _clients[ReferentA].PostAsync(actionA, corpsA)).StatusCode);
+        var second = await _clients[CoordX].PostAsync(actionX, corpsX);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("modifié par quelqu'un d'autre", (await Pro.Html(second)).QuerySelector("[role=alert]")!.TextContent);
+        await using var db = f.CreateDbContext();
+        Assert.Equal(1, await db.TentativesContact.CountAsync(t => t.JeuneSuiviId == _dossierA));
+        Assert.Equal(1, (await DossierAsync(_dossierA)).NombreTentatives);
+    }
+
+    [Fact]
+    public async Task BulkAssignment_GoesToAPartnerOnly_AndShowsTheStructuresLoad()
+    {
+        var page = await Pro.PageAsync(_clients[CoordX], "/pro/decrocheurs");
+        Assert.Contains("(1 dossier(s) ouvert(s))", page.QuerySelector("#StructureId")!.TextContent);
+
+        // A structure that is not a partner of X (forged value: the list does not offer it) is refused.
+        await using var db = f.CreateDbContext();
+        var autre = await db.Structures.Where(s => s.Slug == "ml-lyon").Select(s => s.Id).SingleAsync();
+        var refus = await Pro.PosterAsync(_clients[CoordX], "/pro/decrocheurs", new() { ["Selection"] = _dossierLibre.ToString(CultureInfo.InvariantCulture), ["StructureId"] = autre.ToString(CultureInfo.InvariantCulture) });
+        Assert.Contains("n'est pas partenaire", (await Pro.Html(refus)).QuerySelector(".error-summary")!.TextContent);
+        Assert.Equal(StatutDossier.AAttribuer, (await DossierAsync(_dossierLibre)).Statut);
+
+        var ok = await Pro.PosterAsync(_clients[CoordX], "/pro/decrocheurs", new() { ["Selection"] = _dossierLibre.ToString(CultureInfo.InvariantCulture), ["StructureId"] = _structureA.ToString(CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var d = await DossierAsync(_dossierLibre);
+        Assert.Equal((StatutDossier.AContacter, (int?)_structureA), (d.Statut, d.StructureId));
+
+        // A référent cannot assign (no form, forged post refused).
+        var forge = await Soumission.ForgerAsync(_clients[ReferentA], "/pro/decrocheurs?handler=Attribuer", new Dictionary<string, string> { ["Selection"] = _dossierB.ToString(CultureInfo.InvariantCulture), ["StructureId"] = _structureA.ToString(CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.NotFound, forge.StatusCode);
+        Assert.Equal((int?)_structureB, (await DossierAsync(_dossierB)).StructureId);
+    }
+
+    [Fact]
+    public async Task AClosedFile_Reopens_WhenTheYoungPersonIsOnTheNextLivraison()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await Pro.PosterAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}", new() { ["Motif"] = "sans-besoin" })).StatusCode);
+        Assert.Equal(StatutDossier.Cloture, (await DossierAsync(_dossierA)).Statut);
+
+        using var scope = f.Services.CreateScope();
+        var rapport = await scope.ServiceProvider.GetRequiredService<ImportSiei>()
+            .ExecuterAsync(_psadX, Novembre.AddMonths(1), ListeSieiSynthetique.Flux(ListeSieiSynthetique.Csv(_jeunes.Take(3))), "decembre.csv", false, false, "test");
+        Assert.True(rapport.Importe, rapport.Resume());
+        var d = await DossierAsync(_dossierA);
+        Assert.Equal((StatutDossier.AContacter, (MotifCloture?)null, (int?)_structureA), (d.Statut, d.MotifCloture, d.StructureId));
+        await using var db = f.CreateDbContext();
+        Assert.True(await db.EvenementsDossier.AnyAsync(e => e.JeuneSuiviId == _dossierA && e.Nature == NatureEvenement.Reouverture));
+    }
+
+    [Fact]
+    public async Task RegionalAdministrator_SeesCountsOnly()
+    {
+        var tableau = (await Pro.PageAsync(_clients[Region], "/pro")).Body!.TextContent;
+        Assert.Contains("Dossiers par statut, toutes PSAD", tableau);
+        Assert.Equal(HttpStatusCode.NotFound, (await _clients[Region].GetAsync($"/pro/decrocheurs/{_dossierA}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _clients[Region].GetAsync("/pro/decrocheurs")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ACoordinator_NamesReferents_OfPartnerStructuresOnly()
+    {
+        var horsPartenaire = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-lyon");
+        var r = await Pro.PosterAsync(_clients[CoordX], "/pro/decrocheurs/equipe", new() { ["Courriel"] = horsPartenaire.Courriel });
+        Assert.Contains("structure partenaire", (await Pro.Html(r)).QuerySelector("#err-courriel")!.TextContent);
+
+        var partenaire = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "cio-63");
+        r = await Pro.PosterAsync(_clients[CoordX], "/pro/decrocheurs/equipe", new() { ["Courriel"] = partenaire.Courriel });
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        await using var db = f.CreateDbContext();
+        Assert.True(await db.HabilitationsSuivi.AnyAsync(h => h.UtilisateurId == partenaire.Id && h.PsadId == _idX && h.Role == RoleSuivi.ReferentSuivi));
+
+        // A coordinator cannot name another coordinator (the role field is not even offered).
+        var page = await Pro.PageAsync(_clients[CoordX], "/pro/decrocheurs/equipe");
+        Assert.Empty(page.QuerySelectorAll("input[name=Role]"));
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SuiviDossiersSqliteTests(SqliteAppFactory f) : SuiviDossiersTests(f);
+
+[Collection(PostgresCollection.Name)]
+public sealed class SuiviDossiersPostgresTests(PostgresAppFactory f) : SuiviDossiersTests(f);
