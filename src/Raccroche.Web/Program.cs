@@ -33,7 +33,7 @@ builder.Services
     .AddJournal()                                     // /pro/admin/journal and the audit trail
     .AddDemandes(config)                              // /pro/demandes, /pro/envoyees, /pro/orienter
     .AddFiches()                                      // /pro/fiches (and /pro/validation, which reads them)
-    .AddDecrocheurs()                                 // SIEI livraisons (command line for now)
+    .AddDecrocheurs(config)                           // /pro/decrocheurs: SIEI livraisons, case files, PSAD teams
     .AddRetention(config);                            // deletion on schedule
 
 var app = builder.Build();

@@ -23,6 +23,9 @@ public static class HeureParis
     /// <summary>The Paris calendar day of a UTC instant.</summary>
     public static DateOnly Jour(DateTime utc) => DateOnly.FromDateTime(Locale(utc));
 
+    /// <summary>A calendar day in words: "2 décembre 2026".</summary>
+    public static string Date(DateOnly jour) => jour.ToString("d MMMM yyyy", Fr);
+
     /// <summary>In running text: "23 novembre 2026 à 14:05".</summary>
     public static string Date(DateTime utc) => Locale(utc).ToString("d MMMM yyyy 'à' HH:mm", Fr);
 

@@ -183,10 +183,10 @@ public static class LigneDeCommande
             return 0;
         }
 
-        var erreurs = new Erreurs();
-        if (!await equipe.AccorderAsync(psad.Value, courriel, role, args.Contains("--export"), parAdminRegional: true, "ligne de commande", erreurs))
+        var r = await equipe.AccorderAsync(psad.Value, courriel, role, args.Contains("--export"), parAdminRegional: true, "ligne de commande");
+        if (!r.Reussi)
         {
-            foreach (var (champ, messages) in erreurs.EnDictionnaire())
+            foreach (var (champ, messages) in r.Erreurs.EnDictionnaire())
             {
                 Console.Error.WriteLine($"{champ} : {string.Join(" ", messages)}");
             }

@@ -48,13 +48,15 @@ public abstract class RemiseAZeroTests(AppFactory f, ITestOutputHelper sortie)
         [
             "AspNetUsers", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserTokens", "Invitations", "SessionsPro", "EtatsConnexion",
             "DemandesContact", "SuivisDemande", "MessagesSortants", "JournalAcces", "RevisionsFiche", "Campagnes", "StatistiquesDiagnostic",
-            "Livraisons", "JeunesSuivis", "SituationsSiei",
+            "Livraisons", "JeunesSuivis", "SituationsSiei", "HabilitationsSuivi", "SuivisDeclares", "TentativesContact", "EvenementsDossier", "DepotsSiei",
         ];
         Assert.Equal(attendues.Order(), ordre.Order());
         Assert.Empty(ordre.Intersect(AppFactory.TablesDeReference));
         Assert.True(ordre.IndexOf("SuivisDemande") < ordre.IndexOf("DemandesContact"));
         Assert.True(ordre.IndexOf("SessionsPro") < ordre.IndexOf("AspNetUsers"));
         Assert.True(ordre.IndexOf("AspNetUserTokens") < ordre.IndexOf("AspNetUsers"));
+        Assert.True(ordre.IndexOf("TentativesContact") < ordre.IndexOf("JeunesSuivis"));
+        Assert.True(ordre.IndexOf("HabilitationsSuivi") < ordre.IndexOf("AspNetUsers"));
     }
 
     internal static async Task<Dictionary<string, long>> CompterReferenceAsync(RaccrocheDbContext db)

@@ -169,7 +169,7 @@ public abstract class RetentionTests(AppFactory f)
         Assert.True(bilan.InvitationsSupprimees >= 1 && bilan.CourriersSupprimes >= 1 && bilan.LignesJournalPurgees >= 1, bilan.Resume());
         var reference = (await DemandeAsync(jeu.Cloturee13)).Reference;
 
-        Assert.Equal(new BilanRetention(0, 0, 0, 0), await ExecuterAsync(app));
+        Assert.Equal(new BilanRetention(0, 0, 0, 0, 0, new BilanConservation(0, 0, 0)), await ExecuterAsync(app));
         Assert.Equal(reference, (await DemandeAsync(jeu.Cloturee13)).Reference);
     }
 

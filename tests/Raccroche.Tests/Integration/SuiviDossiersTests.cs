@@ -39,12 +39,10 @@ public abstract class SuiviDossiersTests(AppFactory f) : IAsyncLifetime
         using (var scope = f.Services.CreateScope())
         {
             var equipe = scope.ServiceProvider.GetRequiredService<EquipeSuivi>();
-            var erreurs = new Erreurs();
-            Assert.True(await equipe.AccorderAsync(_idX, coordX.Courriel, RoleSuivi.CoordinateurPsad, true, parAdminRegional: true, "test", erreurs));
-            Assert.True(await equipe.AccorderAsync(y.Id, coordY.Courriel, RoleSuivi.CoordinateurPsad, false, parAdminRegional: true, "test", erreurs));
-            Assert.True(await equipe.AccorderAsync(_idX, referentA.Courriel, RoleSuivi.ReferentSuivi, false, parAdminRegional: false, "test", erreurs));
-            Assert.True(await equipe.AccorderAsync(_idX, referentB.Courriel, RoleSuivi.ReferentSuivi, false, parAdminRegional: false, "test", erreurs));
-            Assert.False(erreurs.Any);
+            Assert.True((await equipe.AccorderAsync(_idX, coordX.Courriel, RoleSuivi.CoordinateurPsad, true, parAdminRegional: true, "test")).Reussi);
+            Assert.True((await equipe.AccorderAsync(y.Id, coordY.Courriel, RoleSuivi.CoordinateurPsad, false, parAdminRegional: true, "test")).Reussi);
+            Assert.True((await equipe.AccorderAsync(_idX, referentA.Courriel, RoleSuivi.ReferentSuivi, false, parAdminRegional: false, "test")).Reussi);
+            Assert.True((await equipe.AccorderAsync(_idX, referentB.Courriel, RoleSuivi.ReferentSuivi, false, parAdminRegional: false, "test")).Reussi);
 
             // Invented young people (syllable names), one list of November.
             _jeunes = ListeSieiSynthetique.Jeunes(6, Math.Abs(_psadX.GetHashCode()) % 90 + 10, Novembre);

@@ -78,12 +78,17 @@ public sealed class AccesSuivi(Habilitations habilitations, RaccrocheDbContext d
             return db.JeunesSuivis.Where(j => false);
         }
 
-        return db.JeunesSuivis.Where(j => coordonnees.Contains(j.PsadId) || (referent.Contains(j.PsadId) && j.StructureId == structure));
+        return db.JeunesSuivis.Where(j => j.AnonymiseLe == null && (coordonnees.Contains(j.PsadId) || (referent.Contains(j.PsadId) && j.StructureId == structure)));
     }
 
     /// <summary>Where the professional stands towards a file; <see cref="PositionDossier.Aucune"/> for a file they may not know exists.</summary>
     public async Task<PositionDossier> PositionAsync(JeuneSuivi j, CancellationToken ct = default)
     {
+        if (j.AnonymiseLe is not null)
+        {
+            return PositionDossier.Aucune;
+        }
+
         if ((await PsadsCoordonneesAsync(ct)).Contains(j.PsadId))
         {
             return PositionDossier.Coordinateur;
@@ -114,7 +119,7 @@ public sealed class AccesSuivi(Habilitations habilitations, RaccrocheDbContext d
     {
         var referent = await PsadsReferentAsync(ct);
         var structure = habilitations.StructureId;
-        return referent.Count == 0 ? db.JeunesSuivis.Where(j => false) : db.JeunesSuivis.Where(j => referent.Contains(j.PsadId) && j.StructureId != structure);
+        return referent.Count == 0 ? db.JeunesSuivis.Where(j => false) : db.JeunesSuivis.Where(j => j.AnonymiseLe == null && referent.Contains(j.PsadId) && j.StructureId != structure);
     }
 
     /// <summary>Counts per PSAD and status, with no young person in them: the regional administrator's view.</summary>

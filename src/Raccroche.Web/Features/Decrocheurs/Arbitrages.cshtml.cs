@@ -26,15 +26,24 @@ public sealed class ArbitragesModel(AccesSuivi acces, RaccrocheDbContext db, Tra
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        switch (await dossiers.ArbitrerAsync(SituationId, DossierId, Erreurs, ct))
+        var r = await dossiers.ArbitrerAsync(SituationId, DossierId, ct);
+        if (r.Reussi)
         {
-            case IssueEcriture.Fait:
-                return RedirectToPage();
-            case IssueEcriture.Introuvable:
-                return NotFound();
-            case IssueEcriture.Conflit:
-                Erreurs.Ajouter("dossier", "Quelqu'un a arbitré cette ligne pendant ce temps : voici la liste à jour.");
-                break;
+            return RedirectToPage();
+        }
+
+        if (r.Refus == Refus.Interdit)
+        {
+            return NotFound();
+        }
+
+        if (r.Refus == Refus.Conflit)
+        {
+            Erreurs.Ajouter("dossier", "Quelqu'un a arbitré cette ligne pendant ce temps : voici la liste à jour.");
+        }
+        else
+        {
+            Erreurs.Ajouter(r.Erreurs);
         }
 
         return await ChargerAsync(ct) ? Page() : NotFound();

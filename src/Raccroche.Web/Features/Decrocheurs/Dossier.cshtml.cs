@@ -7,7 +7,7 @@ namespace Raccroche.Web.Features.Decrocheurs;
 /// for those who handle the file), every livraison they appeared on, the flags, the contact attempts, the history, and the
 /// forms that move the file along. Each display is a recorded read; someone else's file gives 404.
 /// </summary>
-public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers) : PageModel
+public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers, ConservationSuivi conservation) : PageModel
 {
     public sealed record Apparition(DateOnly Mois, IssueSituation Issue, LigneSiei Ligne);
 
@@ -24,6 +24,9 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
     public IReadOnlyList<StatutDossier> Suivants { get; private set; } = [];
     public string? ManqueInjoignable { get; private set; }
     public int? Age { get; private set; }
+
+    /// <summary>When the retention will erase who the young person is (shown to those who handle the file).</summary>
+    public DateTime? Anonymisation { get; private set; }
     public Erreurs Erreurs { get; } = new();
     public string? Conflit { get; private set; }
 
@@ -46,30 +49,41 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
 
     public async Task<IActionResult> OnPostTentativeAsync(int id, CancellationToken ct) => await ApresAsync(id,
         await dossiers.EnregistrerTentativeAsync(id, Version, LireQuand(), ValeursFermees.Lire<CanalContact>(Canal), ValeursFermees.Lire<DestinataireContact>(Destinataire),
-            ValeursFermees.Lire<IssueTentative>(Issue), Erreurs, ct), ct);
+            ValeursFermees.Lire<IssueTentative>(Issue), ct), ct);
 
     public async Task<IActionResult> OnPostStatutAsync(int id, CancellationToken ct) => await ApresAsync(id,
-        await dossiers.ChangerStatutAsync(id, Version, ValeursFermees.Lire<StatutDossier>(NouveauStatut), Erreurs, ct), ct);
+        await dossiers.ChangerStatutAsync(id, Version, ValeursFermees.Lire<StatutDossier>(NouveauStatut), ct), ct);
 
     public async Task<IActionResult> OnPostCloturerAsync(int id, CancellationToken ct) => await ApresAsync(id,
-        await dossiers.CloturerAsync(id, Version, ValeursFermees.Lire<MotifCloture>(Motif), Precision, Erreurs, ct), ct);
+        await dossiers.CloturerAsync(id, Version, ValeursFermees.Lire<MotifCloture>(Motif), Precision, ct), ct);
 
     public async Task<IActionResult> OnPostAnnulerAsync(int id, CancellationToken ct) => await ApresAsync(id,
-        await dossiers.AnnulerAsync(id, Version, ValeursFermees.Lire<MotifAnnulation>(MotifAnnulation), Erreurs, ct), ct);
+        await dossiers.AnnulerAsync(id, Version, ValeursFermees.Lire<MotifAnnulation>(MotifAnnulation), ct), ct);
 
     public async Task<IActionResult> OnPostAttribuerAsync(int id, CancellationToken ct) => await ApresAsync(id,
-        await dossiers.AttribuerAsync([id], StructureId, null, Version, Erreurs, ct), ct);
+        await dossiers.AttribuerAsync([id], StructureId, null, Version, ct), ct);
 
     public async Task<IActionResult> OnPostDeclarerAsync(int id, CancellationToken ct) => await ApresAsync(id,
         await dossiers.DeclarerSuiviAsync(id, ct), ct);
 
-    private async Task<IActionResult> ApresAsync(int id, IssueEcriture issue, CancellationToken ct) => issue switch
+    private async Task<IActionResult> ApresAsync(int id, Resultat r, CancellationToken ct)
     {
-        IssueEcriture.Fait => RedirectToPage(new { id }),
-        IssueEcriture.Introuvable => NotFound(),
-        IssueEcriture.Conflit => await AfficherAsync(id, DossiersSuivi.MessageConflit, ct),
-        _ => await AfficherAsync(id, null, ct),
-    };
+        if (r.Reussi)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        switch (r.Refus)
+        {
+            case Refus.Interdit:
+                return NotFound();
+            case Refus.Conflit:
+                return await AfficherAsync(id, DossiersSuivi.MessageConflit, ct);
+            default:
+                Erreurs.Ajouter(r.Erreurs);
+                return await AfficherAsync(id, null, ct);
+        }
+    }
 
     /// <summary>The date and time typed in the attempt form (Paris time), or now when left empty.</summary>
     private DateTime? LireQuand()
@@ -120,6 +134,8 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
             .OrderByDescending(x => x.Mois).ThenByDescending(x => x.Id).ToListAsync(ct);
         Apparitions = [.. situations.Select(x => new Apparition(x.Mois, x.Issue, JsonSerializer.Deserialize<LigneSiei>(x.Contenu)!))];
         Derniere = Apparitions.FirstOrDefault()?.Ligne;
+        var derniereApparition = await db.Livraisons.Where(l => l.Id == dossier.DerniereLivraisonId).Select(l => (DateTime?)l.ImporteeLe).FirstOrDefaultAsync(ct);
+        Anonymisation = conservation.Echeance(dossier, derniereApparition ?? dossier.ArriveLe);
 
         if (Modifiable)
         {

@@ -17,7 +17,7 @@ public enum Onglet
 /// every file of their PSAD, with counts per status and structure, the unassigned files and bulk assignment. Sorted by
 /// priority, then the oldest first; 50 a page. What is listed is a recorded read.
 /// </summary>
-public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers) : PageModel
+public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers, ConservationSuivi conservation) : PageModel
 {
     public const int ParPage = 50;
 
@@ -32,6 +32,9 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
     public IReadOnlyList<(int Id, string Nom, int Ouverts)> Structures { get; private set; } = [];
     public int NonAttribues { get; private set; }
     public int AArbitrer { get; private set; }
+
+    /// <summary>Files of the coordinator's PSADs the retention will anonymise within 30 days.</summary>
+    public int BientotAnonymises { get; private set; }
     public Erreurs Erreurs { get; } = new();
     public string? Message { get; private set; }
     public bool PeutExporter { get; private set; }
@@ -76,15 +79,24 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
         }
         else
         {
-            switch (await dossiers.AttribuerAsync(Selection.Distinct().ToList(), StructureId, null, null, Erreurs, ct))
+            var r = await dossiers.AttribuerAsync(Selection.Distinct().ToList(), StructureId, null, null, ct);
+            if (r.Reussi)
             {
-                case IssueEcriture.Fait:
-                    return RedirectToPage(new { onglet = OngletDemande, attribues = Selection.Count });
-                case IssueEcriture.Introuvable:
-                    return NotFound();
-                case IssueEcriture.Conflit:
-                    Erreurs.Ajouter("selection", "Un des dossiers a changé entre-temps (clôturé ou annulé) : rien n'a été attribué. Vérifiez la liste et recommencez.");
-                    break;
+                return RedirectToPage(new { onglet = OngletDemande, attribues = Selection.Count });
+            }
+
+            if (r.Refus == Refus.Interdit)
+            {
+                return NotFound();
+            }
+
+            if (r.Refus == Refus.Conflit)
+            {
+                Erreurs.Ajouter("selection", "Un des dossiers a changé entre-temps (clôturé ou annulé) : rien n'a été attribué. Vérifiez la liste et recommencez.");
+            }
+            else
+            {
+                Erreurs.Ajouter(r.Erreurs);
             }
         }
 
@@ -184,6 +196,7 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
                 .GroupBy(j => j.StructureId!.Value).Select(g => new { g.Key, Nombre = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Nombre, ct);
             Structures = [.. partenaires.OrderBy(p => p.Nom, StringComparer.Create(new("fr-FR"), true)).Select(p => (p.StructureId, p.Nom, charges.GetValueOrDefault(p.StructureId)))];
             NonAttribues = await traites.CountAsync(j => j.Statut == StatutDossier.AAttribuer, ct);
+            BientotAnonymises = await conservation.AAnonymiserAvant(traites, maintenant.AddDays(30)).CountAsync(ct);
             AArbitrer = await db.SituationsSiei.CountAsync(s => s.JeuneSuiviId == null && s.Issue == IssueSituation.AArbitrer && db.Livraisons.Any(l => l.Id == s.LivraisonId && psads.Contains(l.PsadId)), ct);
         }
 

@@ -2,21 +2,6 @@ using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Web.Features.Decrocheurs;
 
-/// <summary>How a write on a case file ended.</summary>
-public enum IssueEcriture
-{
-    Fait,
-
-    /// <summary>Not a file this professional may change: answered as if it did not exist.</summary>
-    Introuvable,
-
-    /// <summary>Someone saved the file in between: nothing written, the page shows the file as it is now.</summary>
-    Conflit,
-
-    /// <summary>A field is wrong: the French messages are in the errors.</summary>
-    Invalide,
-}
-
 /// <summary>
 /// Every change to a case file: assignment, contact attempts, status, closure, cancellation, "je suis ce jeune". Each write
 /// carries the file's owner (the professional's visible files) and its version in the WHERE of one UPDATE, in one
@@ -25,23 +10,27 @@ public enum IssueEcriture
 /// </summary>
 public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Tracabilite journal, TimeProvider clock)
 {
+    /// <summary>Someone else's file, or none: the page answers 404, as if it did not exist.</summary>
+    private static Resultat Introuvable => Resultat.Echec("dossier", "Ce dossier n'existe pas ou ne vous est pas confié.", Refus.Interdit);
+
     public const string MessageConflit = "Ce dossier a été modifié par quelqu'un d'autre pendant votre saisie : rien n'a été enregistré. Voici le dossier à jour ; refaites votre modification si elle vaut toujours.";
 
     /// <summary>Assigns files of a PSAD the coordinator runs to one of its partner structures (and optionally a référent of it).</summary>
-    public async Task<IssueEcriture> AttribuerAsync(IReadOnlyCollection<int> ids, int? structureId, string? referentId, int? version, Erreurs erreurs, CancellationToken ct = default)
+    public async Task<Resultat> AttribuerAsync(IReadOnlyCollection<int> ids, int? structureId, string? referentId, int? version, CancellationToken ct = default)
     {
+        var erreurs = new Erreurs();
         var psads = await acces.PsadsCoordonneesAsync(ct);
         var dossiers = await db.JeunesSuivis.AsNoTracking().Where(j => ids.Contains(j.Id) && psads.Contains(j.PsadId))
             .Select(j => new { j.Id, j.PsadId, j.Statut }).ToListAsync(ct);
         if (dossiers.Count == 0 || dossiers.Count != ids.Count)
         {
-            return IssueEcriture.Introuvable;
+            return Introuvable;
         }
 
         if (structureId is null)
         {
             erreurs.Ajouter("structure", "Choisissez la structure partenaire qui suivra ce jeune.");
-            return IssueEcriture.Invalide;
+            return Resultat.Echec(erreurs);
         }
 
         var psadsConcernees = dossiers.Select(d => d.PsadId).Distinct().ToList();
@@ -49,20 +38,20 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
         if (partenaire != psadsConcernees.Count)
         {
             erreurs.Ajouter("structure", "Cette structure n'est pas partenaire de la PSAD de ce dossier.");
-            return IssueEcriture.Invalide;
+            return Resultat.Echec(erreurs);
         }
 
         if (referentId is not null && !await db.Users.AnyAsync(u => u.Id == referentId && u.StructureId == structureId
                 && db.HabilitationsSuivi.Any(h => h.UtilisateurId == u.Id && h.Role == RoleSuivi.ReferentSuivi && psadsConcernees.Contains(h.PsadId)), ct))
         {
             erreurs.Ajouter("referent", "Ce référent n'est pas référent de suivi de cette structure.");
-            return IssueEcriture.Invalide;
+            return Resultat.Echec(erreurs);
         }
 
         if (dossiers.FirstOrDefault(d => CycleDossier.EstFinal(d.Statut)) is { } final)
         {
             erreurs.Ajouter("structure", $"Un dossier {final.Statut.Libelle().ToLowerInvariant()} ne s'attribue plus.");
-            return IssueEcriture.Invalide;
+            return Resultat.Echec(erreurs);
         }
 
         var nom = await db.Structures.Where(s => s.Id == structureId).Select(s => s.Nom).FirstAsync(ct);
@@ -100,12 +89,13 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
     }
 
     /// <summary>Records a contact attempt; the file's status follows (<see cref="CycleDossier.ApresTentative"/>).</summary>
-    public async Task<IssueEcriture> EnregistrerTentativeAsync(int id, int version, DateTime? quand, CanalContact? canal, DestinataireContact? destinataire, IssueTentative? issue, Erreurs erreurs, CancellationToken ct = default)
+    public async Task<Resultat> EnregistrerTentativeAsync(int id, int version, DateTime? quand, CanalContact? canal, DestinataireContact? destinataire, IssueTentative? issue, CancellationToken ct = default)
     {
+        var erreurs = new Erreurs();
         var dossier = await ModifiableAsync(id, ct);
         if (dossier is null)
         {
-            return IssueEcriture.Introuvable;
+            return Introuvable;
         }
 
         var maintenant = Maintenant;
@@ -148,7 +138,7 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
 
         if (erreurs.Any)
         {
-            return IssueEcriture.Invalide;
+            return Resultat.Echec(erreurs);
         }
 
         var apres = CycleDossier.ApresTentative(dossier.Statut, issue!.Value);
@@ -176,24 +166,25 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
     }
 
     /// <summary>Moves a file along its life by hand (<see cref="CycleDossier.PeutPasser"/>); closing and cancelling have their own commands.</summary>
-    public async Task<IssueEcriture> ChangerStatutAsync(int id, int version, StatutDossier? vers, Erreurs erreurs, CancellationToken ct = default)
+    public async Task<Resultat> ChangerStatutAsync(int id, int version, StatutDossier? vers, CancellationToken ct = default)
     {
+        var erreurs = new Erreurs();
         var dossier = await ModifiableAsync(id, ct);
         if (dossier is null)
         {
-            return IssueEcriture.Introuvable;
+            return Introuvable;
         }
 
         if (vers is null || vers is StatutDossier.Cloture or StatutDossier.Annule or StatutDossier.Transfere or StatutDossier.AAttribuer)
         {
             erreurs.Ajouter("statut", "Choisissez le nouveau statut dans la liste (la clôture, l'annulation et l'attribution ont leur propre formulaire).");
-            return IssueEcriture.Invalide;
+            return Resultat.Echec(erreurs);
         }
 
         if (!CycleDossier.PeutPasser(dossier.Statut, vers.Value))
         {
             erreurs.Ajouter("statut", $"Un dossier « {dossier.Statut.Libelle()} » ne peut pas passer à « {vers.Value.Libelle()} ».");
-            return IssueEcriture.Invalide;
+            return Resultat.Echec(erreurs);
         }
 
         if (vers == StatutDossier.Injoignable)
@@ -203,7 +194,7 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
             if (Injoignabilite.Manque(tentatives, psad.Reglages) is { } manque)
             {
                 erreurs.Ajouter("statut", "« Injoignable » n'est pas encore possible : " + manque);
-                return IssueEcriture.Invalide;
+                return Resultat.Echec(erreurs);
             }
         }
 
@@ -228,12 +219,13 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
     }
 
     /// <summary>Closes a file with a coded reason (a précision for "autre"); a positive exit needs a solution the young person entered.</summary>
-    public async Task<IssueEcriture> CloturerAsync(int id, int version, MotifCloture? motif, string? precision, Erreurs erreurs, CancellationToken ct = default)
+    public async Task<Resultat> CloturerAsync(int id, int version, MotifCloture? motif, string? precision, CancellationToken ct = default)
     {
+        var erreurs = new Erreurs();
         var dossier = await ModifiableAsync(id, ct);
         if (dossier is null)
         {
-            return IssueEcriture.Introuvable;
+            return Introuvable;
         }
 
         precision = Saisie.Facultatif(erreurs, "precision", "La précision", precision, 300);
@@ -261,7 +253,7 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
 
         if (erreurs.Any)
         {
-            return IssueEcriture.Invalide;
+            return Resultat.Echec(erreurs);
         }
 
         var maintenant = Maintenant;
@@ -288,25 +280,26 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
     }
 
     /// <summary>Cancels a file that should not exist (duplicate, list error, death): the coordinator's decision.</summary>
-    public async Task<IssueEcriture> AnnulerAsync(int id, int version, MotifAnnulation? motif, Erreurs erreurs, CancellationToken ct = default)
+    public async Task<Resultat> AnnulerAsync(int id, int version, MotifAnnulation? motif, CancellationToken ct = default)
     {
+        var erreurs = new Erreurs();
         var psads = await acces.PsadsCoordonneesAsync(ct);
         var dossier = await db.JeunesSuivis.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && psads.Contains(j.PsadId), ct);
         if (dossier is null)
         {
-            return IssueEcriture.Introuvable;
+            return Introuvable;
         }
 
         if (motif is null)
         {
             erreurs.Ajouter("motifAnnulation", "Choisissez le motif d'annulation.");
-            return IssueEcriture.Invalide;
+            return Resultat.Echec(erreurs);
         }
 
         if (CycleDossier.EstFinal(dossier.Statut))
         {
             erreurs.Ajouter("motifAnnulation", $"Ce dossier est déjà {dossier.Statut.Libelle().ToLowerInvariant()}.");
-            return IssueEcriture.Invalide;
+            return Resultat.Echec(erreurs);
         }
 
         var maintenant = Maintenant;
@@ -332,18 +325,18 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
     }
 
     /// <summary>"Je suis ce jeune": a référent of the PSAD outside the handling structure declares they follow the young person too.</summary>
-    public async Task<IssueEcriture> DeclarerSuiviAsync(int id, CancellationToken ct = default)
+    public async Task<Resultat> DeclarerSuiviAsync(int id, CancellationToken ct = default)
     {
         var declarables = await acces.DossiersDeclarablesAsync(ct);
         if (!await declarables.AnyAsync(j => j.Id == id, ct))
         {
-            return IssueEcriture.Introuvable;
+            return Introuvable;
         }
 
         var moi = acces.Habilitations.UtilisateurId!;
         if (await db.SuivisDeclares.AnyAsync(s => s.UtilisateurId == moi && s.JeuneSuiviId == id, ct))
         {
-            return IssueEcriture.Fait;
+            return Resultat.Succes();
         }
 
         var maintenant = Maintenant;
@@ -351,15 +344,16 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
         Evenement(id, NatureEvenement.SuiviDeclare, $"{Auteur} déclare suivre ce jeune", maintenant);
         journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id), "je suis ce jeune");
         await db.SaveChangesAsync(ct);
-        return IssueEcriture.Fait;
+        return Resultat.Succes();
     }
 
     /// <summary>
     /// Settles a row "à arbitrer" (a coordinator of its PSAD): joins it to one of the files it was a near match for, or
     /// (<paramref name="dossierId"/> null) makes a new file of it. Never twice: a row already settled is left as it is.
     /// </summary>
-    public async Task<IssueEcriture> ArbitrerAsync(long situationId, int? dossierId, Erreurs erreurs, CancellationToken ct = default)
+    public async Task<Resultat> ArbitrerAsync(long situationId, int? dossierId, CancellationToken ct = default)
     {
+        var erreurs = new Erreurs();
         var psads = await acces.PsadsCoordonneesAsync(ct);
         var ligne = await db.SituationsSiei.AsNoTracking()
             .Where(s => s.Id == situationId && s.Issue == IssueSituation.AArbitrer)
@@ -367,19 +361,19 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
             .FirstOrDefaultAsync(x => psads.Contains(x.PsadId), ct);
         if (ligne is null)
         {
-            return IssueEcriture.Introuvable;
+            return Introuvable;
         }
 
         if (ligne.Situation.JeuneSuiviId is not null)
         {
             erreurs.Ajouter("dossier", "Cette ligne a déjà été arbitrée.");
-            return IssueEcriture.Invalide;
+            return Resultat.Echec(erreurs);
         }
 
         if (dossierId is { } cible && (!ligne.Situation.Candidats.Contains(cible) || !await db.JeunesSuivis.AnyAsync(j => j.Id == cible && j.PsadId == ligne.PsadId, ct)))
         {
             erreurs.Ajouter("dossier", "Rattachez la ligne à l'un des dossiers proposés, ou créez un dossier distinct.");
-            return IssueEcriture.Invalide;
+            return Resultat.Echec(erreurs);
         }
 
         var maintenant = Maintenant;
@@ -428,7 +422,7 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
         (await acces.DossiersTraitesAsync(ct)).Where(j => j.Id == id && j.Version == version);
 
     /// <summary>The UPDATE and the lines that go with it, all or nothing; false from the UPDATE (0 rows) means someone saved in between.</summary>
-    private async Task<IssueEcriture> EcrireAsync(Func<Task<bool>> ecriture, CancellationToken ct)
+    private async Task<Resultat> EcrireAsync(Func<Task<bool>> ecriture, CancellationToken ct)
     {
         var strategie = db.Database.CreateExecutionStrategy();
         return await strategie.ExecuteAsync(async () =>
@@ -439,12 +433,12 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
             {
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                return IssueEcriture.Conflit;
+                return Resultat.Echec("version", MessageConflit, Refus.Conflit);
             }
 
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return IssueEcriture.Fait;
+            return Resultat.Succes();
         });
     }
 

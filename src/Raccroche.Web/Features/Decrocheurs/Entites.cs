@@ -98,6 +98,9 @@ public sealed class JeuneSuivi
     public string? PrecisionCloture { get; set; }
     public DateTime? ClotureLe { get; set; }
 
+    /// <summary>When the retention erased who the young person is (<see cref="ConservationSuivi"/>); such a file is out of every list.</summary>
+    public DateTime? AnonymiseLe { get; set; }
+
     public int Version { get; set; }
 }
 

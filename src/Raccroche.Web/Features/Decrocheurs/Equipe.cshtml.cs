@@ -36,10 +36,13 @@ public sealed class EquipeModel(AccesSuivi acces, RaccrocheDbContext db, EquipeS
         }
 
         var role = AdminRegional ? ValeursFermees.Lire<RoleSuivi>(Role) : RoleSuivi.ReferentSuivi;
-        if (await equipe.AccorderAsync(p.Id, Courriel, role, PeutExporter, AdminRegional, acces.Habilitations.Nom, Erreurs, ct))
+        var r = await equipe.AccorderAsync(p.Id, Courriel, role, PeutExporter, AdminRegional, acces.Habilitations.Nom, ct);
+        if (r.Reussi)
         {
             return RedirectToPage(new { psad = p.Code });
         }
+
+        Erreurs.Ajouter(r.Erreurs);
 
         await ChargerAsync(ct);
         return Page();

@@ -22,8 +22,9 @@ public sealed class EquipeSuivi(RaccrocheDbContext db, Tracabilite journal, Time
     /// Gives <paramref name="role"/> in the PSAD to the account with this e-mail address. <paramref name="parAdminRegional"/>:
     /// only the regional administrator (or the command line) may name coordinators.
     /// </summary>
-    public async Task<bool> AccorderAsync(int psadId, string? courriel, RoleSuivi? role, bool peutExporter, bool parAdminRegional, string auteur, Erreurs erreurs, CancellationToken ct = default)
+    public async Task<Resultat> AccorderAsync(int psadId, string? courriel, RoleSuivi? role, bool peutExporter, bool parAdminRegional, string auteur, CancellationToken ct = default)
     {
+        var erreurs = new Erreurs();
         var adresse = Saisie.Courriel(erreurs, "courriel", "L'adresse e-mail", courriel);
         if (role is null)
         {
@@ -41,7 +42,7 @@ public sealed class EquipeSuivi(RaccrocheDbContext db, Tracabilite journal, Time
                 erreurs.Ajouter("courriel", "Indiquez l'adresse e-mail du compte.");
             }
 
-            return false;
+            return Resultat.Echec(erreurs);
         }
 
         var normalise = adresse.ToUpperInvariant();
@@ -49,14 +50,14 @@ public sealed class EquipeSuivi(RaccrocheDbContext db, Tracabilite journal, Time
         if (compte is null)
         {
             erreurs.Ajouter("courriel", "Aucun compte professionnel n'a cette adresse : invitez d'abord la personne.");
-            return false;
+            return Resultat.Echec(erreurs);
         }
 
         if (role == RoleSuivi.ReferentSuivi && (compte.StructureId is null
                 || !await db.Set<PartenairePsad>().AnyAsync(p => p.PsadId == psadId && p.StructureId == compte.StructureId, ct)))
         {
             erreurs.Ajouter("courriel", "Un référent de suivi est membre d'une structure partenaire de la PSAD : ce compte ne l'est pas.");
-            return false;
+            return Resultat.Echec(erreurs);
         }
 
         var existante = await db.HabilitationsSuivi.FirstOrDefaultAsync(h => h.UtilisateurId == compte.Id && h.PsadId == psadId && h.Role == role, ct);
@@ -80,7 +81,7 @@ public sealed class EquipeSuivi(RaccrocheDbContext db, Tracabilite journal, Time
         journal.Ajouter(Tracabilite.Modification, "habilitation-suivi", compte.Id,
             $"{role!.Value.Libelle()} de la PSAD {psadId}{(peutExporter ? ", avec export" : "")}", auteur);
         await db.SaveChangesAsync(ct);
-        return true;
+        return Resultat.Succes();
     }
 
     /// <summary>Removes a role; a coordinator may remove référents only.</summary>

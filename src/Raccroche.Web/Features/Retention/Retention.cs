@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Raccroche.Web.Features.Courriers;
+using Raccroche.Web.Features.Decrocheurs;
 using Raccroche.Web.Features.Demandes;
 using Raccroche.Web.Features.Journal;
 
@@ -28,12 +29,13 @@ public sealed class RetentionOptions
 }
 
 /// <summary>What one run did: counts only, never personal data (they go into the audit line).</summary>
-public sealed record BilanRetention(int DemandesAnonymisees, int InvitationsSupprimees, int CourriersSupprimes, int LignesJournalPurgees, int FichiersDepotSupprimes = 0)
+public sealed record BilanRetention(int DemandesAnonymisees, int InvitationsSupprimees, int CourriersSupprimes, int LignesJournalPurgees, int FichiersDepotSupprimes = 0, BilanConservation? Suivi = null)
 {
     public string Resume() =>
         $"{DemandesAnonymisees} demande(s) anonymisée(s), {InvitationsSupprimees} invitation(s) expirée(s) supprimée(s), " +
         $"{CourriersSupprimes} courrier(s) supprimé(s), {LignesJournalPurgees} ligne(s) du journal purgée(s), " +
-        $"{FichiersDepotSupprimes} fichier(s) .eml supprimé(s)";
+        $"{FichiersDepotSupprimes} fichier(s) .eml supprimé(s)" +
+        (Suivi is { } s ? $", {s.Dossiers} dossier(s) de suivi anonymisé(s), {s.Situations} ligne(s) SIEI supprimée(s), {s.Depots} fichier(s) SIEI en attente supprimé(s)" : "");
 }
 
 /// <summary>
@@ -43,7 +45,7 @@ public sealed record BilanRetention(int DemandesAnonymisees, int InvitationsSupp
 /// one audit line with its counts.
 /// </summary>
 public sealed class Retention(RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, IOptions<RetentionOptions> options,
-    IOptions<CourrierOptions> mail, IHostEnvironment env, ILogger<Retention> logger)
+    IOptions<CourrierOptions> mail, IHostEnvironment env, ConservationSuivi suivi, ILogger<Retention> logger)
 {
     /// <summary>Stands in for required text that has been erased (first name, author).</summary>
     public const string Efface = "—";
@@ -68,6 +70,9 @@ public sealed class Retention(RaccrocheDbContext db, Tracabilite journal, TimePr
             }
             while (lot == TailleLot);
 
+            // The follow-up's case files (their own batches and periods, Retention:Suivi).
+            var bilanSuivi = await suivi.AppliquerAsync(maintenant, ct);
+
             // The deletions and the run's audit line commit together: nothing is removed without a trace.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var invitations = await db.Invitations
@@ -84,7 +89,7 @@ public sealed class Retention(RaccrocheDbContext db, Tracabilite journal, TimePr
             var limiteJournal = maintenant.AddMonths(-o.JournalMois);
             var lignes = await db.Journal.Where(j => j.Le < limiteJournal).ExecuteDeleteAsync(ct);
 
-            var bilan = new BilanRetention(demandes, invitations, courriers, lignes, fichiers);
+            var bilan = new BilanRetention(demandes, invitations, courriers, lignes, fichiers, bilanSuivi);
             journal.Ajouter(Tracabilite.Anonymisation, Ressource, null, bilan.Resume(), utilisateur);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

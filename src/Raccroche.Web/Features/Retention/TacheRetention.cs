@@ -36,8 +36,8 @@ public static class RetentionSetup
             .Bind(config.GetSection("Retention"))
             .Validate(o => o.IntervalleHeures >= 1 && o.MoisApresCloture >= 1 && o.MoisSansActivite >= 1 && o.CourriersJours >= 1,
                 "Retention: IntervalleHeures, MoisApresCloture, MoisSansActivite and CourriersJours must be at least 1.")
-            .Validate(o => o.JournalMois > Math.Max(o.MoisApresCloture, o.MoisSansActivite),
-                "Retention:JournalMois must be greater than MoisApresCloture and MoisSansActivite: the audit trail outlives the data it describes.")
+            .Validate(o => o.JournalMois > Math.Max(o.MoisApresCloture, o.MoisSansActivite) && o.JournalMois > config.GetValue("Retention:Suivi:MoisApresDerniereLivraison", 24),
+                "Retention:JournalMois must be greater than MoisApresCloture, MoisSansActivite and Suivi:MoisApresDerniereLivraison: the audit trail outlives the data it describes.")
             .ValidateOnStart();
         services.AddScoped<Retention>();
         services.AddHostedService<TacheRetention>();

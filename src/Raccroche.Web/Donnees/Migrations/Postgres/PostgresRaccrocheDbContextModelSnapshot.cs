@@ -876,6 +876,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("AnonymiseLe")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("ArriveLe")
                         .HasColumnType("timestamp with time zone");
 
@@ -1124,6 +1127,13 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ArbitreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ArbitreePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.PrimitiveCollection<List<int>>("Candidats")
                         .IsRequired()

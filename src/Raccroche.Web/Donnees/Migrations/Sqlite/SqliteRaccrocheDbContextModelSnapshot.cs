@@ -849,6 +849,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AnonymiseLe")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ArriveLe")
                         .HasColumnType("TEXT");
 
@@ -1091,6 +1094,13 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArbitreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArbitreePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Candidats")
                         .IsRequired()

@@ -11,6 +11,19 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ArbitreeLe",
+                table: "SituationsSiei",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ArbitreePar",
+                table: "SituationsSiei",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "Reglages_DelaiEntretienJours",
                 table: "Psads",
@@ -59,6 +72,12 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 30);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AnonymiseLe",
+                table: "JeunesSuivis",
+                type: "TEXT",
+                nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ArriveLe",
@@ -382,6 +401,14 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                 table: "JeunesSuivis");
 
             migrationBuilder.DropColumn(
+                name: "ArbitreeLe",
+                table: "SituationsSiei");
+
+            migrationBuilder.DropColumn(
+                name: "ArbitreePar",
+                table: "SituationsSiei");
+
+            migrationBuilder.DropColumn(
                 name: "Reglages_DelaiEntretienJours",
                 table: "Psads");
 
@@ -408,6 +435,10 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Reglages_SansNouvellesJours",
                 table: "Psads");
+
+            migrationBuilder.DropColumn(
+                name: "AnonymiseLe",
+                table: "JeunesSuivis");
 
             migrationBuilder.DropColumn(
                 name: "ArriveLe",

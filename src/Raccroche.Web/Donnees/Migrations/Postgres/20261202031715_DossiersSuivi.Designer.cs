@@ -13,7 +13,7 @@ using Raccroche.Web.Donnees;
 namespace Raccroche.Web.Donnees.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRaccrocheDbContext))]
-    [Migration("20261202022400_DossiersSuivi")]
+    [Migration("20261202031715_DossiersSuivi")]
     partial class DossiersSuivi
     {
         /// <inheritdoc />
@@ -879,6 +879,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("AnonymiseLe")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("ArriveLe")
                         .HasColumnType("timestamp with time zone");
 
@@ -1127,6 +1130,13 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ArbitreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ArbitreePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.PrimitiveCollection<List<int>>("Candidats")
                         .IsRequired()

@@ -12,7 +12,7 @@ using Raccroche.Web.Donnees;
 namespace Raccroche.Web.Donnees.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRaccrocheDbContext))]
-    [Migration("20261202022350_DossiersSuivi")]
+    [Migration("20261202031708_DossiersSuivi")]
     partial class DossiersSuivi
     {
         /// <inheritdoc />
@@ -852,6 +852,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AnonymiseLe")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ArriveLe")
                         .HasColumnType("TEXT");
 
@@ -1094,6 +1097,13 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArbitreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArbitreePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("Candidats")
                         .IsRequired()

@@ -12,6 +12,19 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ArbitreeLe",
+                table: "SituationsSiei",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ArbitreePar",
+                table: "SituationsSiei",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "Reglages_DelaiEntretienJours",
                 table: "Psads",
@@ -60,6 +73,12 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                 type: "integer",
                 nullable: false,
                 defaultValue: 30);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AnonymiseLe",
+                table: "JeunesSuivis",
+                type: "timestamp with time zone",
+                nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ArriveLe",
@@ -383,6 +402,14 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                 table: "JeunesSuivis");
 
             migrationBuilder.DropColumn(
+                name: "ArbitreeLe",
+                table: "SituationsSiei");
+
+            migrationBuilder.DropColumn(
+                name: "ArbitreePar",
+                table: "SituationsSiei");
+
+            migrationBuilder.DropColumn(
                 name: "Reglages_DelaiEntretienJours",
                 table: "Psads");
 
@@ -409,6 +436,10 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "Reglages_SansNouvellesJours",
                 table: "Psads");
+
+            migrationBuilder.DropColumn(
+                name: "AnonymiseLe",
+                table: "JeunesSuivis");
 
             migrationBuilder.DropColumn(
                 name: "ArriveLe",

@@ -1,0 +1,106 @@
+namespace Raccroche.Web.Features.Decrocheurs;
+
+/// <summary>How long the follow-up keeps a young person's data (section <c>Retention:Suivi</c>); see decision 0007.</summary>
+public sealed class ConservationSuiviOptions
+{
+    /// <summary>A closed (or cancelled, or transferred) file is anonymised this many months after its closure.</summary>
+    public int MoisApresCloture { get; set; } = 12;
+
+    /// <summary>Any file is anonymised at the latest this many months after the young person last appeared on a livraison.</summary>
+    public int MoisApresDerniereLivraison { get; set; } = 24;
+
+    /// <summary>Bounds the configuration may not leave: a file must outlive a school year, and no longer than three years.</summary>
+    public const int Minimum = 6, Maximum = 36;
+}
+
+/// <summary>What one pass did (counts only).</summary>
+public sealed record BilanConservation(int Dossiers, int Situations, int Depots);
+
+/// <summary>
+/// Erases the young people of the follow-up on schedule: a case file is anonymised 12 months after its closure and at the
+/// latest 24 months after the last livraison it appeared on; the raw SIEI rows go with it (and unsettled rows "à
+/// arbitrer" after the same 24 months); files kept for an import are deleted after two hours. What stays (status,
+/// dates, reasons, the PSAD, the birth year) feeds the figures and names nobody. Run by the retention job and verb.
+/// </summary>
+public sealed class ConservationSuivi(RaccrocheDbContext db, IOptions<ConservationSuiviOptions> options)
+{
+    public const string Efface = "—";
+    private const int TailleLot = 500;
+
+    /// <summary>When this file will be anonymised, given when its young person last appeared on a livraison.</summary>
+    public DateTime Echeance(JeuneSuivi j, DateTime derniereApparition)
+    {
+        var o = options.Value;
+        var parApparition = derniereApparition.AddMonths(o.MoisApresDerniereLivraison);
+        return CycleDossier.EstFinal(j.Statut) && j.ClotureLe is { } c && c.AddMonths(o.MoisApresCloture) < parApparition
+            ? c.AddMonths(o.MoisApresCloture)
+            : parApparition;
+    }
+
+    /// <summary>The files of these PSADs whose anonymisation comes before <paramref name="avant"/> (the coordinators' warning).</summary>
+    public IQueryable<JeuneSuivi> AAnonymiserAvant(IQueryable<JeuneSuivi> dossiers, DateTime avant)
+    {
+        var o = options.Value;
+        var clotureAvant = avant.AddMonths(-o.MoisApresCloture);
+        var apparitionAvant = avant.AddMonths(-o.MoisApresDerniereLivraison);
+        return dossiers.Where(j => j.AnonymiseLe == null
+            && ((j.ClotureLe != null && j.ClotureLe < clotureAvant && (j.Statut == StatutDossier.Cloture || j.Statut == StatutDossier.Annule || j.Statut == StatutDossier.Transfere))
+                || db.Livraisons.Any(l => l.Id == j.DerniereLivraisonId && l.ImporteeLe < apparitionAvant)));
+    }
+
+    public async Task<BilanConservation> AppliquerAsync(DateTime maintenant, CancellationToken ct = default)
+    {
+        var dossiers = 0;
+        var situations = 0;
+        int lot;
+        do
+        {
+            // One transaction per batch: a failure keeps what earlier batches did, the next run resumes.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var fichiers = await AAnonymiserAvant(db.JeunesSuivis, maintenant).OrderBy(j => j.Id).Take(TailleLot).ToListAsync(ct);
+            lot = fichiers.Count;
+            foreach (var j in fichiers)
+            {
+                Anonymiser(j, maintenant);
+            }
+
+            await db.SaveChangesAsync(ct);
+            var ids = fichiers.Select(j => j.Id).ToList();
+            if (ids.Count > 0)
+            {
+                situations += await db.SituationsSiei.Where(s => s.JeuneSuiviId != null && ids.Contains(s.JeuneSuiviId.Value)).ExecuteDeleteAsync(ct);
+                await db.SuivisDeclares.Where(s => ids.Contains(s.JeuneSuiviId)).ExecuteDeleteAsync(ct);
+                await db.TentativesContact.Where(t => ids.Contains(t.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(t => t.Auteur, Efface), ct);
+                await db.EvenementsDossier.Where(e => ids.Contains(e.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Auteur, Efface).SetProperty(e => e.Detail, Efface), ct);
+            }
+
+            await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            dossiers += lot;
+        }
+        while (lot == TailleLot);
+
+        // Rows nobody settled, past the same period, and files kept for an import.
+        var apparitionAvant = maintenant.AddMonths(-options.Value.MoisApresDerniereLivraison);
+        situations += await db.SituationsSiei.Where(s => s.JeuneSuiviId == null && db.Livraisons.Any(l => l.Id == s.LivraisonId && l.ImporteeLe < apparitionAvant)).ExecuteDeleteAsync(ct);
+        var depots = await db.DepotsSiei.Where(d => d.DeposeLe < maintenant - DepotSiei.Duree).ExecuteDeleteAsync(ct);
+        return new BilanConservation(dossiers, situations, depots);
+    }
+
+    /// <summary>Erases who the young person is; keeps the PSAD, the birth year, the status, dates and reasons.</summary>
+    public static void Anonymiser(JeuneSuivi j, DateTime maintenant)
+    {
+        j.Ine = null;
+        j.Nom = null;
+        j.NomNaissance = null;
+        j.Prenom = null;
+        j.LieuNaissance = null;
+        j.CodeInsee = null;
+        j.Commune = null;
+        j.DateNaissance = j.DateNaissance is { } n ? new DateOnly(n.Year, 1, 1) : null;
+        j.PrecisionCloture = null;
+        j.ReferentId = null;
+        j.AnonymiseLe = maintenant;
+        j.Version++;
+    }
+}
