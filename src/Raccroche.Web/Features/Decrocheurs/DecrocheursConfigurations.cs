@@ -139,3 +139,33 @@ internal sealed class DepotSieiConfiguration : IEntityTypeConfiguration<DepotSie
         b.HasOne<Comptes.Utilisateur>().WithMany().HasForeignKey(d => d.UtilisateurId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class EntretienSituationConfiguration : IEntityTypeConfiguration<EntretienSituation>
+{
+    public void Configure(EntityTypeBuilder<EntretienSituation> b)
+    {
+        b.HasIndex(e => e.JeuneSuiviId);
+        b.Property(e => e.Mode).HasMaxLength(20);
+        b.Property(e => e.Situation).HasMaxLength(40);
+        b.Property(e => e.Niveau).HasMaxLength(20);
+        b.Property(e => e.Contraintes).HasMaxLength(EntretienSituation.ContraintesMax);
+        b.Property(e => e.Commentaire).HasMaxLength(EntretienSituation.CommentaireMax);
+        b.Property(e => e.Auteur).HasMaxLength(256);
+        b.HasOne<JeuneSuivi>().WithMany().HasForeignKey(e => e.JeuneSuiviId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SolutionSuiviConfiguration : IEntityTypeConfiguration<SolutionSuivi>
+{
+    public void Configure(EntityTypeBuilder<SolutionSuivi> b)
+    {
+        b.HasIndex(s => s.JeuneSuiviId);
+        b.HasIndex(s => s.DispositifId);
+        b.Property(s => s.HorsCatalogue).HasMaxLength(SolutionSuivi.HorsCatalogueMax);
+        b.Property(s => s.Type).HasMaxLength(40);
+        b.Property(s => s.Statut).HasMaxLength(30);
+        b.Property(s => s.Auteur).HasMaxLength(256);
+        b.HasOne<JeuneSuivi>().WithMany().HasForeignKey(s => s.JeuneSuiviId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Catalogue.Dispositif>().WithMany().HasForeignKey(s => s.DispositifId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

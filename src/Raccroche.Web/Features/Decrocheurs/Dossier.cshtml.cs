@@ -1,4 +1,7 @@
+using Raccroche.Web.Features.Catalogue;
+using Raccroche.Web.Features.Communes;
 using Raccroche.Web.Features.Journal;
+using Raccroche.Web.Features.Propositions;
 
 namespace Raccroche.Web.Features.Decrocheurs;
 
@@ -7,9 +10,14 @@ namespace Raccroche.Web.Features.Decrocheurs;
 /// for those who handle the file), every livraison they appeared on, the flags, the contact attempts, the history, and the
 /// forms that move the file along. Each display is a recorded read; someone else's file gives 404.
 /// </summary>
-public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers, ConservationSuivi conservation) : PageModel
+public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers, ConservationSuivi conservation,
+    InstantaneCatalogue catalogue, ReferentielCommunes communes) : PageModel
 {
     public sealed record Apparition(DateOnly Mois, IssueSituation Issue, LigneSiei Ligne);
+
+    public sealed record Solution(SolutionSuivi Suivi, string Libelle, string? Structure);
+
+    public sealed record Piste(int DispositifId, string Nom, string Structure, string? Raison);
 
     public JeuneSuivi Dossier { get; private set; } = null!;
     public PositionDossier Position { get; private set; }
@@ -30,6 +38,24 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
     public Erreurs Erreurs { get; } = new();
     public string? Conflit { get; private set; }
 
+    public EntretienSituation? Entretien { get; private set; }
+    public IReadOnlyList<Solution> Solutions { get; private set; } = [];
+
+    /// <summary>What the matcher proposes from the entretien's answers (the diagnostic's rules, the file's commune and age).</summary>
+    public IReadOnlyList<Piste> Pistes { get; private set; } = [];
+
+    /// <summary>The proposals as the options of the solution form, and the choice of a solution outside the catalogue.</summary>
+    public IEnumerable<Terme> TermesPistes => Pistes
+        .Select(p => new Terme(p.DispositifId.ToString(CultureInfo.InvariantCulture), $"{p.Nom} ({p.Structure})", p.Raison))
+        .Append(new Terme("", "Une solution hors catalogue (décrite ci-dessous)"));
+
+    [BindProperty] public SaisieEntretien SaisieEntretien { get; set; } = new();
+    [BindProperty] public int? DispositifId { get; set; }
+    [BindProperty] public string? HorsCatalogue { get; set; }
+    [BindProperty] public string? TypeSolution { get; set; }
+    [BindProperty] public long SolutionId { get; set; }
+    [BindProperty] public string? StatutSolution { get; set; }
+    [BindProperty] public string? EntreeLe { get; set; }
     [BindProperty] public int Version { get; set; }
     [BindProperty] public string? Quand { get; set; }
     [BindProperty] public string? Canal { get; set; }
@@ -63,6 +89,18 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
     public async Task<IActionResult> OnPostAttribuerAsync(int id, CancellationToken ct) => await ApresAsync(id,
         await dossiers.AttribuerAsync([id], StructureId, null, Version, ct), ct);
 
+    public async Task<IActionResult> OnPostEntretienAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.EnregistrerEntretienAsync(id, Version, SaisieEntretien, ct), ct);
+
+    public async Task<IActionResult> OnPostSolutionAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.ProposerSolutionAsync(id, Version, DispositifId, HorsCatalogue, TypeSolution, ct), ct);
+
+    public async Task<IActionResult> OnPostChangerSolutionAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.ChangerSolutionAsync(id, Version, SolutionId, StatutSolution, EntreeLe, ct), ct);
+
+    public async Task<IActionResult> OnPostOrienterAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.OrienterSolutionAsync(id, SolutionId, ct), ct);
+
     public async Task<IActionResult> OnPostDeclarerAsync(int id, CancellationToken ct) => await ApresAsync(id,
         await dossiers.DeclarerSuiviAsync(id, ct), ct);
 
@@ -83,6 +121,37 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
                 Erreurs.Ajouter(r.Erreurs);
                 return await AfficherAsync(id, null, ct);
         }
+    }
+
+    /// <summary>
+    /// The matcher's proposals for this young person, from the latest entretien (situation, diploma, first wish, needs),
+    /// the age and the commune of residence. None before an entretien, or without age or known commune.
+    /// </summary>
+    private IReadOnlyList<Piste> ProposerPistes(JeuneSuivi dossier, DateOnly aujourdhui)
+    {
+        if (Entretien is not { } e || dossier.DateNaissance is not { } naissance || !communes.Charge || communes.Repertoire.ParCode(dossier.CodeInsee) is not { } commune)
+        {
+            return [];
+        }
+
+        var profil = new Profil
+        {
+            Age = Drapeaux.Age(naissance, aujourdhui),
+            Commune = commune,
+            Situation = e.Situation.Code(),
+            Niveau = e.Niveau,
+            Souhait = e.Souhaits.FirstOrDefault() switch
+            {
+                "se-former" => "formation",
+                "emploi" => "travail",
+                "reflechir-projet" => "sais-pas",
+                _ => null,
+            },
+            Besoins = [.. e.Besoins.Select(b => b.Code()).Where(b => ChoixDiagnostic.ThematiqueDuBesoin(b) is not null)],
+        };
+        var resultat = Appariement.Orienter(profil, catalogue.Index, catalogue.Annuaire);
+        return [.. resultat.Groupes.SelectMany(g => g.Propositions)
+            .Select(p => new Piste(p.Dispositif.Id, p.Dispositif.Nom, p.Dispositif.StructureNom, p.Raisons.FirstOrDefault()))];
     }
 
     /// <summary>The date and time typed in the attempt form (Paris time), or now when left empty.</summary>
@@ -145,6 +214,18 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
             ManqueInjoignable = Suivants.Contains(StatutDossier.Injoignable)
                 ? Injoignabilite.Manque(Tentatives.Where(t => t.Quand >= dossier.ArriveLe.AddDays(-1)), psad.Reglages)
                 : null;
+        }
+
+        if (Modifiable)
+        {
+            Entretien = await db.EntretiensSituation.AsNoTracking().Where(e => e.JeuneSuiviId == id).OrderByDescending(e => e.EnregistreLe).ThenByDescending(e => e.Id).FirstOrDefaultAsync(ct);
+            var solutions = await db.SolutionsSuivi.AsNoTracking().Where(x => x.JeuneSuiviId == id).OrderByDescending(x => x.CreeLe).ToListAsync(ct);
+            var ids = solutions.Where(x => x.DispositifId != null).Select(x => x.DispositifId!.Value).ToList();
+            var noms = await db.Dispositifs.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Nom, Structure = x.Structure!.Nom }).ToDictionaryAsync(x => x.Id, ct);
+            Solutions = [.. solutions.Select(x => x.DispositifId is { } d && noms.TryGetValue(d, out var n)
+                ? new Solution(x, n.Nom, n.Structure)
+                : new Solution(x, x.HorsCatalogue ?? "solution", null))];
+            Pistes = ProposerPistes(dossier, aujourdhui);
         }
 
         if (Coordinateur)

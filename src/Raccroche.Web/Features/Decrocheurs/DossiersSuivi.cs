@@ -1,3 +1,4 @@
+using Raccroche.Web.Features.Demandes;
 using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Web.Features.Decrocheurs;
@@ -8,7 +9,7 @@ namespace Raccroche.Web.Features.Decrocheurs;
 /// transaction with its history line and audit line: someone else's file is never touched, and of two concurrent saves the
 /// second is refused with a clear message instead of silently overwriting the first.
 /// </summary>
-public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Tracabilite journal, TimeProvider clock)
+public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Tracabilite journal, TimeProvider clock, Traitement traitement)
 {
     /// <summary>Someone else's file, or none: the page answers 404, as if it did not exist.</summary>
     private static Resultat Introuvable => Resultat.Echec("dossier", "Ce dossier n'existe pas ou ne vous est pas confié.", Refus.Interdit);
@@ -413,6 +414,320 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
         }, ct);
     }
 
+    /// <summary>
+    /// Records the entretien de situation (a file reached, or one whose entretien is redone later): every field checked,
+    /// in French, against its field; a file "joint" or "entretien planifié" becomes "entretien réalisé".
+    /// </summary>
+    public async Task<Resultat> EnregistrerEntretienAsync(int id, int version, SaisieEntretien s, CancellationToken ct = default)
+    {
+        var erreurs = new Erreurs();
+        var dossier = await ModifiableAsync(id, ct);
+        if (dossier is null)
+        {
+            return Introuvable;
+        }
+
+        if (dossier.Statut is not (StatutDossier.Joint or StatutDossier.EntretienPlanifie or StatutDossier.EntretienRealise or StatutDossier.SolutionProposee or StatutDossier.EnSolution))
+        {
+            erreurs.Ajouter("entretienDate", $"Un dossier « {dossier.Statut.Libelle()} » ne reçoit pas d'entretien : le jeune doit d'abord avoir été joint.");
+            return Resultat.Echec(erreurs);
+        }
+
+        var aujourdhui = HeureParis.Jour(Maintenant);
+        var date = ValeursSiei.Date(s.Date);
+        if (date.Erreur is { } e)
+        {
+            erreurs.Ajouter("entretienDate", e);
+        }
+        else if (date.Valeur is null)
+        {
+            erreurs.Ajouter("entretienDate", "Indiquez la date de l'entretien (JJ/MM/AAAA).");
+        }
+        else if (date.Valeur > aujourdhui)
+        {
+            erreurs.Ajouter("entretienDate", "L'entretien ne peut pas être dans le futur : pour un rendez-vous à venir, passez le dossier à « entretien planifié ».");
+        }
+
+        var mode = ValeursFermees.Lire<ModeEntretien>(s.Mode);
+        if (mode is null)
+        {
+            erreurs.Ajouter("entretienMode", "Choisissez comment l'entretien s'est passé.");
+        }
+
+        var jeunePresent = s.Presents.Contains(DestinataireContact.Jeune.Code());
+        var responsablePresent = s.Presents.Contains(DestinataireContact.ResponsableLegal.Code());
+        if (!jeunePresent && !responsablePresent)
+        {
+            erreurs.Ajouter("presents", "Cochez qui était là : le jeune, son responsable légal, ou les deux.");
+        }
+
+        var situation = ValeursFermees.Lire<SituationEntretien>(s.Situation);
+        if (situation is null)
+        {
+            erreurs.Ajouter("entretienSituation", "Choisissez la situation du jeune.");
+        }
+
+        var niveau = Saisie.Choix(erreurs, "niveau", "Le diplôme le plus élevé", s.Niveau, Catalogue.Vocabulaire.Niveaux);
+        if (niveau is null && erreurs.Pour("niveau") is null)
+        {
+            erreurs.Ajouter("niveau", "Choisissez le diplôme le plus élevé (« sans diplôme » si aucun).");
+        }
+
+        var souhaits = Saisie.Liste(erreurs, "souhaits", "Les souhaits", s.Souhaits, Catalogue.Vocabulaire.Entrees);
+        var besoins = new List<BesoinEntretien>();
+        foreach (var b in s.Besoins.Where(b => !string.IsNullOrWhiteSpace(b)).Distinct())
+        {
+            if (ValeursFermees.Lire<BesoinEntretien>(b) is { } besoin)
+            {
+                besoins.Add(besoin);
+            }
+            else
+            {
+                erreurs.Ajouter("besoins", "Choisissez les besoins dans la liste.");
+            }
+        }
+
+        var contraintes = Saisie.Facultatif(erreurs, "contraintes", "Les contraintes", s.Contraintes, EntretienSituation.ContraintesMax);
+        var commentaire = Saisie.Facultatif(erreurs, "commentaire", "Le commentaire", s.Commentaire, EntretienSituation.CommentaireMax);
+        if (erreurs.Any)
+        {
+            return Resultat.Echec(erreurs);
+        }
+
+        var maintenant = Maintenant;
+        var apres = dossier.Statut is StatutDossier.Joint or StatutDossier.EntretienPlanifie ? StatutDossier.EntretienRealise : dossier.Statut;
+        var statutDepuis = apres == dossier.Statut ? dossier.StatutDepuis : maintenant;
+        return await EcrireAsync(async () =>
+        {
+            var n = await (await CibleAsync(id, version, ct)).ExecuteUpdateAsync(u => u
+                .SetProperty(j => j.Statut, apres)
+                .SetProperty(j => j.StatutDepuis, statutDepuis)
+                .SetProperty(j => j.DerniereActionLe, maintenant)
+                .SetProperty(j => j.Version, j => j.Version + 1), ct);
+            if (n == 0)
+            {
+                return false;
+            }
+
+            db.EntretiensSituation.Add(new EntretienSituation
+            {
+                JeuneSuiviId = id,
+                Date = date.Valeur!.Value,
+                Mode = mode!.Value,
+                JeunePresent = jeunePresent,
+                ResponsablePresent = responsablePresent,
+                Situation = situation!.Value,
+                Niveau = niveau!,
+                Souhaits = souhaits,
+                Besoins = besoins,
+                Contraintes = contraintes,
+                Commentaire = commentaire,
+                Auteur = Auteur,
+                EnregistreLe = maintenant,
+            });
+            Evenement(id, NatureEvenement.Entretien, $"entretien du {date.Valeur:dd/MM/yyyy} ({mode.Value.Libelle().ToLowerInvariant()})", maintenant);
+            journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id), "entretien de situation");
+            return true;
+        }, ct);
+    }
+
+    /// <summary>Proposes a solution after the entretien: a programme of the catalogue, or one outside it described in a few words.</summary>
+    public async Task<Resultat> ProposerSolutionAsync(int id, int version, int? dispositifId, string? horsCatalogue, string? type, CancellationToken ct = default)
+    {
+        var erreurs = new Erreurs();
+        var dossier = await ModifiableAsync(id, ct);
+        if (dossier is null)
+        {
+            return Introuvable;
+        }
+
+        if (dossier.Statut is not (StatutDossier.EntretienRealise or StatutDossier.SolutionProposee or StatutDossier.EnSolution))
+        {
+            erreurs.Ajouter("solutionType", "Une solution se propose après l'entretien de situation.");
+            return Resultat.Echec(erreurs);
+        }
+
+        var typeSolution = ValeursFermees.Lire<TypeSolution>(type);
+        if (typeSolution is null)
+        {
+            erreurs.Ajouter("solutionType", "Choisissez le type de solution.");
+        }
+
+        horsCatalogue = Saisie.Facultatif(erreurs, "horsCatalogue", "La solution hors catalogue", horsCatalogue, SolutionSuivi.HorsCatalogueMax);
+        if (dispositifId is { } d && !await db.Dispositifs.AnyAsync(x => x.Id == d, ct))
+        {
+            erreurs.Ajouter("solutionType", "Ce dispositif n'existe pas ou plus.");
+        }
+        else if (dispositifId is null && horsCatalogue is null && erreurs.Pour("horsCatalogue") is null)
+        {
+            erreurs.Ajouter("horsCatalogue", "Choisissez un dispositif proposé, ou décrivez la solution hors catalogue.");
+        }
+
+        if (erreurs.Any)
+        {
+            return Resultat.Echec(erreurs);
+        }
+
+        var maintenant = Maintenant;
+        var statuts = await db.SolutionsSuivi.Where(x => x.JeuneSuiviId == id).Select(x => x.Statut).ToListAsync(ct);
+        var apres = CycleSolution.StatutDuDossier([.. statuts, StatutSolution.Proposee]);
+        return await EcrireAsync(async () =>
+        {
+            var n = await (await CibleAsync(id, version, ct)).ExecuteUpdateAsync(u => u
+                .SetProperty(j => j.Statut, apres)
+                .SetProperty(j => j.StatutDepuis, j => j.Statut == apres ? j.StatutDepuis : maintenant)
+                .SetProperty(j => j.DerniereActionLe, maintenant)
+                .SetProperty(j => j.Version, j => j.Version + 1), ct);
+            if (n == 0)
+            {
+                return false;
+            }
+
+            db.SolutionsSuivi.Add(new SolutionSuivi
+            {
+                JeuneSuiviId = id,
+                DispositifId = dispositifId,
+                HorsCatalogue = dispositifId is null ? horsCatalogue : null,
+                Type = typeSolution!.Value,
+                CreeLe = maintenant,
+                StatutDepuis = maintenant,
+                Auteur = Auteur,
+            });
+            Evenement(id, NatureEvenement.Solution, $"solution proposée : {typeSolution.Value.Libelle().ToLowerInvariant()}", maintenant);
+            journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id), $"solution proposée ({typeSolution.Value.Code()}{(dispositifId is { } x ? $", dispositif {x}" : "")})");
+            return true;
+        }, ct);
+    }
+
+    /// <summary>Moves a solution along (<see cref="CycleSolution"/>); "entrée" needs its date. The file's status follows.</summary>
+    public async Task<Resultat> ChangerSolutionAsync(int id, int version, long solutionId, string? vers, string? entreeLe, CancellationToken ct = default)
+    {
+        var erreurs = new Erreurs();
+        var dossier = await ModifiableAsync(id, ct);
+        if (dossier is null)
+        {
+            return Introuvable;
+        }
+
+        var solution = await db.SolutionsSuivi.AsNoTracking().FirstOrDefaultAsync(x => x.Id == solutionId && x.JeuneSuiviId == id, ct);
+        if (solution is null)
+        {
+            return Introuvable;
+        }
+
+        var statut = ValeursFermees.Lire<StatutSolution>(vers);
+        if (statut is null || !CycleSolution.PeutPasser(solution.Statut, statut.Value))
+        {
+            erreurs.Ajouter($"solution-{solutionId}", $"Une solution « {solution.Statut.Libelle()} » ne peut pas passer à « {(statut is { } v ? v.Libelle() : vers)} ».");
+            return Resultat.Echec(erreurs);
+        }
+
+        DateOnly? entree = null;
+        if (statut == StatutSolution.Entree)
+        {
+            var lu = ValeursSiei.Date(entreeLe);
+            entree = lu.Valeur;
+            if (lu.Erreur is { } e)
+            {
+                erreurs.Ajouter($"solution-{solutionId}", e);
+            }
+            else if (entree is null)
+            {
+                erreurs.Ajouter($"solution-{solutionId}", "Indiquez la date d'entrée (JJ/MM/AAAA).");
+            }
+            else if (entree > HeureParis.Jour(Maintenant).AddDays(31))
+            {
+                erreurs.Ajouter($"solution-{solutionId}", "La date d'entrée est trop loin : enregistrez l'entrée quand elle a eu lieu.");
+            }
+
+            if (erreurs.Any)
+            {
+                return Resultat.Echec(erreurs);
+            }
+        }
+
+        var maintenant = Maintenant;
+        var statuts = await db.SolutionsSuivi.Where(x => x.JeuneSuiviId == id && x.Id != solutionId).Select(x => x.Statut).ToListAsync(ct);
+        var apres = CycleSolution.StatutDuDossier([.. statuts, statut!.Value]);
+        return await EcrireAsync(async () =>
+        {
+            var n = await (await CibleAsync(id, version, ct)).ExecuteUpdateAsync(u => u
+                .SetProperty(j => j.Statut, apres)
+                .SetProperty(j => j.StatutDepuis, j => j.Statut == apres ? j.StatutDepuis : maintenant)
+                .SetProperty(j => j.DerniereActionLe, maintenant)
+                .SetProperty(j => j.Version, j => j.Version + 1), ct);
+            if (n == 0 || await db.SolutionsSuivi.Where(x => x.Id == solutionId && x.Statut == solution.Statut)
+                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.Statut, statut.Value).SetProperty(x => x.StatutDepuis, maintenant).SetProperty(x => x.EntreeLe, x => entree ?? x.EntreeLe), ct) == 0)
+            {
+                return false;
+            }
+
+            Evenement(id, NatureEvenement.Solution, $"solution « {solution.Type.Libelle()} » : {statut.Value.Libelle().ToLowerInvariant()}" + (entree is { } d ? $" le {d:dd/MM/yyyy}" : ""), maintenant);
+            journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id), $"solution {solutionId} {statut.Value.Code()}");
+            return true;
+        }, ct);
+    }
+
+    /// <summary>
+    /// Sends the referral of a catalogue solution to its structure, in one click: the existing referral (the structure's
+    /// inbox and its notice), with the young person's first name, phone and age from the file; once per solution.
+    /// </summary>
+    public async Task<Resultat> OrienterSolutionAsync(int id, long solutionId, CancellationToken ct = default)
+    {
+        var dossier = await ModifiableAsync(id, ct);
+        var solution = dossier is null ? null : await db.SolutionsSuivi.AsNoTracking().FirstOrDefaultAsync(x => x.Id == solutionId && x.JeuneSuiviId == id, ct);
+        if (dossier is null || solution is null)
+        {
+            return Introuvable;
+        }
+
+        var champ = $"solution-{solutionId}";
+        if (solution.DemandeId is not null)
+        {
+            return Resultat.Echec(champ, "L'orientation de cette solution a déjà été envoyée.");
+        }
+
+        if (solution.DispositifId is not { } dispositifId || !(solution.Statut is StatutSolution.Acceptee or StatutSolution.EnAttenteDePlace))
+        {
+            return Resultat.Echec(champ, "On envoie l'orientation d'un dispositif du catalogue, une fois la solution acceptée par le jeune.");
+        }
+
+        var vers = await db.Dispositifs.Include(d => d.Lieux).FirstOrDefaultAsync(d => d.Id == dispositifId, ct);
+        var contenu = await db.SituationsSiei.AsNoTracking().Where(x => x.JeuneSuiviId == id).OrderByDescending(x => x.LivraisonId).Select(x => x.Contenu).FirstOrDefaultAsync(ct);
+        var ligne = contenu is null ? null : JsonSerializer.Deserialize<LigneSiei>(contenu);
+        if (vers is null)
+        {
+            return Resultat.Echec(champ, "Ce dispositif n'existe plus.");
+        }
+
+        var r = await traitement.OrienterAsync(vers, new SaisieOrientation
+        {
+            Prenom = dossier.Prenom,
+            Telephone = ligne?.Telephone ?? ligne?.Telephone2,
+            Courriel = ligne?.Courriel,
+            Age = dossier.DateNaissance is { } n ? Drapeaux.Age(n, HeureParis.Jour(Maintenant)) : null,
+            Situation = "sorti-sans-diplome",
+            Message = "Orientation depuis le suivi des décrocheurs (PSAD).",
+            Accord = true,
+        }, ct);
+        if (!r.Reussi)
+        {
+            var erreurs = new Erreurs();
+            foreach (var (_, messages) in r.Erreurs.EnDictionnaire())
+            {
+                erreurs.Ajouter(champ, "L'orientation n'a pas pu être envoyée : " + string.Join(" ", messages));
+            }
+
+            return Resultat.Echec(erreurs, r.Refus);
+        }
+
+        await db.SolutionsSuivi.Where(x => x.Id == solutionId && x.DemandeId == null).ExecuteUpdateAsync(u => u.SetProperty(x => x.DemandeId, r.Valeur.Id), ct);
+        Evenement(id, NatureEvenement.Solution, $"orientation envoyée à la structure ({r.Valeur.Reference})", Maintenant);
+        journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id), $"orientation {r.Valeur.Reference} envoyée pour la solution {solutionId}");
+        await db.SaveChangesAsync(ct);
+        return Resultat.Succes();
+    }
+
     /// <summary>A file the professional handles (coordinator or référent of the assigned structure), read without tracking.</summary>
     private async Task<JeuneSuivi?> ModifiableAsync(int id, CancellationToken ct) =>
         await (await acces.DossiersTraitesAsync(ct)).AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
@@ -450,4 +765,19 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
     private DateTime Maintenant => clock.GetUtcNow().UtcDateTime;
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The entretien form as typed (checked by <see cref="DossiersSuivi.EnregistrerEntretienAsync"/>).</summary>
+public sealed class SaisieEntretien
+{
+    public string? Date { get; set; }
+    public string? Mode { get; set; }
+    /// <summary>Who was there: <see cref="DestinataireContact"/> codes.</summary>
+    public List<string> Presents { get; set; } = [];
+    public string? Situation { get; set; }
+    public string? Niveau { get; set; }
+    public List<string> Souhaits { get; set; } = [];
+    public List<string> Besoins { get; set; } = [];
+    public string? Contraintes { get; set; }
+    public string? Commentaire { get; set; }
 }

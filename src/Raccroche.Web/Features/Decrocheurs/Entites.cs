@@ -151,6 +151,8 @@ public enum NatureEvenement
     [Valeur("annulation", "Annulation")] Annulation,
     [Valeur("suivi-declare", "« Je suis ce jeune »")] SuiviDeclare,
     [Valeur("arbitrage", "Arbitrage d'une ligne")] Arbitrage,
+    [Valeur("entretien", "Entretien de situation")] Entretien,
+    [Valeur("solution", "Solution")] Solution,
 }
 
 /// <summary>The case file's history, newest first on the page: what happened, when, by whom (reads go to the audit trail).</summary>

@@ -790,6 +790,72 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("DepotsSiei");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.EntretienSituation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.PrimitiveCollection<int[]>("Besoins")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Contraintes")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("EnregistreLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("JeunePresent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Niveau")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("ResponsablePresent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Situation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<List<string>>("Souhaits")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JeuneSuiviId");
+
+                    b.ToTable("EntretiensSituation");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.EvenementDossier", b =>
                 {
                     b.Property<long>("Id")
@@ -1169,6 +1235,60 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasIndex("LivraisonId", "JeuneSuiviId");
 
                     b.ToTable("SituationsSiei");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SolutionSuivi", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("DemandeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DispositifId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EntreeLe")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HorsCatalogue")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("StatutDepuis")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispositifId");
+
+                    b.HasIndex("JeuneSuiviId");
+
+                    b.ToTable("SolutionsSuivi");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SuiviDeclare", b =>
@@ -1698,6 +1818,15 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.EntretienSituation", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.EvenementDossier", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
@@ -1772,6 +1901,20 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasOne("Raccroche.Web.Features.Decrocheurs.Livraison", null)
                         .WithMany()
                         .HasForeignKey("LivraisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SolutionSuivi", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
+                        .WithMany()
+                        .HasForeignKey("DispositifId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

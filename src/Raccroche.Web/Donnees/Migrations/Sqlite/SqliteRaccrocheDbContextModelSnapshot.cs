@@ -769,6 +769,70 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.ToTable("DepotsSiei");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.EntretienSituation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Besoins")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contraintes")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnregistreLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("JeunePresent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Niveau")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResponsablePresent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Situation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Souhaits")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JeuneSuiviId");
+
+                    b.ToTable("EntretiensSituation");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.EvenementDossier", b =>
                 {
                     b.Property<long>("Id")
@@ -1136,6 +1200,58 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.HasIndex("LivraisonId", "JeuneSuiviId");
 
                     b.ToTable("SituationsSiei");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SolutionSuivi", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DemandeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DispositifId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EntreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HorsCatalogue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StatutDepuis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispositifId");
+
+                    b.HasIndex("JeuneSuiviId");
+
+                    b.ToTable("SolutionsSuivi");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SuiviDeclare", b =>
@@ -1653,6 +1769,15 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.EntretienSituation", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.EvenementDossier", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
@@ -1727,6 +1852,20 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.HasOne("Raccroche.Web.Features.Decrocheurs.Livraison", null)
                         .WithMany()
                         .HasForeignKey("LivraisonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SolutionSuivi", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
+                        .WithMany()
+                        .HasForeignKey("DispositifId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
