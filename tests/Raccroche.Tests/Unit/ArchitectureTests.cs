@@ -154,4 +154,53 @@ public sealed partial class ArchitectureTests
         var absentes = Fonctionnalites().Where(f => !Regex.IsMatch(programme, $@"\b{f}\b")).ToList();
         Assert.True(absentes.Count == 0, "Program.cs does not name: " + string.Join(", ", absentes));
     }
+
+    /// <summary>
+    /// Hand-written fields that stay so, with the reason: file under Features, a piece of the tag that picks it
+    /// (empty: every field of the file).
+    /// </summary>
+    private static readonly (string Fichier, string Marque, string Raison)[] ChampsEcritsALaMain =
+    [
+        ("Diagnostic/Recontact.cshtml", "id=\"site\"", "the honeypot, hidden from people and screen readers: it must have no visible label nor hint"),
+        ("Decrocheurs/Dossiers.cshtml", "name=\"Selection\"", "one checkbox per table row, named by its aria-label: a label and a block per row would weigh on a long list"),
+        ("Diagnostic/Diagnostic.cshtml", "", "one question per page: the label or legend is the page's h1, the hint comes before the field, the field has autofocus and the error is an alert with the fixed id erreur-question"),
+    ];
+
+    [GeneratedRegex(@"<(input|select|textarea)\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex ChampHtml();
+
+    [GeneratedRegex(@"\btype=""(hidden|submit)""", RegexOptions.IgnoreCase)]
+    private static partial Regex ChampInvisible();
+
+    [Fact]
+    public void Forms_UseTheSharedTagHelpers_ForEveryVisibleField()
+    {
+        var dossier = Path.Combine(Application, "Features");
+        var aLaMain = new List<string>();
+        var exceptionsServies = new HashSet<int>();
+        foreach (var fichier in Sources(dossier).Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal)))
+        {
+            var relatif = Path.GetRelativePath(dossier, fichier).Replace(Path.DirectorySeparatorChar, '/');
+            foreach (Match m in ChampHtml().Matches(File.ReadAllText(fichier)))
+            {
+                if (ChampInvisible().IsMatch(m.Value))
+                {
+                    continue;
+                }
+
+                var exception = Array.FindIndex(ChampsEcritsALaMain, e => e.Fichier == relatif && m.Value.Contains(e.Marque, StringComparison.Ordinal));
+                if (exception >= 0)
+                {
+                    exceptionsServies.Add(exception);
+                    continue;
+                }
+
+                aLaMain.Add($"{relatif}: {m.Value}");
+            }
+        }
+
+        Assert.True(aLaMain.Count == 0, "Write these fields with <champ> or <choix> (Commun/Formulaires), or list them with a reason in ChampsEcritsALaMain:\n" + string.Join("\n", aLaMain));
+        var perimees = ChampsEcritsALaMain.Where((_, i) => !exceptionsServies.Contains(i)).Select(e => e.Fichier).ToList();
+        Assert.True(perimees.Count == 0, "These exceptions match no field any more, remove them: " + string.Join(", ", perimees));
+    }
 }

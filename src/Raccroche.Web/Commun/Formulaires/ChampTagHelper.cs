@@ -5,10 +5,13 @@ namespace Raccroche.Web.Commun.Formulaires;
 /// <summary>
 /// One labelled form field with its hint and its error, wired for screen readers:
 /// <c>&lt;champ id="courriel" nom="Saisie.Courriel" libelle="E-mail" type="email" valeur="..." erreur="..."/&gt;</c>.
-/// Values are HTML-encoded by the tag helper runtime. <c>type="checkbox"</c> renders a consent box (box, then
-/// label; ticked when <c>valeur</c> is "true"); <c>decrit</c> adds the ids of hints written elsewhere.
+/// Values are HTML-encoded by the tag helper runtime. <c>type</c> is an input type (text, email, tel, search,
+/// number, date, file, password...), <c>textarea</c>, <c>select</c> (options from <c>termes</c>, an empty first
+/// option when <c>vide</c> gives its label) or <c>checkbox</c> (box, then label; ticked when <c>valeur</c> is
+/// "true"); <c>decrit</c> adds the ids of hints written elsewhere. Content between the tags (a list of candidate
+/// communes, a second error) is written at the end of the field.
 /// </summary>
-[HtmlTargetElement("champ", TagStructure = TagStructure.WithoutEndTag)]
+[HtmlTargetElement("champ")]
 public sealed class ChampTagHelper : TagHelper
 {
     public required string Id { get; set; }
@@ -19,10 +22,32 @@ public sealed class ChampTagHelper : TagHelper
     public string? Erreur { get; set; }
     public string? Aide { get; set; }
     public string? Autocomplete { get; set; }
+
+    /// <summary>The maximum length (<c>maxlength</c>).</summary>
     public int? Max { get; set; }
     public bool Requis { get; set; }
     public int Lignes { get; set; } = 4;
     public string? Inputmode { get; set; }
+
+    /// <summary>The lowest and highest values of a number or a date (<c>min</c>, <c>max</c>).</summary>
+    public string? Mini { get; set; }
+    public string? Maxi { get; set; }
+
+    /// <summary>An example shown in the empty field (<c>placeholder</c>).</summary>
+    public string? Exemple { get; set; }
+
+    /// <summary>The file types a file field takes (<c>accept</c>).</summary>
+    public string? Accepte { get; set; }
+
+    /// <summary>Whether site.js suggests communes as one types (<c>data-commune-autocomplete</c>).</summary>
+    public bool Communes { get; set; }
+    public bool Autofocus { get; set; }
+
+    /// <summary>The options of a select.</summary>
+    public IEnumerable<Terme> Termes { get; set; } = [];
+
+    /// <summary>The label of a select's empty first option; none when null.</summary>
+    public string? Vide { get; set; }
 
     /// <summary>Ids of other hints describing the field (a hint shared by two fields), read before its own.</summary>
     public string? Decrit { get; set; }
@@ -33,21 +58,38 @@ public sealed class ChampTagHelper : TagHelper
     /// <summary>Whether the label says "(facultatif)"; by default, when the field is not required.</summary>
     public bool? Facultatif { get; set; }
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    /// <summary>The label's note when the field is optional, "(facultatif)" unless said.</summary>
+    public string Precision { get; set; } = "(facultatif)";
+
+    /// <summary>The class of the field's block, <c>field</c> (<c>consent</c> for a checkbox) unless said; empty: none.</summary>
+    public string? Classe { get; set; }
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         // Razor turns erreur="@null" into an empty string.
         Erreur = string.IsNullOrEmpty(Erreur) ? null : Erreur;
         Aide = string.IsNullOrEmpty(Aide) ? null : Aide;
+        var enfants = await output.GetChildContentAsync();
         var aideId = AideId ?? $"aide-{Id}";
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", Type == "checkbox" ? "consent" : "field");
+        var classe = Classe ?? (Type == "checkbox" ? "consent" : "field");
+        if (classe.Length > 0)
+        {
+            output.Attributes.SetAttribute("class", classe);
+        }
+
         var decrit = string.Join(' ', new[] { Decrit, Aide is null ? null : aideId, Erreur is null ? null : $"err-{Id}" }.Where(x => !string.IsNullOrEmpty(x)));
         var c = output.Content;
         var attributs = $" id=\"{Id}\" name=\"{Nom}\"" +
             (Max is { } m ? $" maxlength=\"{m}\"" : "") +
+            (Mini is { Length: > 0 } mi ? $" min=\"{mi}\"" : "") +
+            (Maxi is { Length: > 0 } ma ? $" max=\"{ma}\"" : "") +
             (Autocomplete is { } a ? $" autocomplete=\"{a}\"" : "") +
             (Inputmode is { } im ? $" inputmode=\"{im}\"" : "") +
+            (Accepte is { } ac ? $" accept=\"{ac}\"" : "") +
+            (Communes ? " data-commune-autocomplete" : "") +
+            (Autofocus ? " autofocus" : "") +
             (Requis ? " required" : "") +
             (decrit.Length > 0 ? $" aria-describedby=\"{decrit}\"" : "") +
             (Erreur is null ? "" : " aria-invalid=\"true\"");
@@ -61,7 +103,7 @@ public sealed class ChampTagHelper : TagHelper
             c.AppendHtml($"<label for=\"{Id}\">").Append(Libelle);
             if (Facultatif ?? (!Requis && Type != "password"))
             {
-                c.AppendHtml(" <span class=\"hint\">(facultatif)</span>");
+                c.AppendHtml(" <span class=\"hint\">").Append(Precision).AppendHtml("</span>");
             }
 
             c.AppendHtml("</label>");
@@ -71,11 +113,35 @@ public sealed class ChampTagHelper : TagHelper
         {
             c.AppendHtml($"<textarea{attributs} rows=\"{Lignes}\">").Append(Valeur ?? "").AppendHtml("</textarea>");
         }
+        else if (Type == "select")
+        {
+            c.AppendHtml($"<select{attributs}>");
+            if (Vide is not null)
+            {
+                c.AppendHtml("<option value=\"\">").Append(Vide).AppendHtml("</option>");
+            }
+
+            foreach (var t in Termes)
+            {
+                c.AppendHtml("<option value=\"").Append(t.Valeur).AppendHtml(t.Valeur == Valeur ? "\" selected>" : "\">").Append(t.Libelle).AppendHtml("</option>");
+            }
+
+            c.AppendHtml("</select>");
+        }
         else if (Type != "checkbox")
         {
-            c.AppendHtml($"<input type=\"{Type}\"{attributs} value=\"");
-            c.Append(Type == "password" ? "" : Valeur ?? "");
-            c.AppendHtml("\">");
+            c.AppendHtml($"<input type=\"{Type}\"{attributs}");
+            if (Type is not ("password" or "file") && !string.IsNullOrEmpty(Valeur))
+            {
+                c.AppendHtml(" value=\"").Append(Valeur).AppendHtml("\"");
+            }
+
+            if (Exemple is not null)
+            {
+                c.AppendHtml(" placeholder=\"").Append(Exemple).AppendHtml("\"");
+            }
+
+            c.AppendHtml(">");
         }
 
         if (Aide is not null)
@@ -87,5 +153,7 @@ public sealed class ChampTagHelper : TagHelper
         {
             c.AppendHtml($"<p class=\"field-error\" id=\"err-{Id}\">").Append(Erreur).AppendHtml("</p>");
         }
+
+        c.AppendHtml(enfants);
     }
 }
