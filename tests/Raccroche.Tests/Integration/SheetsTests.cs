@@ -400,6 +400,32 @@ public abstract class SheetsTests(AppFactory f)
         }
     }
 
+    /// <summary>
+    /// A member's write on their own sheet that finds the revision moved on (submitted meanwhile) is a conflict, with
+    /// its message, not a refusal of rights: the page shows it instead of answering 404.
+    /// </summary>
+    [Fact]
+    public async Task ServiceWrites_OnTheMembersOwnRevisionThatMovedOn_AreConflicts()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var soumise = await SoumettreAsync(await MembreAsync(fiche, Roles.MembreStructure), fiche, "Résumé soumis.");
+        string contenu;
+        await using (var db = f.CreateDbContext())
+        {
+            contenu = ContenuFiche.Serialiser(ContenuDispositif.De(await db.Dispositifs.Include(x => x.Lieux).SingleAsync(x => x.Id == fiche.DispositifId)));
+        }
+
+        await using var scope = ServiceEn(new Claim(ClaimTypes.Role, Roles.MembreStructure), new Claim(ComptesSetup.ClaimStructure, fiche.StructureId.ToString(CultureInfo.InvariantCulture)));
+        var fiches = scope.ServiceProvider.GetRequiredService<EditionFiches>();
+        var enregistrement = await fiches.EnregistrerAsync(TypeFiche.Dispositif, fiche.DispositifId, contenu, 0, soumettre: false, default);
+        Assert.Equal((false, Refus.Conflit), (enregistrement.Reussi, enregistrement.Refus));
+        Assert.Contains("déjà soumise à validation", enregistrement.Erreurs.Pour("etat"));
+        var abandon = await fiches.AbandonnerAsync(soumise, default);
+        Assert.Equal((false, Refus.Conflit), (abandon.Reussi, abandon.Refus));
+        await using var verification = f.CreateDbContext();
+        Assert.Equal(StatutRevision.Soumise, (await verification.RevisionsFiche.SingleAsync(x => x.Id == soumise)).Statut);
+    }
+
     private static void AssertInterdit(Resultat r)
     {
         Assert.False(r.Reussi);
