@@ -7,104 +7,35 @@ namespace Raccroche.Tests.Integration;
 
 /// <summary>
 /// Structures keep their sheets: edit → draft → submit → published by the territory's coordinator (or sent back
-/// with a comment), history with the diff, review reminders, and who may see what. Each test creates its own
-/// structure, place and programme, so tests never share a sheet.
+/// with a comment), history with the diff, review reminders, and who may see what. One story goes through it end to
+/// end; every other test checks one rule. Each test creates its own structure, place and programme, so tests never
+/// share a sheet.
 /// </summary>
 public abstract class SheetsTests(AppFactory f)
 {
+    /// <summary>The story end to end: a member edits and submits, the coordinator publishes, the public sheet and the history show it.</summary>
     [Fact]
-    public async Task Member_SavesDraftThenSubmits_CoordinatorPublishes_PublicSheetAndHistoryShowTheChange()
+    public async Task Story_MemberSubmits_CoordinatorPublishes_PublicSheetAndHistoryShowTheChange()
     {
         var fiche = await FicheTest.CreerAsync(f);
-        var membre = await Pro.CreerCompteAsync(f, Roles.MembreStructure, fiche.StructureSlug);
-        var client = await Pro.ConnecterAsync(f, membre);
-
-        // The list shows the programme, its old review date and the reminder.
-        var liste = await Pro.PageAsync(client, "/pro/fiches");
-        var carte = liste.QuerySelector($"#fiche-dispositif-{fiche.DispositifId}")!;
-        Assert.Contains(fiche.DispositifNom, carte.TextContent);
-        Assert.Contains("15 janvier 2025", carte.TextContent);
-        Assert.Contains("à vérifier", carte.TextContent);
-
-        // Save a draft twice: one revision, nothing public yet.
+        var client = await MembreAsync(fiche, Roles.MembreStructure);
         var url = $"/pro/fiches/dispositif/{fiche.DispositifId}";
         var form = await Formulaire.LireAsync(client, url);
         form.Mettre("Saisie.Description", "Texte d'origine du dispositif, revu par l'équipe.\n\nAteliers le mardi.");
-        var r = await form.EnvoyerAsync(client, "Enregistrer");
-        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
-        Assert.Equal($"{url}?fait=enregistre", r.Headers.Location!.OriginalString);
-        form = await Formulaire.LireAsync(client, url);
-        Assert.Equal("Texte d'origine du dispositif, revu par l'équipe.\n\nAteliers le mardi.", form.Valeur("Saisie.Description"));
-        form.Mettre("Saisie.AgeMax", "29").Cocher("Saisie.Niveaux", "sans-diplome");
-        r = await form.EnvoyerAsync(client, "Enregistrer");
-        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
-        await using (var db = f.CreateDbContext())
-        {
-            var revisions = await db.RevisionsFiche.Where(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId).ToListAsync();
-            Assert.Equal(StatutRevision.Brouillon, Assert.Single(revisions).Statut);
-            Assert.Equal("Texte d'origine du dispositif.", (await db.Dispositifs.SingleAsync(d => d.Id == fiche.DispositifId)).Description);
-        }
+        Assert.Equal(HttpStatusCode.Redirect, (await form.EnvoyerAsync(client, "Enregistrer")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await (await Formulaire.LireAsync(client, url)).EnvoyerAsync(client, "Soumettre")).StatusCode);
+        var revisionId = await SoumiseAsync(TypeFiche.Dispositif, fiche.DispositifId);
 
-        // The territory's coordinator does not see an unsubmitted draft.
-        var coordinateur = await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["63"]);
-        var coord = await Pro.ConnecterAsync(f, coordinateur);
-        Assert.Null((await Pro.PageAsync(coord, $"/pro/fiches/dispositif/{fiche.DispositifId}/historique")).QuerySelector("section.revision"));
+        var coord = await CoordinateurAsync("63");
+        Assert.NotNull((await Pro.PageAsync(coord, "/pro/validation")).QuerySelector($"a[href='/pro/validation/{revisionId}']"));
+        Assert.Equal("/pro/validation?fait=publiee", (await DeciderAsync(coord, revisionId, "Publier", "")).Headers.Location!.OriginalString);
 
-        // Submit.
-        form = await Formulaire.LireAsync(client, url);
-        r = await form.EnvoyerAsync(client, "Soumettre");
-        Assert.Equal($"/pro/fiches?fait=soumise#fiche-dispositif-{fiche.DispositifId}", r.Headers.Location!.OriginalString);
-        var page = await Pro.PageAsync(client, url);
-        Assert.Null(page.QuerySelector("form.sheet-form"));
-        Assert.Contains("Soumise à validation", page.QuerySelector("#etat")!.TextContent);
-        int revisionId;
-        await using (var db = f.CreateDbContext())
-        {
-            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId);
-            Assert.Equal(StatutRevision.Soumise, rev.Statut);
-            Assert.NotNull(rev.SoumiseLe);
-            revisionId = rev.Id;
-        }
-
-        // The territory's coordinator sees it in the queue with a readable diff, and publishes.
-        var file = await Pro.PageAsync(coord, "/pro/validation");
-        Assert.NotNull(file.QuerySelector($"a[href='/pro/validation/{revisionId}']"));
-        var revue = await Pro.PageAsync(coord, $"/pro/validation/{revisionId}");
-        var diff = revue.QuerySelector("dl.diff")!;
-        Assert.Contains("Description", diff.TextContent);
-        Assert.Contains("revu par l'équipe", string.Concat(diff.QuerySelectorAll("ins").Select(i => i.TextContent)));
-        Assert.Contains("25 ans", string.Concat(diff.QuerySelectorAll("del").Select(i => i.TextContent)));
-        Assert.Contains("29 ans", string.Concat(diff.QuerySelectorAll("ins").Select(i => i.TextContent)));
-        r = await DeciderAsync(coord, revisionId, "Publier", "");
-        Assert.Equal("/pro/validation?fait=publiee", r.Headers.Location!.OriginalString);
-
-        await using (var db = f.CreateDbContext())
-        {
-            var rev = await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId);
-            Assert.Equal(StatutRevision.Publiee, rev.Statut);
-            Assert.Equal("Compte coordinateur", rev.DecisionPar);
-            Assert.Contains("Texte d'origine du dispositif.", rev.Avant);
-            Assert.Contains("revu par l'équipe", rev.Contenu);
-            var d = await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId);
-            Assert.Equal("Texte d'origine du dispositif, revu par l'équipe.\n\nAteliers le mardi.", d.Description);
-            Assert.Equal(29, d.AgeMax);
-            Assert.Equal(["sans-diplome"], d.Niveaux);
-            Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), d.DateMaj);
-            var mail = await db.MessagesSortants.Where(m => m.Destinataire == membre.Courriel).OrderByDescending(m => m.Id).FirstAsync();
-            Assert.Contains("publiée", mail.Sujet);
-            Assert.Contains(fiche.DispositifNom, mail.Corps);
-        }
-
-        // The public sheet shows the new text and is no longer "à vérifier".
         var publique = await Pro.PageAsync(Pro.Client(f), $"/dispositifs/{fiche.DispositifId}/{fiche.DispositifSlug}");
         Assert.Contains("Ateliers le mardi.", publique.QuerySelector(".prose")!.TextContent);
         Assert.DoesNotContain("pas été revue depuis plus d'un an", publique.Body!.TextContent);
-
-        // The history, for the member and for the coordinator, shows who, when and the diff.
         foreach (var c in new[] { client, coord })
         {
-            var histo = await Pro.PageAsync(c, $"/pro/fiches/dispositif/{fiche.DispositifId}/historique");
-            var section = histo.QuerySelector("section.revision")!;
+            var section = (await Pro.PageAsync(c, $"/pro/fiches/dispositif/{fiche.DispositifId}/historique")).QuerySelector("section.revision")!;
             Assert.Contains("Publiée", section.TextContent);
             Assert.Contains("Compte membre-structure", section.TextContent);
             Assert.Contains("Compte coordinateur", section.TextContent);
@@ -113,24 +44,168 @@ public abstract class SheetsTests(AppFactory f)
     }
 
     [Fact]
-    public async Task Coordinator_SendsBackToDraft_CommentRequired_AuthorIsToldAndCanResubmit()
+    public async Task SheetsList_ShowsTheReviewDate_AndAReminderForASheetNotReviewedForMonths()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var client = await MembreAsync(fiche, Roles.MembreStructure);
+        var carte = (await Pro.PageAsync(client, "/pro/fiches")).QuerySelector($"#fiche-dispositif-{fiche.DispositifId}")!;
+        Assert.Contains(fiche.DispositifNom, carte.TextContent);
+        Assert.Contains("15 janvier 2025", carte.TextContent);
+        Assert.Contains("à vérifier", carte.TextContent);
+    }
+
+    [Fact]
+    public async Task SavingADraftTwice_KeepsOneDraftWithTheLastVersion_AndChangesNothingPublic()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var client = await MembreAsync(fiche, Roles.MembreStructure);
+        var url = $"/pro/fiches/dispositif/{fiche.DispositifId}";
+        var form = await Formulaire.LireAsync(client, url);
+        form.Mettre("Saisie.Description", "Texte d'origine du dispositif, revu par l'équipe.\n\nAteliers le mardi.");
+        var r = await form.EnvoyerAsync(client, "Enregistrer");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Equal($"{url}?fait=enregistre", r.Headers.Location!.OriginalString);
+
+        // The form now starts from the draft, not from the live sheet.
+        form = await Formulaire.LireAsync(client, url);
+        Assert.Equal("Texte d'origine du dispositif, revu par l'équipe.\n\nAteliers le mardi.", form.Valeur("Saisie.Description"));
+        form.Mettre("Saisie.AgeMax", "29").Cocher("Saisie.Niveaux", "sans-diplome");
+        Assert.Equal(HttpStatusCode.Redirect, (await form.EnvoyerAsync(client, "Enregistrer")).StatusCode);
+
+        await using var db = f.CreateDbContext();
+        var revision = Assert.Single(await db.RevisionsFiche.Where(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId).ToListAsync());
+        Assert.Equal(StatutRevision.Brouillon, revision.Statut);
+        Assert.Equal(29, ContenuFiche.Lire<ContenuDispositif>(revision.Contenu).AgeMax);
+        var d = await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId);
+        Assert.Equal(("Texte d'origine du dispositif.", 25), (d.Description, d.AgeMax));
+    }
+
+    [Fact]
+    public async Task UnsubmittedDraft_IsNotShownToTheTerritorysCoordinator()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var client = await MembreAsync(fiche, Roles.MembreStructure);
+        var form = await Formulaire.LireAsync(client, $"/pro/fiches/dispositif/{fiche.DispositifId}");
+        Assert.Equal(HttpStatusCode.Redirect, (await form.Mettre("Saisie.Resume", "Brouillon pas encore soumis.").EnvoyerAsync(client, "Enregistrer")).StatusCode);
+        int brouillon;
+        await using (var db = f.CreateDbContext())
+        {
+            brouillon = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId)).Id;
+        }
+
+        var coord = await CoordinateurAsync("63");
+        Assert.Null((await Pro.PageAsync(coord, $"/pro/fiches/dispositif/{fiche.DispositifId}/historique")).QuerySelector("section.revision"));
+        Assert.Null((await Pro.PageAsync(coord, "/pro/validation")).QuerySelector($"a[href='/pro/validation/{brouillon}']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await coord.GetAsync($"/pro/validation/{brouillon}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SubmittedRevision_ReplacesTheFormWithItsState_UntilDecided()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var client = await MembreAsync(fiche, Roles.MembreStructure);
+        var url = $"/pro/fiches/dispositif/{fiche.DispositifId}";
+        var form = await Formulaire.LireAsync(client, url);
+        var r = await form.Mettre("Saisie.Resume", "Résumé à soumettre.").EnvoyerAsync(client, "Soumettre");
+        Assert.Equal($"/pro/fiches?fait=soumise#fiche-dispositif-{fiche.DispositifId}", r.Headers.Location!.OriginalString);
+
+        var page = await Pro.PageAsync(client, url);
+        Assert.Null(page.QuerySelector("form.sheet-form"));
+        Assert.Contains("Soumise à validation", page.QuerySelector("#etat")!.TextContent);
+        await using var db = f.CreateDbContext();
+        var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId);
+        Assert.Equal(StatutRevision.Soumise, rev.Statut);
+        Assert.NotNull(rev.SoumiseLe);
+    }
+
+    [Fact]
+    public async Task SubmittedRevision_RefusesAnotherSave_WithAMessage()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var client = await MembreAsync(fiche, Roles.MembreStructure);
+        var form = await Formulaire.LireAsync(client, $"/pro/fiches/dispositif/{fiche.DispositifId}");
+        Assert.Equal(HttpStatusCode.Redirect, (await form.Mettre("Saisie.Resume", "Résumé soumis.").EnvoyerAsync(client, "Soumettre")).StatusCode);
+
+        // One open revision per sheet: the same form posted again while submitted is refused.
+        var r = await form.Mettre("Saisie.Resume", "Résumé changé après la soumission.").EnvoyerAsync(client, "Enregistrer");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Contains("déjà soumise à validation", (await Pro.Html(r)).QuerySelector(".error-summary")!.TextContent);
+        await using var db = f.CreateDbContext();
+        var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId);
+        Assert.Equal(StatutRevision.Soumise, rev.Statut);
+        Assert.Contains("Résumé soumis.", rev.Contenu);
+    }
+
+    [Fact]
+    public async Task ValidationPage_ShowsWhatTheRevisionChanges_AsInsertionsAndDeletions()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var client = await MembreAsync(fiche, Roles.MembreStructure);
+        var form = await Formulaire.LireAsync(client, $"/pro/fiches/dispositif/{fiche.DispositifId}");
+        form.Mettre("Saisie.Description", "Texte d'origine du dispositif, revu par l'équipe.").Mettre("Saisie.AgeMax", "29");
+        Assert.Equal(HttpStatusCode.Redirect, (await form.EnvoyerAsync(client, "Soumettre")).StatusCode);
+        var revisionId = await SoumiseAsync(TypeFiche.Dispositif, fiche.DispositifId);
+
+        var diff = (await Pro.PageAsync(await CoordinateurAsync("63"), $"/pro/validation/{revisionId}")).QuerySelector("dl.diff")!;
+        Assert.Contains("Description", diff.TextContent);
+        Assert.Contains("revu par l'équipe", string.Concat(diff.QuerySelectorAll("ins").Select(i => i.TextContent)));
+        Assert.Contains("25 ans", string.Concat(diff.QuerySelectorAll("del").Select(i => i.TextContent)));
+        Assert.Contains("29 ans", string.Concat(diff.QuerySelectorAll("ins").Select(i => i.TextContent)));
+    }
+
+    [Fact]
+    public async Task Publishing_ReplacesTheLiveSheet_KeepsTheVersionItReplaced_AndTellsTheAuthor()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var membre = await Pro.CreerCompteAsync(f, Roles.MembreStructure, fiche.StructureSlug);
+        var client = await Pro.ConnecterAsync(f, membre);
+        var form = await Formulaire.LireAsync(client, $"/pro/fiches/dispositif/{fiche.DispositifId}");
+        form.Mettre("Saisie.Description", "Texte d'origine du dispositif, revu par l'équipe.\n\nAteliers le mardi.")
+            .Mettre("Saisie.AgeMax", "29").Cocher("Saisie.Niveaux", "sans-diplome");
+        Assert.Equal(HttpStatusCode.Redirect, (await form.EnvoyerAsync(client, "Soumettre")).StatusCode);
+        var revisionId = await SoumiseAsync(TypeFiche.Dispositif, fiche.DispositifId);
+
+        var r = await DeciderAsync(await CoordinateurAsync("63"), revisionId, "Publier", "");
+        Assert.Equal("/pro/validation?fait=publiee", r.Headers.Location!.OriginalString);
+        await using var db = f.CreateDbContext();
+        var rev = await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId);
+        Assert.Equal(StatutRevision.Publiee, rev.Statut);
+        Assert.Equal("Compte coordinateur", rev.DecisionPar);
+        Assert.Contains("Texte d'origine du dispositif.", rev.Avant);
+        Assert.Contains("revu par l'équipe", rev.Contenu);
+        var d = await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId);
+        Assert.Equal("Texte d'origine du dispositif, revu par l'équipe.\n\nAteliers le mardi.", d.Description);
+        Assert.Equal(29, d.AgeMax);
+        Assert.Equal(["sans-diplome"], d.Niveaux);
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), d.DateMaj);
+        var mail = await db.MessagesSortants.Where(m => m.Destinataire == membre.Courriel).OrderByDescending(m => m.Id).FirstAsync();
+        Assert.Contains("publiée", mail.Sujet);
+        Assert.Contains(fiche.DispositifNom, mail.Corps);
+    }
+
+    [Fact]
+    public async Task SendingBack_WithoutAComment_IsRefused_AndTheRevisionStaysSubmitted()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var revisionId = await SoumettreAsync(await MembreAsync(fiche, Roles.AdminStructure), fiche, "Nouveau résumé à relire.");
+        var r = await DeciderAsync(await CoordinateurAsync("63"), revisionId, "Renvoyer", "  ");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Contains("obligatoire pour renvoyer en brouillon", (await Pro.Html(r)).QuerySelector(".error-summary")!.TextContent);
+        await using var db = f.CreateDbContext();
+        var rev = await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId);
+        Assert.Equal(StatutRevision.Soumise, rev.Statut);
+        Assert.Null(rev.DecisionPar);
+    }
+
+    [Fact]
+    public async Task SendingBack_ReturnsTheRevisionToDraftWithTheComment_TellsTheAuthor_AndLeavesTheSheetAsItWas()
     {
         var fiche = await FicheTest.CreerAsync(f);
         var membre = await Pro.CreerCompteAsync(f, Roles.AdminStructure, fiche.StructureSlug);
-        var client = await Pro.ConnecterAsync(f, membre);
-        var revisionId = await SoumettreAsync(client, fiche, "Nouveau résumé à relire.");
-        var coord = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["63"]));
+        var revisionId = await SoumettreAsync(await Pro.ConnecterAsync(f, membre), fiche, "Nouveau résumé à relire.");
+        var coord = await CoordinateurAsync("63");
 
-        var url = $"/pro/validation/{revisionId}";
-        var r = await DeciderAsync(coord, revisionId, "Renvoyer", "  ");
-        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        Assert.Contains("obligatoire pour renvoyer en brouillon", (await Pro.Html(r)).QuerySelector(".error-summary")!.TextContent);
-        await using (var db = f.CreateDbContext())
-        {
-            Assert.Equal(StatutRevision.Soumise, (await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId)).Statut);
-        }
-
-        r = await DeciderAsync(coord, revisionId, "Renvoyer", "Précisez les horaires des ateliers.");
+        var r = await DeciderAsync(coord, revisionId, "Renvoyer", "Précisez les horaires des ateliers.");
         Assert.Equal("/pro/validation?fait=renvoyee", r.Headers.Location!.OriginalString);
         await using (var db = f.CreateDbContext())
         {
@@ -143,39 +218,35 @@ public abstract class SheetsTests(AppFactory f)
             Assert.Equal("Un atelier pour tester.", (await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId)).Resume);
         }
 
-        // No longer in the queue; the member sees the comment and the draft in the form, and can resubmit.
-        Assert.Null((await Pro.PageAsync(coord, "/pro/validation")).QuerySelector($"a[href='{url}']"));
+        Assert.Null((await Pro.PageAsync(coord, "/pro/validation")).QuerySelector($"a[href='/pro/validation/{revisionId}']"));
+    }
+
+    [Fact]
+    public async Task SentBackRevision_ShowsTheCommentAndTheDraftToTheMember_AndIsResubmittedAsTheSameRevision()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var client = await MembreAsync(fiche, Roles.AdminStructure);
+        var revisionId = await SoumettreAsync(client, fiche, "Nouveau résumé à relire.");
+        Assert.Equal(HttpStatusCode.Redirect, (await DeciderAsync(await CoordinateurAsync("63"), revisionId, "Renvoyer", "Précisez les horaires des ateliers.")).StatusCode);
+
         var edition = $"/pro/fiches/dispositif/{fiche.DispositifId}";
-        var page = await Pro.PageAsync(client, edition);
-        Assert.Contains("Précisez les horaires des ateliers.", page.QuerySelector("#etat")!.TextContent);
+        Assert.Contains("Précisez les horaires des ateliers.", (await Pro.PageAsync(client, edition)).QuerySelector("#etat")!.TextContent);
         var form = await Formulaire.LireAsync(client, edition);
         Assert.Equal("Nouveau résumé à relire.", form.Valeur("Saisie.Resume"));
         form.Mettre("Saisie.Resume", "Nouveau résumé, ateliers le mardi de 9 h à 12 h.");
         Assert.Equal(HttpStatusCode.Redirect, (await form.EnvoyerAsync(client, "Soumettre")).StatusCode);
-        await using (var db = f.CreateDbContext())
-        {
-            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId);
-            Assert.Equal(revisionId, rev.Id);
-            Assert.Equal(StatutRevision.Soumise, rev.Statut);
-        }
+        await using var db = f.CreateDbContext();
+        var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId);
+        Assert.Equal(revisionId, rev.Id);
+        Assert.Equal(StatutRevision.Soumise, rev.Statut);
+        Assert.Contains("ateliers le mardi de 9 h à 12 h", rev.Contenu);
     }
 
     [Fact]
     public async Task MemberOfAnotherStructure_Gets404_OnTheFirstStructuresPages_AndSeesNoDraft()
     {
-        var fiche = await FicheTest.CreerAsync(f);
-        var membreA = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, fiche.StructureSlug));
-        var form = await Formulaire.LireAsync(membreA, $"/pro/fiches/dispositif/{fiche.DispositifId}");
-        form.Mettre("Saisie.Description", "Brouillon secret de la structure A.");
-        Assert.Equal(HttpStatusCode.Redirect, (await form.EnvoyerAsync(membreA, "Enregistrer")).StatusCode);
-        int revisionId;
-        await using (var db = f.CreateDbContext())
-        {
-            revisionId = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId)).Id;
-        }
-
-        var autre = await FicheTest.CreerAsync(f);
-        var membreB = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminStructure, autre.StructureSlug));
+        var (fiche, revisionId) = await BrouillonSecretAsync();
+        var membreB = await MembreAsync(await FicheTest.CreerAsync(f), Roles.AdminStructure);
         foreach (var url in new[]
         {
             $"/pro/fiches/dispositif/{fiche.DispositifId}",
@@ -189,8 +260,15 @@ public abstract class SheetsTests(AppFactory f)
             Assert.True(r.StatusCode == HttpStatusCode.NotFound, $"GET {url}: {(int)r.StatusCode}");
             Assert.DoesNotContain("Brouillon secret", await r.Content.ReadAsStringAsync());
         }
+    }
 
-        // Posting with B's own valid antiforgery token to A's pages changes nothing.
+    [Fact]
+    public async Task MemberOfAnotherStructure_PostingToTheFirstStructuresHandlers_Gets404_AndChangesNothing()
+    {
+        var (fiche, revisionId) = await BrouillonSecretAsync();
+        var membreB = await MembreAsync(await FicheTest.CreerAsync(f), Roles.AdminStructure);
+
+        // With B's own valid antiforgery token.
         var token = (await Pro.PageAsync(membreB, "/pro/fiches")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         foreach (var (url, champs) in new (string, Dictionary<string, string>)[]
         {
@@ -206,29 +284,32 @@ public abstract class SheetsTests(AppFactory f)
             Assert.True(r.StatusCode == HttpStatusCode.NotFound, $"POST {url}: {(int)r.StatusCode}");
         }
 
-        await using (var db = f.CreateDbContext())
-        {
-            var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId);
-            Assert.Equal(StatutRevision.Brouillon, rev.Statut);
-            Assert.Contains("Brouillon secret", rev.Contenu);
-            Assert.False(await db.RevisionsFiche.AnyAsync(x => x.Type == TypeFiche.Structure && x.CibleId == fiche.StructureId));
-            Assert.Equal(new DateOnly(2025, 1, 15), (await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId)).DateMaj);
-        }
+        await using var db = f.CreateDbContext();
+        var rev = await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId);
+        Assert.Equal(StatutRevision.Brouillon, rev.Statut);
+        Assert.Contains("Brouillon secret", rev.Contenu);
+        Assert.False(await db.RevisionsFiche.AnyAsync(x => x.Type == TypeFiche.Structure && x.CibleId == fiche.StructureId));
+        Assert.Equal(new DateOnly(2025, 1, 15), (await db.Dispositifs.SingleAsync(x => x.Id == fiche.DispositifId)).DateMaj);
+    }
 
-        // B's list shows only B's sheets.
-        var liste = await Pro.PageAsync(membreB, "/pro/fiches");
+    [Fact]
+    public async Task SheetsList_ShowsOnlyTheMembersStructuresSheets()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var autre = await FicheTest.CreerAsync(f);
+        var liste = await Pro.PageAsync(await MembreAsync(autre, Roles.AdminStructure), "/pro/fiches");
         Assert.Null(liste.QuerySelector($"#fiche-dispositif-{fiche.DispositifId}"));
+        Assert.Null(liste.QuerySelector($"#fiche-structure-{fiche.StructureId}"));
         Assert.NotNull(liste.QuerySelector($"#fiche-dispositif-{autre.DispositifId}"));
     }
 
     [Fact]
-    public async Task CoordinatorOfAnotherTerritory_Gets404_OnValidate_AndRegionalAdminCannotEdit()
+    public async Task CoordinatorOfAnotherTerritory_NeitherSeesNorDecidesTheRevision()
     {
         var fiche = await FicheTest.CreerAsync(f);
-        var client = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, fiche.StructureSlug));
-        var revisionId = await SoumettreAsync(client, fiche, "Résumé soumis depuis le Puy-de-Dôme.");
+        var revisionId = await SoumettreAsync(await MembreAsync(fiche, Roles.MembreStructure), fiche, "Résumé soumis depuis le Puy-de-Dôme.");
 
-        var coord69 = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["69"]));
+        var coord69 = await CoordinateurAsync("69");
         Assert.Null((await Pro.PageAsync(coord69, "/pro/validation")).QuerySelector($"a[href='/pro/validation/{revisionId}']"));
         Assert.Equal(HttpStatusCode.NotFound, (await coord69.GetAsync($"/pro/validation/{revisionId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await coord69.GetAsync($"/pro/fiches/dispositif/{fiche.DispositifId}/historique")).StatusCode);
@@ -236,12 +317,16 @@ public abstract class SheetsTests(AppFactory f)
             ?? (await Pro.PageAsync(coord69, "/pro")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var r = await coord69.PostAsync($"/pro/validation/{revisionId}?handler=Publier", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
-        await using (var db = f.CreateDbContext())
-        {
-            Assert.Equal(StatutRevision.Soumise, (await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId)).Statut);
-        }
+        await using var db = f.CreateDbContext();
+        Assert.Equal(StatutRevision.Soumise, (await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId)).Statut);
+    }
 
-        // The regional administrator validates everywhere but edits no draft.
+    [Fact]
+    public async Task RegionalAdmin_ValidatesEveryStructure_ButEditsNoSheet()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var revisionId = await SoumettreAsync(await MembreAsync(fiche, Roles.MembreStructure), fiche, "Résumé soumis depuis le Puy-de-Dôme.");
+
         var admin = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminRegional));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/pro/fiches/dispositif/{fiche.DispositifId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/pro/fiches/structure/{fiche.StructureId}")).StatusCode);
@@ -289,19 +374,19 @@ public abstract class SheetsTests(AppFactory f)
         await using (var scope = ServiceEn(new Claim(ClaimTypes.Role, Roles.AdminStructure), new Claim(ComptesSetup.ClaimStructure, autre.StructureId.ToString(CultureInfo.InvariantCulture))))
         {
             var fiches = scope.ServiceProvider.GetRequiredService<EditionFiches>();
-            Assert.Equal(IssueEnregistrement.Refusee, (await fiches.EnregistrerAsync(TypeFiche.Dispositif, fiche.DispositifId, contenu, 0, soumettre: false, default)).Issue);
-            Assert.Equal(IssueEnregistrement.Refusee, (await fiches.EnregistrerAsync(TypeFiche.Structure, fiche.StructureId, contenu, version, soumettre: true, default)).Issue);
-            Assert.False(await fiches.ConfirmerAsync(TypeFiche.Dispositif, fiche.DispositifId, default));
-            Assert.False(await fiches.ConfirmerAsync(TypeFiche.Structure, fiche.StructureId, default));
-            Assert.False(await fiches.RetirerAsync(soumise, default));
-            Assert.False(await fiches.AbandonnerAsync(brouillon, default));
+            AssertInterdit(await fiches.EnregistrerAsync(TypeFiche.Dispositif, fiche.DispositifId, contenu, 0, soumettre: false, default));
+            AssertInterdit(await fiches.EnregistrerAsync(TypeFiche.Structure, fiche.StructureId, contenu, version, soumettre: true, default));
+            AssertInterdit(await fiches.ConfirmerAsync(TypeFiche.Dispositif, fiche.DispositifId, default));
+            AssertInterdit(await fiches.ConfirmerAsync(TypeFiche.Structure, fiche.StructureId, default));
+            AssertInterdit(await fiches.RetirerAsync(soumise, default));
+            AssertInterdit(await fiches.AbandonnerAsync(brouillon, default));
         }
 
         await using (var scope = ServiceEn(new Claim(ClaimTypes.Role, Roles.Coordinateur), new Claim(ComptesSetup.ClaimTerritoire, "01")))
         {
             var fiches = scope.ServiceProvider.GetRequiredService<EditionFiches>();
-            Assert.NotNull(await fiches.PublierAsync(soumise, version, null, default));
-            Assert.NotNull(await fiches.RenvoyerAsync(soumise, version, "Non.", default));
+            AssertInterdit(await fiches.PublierAsync(soumise, version, null, default));
+            AssertInterdit(await fiches.RenvoyerAsync(soumise, version, "Non.", default));
         }
 
         await using (var db = f.CreateDbContext())
@@ -313,6 +398,39 @@ public abstract class SheetsTests(AppFactory f)
             Assert.Equal(new DateOnly(2025, 1, 15), (await db.Dispositifs.SingleAsync(d => d.Id == fiche.DispositifId)).DateMaj);
             Assert.Equal(new DateOnly(2025, 1, 15), (await db.Structures.SingleAsync(x => x.Id == fiche.StructureId)).DateMaj);
         }
+    }
+
+    /// <summary>
+    /// A member's write on their own sheet that finds the revision moved on (submitted meanwhile) is a conflict, with
+    /// its message, not a refusal of rights: the page shows it instead of answering 404.
+    /// </summary>
+    [Fact]
+    public async Task ServiceWrites_OnTheMembersOwnRevisionThatMovedOn_AreConflicts()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var soumise = await SoumettreAsync(await MembreAsync(fiche, Roles.MembreStructure), fiche, "Résumé soumis.");
+        string contenu;
+        await using (var db = f.CreateDbContext())
+        {
+            contenu = ContenuFiche.Serialiser(ContenuDispositif.De(await db.Dispositifs.Include(x => x.Lieux).SingleAsync(x => x.Id == fiche.DispositifId)));
+        }
+
+        await using var scope = ServiceEn(new Claim(ClaimTypes.Role, Roles.MembreStructure), new Claim(ComptesSetup.ClaimStructure, fiche.StructureId.ToString(CultureInfo.InvariantCulture)));
+        var fiches = scope.ServiceProvider.GetRequiredService<EditionFiches>();
+        var enregistrement = await fiches.EnregistrerAsync(TypeFiche.Dispositif, fiche.DispositifId, contenu, 0, soumettre: false, default);
+        Assert.Equal((false, Refus.Conflit), (enregistrement.Reussi, enregistrement.Refus));
+        Assert.Contains("déjà soumise à validation", enregistrement.Erreurs.Pour("etat"));
+        var abandon = await fiches.AbandonnerAsync(soumise, default);
+        Assert.Equal((false, Refus.Conflit), (abandon.Reussi, abandon.Refus));
+        await using var verification = f.CreateDbContext();
+        Assert.Equal(StatutRevision.Soumise, (await verification.RevisionsFiche.SingleAsync(x => x.Id == soumise)).Statut);
+    }
+
+    private static void AssertInterdit(Resultat r)
+    {
+        Assert.False(r.Reussi);
+        Assert.Equal(Refus.Interdit, r.Refus);
+        Assert.True(r.Erreurs.Any);
     }
 
     /// <summary>A service scope whose request is signed in (two factors) with these claims.</summary>
@@ -459,40 +577,39 @@ public abstract class SheetsTests(AppFactory f)
     }
 
     [Fact]
+    public async Task StructureSheet_InvalidPlaceAndAddress_ShowMessagesNamingTheField_AndWritesNothing()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var client = await MembreAsync(fiche, Roles.AdminStructure);
+        var form = await Formulaire.LireAsync(client, $"/pro/fiches/structure/{fiche.StructureId}");
+        form.Mettre("Saisie.Lieux[0].CodePostal", "6300").Mettre("Saisie.Courriel", "pas-une-adresse");
+        var r = await form.EnvoyerAsync(client, "Soumettre");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var resume = (await Pro.Html(r)).QuerySelector(".error-summary")!.TextContent;
+        Assert.Contains("Le code postal du lieu « Accueil test » doit compter 5 chiffres.", resume);
+        Assert.Contains("Le courriel doit être une adresse e-mail valide", resume);
+        await using var db = f.CreateDbContext();
+        Assert.False(await db.RevisionsFiche.AnyAsync(x => x.Type == TypeFiche.Structure && x.CibleId == fiche.StructureId));
+    }
+
+    [Fact]
     public async Task StructureSheet_PlaceHoursAndPhone_PublishedWithTheStructure()
     {
         var fiche = await FicheTest.CreerAsync(f);
-        var client = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminStructure, fiche.StructureSlug));
+        var client = await MembreAsync(fiche, Roles.AdminStructure);
         var url = $"/pro/fiches/structure/{fiche.StructureId}";
         var form = await Formulaire.LireAsync(client, url);
         Assert.Equal(fiche.LieuId.ToString(System.Globalization.CultureInfo.InvariantCulture), form.Valeur("Saisie.Lieux[0].Id"));
         form.Mettre("Saisie.Lieux[0].Horaires", "Du lundi au vendredi, 9 h - 17 h")
             .Mettre("Saisie.Lieux[0].Telephone", "04 73 00 00 00")
-            .Mettre("Saisie.Lieux[0].CodePostal", "6300")
-            .Mettre("Saisie.Courriel", "pas-une-adresse");
-        var r = await form.EnvoyerAsync(client, "Soumettre");
-        var resume = (await Pro.Html(r)).QuerySelector(".error-summary")!.TextContent;
-        Assert.Contains("Le code postal du lieu « Accueil test » doit compter 5 chiffres.", resume);
-        Assert.Contains("Le courriel doit être une adresse e-mail valide", resume);
-
-        form.Mettre("Saisie.Lieux[0].CodePostal", "63000").Mettre("Saisie.Courriel", "contact@structure-test.fr");
+            .Mettre("Saisie.Courriel", "contact@structure-test.fr");
         Assert.Equal($"/pro/fiches?fait=soumise#fiche-structure-{fiche.StructureId}", (await form.EnvoyerAsync(client, "Soumettre")).Headers.Location!.OriginalString);
 
-        // One open revision per sheet: while submitted, saving is refused with a message.
-        r = await form.EnvoyerAsync(client, "Enregistrer");
-        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-        Assert.Contains("déjà soumise à validation", (await Pro.Html(r)).QuerySelector(".error-summary")!.TextContent);
-
-        var coord = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["63113"]));
-        int revisionId;
-        await using (var db = f.CreateDbContext())
-        {
-            revisionId = (await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Structure && x.CibleId == fiche.StructureId)).Id;
-        }
-
+        var coord = await CoordinateurAsync("63113");
+        var revisionId = await SoumiseAsync(TypeFiche.Structure, fiche.StructureId);
         var revue = await Pro.PageAsync(coord, $"/pro/validation/{revisionId}");
         Assert.Contains("Horaires – Accueil test", revue.QuerySelector("dl.diff")!.TextContent);
-        await DeciderAsync(coord, revisionId, "Publier", "Merci !");
+        Assert.Equal(HttpStatusCode.Redirect, (await DeciderAsync(coord, revisionId, "Publier", "Merci !")).StatusCode);
         await using (var db = f.CreateDbContext())
         {
             var lieu = await db.Lieux.SingleAsync(x => x.Id == fiche.LieuId);
@@ -546,7 +663,6 @@ public abstract class SheetsTests(AppFactory f)
         }
     }
 
-    /// <summary>Saves a new summary, submits, returns the revision id.</summary>
     /// <summary>Publishes or sends back through the validation page's real form (token and version read from the page).</summary>
     private static async Task<HttpResponseMessage> DeciderAsync(HttpClient client, int revisionId, string handler, string? commentaire)
     {
@@ -612,6 +728,32 @@ public abstract class SheetsTests(AppFactory f)
         }
     }
 
+    private async Task<HttpClient> MembreAsync(FicheTest fiche, string role) =>
+        await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, role, fiche.StructureSlug));
+
+    private async Task<HttpClient> CoordinateurAsync(string territoire) =>
+        await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: [territoire]));
+
+    /// <summary>The sheet's submitted revision.</summary>
+    private async Task<int> SoumiseAsync(TypeFiche type, int cibleId)
+    {
+        await using var db = f.CreateDbContext();
+        return (await db.RevisionsFiche.SingleAsync(x => x.Type == type && x.CibleId == cibleId && x.Statut == StatutRevision.Soumise)).Id;
+    }
+
+    /// <summary>A new sheet whose member saved a draft ("Brouillon secret…"); returns the sheet and the draft.</summary>
+    private async Task<(FicheTest Fiche, int Brouillon)> BrouillonSecretAsync()
+    {
+        var fiche = await FicheTest.CreerAsync(f);
+        var membreA = await MembreAsync(fiche, Roles.MembreStructure);
+        var form = await Formulaire.LireAsync(membreA, $"/pro/fiches/dispositif/{fiche.DispositifId}");
+        form.Mettre("Saisie.Description", "Brouillon secret de la structure A.");
+        Assert.Equal(HttpStatusCode.Redirect, (await form.EnvoyerAsync(membreA, "Enregistrer")).StatusCode);
+        await using var db = f.CreateDbContext();
+        return (fiche, (await db.RevisionsFiche.SingleAsync(x => x.Type == TypeFiche.Dispositif && x.CibleId == fiche.DispositifId)).Id);
+    }
+
+    /// <summary>Saves a new summary, submits, returns the revision id.</summary>
     private async Task<int> SoumettreAsync(HttpClient client, FicheTest fiche, string resume)
     {
         var form = await Formulaire.LireAsync(client, $"/pro/fiches/dispositif/{fiche.DispositifId}");

@@ -7,7 +7,8 @@ namespace Raccroche.Tests.Unit;
 /// <summary>
 /// The field descriptions (<see cref="ChampsDispositif"/>, <see cref="ChampsStructure"/>, <see cref="ChampsLieu"/>) are the one
 /// declaration of a sheet's editable fields: every place that lists them by hand (entity, content, form, seed, API) must
-/// hold exactly those, so a field added in one place and forgotten in another fails here.
+/// hold exactly those, so a field added in one place and forgotten in another fails here. The search index's document
+/// carries them too, but for those it leaves out with a stated reason.
 /// </summary>
 public sealed class ChampsTests
 {
@@ -105,6 +106,73 @@ public sealed class ChampsTests
         foreach (var p in Decrits(ChampsLieu.Tous))
         {
             Assert.Equal(typeof(Lieu).GetProperty(p)!.GetValue(source.Lieux[0]), typeof(Lieu).GetProperty(p)!.GetValue(cible.Lieux[0]));
+        }
+    }
+
+    /// <summary>
+    /// Described programme fields that the search index's document (<see cref="DispositifDoc"/>, what the search filters,
+    /// ranks and shows in its results without the database) deliberately leaves out, with the reason. Every other
+    /// described field must be carried under its own name: a field added to the description fails
+    /// <see cref="IndexDocument_CarriesEveryDescribedField_ButThoseLeftOutWithAReason"/> until it is carried or listed here.
+    /// </summary>
+    private static readonly Dictionary<string, string> HorsDocumentIndex = new()
+    {
+        [nameof(Dispositif.Description)] = "searched as words (indexed with its own weight), not kept: only the sheet shows it, read from the database",
+        [nameof(Dispositif.Publics)] = "no search filter or ranking reads it; the sheet shows it",
+        [nameof(Dispositif.ConditionsAcces)] = "free text the sheet shows; not searched",
+        [nameof(Dispositif.HeuresHebdo)] = "no search filter or ranking reads it; the sheet shows it",
+        [nameof(Dispositif.RemunerationDetail)] = "free text the sheet shows; not searched",
+        [nameof(Dispositif.Capacite)] = "no search filter or ranking reads it; the sheet shows it",
+        [nameof(Dispositif.ModesMobilisation)] = "how to get in, shown on the sheet; not a search criterion",
+        [nameof(Dispositif.PersonnesMobilisatrices)] = "who can refer, shown on the sheet; not a search criterion",
+        [nameof(Dispositif.PrescriptionProfessionnel)] = "shown on the sheet; not a search criterion",
+        [nameof(Dispositif.LienMobilisation)] = "the online service's link, shown on the sheet; not searched",
+    };
+
+    /// <summary>What the index document holds besides described fields: identity, review date, and values computed at build time.</summary>
+    private static readonly string[] DocumentIndexDerives =
+    [
+        nameof(DispositifDoc.Id), nameof(DispositifDoc.Slug), nameof(DispositifDoc.DateMaj),
+        nameof(DispositifDoc.StructureNom), nameof(DispositifDoc.Categories), nameof(DispositifDoc.ZoneDepartements),
+    ];
+
+    [Fact]
+    public void IndexDocument_CarriesEveryDescribedField_ButThoseLeftOutWithAReason()
+    {
+        var decrits = Decrits(ChampsDispositif.Tous).ToList();
+        Assert.Empty(decrits.Except(Proprietes<DispositifDoc>()).Except(HorsDocumentIndex.Keys));
+        Assert.Empty(HorsDocumentIndex.Keys.Except(decrits));
+        Assert.Empty(HorsDocumentIndex.Keys.Intersect(Proprietes<DispositifDoc>()));
+        Assert.All(HorsDocumentIndex.Values, raison => Assert.False(string.IsNullOrWhiteSpace(raison)));
+        Assert.Empty(DocumentIndexDerives.Intersect(decrits));
+        Assert.Equal(decrits.Except(HorsDocumentIndex.Keys).Union(DocumentIndexDerives).Order(), Proprietes<DispositifDoc>());
+    }
+
+    /// <summary>Each carried field has the programme's value once the index is built (not only a property of that name).</summary>
+    [Fact]
+    public void IndexDocument_CarriesTheProgrammesValues()
+    {
+        var lieu = new Lieu { Id = 7, Slug = "l", Nom = "Lieu", CodeInsee = "63113", Latitude = 45.7, Longitude = 3.1 };
+        var source = Remplir(new Dispositif { Id = 5, Slug = "d", Nom = "", Resume = "" });
+        source.Lieux = [lieu];
+        var doc = Fabrique.Index(source).Document(5)!;
+
+        foreach (var p in Decrits(ChampsDispositif.Tous).Except(HorsDocumentIndex.Keys))
+        {
+            var attendu = typeof(Dispositif).GetProperty(p)!.GetValue(source);
+            var obtenu = typeof(DispositifDoc).GetProperty(p)!.GetValue(doc);
+            if (p == nameof(Dispositif.Lieux))
+            {
+                Assert.Equal([7], ((LieuDoc[])obtenu!).Select(l => l.Id));
+            }
+            else if (attendu is List<string> liste)
+            {
+                Assert.Equal(liste.Order(), ((IEnumerable<string>)obtenu!).Order());
+            }
+            else
+            {
+                Assert.Equal(attendu, obtenu);
+            }
         }
     }
 

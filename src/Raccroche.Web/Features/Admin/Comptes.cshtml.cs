@@ -20,11 +20,14 @@ public sealed class ComptesModel(GestionComptes comptes, RaccrocheDbContext db) 
 
     public async Task<IActionResult> OnPostInviterAsync(CancellationToken ct)
     {
-        if (await comptes.InviterAsync(Courriel, Role, StructureId, Territoire, Erreurs, ct))
+        var r = await comptes.InviterAsync(Courriel, Role, StructureId, Territoire, ct);
+        if (r.Reussi)
         {
             Message = $"Invitation envoyée à {Courriel!.Trim()}.";
             return RedirectToPage();
         }
+
+        Erreurs.Ajouter(r.Erreurs);
 
         await ChargerAsync(ct);
         return Page();
@@ -32,13 +35,13 @@ public sealed class ComptesModel(GestionComptes comptes, RaccrocheDbContext db) 
 
     public async Task<IActionResult> OnPostRetirerAsync(string? id, CancellationToken ct)
     {
-        var nom = await comptes.RetirerCompteAsync(id, ct);
-        if (nom is null)
+        var r = await comptes.RetirerCompteAsync(id, ct);
+        if (!r.Reussi)
         {
             return NotFound();
         }
 
-        Message = $"Le compte de {nom} a été retiré.";
+        Message = $"Le compte de {r.Valeur} a été retiré.";
         return RedirectToPage();
     }
 

@@ -21,10 +21,16 @@ public sealed class EquipeModel(GestionComptes comptes, Habilitations h) : PageM
             Erreurs.Ajouter("role", "Choisissez « membre » ou « administrateur de la structure ».");
         }
 
-        if (!Erreurs.Any && await comptes.InviterAsync(Courriel, Role, h.StructureId, null, Erreurs, ct))
+        if (!Erreurs.Any)
         {
-            Message = $"Invitation envoyée à {Courriel!.Trim()}.";
-            return RedirectToPage();
+            var r = await comptes.InviterAsync(Courriel, Role, h.StructureId, null, ct);
+            if (r.Reussi)
+            {
+                Message = $"Invitation envoyée à {Courriel!.Trim()}.";
+                return RedirectToPage();
+            }
+
+            Erreurs.Ajouter(r.Erreurs);
         }
 
         await ChargerAsync(ct);
@@ -33,13 +39,13 @@ public sealed class EquipeModel(GestionComptes comptes, Habilitations h) : PageM
 
     public async Task<IActionResult> OnPostRetirerAsync(string? id, CancellationToken ct)
     {
-        var nom = h.StructureId is { } structure ? await comptes.RetirerMembreAsync(id, structure, ct) : null;
-        if (nom is null)
+        // Not a member of this admin's structure (or their own account): refused, and answered as if it did not exist.
+        if (h.StructureId is not { } structure || await comptes.RetirerMembreAsync(id, structure, ct) is not { Reussi: true } r)
         {
             return NotFound();
         }
 
-        Message = $"{nom} a été retiré·e de l'équipe.";
+        Message = $"{r.Valeur} a été retiré·e de l'équipe.";
         return RedirectToPage();
     }
 

@@ -35,8 +35,9 @@ public sealed class GestionComptes(RaccrocheDbContext db, Invitations invitation
     }
 
     /// <summary>Validates and sends an invitation; territory codes are département codes or commune INSEE codes.</summary>
-    public async Task<bool> InviterAsync(string? courriel, string? role, int? structureId, string? territoire, Erreurs erreurs, CancellationToken ct)
+    public async Task<Resultat> InviterAsync(string? courriel, string? role, int? structureId, string? territoire, CancellationToken ct)
     {
+        var erreurs = new Erreurs();
         courriel = courriel?.Trim() ?? "";
         if (courriel.Length is 0 or > 256 || !System.Net.Mail.MailAddress.TryCreate(courriel, out var a) || a.Address != courriel)
         {
@@ -88,39 +89,39 @@ public sealed class GestionComptes(RaccrocheDbContext db, Invitations invitation
 
         if (erreurs.Any)
         {
-            return false;
+            return Resultat.Echec(erreurs);
         }
 
         invitations.Creer(courriel, role!, structureId, codes, h.UtilisateurId, structureNom);
         journal.Ajouter(Tracabilite.Creation, "invitation", courriel, $"invitation {role}{(structureNom is null ? "" : $" – {structureNom}")}");
         await db.SaveChangesAsync(ct);
-        return true;
+        return Resultat.Succes();
     }
 
     /// <summary>
     /// The structure admin removes a member of their own structure: the structure is in the WHERE of the
-    /// delete, so an account of another structure is never touched. Null (the page answers 404) when there is
-    /// no such member, or it is the signed-in admin.
+    /// delete, so an account of another structure is never touched. <see cref="Refus.Interdit"/> (the page answers 404)
+    /// when there is no such member, or it is the signed-in admin; succeeds with the removed person's name.
     /// </summary>
-    public Task<string?> RetirerMembreAsync(string? id, int structureId, CancellationToken ct) =>
+    public Task<Resultat<string>> RetirerMembreAsync(string? id, int structureId, CancellationToken ct) =>
         RetirerAsync(id, db.Users.Where(u => u.StructureId == structureId), ct);
 
-    /// <summary>The regional administrator removes any account but their own; null when there is none.</summary>
-    public Task<string?> RetirerCompteAsync(string? id, CancellationToken ct) => RetirerAsync(id, db.Users, ct);
+    /// <summary>The regional administrator removes any account but their own; <see cref="Refus.Interdit"/> when there is none.</summary>
+    public Task<Resultat<string>> RetirerCompteAsync(string? id, CancellationToken ct) => RetirerAsync(id, db.Users, ct);
 
-    /// <summary>Journals then deletes the account in one transaction; returns the removed person's name.</summary>
-    private async Task<string?> RetirerAsync(string? id, IQueryable<Utilisateur> retirables, CancellationToken ct)
+    /// <summary>Journals then deletes the account in one transaction; succeeds with the removed person's name.</summary>
+    private async Task<Resultat<string>> RetirerAsync(string? id, IQueryable<Utilisateur> retirables, CancellationToken ct)
     {
         if (id is not { Length: <= 100 } || id == h.UtilisateurId)
         {
-            return null;
+            return Introuvable;
         }
 
         var cible = retirables.Where(u => u.Id == id);
         var qui = await cible.Select(u => new { u.NomAffiche, u.Email }).FirstOrDefaultAsync(ct);
         if (qui is null)
         {
-            return null;
+            return Introuvable;
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -131,10 +132,13 @@ public sealed class GestionComptes(RaccrocheDbContext db, Invitations invitation
         // (or moved) meanwhile, the journal line is rolled back and the answer is the same as when it was never there.
         if (await cible.ExecuteDeleteAsync(ct) == 0)
         {
-            return null;
+            return Introuvable;
         }
 
         await tx.CommitAsync(ct);
-        return qui.NomAffiche;
+        return Resultat<string>.Succes(qui.NomAffiche);
     }
+
+    /// <summary>No such account among those the signed-in person may remove (their own is never one of them).</summary>
+    private static Resultat<string> Introuvable => Resultat<string>.Echec("compte", "Ce compte n'existe pas ou ne peut pas être retiré.", Refus.Interdit);
 }

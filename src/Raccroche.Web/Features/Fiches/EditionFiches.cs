@@ -6,17 +6,6 @@ using Raccroche.Web.Features.Courriers;
 
 namespace Raccroche.Web.Features.Fiches;
 
-public enum IssueEnregistrement
-{
-    Enregistree,
-    Conflit,
-    DejaSoumise,
-    TropLongue,
-
-    /// <summary>The sheet is not the member's structure's (or no longer exists): the page answers 404.</summary>
-    Refusee,
-}
-
 /// <summary>
 /// The life of a sheet's revisions: one open revision (draft or submitted) per sheet, saved again and
 /// again, submitted, then published onto the live entity or sent back with a comment; the author is
@@ -91,17 +80,18 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
         db.RevisionsFiche.Where(r => r.Type == type && r.CibleId == cibleId && (r.Statut == StatutRevision.Brouillon || r.Statut == StatutRevision.Soumise));
 
     /// <summary>
-    /// Saves the sheet's draft (creating it when there is none), and submits it when asked. <paramref name="version"/> is
-    /// the draft's timestamp when the form was shown (0 for a new draft): someone else's save in between is a conflict.
-    /// The transaction is serializable so that two first saves cannot open two drafts of one sheet. The sheet and its
-    /// draft are read with the member's structure in the query: someone else's sheet is <see cref="IssueEnregistrement.Refusee"/>.
+    /// Saves the sheet's draft (creating it when there is none), and submits it when asked; succeeds with the open revision.
+    /// <paramref name="version"/> is the draft's timestamp when the form was shown (0 for a new draft): someone else's save in
+    /// between, or a revision already submitted, is a <see cref="Refus.Conflit"/>. The transaction is serializable so that two
+    /// first saves cannot open two drafts of one sheet. The sheet and its draft are read with the member's structure in the
+    /// query: someone else's sheet is <see cref="Refus.Interdit"/> (the page answers 404).
     /// </summary>
-    public async Task<(IssueEnregistrement Issue, RevisionFiche? Ouverte)> EnregistrerAsync(
+    public async Task<Resultat<RevisionFiche>> EnregistrerAsync(
         TypeFiche type, int cibleId, string contenu, long version, bool soumettre, CancellationToken ct)
     {
         if (contenu.Length > ContenuFiche.TailleMax)
         {
-            return (IssueEnregistrement.TropLongue, null);
+            return Resultat<RevisionFiche>.Echec("description", $"La fiche est trop longue au total pour être enregistrée : {ARaccourcir(type)}.");
         }
 
         try
@@ -110,18 +100,18 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
             var membre = StructureDuMembre;
             if (membre is not { } structureId || await StructureDeAsync(type, cibleId, ct) != structureId)
             {
-                return (IssueEnregistrement.Refusee, null);
+                return Resultat<RevisionFiche>.Echec("etat", "Cette fiche n'est pas celle de votre structure.", Refus.Interdit);
             }
 
             var ouverte = await Ouvertes(type, cibleId).Where(r => r.StructureId == structureId).OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
             if (ouverte?.Statut == StatutRevision.Soumise)
             {
-                return (IssueEnregistrement.DejaSoumise, ouverte);
+                return Resultat<RevisionFiche>.Echec("etat", "Une modification de cette fiche est déjà soumise à validation : attendez la décision, ou retirez-la de la validation pour la changer.", Refus.Conflit);
             }
 
             if ((ouverte?.ModifieeLe.Ticks ?? 0) != version)
             {
-                return (IssueEnregistrement.Conflit, ouverte);
+                return Conflit(ouverte);
             }
 
             var maintenant = Maintenant;
@@ -151,35 +141,57 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
 
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return (IssueEnregistrement.Enregistree, ouverte);
+            return Resultat<RevisionFiche>.Succes(ouverte);
         }
         catch (Exception ex) when (EstConflitDeTransaction(ex))
         {
             db.ChangeTracker.Clear();
-            return (IssueEnregistrement.Conflit, await OuverteAsync(type, cibleId, ct));
+            return Conflit(await OuverteAsync(type, cibleId, ct));
         }
     }
 
+    /// <summary>What to shorten when the whole sheet is too long to be saved.</summary>
+    private static string ARaccourcir(TypeFiche type) => type == TypeFiche.Structure
+        ? "raccourcissez la présentation ou les horaires"
+        : "raccourcissez la description ou les conditions d'accès";
+
+    /// <summary>Someone else's save (or a publication, or a drop) came between the form and this save.</summary>
+    private static Resultat<RevisionFiche> Conflit(RevisionFiche? ouverte) => Resultat<RevisionFiche>.Echec("etat", ouverte is null
+        ? "Le brouillon de cette fiche a été publié ou abandonné entre-temps. Vos changements ne sont pas enregistrés : enregistrez à nouveau pour ouvrir un nouveau brouillon avec eux."
+        : $"Le brouillon a été modifié entre-temps par {ouverte.Auteur} (le {HeureParis.Horodatage(ouverte.ModifieeLe)}). Vos changements ne sont pas enregistrés : enregistrez à nouveau pour remplacer sa version par la vôtre, ou rechargez la page pour voir la sienne.",
+        Refus.Conflit);
+
     /// <summary>A submitted revision goes back to draft at its structure's request (to change it before the decision).</summary>
-    public async Task<bool> RetirerAsync(int revisionId, CancellationToken ct) =>
+    public async Task<Resultat> RetirerAsync(int revisionId, CancellationToken ct) =>
         await db.RevisionsFiche
             .Where(r => r.Id == revisionId && r.StructureId == StructureDuMembre && r.Statut == StatutRevision.Soumise)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Statut, StatutRevision.Brouillon).SetProperty(r => r.ModifieeLe, Maintenant), ct) == 1;
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Statut, StatutRevision.Brouillon).SetProperty(r => r.ModifieeLe, Maintenant), ct) == 1
+            ? Resultat.Succes()
+            : await InchangeeAsync(revisionId, "Cette modification n'est plus soumise à validation : rien n'a changé.", ct);
 
     /// <summary>Drops a draft: it never reached the live sheet, so nothing of the sheet's history is lost.</summary>
-    public async Task<bool> AbandonnerAsync(int revisionId, CancellationToken ct) =>
+    public async Task<Resultat> AbandonnerAsync(int revisionId, CancellationToken ct) =>
         await db.RevisionsFiche
             .Where(r => r.Id == revisionId && r.StructureId == StructureDuMembre && r.Statut == StatutRevision.Brouillon)
-            .ExecuteDeleteAsync(ct) == 1;
+            .ExecuteDeleteAsync(ct) == 1
+            ? Resultat.Succes()
+            : await InchangeeAsync(revisionId, "Ce brouillon a été soumis, publié ou abandonné entre-temps : rien n'a changé.", ct);
+
+    /// <summary>Why a member's write on a revision matched no row: not their structure's (or gone), or its status moved on.</summary>
+    private async Task<Resultat> InchangeeAsync(int revisionId, string messageConflit, CancellationToken ct) =>
+        await db.RevisionsFiche.AnyAsync(r => r.Id == revisionId && r.StructureId == StructureDuMembre, ct)
+            ? Resultat.Echec("etat", messageConflit, Refus.Conflit)
+            : Resultat.Echec("etat", "Cette modification n'est pas celle de votre structure.", Refus.Interdit);
 
     /// <summary>
     /// Publishes a submitted revision: its content replaces the live sheet (the live version is kept in
     /// <see cref="RevisionFiche.Avant"/>), the review date becomes today, the previously published revision is archived
-    /// and the author is told. Returns an error message, or null. The status is claimed first, so two validators
+    /// and the author is told. The status is claimed first, so two validators
     /// clicking together publish once; and only the version the validator saw (<paramref name="version"/>, the revision's
-    /// <see cref="RevisionFiche.ModifieeLe"/> ticks when the page was shown), so a revision withdrawn and changed since is refused.
+    /// <see cref="RevisionFiche.ModifieeLe"/> ticks when the page was shown), so a revision withdrawn and changed since is refused (<see cref="Refus.Conflit"/>, as is one already decided; one
+    /// outside the validator's territory is <see cref="Refus.Interdit"/>).
     /// </summary>
-    public async Task<string?> PublierAsync(int revisionId, long version, string? commentaire, CancellationToken ct)
+    public async Task<Resultat> PublierAsync(int revisionId, long version, string? commentaire, CancellationToken ct)
     {
         var maintenant = Maintenant;
         var vue = new DateTime(version, DateTimeKind.Utc);
@@ -193,7 +205,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
                 .SetProperty(r => r.Commentaire, commentaire), ct);
         if (reclamee == 0)
         {
-            return await RefusAsync(revisionId, vue, ct);
+            return await RefusAsync(decidables, revisionId, vue, ct);
         }
 
         var r = await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId, ct);
@@ -201,7 +213,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
         if (avant is null)
         {
             await tx.RollbackAsync(ct);
-            return "Cette fiche n'existe plus dans le répertoire : la modification ne peut pas être publiée.";
+            return Resultat.Echec("commentaire", "Cette fiche n'existe plus dans le répertoire : la modification ne peut pas être publiée.", Refus.Conflit);
         }
 
         r.Avant = avant.Length <= ContenuFiche.TailleMax ? avant : null;
@@ -213,23 +225,28 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
             $"\nHistorique de la fiche : {UrlPublique}/pro/fiches/{r.Type.Code()}/{r.CibleId}/historique\n\nL'équipe Raccroche", maintenant, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return null;
+        return Resultat.Succes();
     }
 
     /// <summary>
-    /// Why a decision could not claim the revision: changed since the validator's page showed it (withdrawn, edited,
-    /// submitted again: its timestamp moved), or already decided.
+    /// Why a decision could not claim the revision: outside the validator's territory, changed since the validator's page
+    /// showed it (withdrawn, edited, submitted again: its timestamp moved), or already decided.
     /// </summary>
-    private async Task<string> RefusAsync(int revisionId, DateTime vue, CancellationToken ct)
+    private async Task<Resultat> RefusAsync(IQueryable<RevisionFiche> decidables, int revisionId, DateTime vue, CancellationToken ct)
     {
-        var actuelle = await db.RevisionsFiche.AsNoTracking().Where(r => r.Id == revisionId).Select(r => new { r.Statut, r.ModifieeLe }).FirstOrDefaultAsync(ct);
-        return actuelle is not null && actuelle.ModifieeLe != vue
+        var actuelle = await decidables.AsNoTracking().Where(r => r.Id == revisionId).Select(r => new { r.Statut, r.ModifieeLe }).FirstOrDefaultAsync(ct);
+        if (actuelle is null)
+        {
+            return Resultat.Echec("commentaire", "Cette modification n'est pas dans votre territoire.", Refus.Interdit);
+        }
+
+        return Resultat.Echec("commentaire", actuelle.ModifieeLe != vue
             ? "Cette modification a été modifiée entre-temps par la structure : rien n'a été publié ni renvoyé. Relisez la version actuelle ci-dessous avant de décider."
-            : "Cette modification a déjà été traitée.";
+            : "Cette modification a déjà été traitée.", Refus.Conflit);
     }
 
     /// <summary>Sends a submitted revision back to draft with the validator's comment, and tells the author.</summary>
-    public async Task<string?> RenvoyerAsync(int revisionId, long version, string commentaire, CancellationToken ct)
+    public async Task<Resultat> RenvoyerAsync(int revisionId, long version, string commentaire, CancellationToken ct)
     {
         var maintenant = Maintenant;
         var vue = new DateTime(version, DateTimeKind.Utc);
@@ -243,7 +260,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
                 .SetProperty(r => r.Commentaire, commentaire), ct);
         if (reclamee == 0)
         {
-            return await RefusAsync(revisionId, vue, ct);
+            return await RefusAsync(decidables, revisionId, vue, ct);
         }
 
         var r = await db.RevisionsFiche.AsNoTracking().SingleAsync(x => x.Id == revisionId, ct);
@@ -253,15 +270,15 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
             $"Reprenez-la puis soumettez-la à nouveau : {UrlPublique}/pro/fiches/{r.Type.Code()}/{r.CibleId}\n\nL'équipe Raccroche", maintenant, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return null;
+        return Resultat.Succes();
     }
 
     /// <summary>
     /// Records that a member checked the sheet and found it right: a published revision whose content is the live
     /// sheet unchanged (so the review shows in the history), and today as review date. No validation is needed
-    /// since nothing public changes. False when the sheet is not the member's structure's.
+    /// since nothing public changes. <see cref="Refus.Interdit"/> when the sheet is not the member's structure's.
     /// </summary>
-    public async Task<bool> ConfirmerAsync(TypeFiche type, int cibleId, CancellationToken ct)
+    public async Task<Resultat> ConfirmerAsync(TypeFiche type, int cibleId, CancellationToken ct)
     {
         var maintenant = Maintenant;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -280,7 +297,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
                 d.DateMaj = Aujourdhui;
                 break;
             default:
-                return false;
+                return Resultat.Echec("fiche", "Cette fiche n'est pas celle de votre structure.", Refus.Interdit);
         }
 
         await ArchiverPrecedentesAsync(type, cibleId, 0, ct);
@@ -306,7 +323,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return true;
+        return Resultat.Succes();
     }
 
     /// <summary>The live sheet as revision content (what a new draft starts from, what a diff compares with).</summary>

@@ -54,7 +54,7 @@ public sealed class IndexModel(Habilitations h, RaccrocheDbContext db, EditionFi
     public async Task<IActionResult> OnPostConfirmerAsync(string? type, int id, CancellationToken ct)
     {
         // The write reads the sheet with the member's structure in its query: someone else's sheet confirms nothing.
-        if (ValeursFermees.Lire<TypeFiche>(type) is not { } t || !await fiches.ConfirmerAsync(t, id, ct))
+        if (ValeursFermees.Lire<TypeFiche>(type) is not { } t || !(await fiches.ConfirmerAsync(t, id, ct)).Reussi)
         {
             return NotFound();
         }

@@ -14,8 +14,6 @@ public sealed class ModifierDispositifModel(Habilitations h, EditionFiches fiche
 
     protected override int StructureId => Dispositif.StructureId;
 
-    protected override string MessageTropLongue => "raccourcissez la description ou les conditions d'accès";
-
     protected override async Task<bool> ChargerFicheAsync(int id, CancellationToken ct)
     {
         if (await Fiches.DispositifAsync(id, ct) is not { } d)

@@ -24,9 +24,6 @@ public abstract class ModifierFicheModel<TSaisie, TContenu>(Habilitations h, Edi
     /// <summary>The structure that owns the loaded sheet.</summary>
     protected abstract int StructureId { get; }
 
-    /// <summary>What to shorten when the whole sheet is too long to be saved.</summary>
-    protected abstract string MessageTropLongue { get; }
-
     /// <summary>Loads the live sheet and what the form needs; false when it does not exist.</summary>
     protected abstract Task<bool> ChargerFicheAsync(int id, CancellationToken ct);
 
@@ -115,25 +112,27 @@ public abstract class ModifierFicheModel<TSaisie, TContenu>(Habilitations h, Edi
             return Page();
         }
 
-        var (issue, ouverte) = await fiches.EnregistrerAsync(Type, id, ContenuFiche.Serialiser(contenu), Version, soumettre, ct);
-        switch (issue)
+        var r = await fiches.EnregistrerAsync(Type, id, ContenuFiche.Serialiser(contenu), Version, soumettre, ct);
+        if (r.Reussi)
         {
-            case IssueEnregistrement.Enregistree:
-                return Redirect(soumettre ? $"/pro/fiches?fait=soumise#{Ancre(id)}" : $"{Chemin(id)}?fait=enregistre");
-            case IssueEnregistrement.TropLongue:
-                Erreurs.Ajouter("description", $"La fiche est trop longue au total pour être enregistrée : {MessageTropLongue}.");
-                break;
-            case IssueEnregistrement.DejaSoumise:
-                Erreurs.Ajouter("etat", "Une modification de cette fiche est déjà soumise à validation : attendez la décision, ou retirez-la de la validation pour la changer.");
-                break;
-            case IssueEnregistrement.Refusee:
-                return NotFound();
-            default:
-                Erreurs.Ajouter("etat", ouverte is null
-                    ? "Le brouillon de cette fiche a été publié ou abandonné entre-temps. Vos changements ne sont pas enregistrés : enregistrez à nouveau pour ouvrir un nouveau brouillon avec eux."
-                    : $"Le brouillon a été modifié entre-temps par {ouverte.Auteur} (le {HeureParis.Horodatage(ouverte.ModifieeLe)}). Vos changements ne sont pas enregistrés : enregistrez à nouveau pour remplacer sa version par la vôtre, ou rechargez la page pour voir la sienne.");
+            return Redirect(soumettre ? $"/pro/fiches?fait=soumise#{Ancre(id)}" : $"{Chemin(id)}?fait=enregistre");
+        }
+
+        if (r.Refus == Refus.Interdit)
+        {
+            return NotFound();
+        }
+
+        Erreurs.Ajouter(r.Erreurs);
+        RevisionFiche? ouverte = null;
+        if (r.Refus == Refus.Conflit)
+        {
+            // Show the revision as it is now; after someone else's save, the next save replaces that version.
+            ouverte = await fiches.OuverteAsync(Type, id, ct);
+            if (ouverte?.Statut != StatutRevision.Soumise)
+            {
                 Version = ouverte?.ModifieeLe.Ticks ?? 0;
-                break;
+            }
         }
 
         Ouverte = ouverte ?? Ouverte;

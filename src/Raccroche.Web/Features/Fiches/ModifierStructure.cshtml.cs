@@ -17,8 +17,6 @@ public sealed class ModifierStructureModel(Habilitations h, EditionFiches fiches
 
     protected override int StructureId => Structure.Id;
 
-    protected override string MessageTropLongue => "raccourcissez la présentation ou les horaires";
-
     protected override async Task<bool> ChargerFicheAsync(int id, CancellationToken ct)
     {
         if (await Fiches.StructureAsync(id, ct) is not { } s)

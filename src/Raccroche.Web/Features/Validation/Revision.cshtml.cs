@@ -30,9 +30,14 @@ public sealed class RevisionModel(Habilitations h, RaccrocheDbContext db, Editio
         }
 
         var commentaire = Saisie.Facultatif(Erreurs, "commentaire", "Le commentaire", Commentaire, 1000);
-        if (!Erreurs.Any && await fiches.PublierAsync(id, Version ?? 0, commentaire, ct) is { } erreur)
+        if (!Erreurs.Any && await fiches.PublierAsync(id, Version ?? 0, commentaire, ct) is { Reussi: false } r)
         {
-            Erreurs.Ajouter("commentaire", erreur);
+            if (r.Refus == Refus.Interdit)
+            {
+                return NotFound();
+            }
+
+            Erreurs.Ajouter(r.Erreurs);
         }
 
         return Erreurs.Any ? await RechargerAsync(id, ct) : Redirect("/pro/validation?fait=publiee");
@@ -51,9 +56,14 @@ public sealed class RevisionModel(Habilitations h, RaccrocheDbContext db, Editio
             Erreurs.Ajouter("commentaire", "Commentaire : indiquez ce qui doit être repris. Il est obligatoire pour renvoyer en brouillon.");
         }
 
-        if (commentaire is not null && await fiches.RenvoyerAsync(id, Version ?? 0, commentaire, ct) is { } erreur)
+        if (commentaire is not null && await fiches.RenvoyerAsync(id, Version ?? 0, commentaire, ct) is { Reussi: false } r)
         {
-            Erreurs.Ajouter("commentaire", erreur);
+            if (r.Refus == Refus.Interdit)
+            {
+                return NotFound();
+            }
+
+            Erreurs.Ajouter(r.Erreurs);
         }
 
         return Erreurs.Any ? await RechargerAsync(id, ct) : Redirect("/pro/validation?fait=renvoyee");
