@@ -100,6 +100,7 @@ public abstract class SuiviDossiersTests(AppFactory f) : IAsyncLifetime
             ["/pro/decrocheurs/import"] = [CoordX, CoordY],
             ["/pro/decrocheurs/equipe"] = [CoordX, CoordY, Region],
             ["/pro/decrocheurs/rechercher"] = [ReferentA, ReferentB],
+            ["/pro/decrocheurs/arbitrages"] = [CoordX, CoordY],
         };
         var ecarts = new List<string>();
         foreach (var (url, autorises) in matrice)
@@ -331,6 +332,128 @@ public abstract class SuiviDossiersTests(AppFactory f) : IAsyncLifetime
         // A coordinator cannot name another coordinator (the role field is not even offered).
         var page = await Pro.PageAsync(_clients[CoordX], "/pro/decrocheurs/equipe");
         Assert.Empty(page.QuerySelectorAll("input[name=Role]"));
+    }
+
+    private Task<HttpResponseMessage> Entretien(string qui, int dossier, Dictionary<string, string> champs) =>
+        Pro.PosterAsync(_clients[qui], $"/pro/decrocheurs/{dossier}", champs);
+
+    private static Dictionary<string, string> EntretienComplet() => new()
+    {
+        ["SaisieEntretien.Date"] = HeureParis.Jour(DateTime.UtcNow).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        ["SaisieEntretien.Mode"] = "presentiel",
+        ["SaisieEntretien.Presents"] = "jeune",
+        ["SaisieEntretien.Situation"] = "sans-activite",
+        ["SaisieEntretien.Niveau"] = "sans-diplome",
+        ["SaisieEntretien.Souhaits"] = "se-former",
+        ["SaisieEntretien.Besoins"] = "mobilite",
+        ["SaisieEntretien.Contraintes"] = "pas de voiture",
+    };
+
+    [Fact]
+    public async Task Entretien_ThenASolutionFromTheMatcher_ThenTheReferral_ThenEntry_MakeTheFileEnSolution()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await Tentative(ReferentA, _dossierA, "telephone", "joint")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Entretien(ReferentA, _dossierA, EntretienComplet())).StatusCode);
+        Assert.Equal(StatutDossier.EntretienRealise, (await DossierAsync(_dossierA)).Statut);
+
+        // The matcher proposes programmes for this young person (age, commune, wish, level): the first one is chosen.
+        var page = await Pro.PageAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}");
+        var offres = page.QuerySelectorAll("input[name=DispositifId]").Select(i => i.GetAttribute("value")).Where(v => v is { Length: > 0 }).ToList();
+        Assert.NotEmpty(offres);
+        var r = await Pro.PosterAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}", new() { ["DispositifId"] = offres[0]!, ["TypeSolution"] = "formation-professionnelle" });
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Equal(StatutDossier.SolutionProposee, (await DossierAsync(_dossierA)).Statut);
+
+        await using var db = f.CreateDbContext();
+        var solution = await db.SolutionsSuivi.AsNoTracking().SingleAsync(x => x.JeuneSuiviId == _dossierA);
+        Assert.Equal(int.Parse(offres[0]!, CultureInfo.InvariantCulture), solution.DispositifId);
+
+        // "Entrée" straight from "proposée" is not a step of the table (the form does not offer it; a typed value is refused).
+        var saut = await Pro.PosterAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}", new() { ["StatutSolution"] = "entree" });
+        Assert.Contains("ne peut pas passer à « Entrée »", (await Pro.Html(saut)).QuerySelector($"#solution-{solution.Id}")!.TextContent);
+        var accord = await Pro.PosterAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}", new() { ["StatutSolution"] = "acceptee" });
+        Assert.Equal(HttpStatusCode.Redirect, accord.StatusCode);
+
+        // The referral goes to the receiving structure's inbox in one click, once.
+        r = await Pro.PosterAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}", new() { ["SolutionId"] = solution.Id.ToString(CultureInfo.InvariantCulture) }, $"/pro/decrocheurs/{_dossierA}?handler=Orienter");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        db.ChangeTracker.Clear();
+        var demande = await db.SolutionsSuivi.Where(x => x.Id == solution.Id).Select(x => x.DemandeId).SingleAsync();
+        Assert.NotNull(demande);
+        var referral = await db.DemandesContact.AsNoTracking().SingleAsync(d => d.Id == demande);
+        Assert.Equal((solution.DispositifId, OrigineDemande.Professionnel), (referral.DispositifId, referral.Origine));
+        Assert.Empty((await Pro.PageAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}")).QuerySelectorAll("form[action*=Orienter]"));
+
+        var entree = HeureParis.Jour(DateTime.UtcNow).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        r = await Pro.PosterAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}", new() { ["StatutSolution"] = "entree", ["EntreeLe"] = entree });
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Equal(StatutDossier.EnSolution, (await DossierAsync(_dossierA)).Statut);
+        Assert.Equal(HttpStatusCode.Redirect, (await Pro.PosterAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}", new() { ["Motif"] = "sortie-positive" })).StatusCode);
+        Assert.Equal(StatutDossier.Cloture, (await DossierAsync(_dossierA)).Statut);
+    }
+
+    [Fact]
+    public async Task Entretien_WithMissingOrWrongFields_SaysWhichInFrench_AndWritesNothing()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await Tentative(ReferentA, _dossierA, "telephone", "joint")).StatusCode);
+        var champs = EntretienComplet();
+        champs["SaisieEntretien.Date"] = HeureParis.Jour(DateTime.UtcNow.AddDays(3)).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        champs.Remove("SaisieEntretien.Mode");
+        champs.Remove("SaisieEntretien.Presents");
+        champs["SaisieEntretien.Niveau"] = "master-de-physique";
+        var r = await Entretien(ReferentA, _dossierA, champs);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var page = await Pro.Html(r);
+        Assert.Contains("ne peut pas être dans le futur", page.QuerySelector("#err-entretienDate")!.TextContent);
+        Assert.Contains("Choisissez comment", page.QuerySelector("#err-entretienMode")!.TextContent);
+        Assert.Contains("Cochez qui était là", page.QuerySelector("#err-presents")!.TextContent);
+        Assert.NotNull(page.QuerySelector("#err-niveau"));
+        await using var db = f.CreateDbContext();
+        Assert.False(await db.EntretiensSituation.AnyAsync(e => e.JeuneSuiviId == _dossierA));
+        Assert.Equal(StatutDossier.Joint, (await DossierAsync(_dossierA)).Statut);
+    }
+
+    [Fact]
+    public async Task ARowToSettle_IsJoinedOrMadeAFileOfItsOwn_ByTheCoordinatorOnly()
+    {
+        await using var db = f.CreateDbContext();
+        var a = await DossierAsync(_dossierA);
+        var livraison = a.PremiereLivraisonId;
+        SituationSiei Ligne(int numero) => new()
+        {
+            LivraisonId = livraison,
+            Ligne = numero,
+            Issue = IssueSituation.AArbitrer,
+            Raison = "mêmes noms, jour et mois de naissance inversés",
+            Candidats = [_dossierA],
+            Contenu = JsonSerializer.Serialize(new LigneSiei { Ligne = numero, Nom = a.Nom, Prenom = a.Prenom, DateNaissance = a.DateNaissance, Commune = a.Commune, CodeInsee = a.CodeInsee }),
+        };
+        var joindre = Ligne(90);
+        var separer = Ligne(91);
+        db.SituationsSiei.AddRange(joindre, separer);
+        await db.SaveChangesAsync();
+
+        var page = await Pro.PageAsync(_clients[CoordX], "/pro/decrocheurs/arbitrages");
+        Assert.Contains("Lignes à arbitrer (2)", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await _clients[ReferentA].GetAsync("/pro/decrocheurs/arbitrages")).StatusCode);
+
+        var r = await Pro.PosterAsync(_clients[CoordX], "/pro/decrocheurs/arbitrages", new() { ["SituationId"] = joindre.Id.ToString(CultureInfo.InvariantCulture), ["DossierId"] = _dossierA.ToString(CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        r = await Pro.PosterAsync(_clients[CoordX], "/pro/decrocheurs/arbitrages", new() { ["SituationId"] = separer.Id.ToString(CultureInfo.InvariantCulture) }, "/pro/decrocheurs/arbitrages?handler=Separer");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+
+        db.ChangeTracker.Clear();
+        var lues = await db.SituationsSiei.AsNoTracking().Where(s => s.Id == joindre.Id || s.Id == separer.Id).ToDictionaryAsync(s => s.Id);
+        Assert.Equal(_dossierA, lues[joindre.Id].JeuneSuiviId);
+        var nouveau = lues[separer.Id].JeuneSuiviId;
+        Assert.NotNull(nouveau);
+        Assert.NotEqual(_dossierA, nouveau);
+        Assert.Equal(StatutDossier.AAttribuer, (await DossierAsync(nouveau!.Value)).Statut);
+        Assert.NotNull(lues[joindre.Id].ArbitreeLe);
+
+        // Settled rows leave the queue; settling one twice is refused with a message.
+        Assert.Contains("Lignes à arbitrer (0)", (await Pro.PageAsync(_clients[CoordX], "/pro/decrocheurs/arbitrages")).QuerySelector("h1")!.TextContent);
+        Assert.Equal(2, await db.Journal.CountAsync(j => j.Ressource == "dossier-suivi" && j.Detail!.StartsWith("arbitrage de la ligne")));
     }
 }
 

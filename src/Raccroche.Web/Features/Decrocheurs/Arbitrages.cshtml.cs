@@ -24,9 +24,16 @@ public sealed class ArbitragesModel(AccesSuivi acces, RaccrocheDbContext db, Tra
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ChargerAsync(ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    /// <summary>Joins the row to one of its candidate files.</summary>
+    public async Task<IActionResult> OnPostRattacherAsync(CancellationToken ct) =>
+        DossierId is null ? NotFound() : await ArbitrerAsync(DossierId, ct);
+
+    /// <summary>Makes a file of its own of the row.</summary>
+    public async Task<IActionResult> OnPostSeparerAsync(CancellationToken ct) => await ArbitrerAsync(null, ct);
+
+    private async Task<IActionResult> ArbitrerAsync(int? dossierId, CancellationToken ct)
     {
-        var r = await dossiers.ArbitrerAsync(SituationId, DossierId, ct);
+        var r = await dossiers.ArbitrerAsync(SituationId, dossierId, ct);
         if (r.Reussi)
         {
             return RedirectToPage();
