@@ -36,10 +36,13 @@ public static class Totp
             Array.Reverse(compteur);
         }
 
-        var hash = HMACSHA1.HashData(cle, compteur);
-        var o = hash[^1] & 0x0f;
-        var binaire = ((hash[o] & 0x7f) << 24) | (hash[o + 1] << 16) | (hash[o + 2] << 8) | hash[o + 3];
-        return (binaire % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        // Written apart from the app's CodeTotpUnique on purpose (an independent oracle): RFC 4226 dynamic truncation
+        // read as a big-endian integer with its sign bit cleared.
+        using var hmac = new HMACSHA1(cle);
+        var empreinte = hmac.ComputeHash(compteur);
+        var decalage = empreinte[empreinte.Length - 1] & 0xF;
+        var valeur = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(empreinte.AsSpan(decalage, 4)) & int.MaxValue;
+        return (valeur % 1000000).ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static byte[] Base32(string s)

@@ -146,14 +146,13 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
         var statutDepuis = apres == dossier.Statut ? dossier.StatutDepuis : maintenant;
         return await EcrireAsync(async () =>
         {
-            var n = await (await CibleAsync(id, version, ct))
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(j => j.Statut, apres)
-                    .SetProperty(j => j.StatutDepuis, statutDepuis)
-                    .SetProperty(j => j.NombreTentatives, j => j.NombreTentatives + 1)
-                    .SetProperty(j => j.DerniereActionLe, maintenant)
-                    .SetProperty(j => j.Version, j => j.Version + 1), ct);
-            if (n == 0)
+            var avance = await AvancerAsync(id, version, maintenant, u =>
+            {
+                u.SetProperty(j => j.Statut, apres);
+                u.SetProperty(j => j.StatutDepuis, statutDepuis);
+                u.SetProperty(j => j.NombreTentatives, j => j.NombreTentatives + 1);
+            }, ct);
+            if (!avance)
             {
                 return false;
             }
@@ -202,13 +201,12 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
         var maintenant = Maintenant;
         return await EcrireAsync(async () =>
         {
-            var n = await (await CibleAsync(id, version, ct))
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(j => j.Statut, vers.Value)
-                    .SetProperty(j => j.StatutDepuis, maintenant)
-                    .SetProperty(j => j.DerniereActionLe, maintenant)
-                    .SetProperty(j => j.Version, j => j.Version + 1), ct);
-            if (n == 0)
+            var avance = await AvancerAsync(id, version, maintenant, u =>
+            {
+                u.SetProperty(j => j.Statut, vers.Value);
+                u.SetProperty(j => j.StatutDepuis, maintenant);
+            }, ct);
+            if (!avance)
             {
                 return false;
             }
@@ -260,16 +258,15 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
         var maintenant = Maintenant;
         return await EcrireAsync(async () =>
         {
-            var n = await (await CibleAsync(id, version, ct))
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(j => j.Statut, StatutDossier.Cloture)
-                    .SetProperty(j => j.StatutDepuis, maintenant)
-                    .SetProperty(j => j.MotifCloture, motif)
-                    .SetProperty(j => j.PrecisionCloture, precision)
-                    .SetProperty(j => j.ClotureLe, maintenant)
-                    .SetProperty(j => j.DerniereActionLe, maintenant)
-                    .SetProperty(j => j.Version, j => j.Version + 1), ct);
-            if (n == 0)
+            var avance = await AvancerAsync(id, version, maintenant, u =>
+            {
+                u.SetProperty(j => j.Statut, StatutDossier.Cloture);
+                u.SetProperty(j => j.StatutDepuis, maintenant);
+                u.SetProperty(j => j.MotifCloture, motif);
+                u.SetProperty(j => j.PrecisionCloture, precision);
+                u.SetProperty(j => j.ClotureLe, maintenant);
+            }, ct);
+            if (!avance)
             {
                 return false;
             }
@@ -499,12 +496,12 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
         var statutDepuis = apres == dossier.Statut ? dossier.StatutDepuis : maintenant;
         return await EcrireAsync(async () =>
         {
-            var n = await (await CibleAsync(id, version, ct)).ExecuteUpdateAsync(u => u
-                .SetProperty(j => j.Statut, apres)
-                .SetProperty(j => j.StatutDepuis, statutDepuis)
-                .SetProperty(j => j.DerniereActionLe, maintenant)
-                .SetProperty(j => j.Version, j => j.Version + 1), ct);
-            if (n == 0)
+            var avance = await AvancerAsync(id, version, maintenant, u =>
+            {
+                u.SetProperty(j => j.Statut, apres);
+                u.SetProperty(j => j.StatutDepuis, statutDepuis);
+            }, ct);
+            if (!avance)
             {
                 return false;
             }
@@ -573,12 +570,12 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
         var apres = CycleSolution.StatutDuDossier([.. statuts, StatutSolution.Proposee]);
         return await EcrireAsync(async () =>
         {
-            var n = await (await CibleAsync(id, version, ct)).ExecuteUpdateAsync(u => u
-                .SetProperty(j => j.Statut, apres)
-                .SetProperty(j => j.StatutDepuis, j => j.Statut == apres ? j.StatutDepuis : maintenant)
-                .SetProperty(j => j.DerniereActionLe, maintenant)
-                .SetProperty(j => j.Version, j => j.Version + 1), ct);
-            if (n == 0)
+            var avance = await AvancerAsync(id, version, maintenant, u =>
+            {
+                u.SetProperty(j => j.Statut, apres);
+                u.SetProperty(j => j.StatutDepuis, j => j.Statut == apres ? j.StatutDepuis : maintenant);
+            }, ct);
+            if (!avance)
             {
                 return false;
             }
@@ -731,6 +728,17 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
     /// <summary>A file the professional handles (coordinator or référent of the assigned structure), read without tracking.</summary>
     private async Task<JeuneSuivi?> ModifiableAsync(int id, CancellationToken ct) =>
         await (await acces.DossiersTraitesAsync(ct)).AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
+
+    /// <summary>
+    /// The UPDATE of one file: <paramref name="modifications"/> plus the time of the action and the next version, on the
+    /// file as this professional may change it and at the version they read; false when no row matched (someone saved in between).
+    /// </summary>
+    private async Task<bool> AvancerAsync(int id, int version, DateTime maintenant, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<JeuneSuivi>> modifications, CancellationToken ct) =>
+        await (await CibleAsync(id, version, ct)).ExecuteUpdateAsync(u =>
+        {
+            modifications(u);
+            u.SetProperty(j => j.DerniereActionLe, maintenant).SetProperty(j => j.Version, j => j.Version + 1);
+        }, ct) > 0;
 
     /// <summary>The WHERE of every write on one file: visible to this professional as one they handle, at the version they read.</summary>
     private async Task<IQueryable<JeuneSuivi>> CibleAsync(int id, int version, CancellationToken ct) =>

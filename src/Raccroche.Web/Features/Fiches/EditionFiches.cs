@@ -197,13 +197,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
         var vue = new DateTime(version, DateTimeKind.Utc);
         var decidables = await DecidablesAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var reclamee = await decidables.Where(r => r.Id == revisionId && r.Statut == StatutRevision.Soumise && r.ModifieeLe == vue)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Statut, StatutRevision.Publiee)
-                .SetProperty(r => r.DecisionLe, maintenant)
-                .SetProperty(r => r.DecisionPar, Court(h.Nom, 100))
-                .SetProperty(r => r.Commentaire, commentaire), ct);
-        if (reclamee == 0)
+        if (await ReclamerAsync(decidables, revisionId, vue, StatutRevision.Publiee, commentaire, maintenant, ct) == 0)
         {
             return await RefusAsync(decidables, revisionId, vue, ct);
         }
@@ -229,6 +223,18 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
     }
 
     /// <summary>
+    /// Claims a submitted revision for a decision, in one UPDATE whose WHERE holds the validator's reach, the submitted status
+    /// and the version they saw: of two validators clicking together, one claims it (1 row), the other gets 0.
+    /// </summary>
+    private Task<int> ReclamerAsync(IQueryable<RevisionFiche> decidables, int revisionId, DateTime vue, StatutRevision decision, string? commentaire, DateTime maintenant, CancellationToken ct) =>
+        decidables.Where(r => r.Id == revisionId && r.Statut == StatutRevision.Soumise && r.ModifieeLe == vue)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Statut, decision)
+                .SetProperty(r => r.DecisionLe, maintenant)
+                .SetProperty(r => r.DecisionPar, Court(h.Nom, 100))
+                .SetProperty(r => r.Commentaire, commentaire), ct);
+
+    /// <summary>
     /// Why a decision could not claim the revision: outside the validator's territory, changed since the validator's page
     /// showed it (withdrawn, edited, submitted again: its timestamp moved), or already decided.
     /// </summary>
@@ -252,13 +258,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
         var vue = new DateTime(version, DateTimeKind.Utc);
         var decidables = await DecidablesAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var reclamee = await decidables.Where(r => r.Id == revisionId && r.Statut == StatutRevision.Soumise && r.ModifieeLe == vue)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Statut, StatutRevision.Brouillon)
-                .SetProperty(r => r.DecisionLe, maintenant)
-                .SetProperty(r => r.DecisionPar, Court(h.Nom, 100))
-                .SetProperty(r => r.Commentaire, commentaire), ct);
-        if (reclamee == 0)
+        if (await ReclamerAsync(decidables, revisionId, vue, StatutRevision.Brouillon, commentaire, maintenant, ct) == 0)
         {
             return await RefusAsync(decidables, revisionId, vue, ct);
         }
