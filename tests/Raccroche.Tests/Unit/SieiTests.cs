@@ -306,3 +306,26 @@ public sealed class SieiTests
     public void OneTypo_IsOneEditOrOneSwap(string a, string b, bool attendu) =>
         Assert.Equal(attendu, Rapprochement.UneFaute(a, b));
 }
+
+public sealed class TelephoneNationalTests
+{
+    [Theory]
+    [InlineData("+33612345678", "0612345678")]
+    [InlineData("+262692123456", "0692123456")]
+    [InlineData("+590690123456", "0690123456")]
+    [InlineData(null, null)]
+    public void E164_IsWrittenBackTheNationalWay(string? e164, string? national) =>
+        Assert.Equal(national, ValeursSiei.TelephoneNational(e164));
+
+    [Fact]
+    public void EveryPhoneTheSieiReaderAccepts_ReadsBackAsOneTheReferralAccepts()
+    {
+        // Every French mobile prefix 0600…0799, overseas ones included (0692, 0690...): the referral form accepts the result.
+        for (var prefixe = 600; prefixe < 800; prefixe++)
+        {
+            var brut = $"0{prefixe}123456";
+            var lu = ValeursSiei.Telephone(brut).Valeur;
+            Assert.Equal(brut, Recontact.NormaliserTelephone(ValeursSiei.TelephoneNational(lu)));
+        }
+    }
+}

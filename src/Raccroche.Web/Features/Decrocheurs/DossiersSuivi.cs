@@ -700,7 +700,7 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
         var r = await traitement.OrienterAsync(vers, new SaisieOrientation
         {
             Prenom = dossier.Prenom,
-            Telephone = ligne?.Telephone ?? ligne?.Telephone2,
+            Telephone = ValeursSiei.TelephoneNational(ligne?.Telephone ?? ligne?.Telephone2),
             Courriel = ligne?.Courriel,
             Age = dossier.DateNaissance is { } n ? Drapeaux.Age(n, HeureParis.Jour(Maintenant)) : null,
             Situation = "sorti-sans-diplome",

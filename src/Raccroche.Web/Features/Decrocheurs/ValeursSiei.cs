@@ -303,6 +303,18 @@ public static partial class ValeursSiei
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A number stored in E.164 written back the French national way (+262692123456 → 0692123456), for the forms and
+    /// checks of the rest of the platform, which know "0…" and "+33…" numbers only.
+    /// </summary>
+    public static string? TelephoneNational(string? e164) => e164 switch
+    {
+        null => null,
+        _ when e164.StartsWith("+33", StringComparison.Ordinal) => "0" + e164[3..],
+        _ when e164.Length == 13 && e164[0] == '+' && e164[1..4] is "262" or "590" or "594" or "596" or "508" => "0" + e164[4..],
+        _ => e164,
+    };
+
     /// <summary>Messages quote the value, never more than 40 characters of it.</summary>
     private static string Court(string t) => t.Length <= 40 ? t : t[..40] + "…";
 
