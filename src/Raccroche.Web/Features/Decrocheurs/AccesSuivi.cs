@@ -27,6 +27,7 @@ public enum PositionDossier
 public sealed class AccesSuivi(Habilitations habilitations, RaccrocheDbContext db)
 {
     private List<HabilitationSuivi>? _roles;
+    private List<int>? _psadsReferent;
 
     public Habilitations Habilitations => habilitations;
 
@@ -46,7 +47,7 @@ public sealed class AccesSuivi(Habilitations habilitations, RaccrocheDbContext d
     public async Task<IReadOnlyList<int>> PsadsCoordonneesAsync(CancellationToken ct = default) =>
         [.. (await RolesAsync(ct)).Where(h => h.Role == RoleSuivi.CoordinateurPsad).Select(h => h.PsadId).Distinct()];
 
-    /// <summary>PSADs where the account is a référent and its structure a partner (a structure that stops being one loses access).</summary>
+    /// <summary>PSADs where the account is a référent and its structure a partner (a structure that stops being one loses access); read once per request.</summary>
     public async Task<IReadOnlyList<int>> PsadsReferentAsync(CancellationToken ct = default)
     {
         var structure = habilitations.StructureId;
@@ -55,8 +56,14 @@ public sealed class AccesSuivi(Habilitations habilitations, RaccrocheDbContext d
             return [];
         }
 
+        if (_psadsReferent is not null)
+        {
+            return _psadsReferent;
+        }
+
         var psads = (await RolesAsync(ct)).Where(h => h.Role == RoleSuivi.ReferentSuivi).Select(h => h.PsadId).Distinct().ToList();
-        return psads.Count == 0 ? [] : await db.Set<PartenairePsad>().Where(p => p.StructureId == structure && psads.Contains(p.PsadId)).Select(p => p.PsadId).ToListAsync(ct);
+        _psadsReferent = psads.Count == 0 ? [] : await db.Set<PartenairePsad>().Where(p => p.StructureId == structure && psads.Contains(p.PsadId)).Select(p => p.PsadId).ToListAsync(ct);
+        return _psadsReferent;
     }
 
     /// <summary>Has any follow-up role (the menu shows "Suivi des décrocheurs").</summary>

@@ -124,7 +124,7 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
         var lignes = await q.OrderBy(j => j.ArriveLe).ThenBy(j => j.Id)
             .Select(j => new { Dossier = j, Structure = db.Structures.Where(s => s.Id == j.StructureId).Select(s => s.Nom).FirstOrDefault() })
             .ToListAsync(ct);
-        var reglages = (await db.Psads.AsNoTracking().Select(p => new { p.Id, p.Reglages }).ToListAsync(ct)).ToDictionary(p => p.Id, p => p.Reglages);
+        var reglages = await ReglagesAsync(lignes.Select(l => l.Dossier.PsadId), ct);
         await journal.EcrireAsync(Tracabilite.Export, "dossiers-suivi", Onglet.Code(),
             $"export de la liste de suivi ({lignes.Count}) : {string.Join(", ", lignes.Select(l => l.Dossier.Id))}", ct: ct);
 
@@ -177,7 +177,7 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
             .Select(j => new { Dossier = j, Structure = db.Structures.Where(s => s.Id == j.StructureId).Select(s => s.Nom).FirstOrDefault() })
             .ToListAsync(ct);
 
-        var reglages = (await db.Psads.AsNoTracking().Select(p => new { p.Id, p.Reglages }).ToListAsync(ct)).ToDictionary(p => p.Id, p => p.Reglages);
+        var reglages = await ReglagesAsync(lignes.Select(l => l.Dossier.PsadId), ct);
         Lignes = [.. lignes.Select(l => new Ligne(
             l.Dossier.Id,
             $"{l.Dossier.Prenom} {l.Dossier.Nom?.ToUpperInvariant()}".Trim() is { Length: > 0 } n ? n : $"INE {l.Dossier.Ine}",
@@ -202,6 +202,13 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
 
         await journal.EcrireAsync(Tracabilite.Lecture, "dossiers-suivi", Onglet.Code(),
             $"liste de suivi ({Lignes.Count}) : {string.Join(", ", Lignes.Select(l => l.Id))}", ct: ct);
+    }
+
+    /// <summary>The deadlines and thresholds of the PSADs the listed files belong to (for their flags).</summary>
+    private async Task<Dictionary<int, ReglagesSuivi>> ReglagesAsync(IEnumerable<int> psads, CancellationToken ct)
+    {
+        var ids = psads.Distinct().ToList();
+        return await db.Psads.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Reglages, ct);
     }
 
     private IQueryable<JeuneSuivi> Filtrer(IQueryable<JeuneSuivi> q, DateOnly aujourdhui)
