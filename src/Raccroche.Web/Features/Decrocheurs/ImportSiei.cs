@@ -68,10 +68,8 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         Tableau tableau;
         try
         {
-            using var m = new MemoryStream();
-            await fichier.CopyToAsync(m, ct);
-            octets = m.ToArray();
-            tableau = LecteurTableau.Lire(new MemoryStream(octets));
+            octets = await LecteurTableau.OctetsAsync(fichier, ct);
+            tableau = LecteurTableau.Lire(octets);
         }
         catch (FichierIlisibleException e)
         {
@@ -98,6 +96,7 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         var erreurs = analyse.Erreurs.Select(e => new ErreurRapport(e.Ligne, e.Champ, e.Message)).ToList();
 
         var empreinte = Convert.ToHexString(SHA256.HashData(octets));
+        octets = [];
         var deja = await db.Livraisons.AsNoTracking().Where(l => l.PsadId == psad.Id && l.EmpreinteFichier == empreinte).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
         if (deja is not null)
         {
@@ -113,7 +112,7 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
 
         var rapprochement = new Rapprochement(connus);
         var nouveaux = new Dictionary<int, JeuneSuivi>();
-        var situations = new List<(SituationSiei Situation, int? Personne)>();
+        var situations = new List<LigneRapprochee>(analyse.Lignes.Count);
         var vus = new HashSet<int>();
         var sorties = new Dictionary<int, DateOnly>();
         var aArbitrer = 0;
@@ -148,21 +147,16 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
                 }
             }
 
-            situations.Add((new SituationSiei
-            {
-                Ligne = ligne.Ligne,
-                Issue = c.Issue switch { IssueRapprochement.Nouveau => IssueSituation.Nouveau, IssueRapprochement.Rapproche => IssueSituation.Rapproche, _ => IssueSituation.AArbitrer },
-                Raison = c.Raison.Length == 0 ? null : c.Raison,
-                Candidats = [.. c.Candidats],
-                Contenu = JsonSerializer.Serialize(ligne),
-            }, personne));
+            situations.Add(new LigneRapprochee(ligne,
+                c.Issue switch { IssueRapprochement.Nouveau => IssueSituation.Nouveau, IssueRapprochement.Rapproche => IssueSituation.Rapproche, _ => IssueSituation.AArbitrer },
+                c.Raison.Length == 0 ? null : c.Raison, c.Candidats, personne));
         }
 
         var existantsVus = vus.Where(p => p > 0).ToHashSet();
-        var apercu = analyse.Lignes.Zip(situations, (l, x) => new ApercuLigne(x.Situation.Ligne,
-                x.Situation.Issue switch { IssueSituation.Nouveau => "à créer", IssueSituation.Rapproche => "rapproché", _ => "à arbitrer" },
-                $"{l.Prenom} {l.Nom?.ToUpperInvariant()}".Trim() is { Length: > 0 } n ? n : l.Ine,
-                x.Situation.Raison))
+        var apercu = situations.Select(x => new ApercuLigne(x.Ligne.Ligne,
+                x.Issue switch { IssueSituation.Nouveau => "à créer", IssueSituation.Rapproche => "rapproché", _ => "à arbitrer" },
+                $"{x.Ligne.Prenom} {x.Ligne.Nom?.ToUpperInvariant()}".Trim() is { Length: > 0 } n ? n : x.Ligne.Ine,
+                x.Raison))
             .Concat(erreurs.GroupBy(e => e.Ligne).Select(g => new ApercuLigne(g.Key, "en erreur", null, string.Join(" ; ", g.Select(e => $"{e.Champ} : {e.Message}")))))
             .OrderBy(a => a.Ligne).ToList();
         var rapport = new RapportSiei
@@ -222,33 +216,32 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
                 j.PremiereLivraisonId = j.DerniereLivraisonId = livraison.Id;
             }
 
-            db.JeunesSuivis.AddRange(nouveaux.Values);
-            await db.SaveChangesAsync(ct);
+            // Tens of thousands of rows: written in bulk (COPY, prepared INSERT), not tracked, in this transaction.
+            await InsertionEnMasse.InsererAsync(db, [.. nouveaux.Values], cles: true, ct);
             int? Reel(int? id) => id is < 0 ? nouveaux[id.Value].Id : id;
-            foreach (var lot in existantsVus.Chunk(500))
-            {
-                await db.JeunesSuivis.Where(j => lot.Contains(j.Id)).ExecuteUpdateAsync(u => u.SetProperty(j => j.DerniereLivraisonId, livraison.Id), ct);
-            }
 
-            // The latest exit date of each person already followed (grouped: few distinct dates).
-            foreach (var parDate in sorties.Where(x => x.Key > 0).GroupBy(x => x.Value, x => x.Key))
+            // The people already followed: this livraison is their latest, with its exit date (grouped: few distinct dates).
+            foreach (var parDate in existantsVus.GroupBy(p => sorties.TryGetValue(p, out var d) ? d : (DateOnly?)null))
             {
-                foreach (var lot in parDate.Chunk(500))
+                foreach (var lot in parDate.Chunk(Lot))
                 {
-                    await db.JeunesSuivis.Where(j => lot.Contains(j.Id)).ExecuteUpdateAsync(u => u.SetProperty(j => j.DateSortie, parDate.Key), ct);
+                    var requete = db.JeunesSuivis.Where(j => EF.Parameter(lot).Contains(j.Id));
+                    await (parDate.Key is { } sortie
+                        ? requete.ExecuteUpdateAsync(u => u.SetProperty(j => j.DerniereLivraisonId, livraison.Id).SetProperty(j => j.DateSortie, sortie), ct)
+                        : requete.ExecuteUpdateAsync(u => u.SetProperty(j => j.DerniereLivraisonId, livraison.Id), ct));
                 }
             }
 
             // A closed file whose young person is on the list again reopens: they dropped out again (or never left).
-            foreach (var lot in existantsVus.Chunk(500))
+            foreach (var lot in existantsVus.Chunk(Lot))
             {
-                var rouverts = await db.JeunesSuivis.Where(j => lot.Contains(j.Id) && j.Statut == StatutDossier.Cloture).Select(j => j.Id).ToListAsync(ct);
+                var rouverts = await db.JeunesSuivis.Where(j => EF.Parameter(lot).Contains(j.Id) && j.Statut == StatutDossier.Cloture).Select(j => j.Id).ToListAsync(ct);
                 if (rouverts.Count == 0)
                 {
                     continue;
                 }
 
-                await db.JeunesSuivis.Where(j => rouverts.Contains(j.Id)).ExecuteUpdateAsync(u => u
+                await db.JeunesSuivis.Where(j => EF.Parameter(rouverts).Contains(j.Id)).ExecuteUpdateAsync(u => u
                     .SetProperty(j => j.Statut, j => j.StructureId == null ? StatutDossier.AAttribuer : StatutDossier.AContacter)
                     .SetProperty(j => j.StatutDepuis, maintenant)
                     .SetProperty(j => j.ArriveLe, maintenant)
@@ -267,14 +260,17 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
                 }));
             }
 
-            foreach (var (s, personne) in situations)
+            // Each row's frozen snapshot is made as it is written, never all held at once.
+            await InsertionEnMasse.InsererAsync(db, situations.Select(x => new SituationSiei
             {
-                s.LivraisonId = livraison.Id;
-                s.JeuneSuiviId = Reel(personne);
-                s.Candidats = [.. s.Candidats.Select(x => Reel(x)!.Value)];
-            }
-
-            db.SituationsSiei.AddRange(situations.Select(x => x.Situation));
+                LivraisonId = livraison.Id,
+                JeuneSuiviId = Reel(x.Personne),
+                Ligne = x.Ligne.Ligne,
+                Issue = x.Issue,
+                Raison = x.Raison,
+                Candidats = [.. x.Candidats.Select(c => Reel(c)!.Value)],
+                Contenu = Instantane(x.Ligne),
+            }), cles: false, ct);
             journal.Ajouter(Tracabilite.Creation, "livraison", livraison.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 $"livraison SIEI {moisListe:yyyy-MM} de la PSAD {psad.Code} : {rapport.Lignes} ligne(s), {rapport.Nouveaux} nouveau(x), {rapport.Rapproches} rapproché(s), {rapport.AArbitrer} à arbitrer, {rapport.Ignores} écartée(s)",
                 auteur);
@@ -286,6 +282,18 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         db.ChangeTracker.Clear();
         return rapport with { Importe = true, LivraisonId = livraisonId };
     }
+
+    /// <summary>Ids per UPDATE … WHERE id IN (one array or JSON parameter on both databases, not one parameter per id).</summary>
+    private const int Lot = 5_000;
+
+    /// <summary>
+    /// The frozen snapshot of a row, as stored in <see cref="SituationSiei.Contenu"/>: the default serializer's JSON without
+    /// the absent fields (the pages read it back with the default serializer), from source-generated code.
+    /// </summary>
+    public static string Instantane(LigneSiei ligne) => JsonSerializer.Serialize(ligne, InstantaneSieiJson.Default.LigneSiei);
+
+    /// <summary>A row once matched: what the preview shows and what the import writes (the person may be a new file's temporary id, below 0).</summary>
+    private sealed record LigneRapprochee(LigneSiei Ligne, IssueSituation Issue, string? Raison, IReadOnlyList<int> Candidats, int? Personne);
 
     internal static JeuneSuivi Nouveau(int psad, LigneSiei l, DateTime maintenant) => new()
     {
@@ -304,3 +312,11 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         DateSortie = l.DateSortie,
     };
 }
+
+/// <summary>
+/// Source-generated serialization of the frozen rows: the default options, except that absent fields (null) are not
+/// written (a list fills a third of the fields: the snapshot is less than half as long, read back the same).
+/// </summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(LigneSiei))]
+internal sealed partial class InstantaneSieiJson : JsonSerializerContext;

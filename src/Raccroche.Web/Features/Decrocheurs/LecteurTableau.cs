@@ -26,22 +26,48 @@ public static class LecteurTableau
 
     static LecteurTableau() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static Tableau Lire(Stream flux)
+    public static Tableau Lire(Stream flux) => Lire(Octets(flux));
+
+    /// <summary>The whole file, refused past <see cref="TailleMaximale"/> without reading further.</summary>
+    public static byte[] Octets(Stream flux)
     {
         using var memoire = new MemoryStream();
         var tampon = new byte[81920];
         int lus;
         while ((lus = flux.Read(tampon, 0, tampon.Length)) > 0)
         {
-            if (memoire.Length + lus > TailleMaximale)
-            {
-                throw new FichierIlisibleException("Le fichier dépasse 50 Mo : découpez-le (par exemple par mois) avant de l'importer.");
-            }
-
-            memoire.Write(tampon, 0, lus);
+            Ajouter(memoire, tampon, lus);
         }
 
-        var octets = memoire.ToArray();
+        return memoire.ToArray();
+    }
+
+    /// <inheritdoc cref="Octets(Stream)"/>
+    public static async Task<byte[]> OctetsAsync(Stream flux, CancellationToken ct)
+    {
+        using var memoire = new MemoryStream();
+        var tampon = new byte[81920];
+        int lus;
+        while ((lus = await flux.ReadAsync(tampon, ct)) > 0)
+        {
+            Ajouter(memoire, tampon, lus);
+        }
+
+        return memoire.ToArray();
+    }
+
+    private static void Ajouter(MemoryStream memoire, byte[] tampon, int lus)
+    {
+        if (memoire.Length + lus > TailleMaximale)
+        {
+            throw new FichierIlisibleException("Le fichier dépasse 50 Mo : découpez-le (par exemple par mois) avant de l'importer.");
+        }
+
+        memoire.Write(tampon, 0, lus);
+    }
+
+    public static Tableau Lire(byte[] octets)
+    {
         if (octets.Length == 0 || octets.All(b => b is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t'))
         {
             throw new FichierIlisibleException("Le fichier est vide.");

@@ -24,10 +24,13 @@ public sealed record Correspondance(IssueRapprochement Issue, int? PersonneId, I
 public sealed class Rapprochement
 {
     private readonly Dictionary<string, List<Indexee>> _parIne = new(StringComparer.Ordinal);
-    private readonly Dictionary<DateOnly, List<Indexee>> _parNaissance = [];
 
-    /// <summary>A known person with its keys folded once, not at every comparison.</summary>
-    private sealed record Indexee(PersonneConnue P, string Prenom, HashSet<string> Noms, string Lieu);
+    /// <summary>By birth date, then folded first name: a row looks at the few people born that day with that first name.</summary>
+    private readonly Dictionary<DateOnly, Dictionary<string, List<Indexee>>> _parNaissance = [];
+    private int _rang;
+
+    /// <summary>A known person with its keys folded once, not at every comparison; <c>Rang</c> keeps the order they were added in.</summary>
+    private sealed record Indexee(PersonneConnue P, string Prenom, HashSet<string> Noms, string Lieu, int Rang);
 
     public Rapprochement(IEnumerable<PersonneConnue> connues)
     {
@@ -40,7 +43,7 @@ public sealed class Rapprochement
     /// <summary>Makes a person just created findable by the rows that follow (a list may name someone twice).</summary>
     public void Ajouter(PersonneConnue p)
     {
-        var x = new Indexee(p, Cle(p.Prenom), Noms(p.Nom, p.NomNaissance), Cle(p.LieuNaissance));
+        var x = new Indexee(p, Cle(p.Prenom), Noms(p.Nom, p.NomNaissance), Cle(p.LieuNaissance), _rang++);
         if (p.Ine is { } ine)
         {
             Liste(_parIne, ine).Add(x);
@@ -48,7 +51,12 @@ public sealed class Rapprochement
 
         if (p.DateNaissance is { } d)
         {
-            Liste(_parNaissance, d).Add(x);
+            if (!_parNaissance.TryGetValue(d, out var parPrenom))
+            {
+                _parNaissance[d] = parPrenom = new(StringComparer.Ordinal);
+            }
+
+            Liste(parPrenom, x.Prenom).Add(x);
         }
     }
 
@@ -70,7 +78,7 @@ public sealed class Rapprochement
         var prenom = Cle(l.Prenom);
         var lieu = Cle(l.LieuNaissance);
 
-        var memes = Candidats(naissance).Where(x => x.Prenom == prenom && x.Noms.Overlaps(noms)).ToList();
+        var memes = Candidats(naissance, prenom).Where(x => x.Noms.Overlaps(noms)).ToList();
         if (memes.Count == 1)
         {
             var (p, lieuConnu) = (memes[0].P, memes[0].Lieu);
@@ -96,12 +104,16 @@ public sealed class Rapprochement
         var proches = new List<(PersonneConnue P, string Raison)>();
         foreach (var (date, raison) in DatesVoisines(naissance))
         {
-            proches.AddRange(Candidats(date).Where(x => x.Prenom == prenom && x.Noms.Overlaps(noms)).Select(x => (x.P, raison)));
+            proches.AddRange(Candidats(date, prenom).Where(x => x.Noms.Overlaps(noms)).Select(x => (x.P, raison)));
         }
 
-        proches.AddRange(Candidats(naissance)
-            .Where(x => UneFaute(x.Prenom, prenom) && x.Noms.Any(n => noms.Any(m => UneFaute(n, m))))
-            .Select(x => (x.P, "même date de naissance, une lettre de différence dans le nom ou le prénom")));
+        if (_parNaissance.TryGetValue(naissance, out var memeJour))
+        {
+            proches.AddRange(memeJour.Where(kv => UneFaute(kv.Key, prenom)).SelectMany(kv => kv.Value)
+                .Where(x => x.Noms.Any(n => noms.Any(m => UneFaute(n, m))))
+                .OrderBy(x => x.Rang)
+                .Select(x => (x.P, "même date de naissance, une lettre de différence dans le nom ou le prénom")));
+        }
         return proches.Count == 0
             ? new Correspondance(IssueRapprochement.Nouveau, null, [], "")
             : new Correspondance(IssueRapprochement.AArbitrer, null, [.. proches.Select(x => x.P.Id).Distinct()], proches[0].Raison);
@@ -114,7 +126,8 @@ public sealed class Rapprochement
     private static HashSet<string> Noms(string? nom, string? naissance) =>
         new[] { Cle(nom), Cle(naissance) }.Where(n => n.Length > 0).ToHashSet(StringComparer.Ordinal);
 
-    private IEnumerable<Indexee> Candidats(DateOnly d) => _parNaissance.TryGetValue(d, out var l) ? l : [];
+    private List<Indexee> Candidats(DateOnly d, string prenom) =>
+        _parNaissance.TryGetValue(d, out var parPrenom) && parPrenom.TryGetValue(prenom, out var l) ? l : [];
 
     private static IEnumerable<(DateOnly, string)> DatesVoisines(DateOnly d)
     {
@@ -151,11 +164,11 @@ public sealed class Rapprochement
         if (a.Length == b.Length)
         {
             // One change, or two neighbours swapped.
-            return a[(i + 1)..] == b[(i + 1)..]
-                || (i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)..] == b[(i + 2)..]);
+            return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1))
+                || (i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2)));
         }
 
-        return a.Length > b.Length ? a[(i + 1)..] == b[i..] : a[i..] == b[(i + 1)..];
+        return a.Length > b.Length ? a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i)) : a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
     }
 
     private static List<Indexee> Liste<TCle>(Dictionary<TCle, List<Indexee>> d, TCle cle)

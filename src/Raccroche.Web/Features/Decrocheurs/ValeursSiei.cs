@@ -27,6 +27,12 @@ public static partial class ValeursSiei
             return Lu<DateOnly?>.Ok(null);
         }
 
+        // The two usual shapes read digit by digit (a list has 100,000 rows of them); anything else tries every format.
+        if (DateCourante(t) is { } courante)
+        {
+            return Lu<DateOnly?>.Ok(courante);
+        }
+
         if (DateTime.TryParseExact(t, FormatsDate, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
         {
             return Lu<DateOnly?>.Ok(DateOnly.FromDateTime(d));
@@ -41,6 +47,36 @@ public static partial class ValeursSiei
         return Lu<DateOnly?>.Faux($"« {Court(t)} » n'est pas une date : écrivez-la JJ/MM/AAAA (ex. 05/09/2008) ou AAAA-MM-JJ.");
     }
 
+    /// <summary>JJ/MM/AAAA or AAAA-MM-JJ, exactly 10 characters and a real day; otherwise null (and the formats are tried in turn).</summary>
+    private static DateOnly? DateCourante(string t)
+    {
+        static int Chiffres(string t, int debut, int longueur)
+        {
+            var n = 0;
+            for (var i = debut; i < debut + longueur; i++)
+            {
+                if (!char.IsAsciiDigit(t[i]))
+                {
+                    return -1;
+                }
+
+                n = (n * 10) + (t[i] - '0');
+            }
+
+            return n;
+        }
+
+        if (t.Length != 10)
+        {
+            return null;
+        }
+
+        var (jour, mois, annee) = t[2] == '/' && t[5] == '/'
+            ? (Chiffres(t, 0, 2), Chiffres(t, 3, 2), Chiffres(t, 6, 4))
+            : t[4] == '-' && t[7] == '-' ? (Chiffres(t, 8, 2), Chiffres(t, 5, 2), Chiffres(t, 0, 4)) : (-1, -1, -1);
+        return annee >= 1 && mois is >= 1 and <= 12 && jour >= 1 && jour <= DateTime.DaysInMonth(annee, mois) ? new DateOnly(annee, mois, jour) : null;
+    }
+
     /// <summary>A French number in E.164 (+33612345678); overseas départements get their own country code.</summary>
     public static Lu<string?> Telephone(string? texte)
     {
@@ -50,7 +86,7 @@ public static partial class ValeursSiei
             return Lu<string?>.Ok(null);
         }
 
-        var chiffres = new StringBuilder();
+        var chiffres = new StringBuilder(t.Length);
         for (var i = 0; i < t.Length; i++)
         {
             var c = t[i];
@@ -93,7 +129,8 @@ public static partial class ValeursSiei
     /// <summary>The INE: 11 characters, letters and digits, the last one a letter (key).</summary>
     public static Lu<string?> Ine(string? texte)
     {
-        var t = new string((texte ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
+        var brut = texte ?? "";
+        var t = (brut.Any(char.IsWhiteSpace) ? new string(brut.Where(c => !char.IsWhiteSpace(c)).ToArray()) : brut).ToUpperInvariant();
         if (t.Length == 0)
         {
             return Lu<string?>.Ok(null);
@@ -281,7 +318,14 @@ public static partial class ValeursSiei
 
     private static string Espaces(string? texte)
     {
-        var sb = new StringBuilder();
+        // Most cells have nothing to fold: no copy then.
+        var brut = texte ?? "";
+        if (brut.Length > 0 && !char.IsWhiteSpace(brut[0]) && !char.IsWhiteSpace(brut[^1]) && !ABlancsAReduire(brut))
+        {
+            return brut;
+        }
+
+        var sb = new StringBuilder(brut.Length);
         var espace = false;
         foreach (var c in (texte ?? "").Trim())
         {
@@ -314,6 +358,21 @@ public static partial class ValeursSiei
         _ when e164.Length == 13 && e164[0] == '+' && e164[1..4] is "262" or "590" or "594" or "596" or "508" => "0" + e164[4..],
         _ => e164,
     };
+
+    /// <summary>Whether the text holds a control character, a space other than " " or two spaces in a row (something to fold).</summary>
+    private static bool ABlancsAReduire(string t)
+    {
+        for (var i = 0; i < t.Length; i++)
+        {
+            var c = t[i];
+            if (char.IsControl(c) || (char.IsWhiteSpace(c) && (c != ' ' || (i > 0 && t[i - 1] == ' '))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Messages quote the value, never more than 40 characters of it.</summary>
     private static string Court(string t) => t.Length <= 40 ? t : t[..40] + "…";
