@@ -974,6 +974,10 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<int>("DerniereLivraisonId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Formation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Ine")
                         .HasMaxLength(11)
                         .HasColumnType("character varying(11)");
@@ -990,6 +994,10 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("NiveauFormation")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("Nom")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -997,6 +1005,10 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<string>("NomNaissance")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NomRecherche")
+                        .HasMaxLength(310)
+                        .HasColumnType("character varying(310)");
 
                     b.Property<int>("NombreTentatives")
                         .HasColumnType("integer");
@@ -1014,6 +1026,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                     b.Property<int>("PsadId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RappelDemandeLe")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReferentId")
                         .HasMaxLength(450)
@@ -1038,9 +1053,13 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                     b.HasIndex("StructureId");
 
+                    b.HasIndex("PsadId", "ArriveLe");
+
                     b.HasIndex("PsadId", "DateNaissance");
 
                     b.HasIndex("PsadId", "Ine");
+
+                    b.HasIndex("PsadId", "NomRecherche");
 
                     b.HasIndex("PsadId", "Statut", "StatutDepuis");
 

@@ -945,6 +945,10 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Property<int>("DerniereLivraisonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Formation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Ine")
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
@@ -961,12 +965,20 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NiveauFormation")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Nom")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NomNaissance")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomRecherche")
+                        .HasMaxLength(310)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("NombreTentatives")
@@ -985,6 +997,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                     b.Property<int>("PsadId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RappelDemandeLe")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReferentId")
                         .HasMaxLength(450)
@@ -1009,9 +1024,13 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                     b.HasIndex("StructureId");
 
+                    b.HasIndex("PsadId", "ArriveLe");
+
                     b.HasIndex("PsadId", "DateNaissance");
 
                     b.HasIndex("PsadId", "Ine");
+
+                    b.HasIndex("PsadId", "NomRecherche");
 
                     b.HasIndex("PsadId", "Statut", "StatutDepuis");
 
