@@ -45,7 +45,9 @@ public abstract class SuiviDossiersTests(AppFactory f) : IAsyncLifetime
             Assert.True((await equipe.AccorderAsync(_idX, referentB.Courriel, RoleSuivi.ReferentSuivi, false, parAdminRegional: false, "test")).Reussi);
 
             // Invented young people (syllable names), one list of November.
-            _jeunes = ListeSieiSynthetique.Jeunes(6, Math.Abs(_psadX.GetHashCode()) % 90 + 10, Novembre);
+            // A fixed seed (the same young people on every run); the first one, A's file, has an overseas mobile (La Réunion).
+            _jeunes = ListeSieiSynthetique.Jeunes(6, 42, Novembre);
+            _jeunes[0] = _jeunes[0] with { Telephone = "0692 12 34 56" };
             var rapport = await scope.ServiceProvider.GetRequiredService<ImportSiei>()
                 .ExecuterAsync(_psadX, Novembre, ListeSieiSynthetique.Flux(ListeSieiSynthetique.Csv(_jeunes)), "liste.csv", false, false, "test");
             Assert.True(rapport.Importe, rapport.Resume());
@@ -382,6 +384,8 @@ public abstract class SuiviDossiersTests(AppFactory f) : IAsyncLifetime
         Assert.NotNull(demande);
         var referral = await db.DemandesContact.AsNoTracking().SingleAsync(d => d.Id == demande);
         Assert.Equal((solution.DispositifId, OrigineDemande.Professionnel), (referral.DispositifId, referral.Origine));
+        // A's young person has an overseas mobile (+262 692…): the referral keeps it.
+        Assert.Contains("692123456", referral.Telephone);
         Assert.Empty((await Pro.PageAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}")).QuerySelectorAll("form[action*=Orienter]"));
 
         var entree = HeureParis.Jour(DateTime.UtcNow).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

@@ -136,6 +136,40 @@ public sealed class CycleDossierTests
     }
 
     [Fact]
+    public void BirthDateBounds_OfTheListsSql_AgreeWithTheAge_EveryDayOfEightYears_29FebruaryIncluded()
+    {
+        // The lists filter on "born after / on or before a date" (ListeDossiers); the page shows Drapeaux.Age: both must agree.
+        var ecarts = new List<string>();
+        for (var jour = new DateOnly(2024, 1, 1); jour < new DateOnly(2032, 1, 1); jour = jour.AddDays(1))
+        {
+            foreach (var ans in new[] { 16, 18, 21 })
+            {
+                var borne = Drapeaux.NeAvant(jour, ans);
+                foreach (var naissance in new[] { borne.AddDays(-1), borne, borne.AddDays(1), borne.AddDays(2) })
+                {
+                    if ((Drapeaux.Age(naissance, jour) >= ans) != (naissance <= borne))
+                    {
+                        ecarts.Add($"{naissance} on {jour}, {ans}");
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(ecarts);
+    }
+
+    [Fact]
+    public void Priority_ACallbackRequest_CountsWhileTheFileIsOpen()
+    {
+        var r = new ReglagesSuivi();
+        var d = Dossier(StatutDossier.ContactEnCours, tentatives: 1);
+        d.RappelDemandeLe = Maintenant.AddDays(-1);
+        Assert.Equal([Drapeaux.Rappel], Drapeaux.Calculer(d, Aujourdhui, r).Priorites);
+        d.Statut = StatutDossier.Cloture;
+        Assert.False(Drapeaux.Calculer(d, Aujourdhui, r).Prioritaire);
+    }
+
+    [Fact]
     public void Settings_OutOfBounds_AreNamedInFrench()
     {
         var fautes = new ReglagesSuivi { DelaiPremiereTentativeJours = 0, InjoignableTentatives = 50 }.Verifier().ToList();

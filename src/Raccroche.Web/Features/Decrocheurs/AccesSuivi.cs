@@ -85,8 +85,19 @@ public sealed class AccesSuivi(Habilitations habilitations, RaccrocheDbContext d
             return db.JeunesSuivis.Where(j => false);
         }
 
-        return db.JeunesSuivis.Where(j => j.AnonymiseLe == null && (coordonnees.Contains(j.PsadId) || (referent.Contains(j.PsadId) && j.StructureId == structure)));
+        return Traites(db, coordonnees, referent, structure);
     }
+
+    /// <summary>
+    /// The files handled by a professional who coordinates <paramref name="coordonnees"/> and is a référent of
+    /// <paramref name="structure"/> in <paramref name="referent"/> (the rule of <see cref="DossiersTraitesAsync"/>, also the benchmark's).
+    /// </summary>
+    public static IQueryable<JeuneSuivi> Traites(RaccrocheDbContext db, IReadOnlyList<int> coordonnees, IReadOnlyList<int> referent, int? structure) =>
+        db.JeunesSuivis.Where(j => j.AnonymiseLe == null && (coordonnees.Contains(j.PsadId) || (referent.Contains(j.PsadId) && j.StructureId == structure)));
+
+    /// <summary>The PSADs whose files the professional handles (coordinated, or partner of their structure as a référent).</summary>
+    public async Task<IReadOnlyList<int>> PsadsTraitesAsync(CancellationToken ct = default) =>
+        [.. (await PsadsCoordonneesAsync(ct)).Concat(await PsadsReferentAsync(ct)).Distinct()];
 
     /// <summary>Where the professional stands towards a file; <see cref="PositionDossier.Aucune"/> for a file they may not know exists.</summary>
     public async Task<PositionDossier> PositionAsync(JeuneSuivi j, CancellationToken ct = default)

@@ -94,6 +94,7 @@ public sealed class ConservationSuivi(RaccrocheDbContext db, IOptions<Conservati
         j.Nom = null;
         j.NomNaissance = null;
         j.Prenom = null;
+        j.NomRecherche = null;
         j.LieuNaissance = null;
         j.CodeInsee = null;
         j.Commune = null;

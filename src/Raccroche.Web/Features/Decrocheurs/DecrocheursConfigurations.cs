@@ -48,11 +48,16 @@ internal sealed class JeuneSuiviConfiguration : IEntityTypeConfiguration<JeuneSu
         b.Property(j => j.LieuNaissance).HasMaxLength(100);
         b.Property(j => j.CodeInsee).HasMaxLength(5);
         b.Property(j => j.Commune).HasMaxLength(100);
+        b.Property(j => j.NomRecherche).HasMaxLength(310);
+        b.Property(j => j.Formation).HasMaxLength(200);
+        b.Property(j => j.NiveauFormation).HasMaxLength(10);
         b.HasOne<Psad>().WithMany().HasForeignKey(j => j.PsadId).OnDelete(DeleteBehavior.Cascade);
 
         // The work lists filter by PSAD, structure and status, then sort by dates.
         b.HasIndex(j => new { j.PsadId, j.Statut, j.StatutDepuis });
         b.HasIndex(j => new { j.PsadId, j.StructureId, j.Statut });
+        b.HasIndex(j => new { j.PsadId, j.NomRecherche });
+        b.HasIndex(j => new { j.PsadId, j.ArriveLe });
         b.Property(j => j.Statut).HasMaxLength(20);
         b.Property(j => j.MotifCloture).HasMaxLength(30);
         b.Property(j => j.MotifAnnulation).HasMaxLength(20);

@@ -15,6 +15,7 @@ public static class DecrocheursSetup
         .AddScoped<ImportSiei>()
         .AddScoped<ConservationSuivi>()
         .AddScoped<AccesSuivi>()
+        .AddScoped<ListeDossiers>()
         .AddScoped<DossiersSuivi>()
         .AddScoped<EquipeSuivi>();
     }

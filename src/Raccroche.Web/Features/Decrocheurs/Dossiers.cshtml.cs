@@ -2,24 +2,14 @@ using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Web.Features.Decrocheurs;
 
-/// <summary>The tabs of a work list: what the professional has to do next.</summary>
-public enum Onglet
-{
-    [Valeur("a-traiter", "À traiter")] ATraiter,
-    [Valeur("a-recontacter", "À recontacter")] ARecontacter,
-    [Valeur("en-cours", "En cours")] EnCours,
-    [Valeur("en-solution", "En solution")] EnSolution,
-    [Valeur("clotures", "Clôturés")] Clotures,
-}
-
 /// <summary>
 /// The work list of the follow-up (<c>/pro/decrocheurs</c>): for a référent, the files of their structure; for a coordinator,
 /// every file of their PSAD, with counts per status and structure, the unassigned files and bulk assignment. Sorted by
 /// priority, then the oldest first; 50 a page. What is listed is a recorded read.
 /// </summary>
-public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers, ConservationSuivi conservation) : PageModel
+public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, ListeDossiers liste, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers, ConservationSuivi conservation) : PageModel
 {
-    public const int ParPage = 50;
+    public const int ParPage = ListeDossiers.ParPage;
 
     public sealed record Ligne(int Id, string Nom, int? Age, string? Commune, StatutDossier Statut, int JoursDansStatut, string? Structure, Drapeaux Drapeaux);
 
@@ -30,8 +20,23 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
     public int PageCourante { get; private set; } = 1;
     public bool Coordinateur { get; private set; }
     public IReadOnlyList<(int Id, string Nom, int Ouverts)> Structures { get; private set; } = [];
-    public int NonAttribues { get; private set; }
-    public int AArbitrer { get; private set; }
+    public int NonAttribues => Tableau?.NonAttribues ?? 0;
+    public int AArbitrer => Tableau?.AArbitrer ?? 0;
+
+    /// <summary>The coordinator's counts over their PSADs (no filter applied).</summary>
+    public TableauCoordination? Tableau { get; private set; }
+
+    /// <summary>Choices of the filters: the PSADs' livraisons, structures and référents.</summary>
+    public IReadOnlyList<Terme> Livraisons { get; private set; } = [];
+    public IReadOnlyList<Terme> StructuresFiltre { get; private set; } = [];
+    public IReadOnlyList<Terme> Referents { get; private set; } = [];
+    public IReadOnlyList<Terme> Formations { get; private set; } = [];
+
+    public static readonly IReadOnlyList<Terme> Niveaux =
+    [
+        new("infra-3", "Infra 3 (sans diplôme, brevet)"), new("3", "3 (CAP, BEP)"), new("4", "4 (bac)"), new("5", "5 (bac+2)"),
+        new("6", "6 (licence)"), new("7", "7 (master)"), new("8", "8 (doctorat)"),
+    ];
 
     /// <summary>Files of the coordinator's PSADs the retention will anonymise within 30 days.</summary>
     public int BientotAnonymises { get; private set; }
@@ -44,6 +49,11 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
     [BindProperty(SupportsGet = true, Name = "drapeau")] public string? Drapeau { get; set; }
     [BindProperty(SupportsGet = true, Name = "age")] public string? TrancheAge { get; set; }
     [BindProperty(SupportsGet = true, Name = "commune")] public string? Commune { get; set; }
+    [BindProperty(SupportsGet = true, Name = "formation")] public string? Formation { get; set; }
+    [BindProperty(SupportsGet = true, Name = "niveau")] public string? Niveau { get; set; }
+    [BindProperty(SupportsGet = true, Name = "livraison")] public string? Livraison { get; set; }
+    [BindProperty(SupportsGet = true, Name = "structure")] public string? StructureFiltre { get; set; }
+    [BindProperty(SupportsGet = true, Name = "referent")] public string? Referent { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Recherche { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int? NumeroPage { get; set; }
 
@@ -120,16 +130,13 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
         Onglet = ValeursFermees.Lire<Onglet>(OngletDemande) ?? Onglet.ATraiter;
         var maintenant = clock.GetUtcNow().UtcDateTime;
         var aujourdhui = HeureParis.Jour(maintenant);
-        var q = DansOnglet(Filtrer((await acces.DossiersTraitesAsync(ct)).Where(j => exportables.Contains(j.PsadId)), aujourdhui), Onglet);
-        var lignes = await q.OrderBy(j => j.ArriveLe).ThenBy(j => j.Id)
-            .Select(j => new { Dossier = j, Structure = db.Structures.Where(s => s.Id == j.StructureId).Select(s => s.Nom).FirstOrDefault() })
-            .ToListAsync(ct);
-        var reglages = await ReglagesAsync(lignes.Select(l => l.Dossier.PsadId), ct);
+        var reglages = await liste.ReglagesAsync(exportables, ct);
+        var lignes = await liste.Tout((await acces.DossiersTraitesAsync(ct)).Where(j => exportables.Contains(j.PsadId)), reglages, Filtres(), Onglet, aujourdhui).ToListAsync(ct);
         await journal.EcrireAsync(Tracabilite.Export, "dossiers-suivi", Onglet.Code(),
             $"export de la liste de suivi ({lignes.Count}) : {string.Join(", ", lignes.Select(l => l.Dossier.Id))}", ct: ct);
 
         string[] colonnes = ["Dossier", "Nom", "Prénom", "Âge", "Commune", "Statut", "Depuis le", "Structure", "Prioritaire", "En retard"];
-        return new ExportCsv<(JeuneSuivi Dossier, string? Structure)>(lignes.Select(l => (l.Dossier, l.Structure)).ToAsyncEnumerable(), colonnes, l =>
+        return new ExportCsv<ListeDossiers.Ligne>(lignes.ToAsyncEnumerable(), colonnes, l =>
         {
             var (j, structure) = l;
             var d = Drapeaux.Calculer(j, aujourdhui, reglages[j.PsadId]);
@@ -156,29 +163,17 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
         var maintenant = clock.GetUtcNow().UtcDateTime;
         var aujourdhui = HeureParis.Jour(maintenant);
         var traites = await acces.DossiersTraitesAsync(ct);
-        var filtres = Filtrer(traites, aujourdhui);
-
-        var parStatut = await filtres.GroupBy(j => new { j.Statut, Neuf = j.NombreTentatives == 0 })
-            .Select(g => new { g.Key.Statut, g.Key.Neuf, Nombre = g.Count() }).ToListAsync(ct);
-        foreach (var o in ValeursFermees.Toutes<Onglet>())
+        var miens = await acces.PsadsTraitesAsync(ct);
+        var reglages = await liste.ReglagesAsync(miens, ct);
+        var filtres = Filtres();
+        var resultat = await liste.ChargerAsync(traites, reglages, filtres, Onglet, PageCourante, aujourdhui, ct);
+        foreach (var (o, n) in resultat.Comptes)
         {
-            Comptes[o] = parStatut.Where(x => Dans(o, x.Statut, x.Neuf)).Sum(x => x.Nombre);
+            Comptes[o] = n;
         }
 
-        var q = DansOnglet(filtres, Onglet);
-        Total = Comptes[Onglet];
-        var majeur = aujourdhui.AddYears(-18);
-        var seize = aujourdhui.AddYears(-16);
-        var sortieRecente = aujourdhui.AddMonths(-6);
-        var lignes = await q
-            .OrderByDescending(j => (j.DateNaissance > majeur && j.DateNaissance <= seize) || j.DateSortie > sortieRecente)
-            .ThenBy(j => j.ArriveLe).ThenBy(j => j.Id)
-            .Skip((PageCourante - 1) * ParPage).Take(ParPage)
-            .Select(j => new { Dossier = j, Structure = db.Structures.Where(s => s.Id == j.StructureId).Select(s => s.Nom).FirstOrDefault() })
-            .ToListAsync(ct);
-
-        var reglages = await ReglagesAsync(lignes.Select(l => l.Dossier.PsadId), ct);
-        Lignes = [.. lignes.Select(l => new Ligne(
+        Total = resultat.Total;
+        Lignes = [.. resultat.Lignes.Select(l => new Ligne(
             l.Dossier.Id,
             $"{l.Dossier.Prenom} {l.Dossier.Nom?.ToUpperInvariant()}".Trim() is { Length: > 0 } n ? n : $"INE {l.Dossier.Ine}",
             l.Dossier.DateNaissance is { } d ? Drapeaux.Age(d, aujourdhui) : null,
@@ -188,83 +183,84 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
             l.Structure,
             Drapeaux.Calculer(l.Dossier, aujourdhui, reglages[l.Dossier.PsadId])))];
 
+        Livraisons = [.. (await db.Livraisons.AsNoTracking().Where(l => miens.Contains(l.PsadId)).OrderByDescending(l => l.Mois).ThenByDescending(l => l.Id).Take(36)
+                .Select(l => new { l.Id, l.Mois, Psad = db.Psads.Where(p => p.Id == l.PsadId).Select(p => p.Code).FirstOrDefault() }).ToListAsync(ct))
+            .Select(l => new Terme(l.Id.ToString(CultureInfo.InvariantCulture), $"{l.Mois:MM/yyyy} (PSAD {l.Psad}, n° {l.Id})"))];
+        Formations = [.. (await liste.FormationsAsync(traites, ct)).Select(f => new Terme(f, f))];
         if (Coordinateur)
         {
-            var partenaires = await db.Set<PartenairePsad>().Where(p => psads.Contains(p.PsadId))
-                .Select(p => new { p.StructureId, p.Structure!.Nom }).Distinct().ToListAsync(ct);
-            var charges = await traites.Where(j => j.StructureId != null && j.Statut != StatutDossier.Cloture && j.Statut != StatutDossier.Transfere && j.Statut != StatutDossier.Annule)
-                .GroupBy(j => j.StructureId!.Value).Select(g => new { g.Key, Nombre = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Nombre, ct);
-            Structures = [.. partenaires.OrderBy(p => p.Nom, StringComparer.Create(new("fr-FR"), true)).Select(p => (p.StructureId, p.Nom, charges.GetValueOrDefault(p.StructureId)))];
-            NonAttribues = await traites.CountAsync(j => j.Statut == StatutDossier.AAttribuer, ct);
+            Tableau = await liste.CompterAsync(traites, reglages, psads, aujourdhui, ct);
+            Structures = [.. Tableau.ParStructure.Where(s => s.Partenaire).Select(s => (s.Id!.Value, s.Nom, s.Ouverts))];
+            StructuresFiltre = [new("aucune", "Non attribués"), .. Structures.Select(s => new Terme(s.Id.ToString(CultureInfo.InvariantCulture), s.Nom))];
+            Referents = [.. (await db.HabilitationsSuivi.AsNoTracking().Where(h => psads.Contains(h.PsadId) && h.Role == RoleSuivi.ReferentSuivi)
+                    .Join(db.Users, h => h.UtilisateurId, u => u.Id, (h, u) => new { u.Id, u.NomAffiche }).Distinct().ToListAsync(ct))
+                .OrderBy(u => u.NomAffiche, StringComparer.Create(new("fr-FR"), true)).Select(u => new Terme(u.Id, u.NomAffiche))];
             BientotAnonymises = await conservation.AAnonymiserAvant(traites, maintenant.AddDays(30)).CountAsync(ct);
-            AArbitrer = await db.SituationsSiei.CountAsync(s => s.JeuneSuiviId == null && s.Issue == IssueSituation.AArbitrer && db.Livraisons.Any(l => l.Id == s.LivraisonId && psads.Contains(l.PsadId)), ct);
+        }
+        else if (acces.Habilitations.UtilisateurId is { } moi)
+        {
+            Referents = [new(moi, "Moi")];
         }
 
         await journal.EcrireAsync(Tracabilite.Lecture, "dossiers-suivi", Onglet.Code(),
             $"liste de suivi ({Lignes.Count}) : {string.Join(", ", Lignes.Select(l => l.Id))}", ct: ct);
     }
 
-    /// <summary>The deadlines and thresholds of the PSADs the listed files belong to (for their flags).</summary>
-    private async Task<Dictionary<int, ReglagesSuivi>> ReglagesAsync(IEnumerable<int> psads, CancellationToken ct)
+    /// <summary>The filters of the query string; a value that is not one of the choices is reported on its field and ignored.</summary>
+    private FiltresDossiers Filtres()
     {
-        var ids = psads.Distinct().ToList();
-        return await db.Psads.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Reglages, ct);
-    }
-
-    private IQueryable<JeuneSuivi> Filtrer(IQueryable<JeuneSuivi> q, DateOnly aujourdhui)
-    {
-        if (ValeursFermees.Lire<StatutDossier>(Statut) is { } statut)
+        T? Choix<T>(string champ, string libelle, string? texte) where T : struct, Enum
         {
-            q = q.Where(j => j.Statut == statut);
+            if (Saisie.Nettoyer(texte) is null)
+            {
+                return null;
+            }
+
+            var v = ValeursFermees.Lire<T>(texte);
+            if (v is null)
+            {
+                Erreurs.Ajouter(champ, $"{libelle} : « {texte} » n'est pas un choix de la liste, ce filtre est ignoré.");
+            }
+
+            return v;
         }
 
-        var majeur = aujourdhui.AddYears(-18);
-        var seize = aujourdhui.AddYears(-16);
-        q = TrancheAge switch
+        int? Numero(string champ, string libelle, string? texte)
         {
-            "moins-18" => q.Where(j => j.DateNaissance > majeur),
-            "18-plus" => q.Where(j => j.DateNaissance <= majeur),
-            _ => q,
+            if (Saisie.Nettoyer(texte) is not { } t || t == "aucune")
+            {
+                return null;
+            }
+
+            if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                return n;
+            }
+
+            Erreurs.Ajouter(champ, $"{libelle} : « {t} » n'est pas un choix de la liste, ce filtre est ignoré.");
+            return null;
+        }
+
+        var niveau = Saisie.Nettoyer(Niveau);
+        if (niveau is not null && Niveaux.All(n => n.Valeur != niveau))
+        {
+            Erreurs.Ajouter("niveau", $"Niveau de la dernière formation : « {niveau} » n'est pas un choix de la liste, ce filtre est ignoré.");
+            niveau = null;
+        }
+
+        return new FiltresDossiers
+        {
+            Statut = Choix<StatutDossier>("statut", "Statut", Statut),
+            Drapeau = Choix<FiltreDrapeau>("drapeau", "Alerte", Drapeau),
+            Age = Choix<TrancheAge>("age", "Âge", TrancheAge),
+            Formation = Saisie.Nettoyer(Formation) is { Length: <= 200 } f ? f : null,
+            Niveau = niveau,
+            LivraisonId = Numero("livraison", "Livraison", Livraison),
+            Commune = Commune,
+            StructureId = Numero("structure", "Structure", StructureFiltre),
+            SansStructure = StructureFiltre == "aucune",
+            ReferentId = Referent,
+            Recherche = Saisie.Nettoyer(Recherche) is { Length: <= 100 } q ? q : null,
         };
-        q = Drapeau switch
-        {
-            "prioritaire" => q.Where(j => (j.DateNaissance > majeur && j.DateNaissance <= seize) || j.DateSortie > aujourdhui.AddMonths(-6)),
-            "obligation-formation" => q.Where(j => j.DateNaissance > majeur && j.DateNaissance <= seize),
-            _ => q,
-        };
-
-        if (Saisie.Nettoyer(Commune) is { } commune)
-        {
-            q = commune.Length == 5 && commune.All(char.IsAsciiLetterOrDigit) ? q.Where(j => j.CodeInsee == commune) : q.Where(j => j.Commune == commune);
-        }
-
-        if (Saisie.Nettoyer(Recherche) is { } texte)
-        {
-            var ine = texte.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-            var nom = texte.ToUpperInvariant();
-            q = q.Where(j => j.Ine == ine || (j.Nom != null && j.Nom.ToUpper().Contains(nom)) || (j.Prenom != null && j.Prenom.ToUpper().Contains(nom)));
-        }
-
-        return q;
     }
-
-    private static bool Dans(Onglet o, StatutDossier s, bool neuf) => o switch
-    {
-        Onglet.ATraiter => neuf && s is StatutDossier.AAttribuer or StatutDossier.AContacter,
-        Onglet.ARecontacter => s is StatutDossier.ContactEnCours,
-        Onglet.EnSolution => s is StatutDossier.EnSolution,
-        Onglet.Clotures => CycleDossier.EstFinal(s),
-        _ => !(neuf && s is StatutDossier.AAttribuer or StatutDossier.AContacter) && s is not (StatutDossier.ContactEnCours or StatutDossier.EnSolution) && !CycleDossier.EstFinal(s),
-    };
-
-    private static IQueryable<JeuneSuivi> DansOnglet(IQueryable<JeuneSuivi> q, Onglet o) => o switch
-    {
-        Onglet.ATraiter => q.Where(j => j.NombreTentatives == 0 && (j.Statut == StatutDossier.AAttribuer || j.Statut == StatutDossier.AContacter)),
-        Onglet.ARecontacter => q.Where(j => j.Statut == StatutDossier.ContactEnCours),
-        Onglet.EnSolution => q.Where(j => j.Statut == StatutDossier.EnSolution),
-        Onglet.Clotures => q.Where(j => j.Statut == StatutDossier.Cloture || j.Statut == StatutDossier.Transfere || j.Statut == StatutDossier.Annule),
-        _ => q.Where(j => !(j.NombreTentatives == 0 && (j.Statut == StatutDossier.AAttribuer || j.Statut == StatutDossier.AContacter))
-            && j.Statut != StatutDossier.ContactEnCours && j.Statut != StatutDossier.EnSolution
-            && j.Statut != StatutDossier.Cloture && j.Statut != StatutDossier.Transfere && j.Statut != StatutDossier.Annule),
-    };
 }

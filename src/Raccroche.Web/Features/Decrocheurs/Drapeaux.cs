@@ -70,17 +70,25 @@ public sealed record Drapeaux(bool ATraiter, bool ARecontacter, string? Retard, 
     public bool EnRetard => Retard is not null;
     public bool Prioritaire => Priorites.Count > 0;
 
+    public const string MineurObligation = "mineur soumis à l'obligation de formation", SortieRecente = "sorti·e il y a moins de 6 mois", Rappel = "demande de rappel du jeune";
+
     public static Drapeaux Calculer(JeuneSuivi d, DateOnly aujourdhui, ReglagesSuivi r)
     {
+        // The same bounds as the lists' SQL (ListeDossiers): born after the 18th birthday's bound and on or before the 16th's.
         var priorites = new List<string>();
-        if (d.DateNaissance is { } n && Age(n, aujourdhui) is >= 16 and < 18)
+        if (d.DateNaissance is { } n && n > NeAvant(aujourdhui, 18) && n <= NeAvant(aujourdhui, 16))
         {
-            priorites.Add("mineur soumis à l'obligation de formation");
+            priorites.Add(MineurObligation);
         }
 
-        if (d.DateSortie is { } s && s.AddMonths(6) > aujourdhui)
+        if (d.DateSortie is { } s && s > aujourdhui.AddMonths(-6))
         {
-            priorites.Add("sorti·e il y a moins de 6 mois");
+            priorites.Add(SortieRecente);
+        }
+
+        if (d.RappelDemandeLe is not null && !CycleDossier.EstFinal(d.Statut))
+        {
+            priorites.Add(Rappel);
         }
 
         if (CycleDossier.EstFinal(d.Statut))
@@ -109,6 +117,14 @@ public sealed record Drapeaux(bool ATraiter, bool ARecontacter, string? Retard, 
             Retard: retard,
             SansNouvellesDepuis: silence >= r.SansNouvellesJours ? silence : null,
             Priorites: priorites);
+    }
+
+    /// <summary>The latest birth date of someone <paramref name="ans"/> years old on <paramref name="jour"/> (born on or before it).</summary>
+    /// <remarks>The bound <see cref="Age"/> agrees with: someone born on 29 February is a year older on 28 February of a common year.</remarks>
+    public static DateOnly NeAvant(DateOnly jour, int ans)
+    {
+        var borne = jour.AddYears(-ans);
+        return jour is { Month: 2, Day: 28 } && !DateTime.IsLeapYear(jour.Year) && DateTime.IsLeapYear(borne.Year) ? borne.AddDays(1) : borne;
     }
 
     public static int Age(DateOnly naissance, DateOnly jour) =>

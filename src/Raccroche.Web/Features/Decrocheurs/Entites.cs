@@ -69,6 +69,22 @@ public sealed class JeuneSuivi
     public string? LieuNaissance { get; set; }
     public string? CodeInsee { get; set; }
     public string? Commune { get; set; }
+
+    /// <summary>
+    /// Names and first name folded for the list's search (<see cref="Rapprochement.Cle"/>: no accents, hyphens nor case),
+    /// written with the names (<see cref="ImportSiei.Nouveau"/>), erased with them.
+    /// </summary>
+    public string? NomRecherche { get; set; }
+
+    /// <summary>The last training on the latest list where the young person appeared (libellé as SIEI wrote it).</summary>
+    public string? Formation { get; set; }
+
+    /// <summary>Its level (<see cref="ValeursSiei.Niveau"/>: "infra-3", "3" … "8").</summary>
+    public string? NiveauFormation { get; set; }
+
+    /// <summary>When the young person asked to be called back (a reason to handle the file first); none when they did not.</summary>
+    public DateTime? RappelDemandeLe { get; set; }
+
     public DateTime CreeLe { get; set; }
     public int PremiereLivraisonId { get; set; }
     public int DerniereLivraisonId { get; set; }

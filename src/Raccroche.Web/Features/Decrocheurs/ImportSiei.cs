@@ -115,6 +115,7 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         var situations = new List<LigneRapprochee>(analyse.Lignes.Count);
         var vus = new HashSet<int>();
         var sorties = new Dictionary<int, DateOnly>();
+        var formations = new Dictionary<int, (string? Libelle, string? Niveau)>();
         var aArbitrer = 0;
         var prochainTemporaire = -1;
         foreach (var ligne in analyse.Lignes)
@@ -144,6 +145,11 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
                 if (ligne.DateSortie is { } sortie)
                 {
                     sorties[p] = sortie;
+                }
+
+                if (ligne.Formation is not null || ligne.NiveauFormation is not null)
+                {
+                    formations[p] = (ligne.Formation, ligne.NiveauFormation);
                 }
             }
 
@@ -232,6 +238,17 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
                 }
             }
 
+            // The last training of each person already followed, as the latest list gives it (grouped: few distinct trainings).
+            foreach (var parFormation in formations.Where(x => x.Key > 0).GroupBy(x => x.Value, x => x.Key))
+            {
+                foreach (var lot in parFormation.Chunk(Lot))
+                {
+                    await db.JeunesSuivis.Where(j => EF.Parameter(lot).Contains(j.Id)).ExecuteUpdateAsync(u => u
+                        .SetProperty(j => j.Formation, parFormation.Key.Libelle)
+                        .SetProperty(j => j.NiveauFormation, parFormation.Key.Niveau), ct);
+                }
+            }
+
             // A closed file whose young person is on the list again reopens: they dropped out again (or never left).
             foreach (var lot in existantsVus.Chunk(Lot))
             {
@@ -310,7 +327,14 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         ArriveLe = maintenant,
         StatutDepuis = maintenant,
         DateSortie = l.DateSortie,
+        NomRecherche = NomRecherche(l.Nom, l.NomNaissance, l.Prenom),
+        Formation = l.Formation,
+        NiveauFormation = l.NiveauFormation,
     };
+
+    /// <summary>The folded names a list searches (<see cref="JeuneSuivi.NomRecherche"/>): "Lefèvre-Dupont", "Élise" → "LEFEVRE DUPONT ELISE".</summary>
+    public static string? NomRecherche(string? nom, string? nomNaissance, string? prenom) =>
+        string.Join(' ', new[] { nom, nomNaissance, prenom }.Select(Rapprochement.Cle).Where(c => c.Length > 0).Distinct()) is { Length: > 0 } c ? c : null;
 }
 
 /// <summary>
