@@ -17,7 +17,7 @@ public enum Onglet
 /// every file of their PSAD, with counts per status and structure, the unassigned files and bulk assignment. Sorted by
 /// priority, then the oldest first; 50 a page. What is listed is a recorded read.
 /// </summary>
-public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers, ConservationSuivi conservation) : PageModel
+public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers, ConservationSuivi conservation, ChargeSuivi charges) : PageModel
 {
     public const int ParPage = 50;
 
@@ -29,8 +29,12 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
     public int Total { get; private set; }
     public int PageCourante { get; private set; } = 1;
     public bool Coordinateur { get; private set; }
-    public IReadOnlyList<(int Id, string Nom, int Ouverts)> Structures { get; private set; } = [];
+    /// <summary>The partner structures and référents a coordinator assigns to, each with its open load (<see cref="ChargeSuivi"/>).</summary>
+    public ChargesOuvertes Charges { get; private set; } = new([], []);
     public int NonAttribues { get; private set; }
+
+    /// <summary>Open files whose young person lives outside the PSAD's territory (offered for transfer).</summary>
+    public int HorsTerritoire { get; private set; }
     public int AArbitrer { get; private set; }
 
     /// <summary>Files of the coordinator's PSADs the retention will anonymise within 30 days.</summary>
@@ -49,6 +53,7 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
 
     [BindProperty] public List<int> Selection { get; set; } = [];
     [BindProperty] public int? StructureId { get; set; }
+    [BindProperty] public string? ReferentId { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -79,7 +84,7 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
         }
         else
         {
-            var r = await dossiers.AttribuerAsync(Selection.Distinct().ToList(), StructureId, null, null, ct);
+            var r = await dossiers.AttribuerAsync(Selection.Distinct().ToList(), StructureId, string.IsNullOrEmpty(ReferentId) ? null : ReferentId, null, ct);
             if (r.Reussi)
             {
                 return RedirectToPage(new { onglet = OngletDemande, attribues = Selection.Count });
@@ -190,11 +195,8 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Traca
 
         if (Coordinateur)
         {
-            var partenaires = await db.Set<PartenairePsad>().Where(p => psads.Contains(p.PsadId))
-                .Select(p => new { p.StructureId, p.Structure!.Nom }).Distinct().ToListAsync(ct);
-            var charges = await traites.Where(j => j.StructureId != null && j.Statut != StatutDossier.Cloture && j.Statut != StatutDossier.Transfere && j.Statut != StatutDossier.Annule)
-                .GroupBy(j => j.StructureId!.Value).Select(g => new { g.Key, Nombre = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Nombre, ct);
-            Structures = [.. partenaires.OrderBy(p => p.Nom, StringComparer.Create(new("fr-FR"), true)).Select(p => (p.StructureId, p.Nom, charges.GetValueOrDefault(p.StructureId)))];
+            Charges = await charges.ChargerAsync(psads, ct);
+            HorsTerritoire = await Repartition.CompterHorsTerritoireAsync(db, traites, psads, ct);
             NonAttribues = await traites.CountAsync(j => j.Statut == StatutDossier.AAttribuer, ct);
             BientotAnonymises = await conservation.AAnonymiserAvant(traites, maintenant.AddDays(30)).CountAsync(ct);
             AArbitrer = await db.SituationsSiei.CountAsync(s => s.JeuneSuiviId == null && s.Issue == IssueSituation.AArbitrer && db.Livraisons.Any(l => l.Id == s.LivraisonId && psads.Contains(l.PsadId)), ct);

@@ -1186,6 +1186,41 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("Psads");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.RegleRepartition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Codes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Critere")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PsadId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("PsadId", "Ordre");
+
+                    b.ToTable("ReglesRepartition");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
                 {
                     b.Property<long>("Id")
@@ -1349,6 +1384,68 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasIndex("JeuneSuiviId", "Quand");
 
                     b.ToTable("TentativesContact");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.TransfertSuivi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("DemandeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DemandePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("DossierCibleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PsadCibleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PsadSourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReponduLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReponduPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierCibleId");
+
+                    b.HasIndex("JeuneSuiviId");
+
+                    b.HasIndex("PsadCibleId", "Statut");
+
+                    b.HasIndex("PsadSourceId", "Statut");
+
+                    b.ToTable("TransfertsSuivi");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Demandes.DemandeContact", b =>
@@ -1891,6 +1988,21 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Navigation("Structure");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.RegleRepartition", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
@@ -1940,6 +2052,32 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("JeuneSuiviId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.TransfertSuivi", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("DossierCibleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadCibleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadSourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1153,6 +1153,39 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.ToTable("Psads");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.RegleRepartition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Codes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Critere")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PsadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("PsadId", "Ordre");
+
+                    b.ToTable("ReglesRepartition");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
                 {
                     b.Property<long>("Id")
@@ -1310,6 +1343,66 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.HasIndex("JeuneSuiviId", "Quand");
 
                     b.ToTable("TentativesContact");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.TransfertSuivi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DemandeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DemandePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DossierCibleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PsadCibleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PsadSourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReponduLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReponduPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierCibleId");
+
+                    b.HasIndex("JeuneSuiviId");
+
+                    b.HasIndex("PsadCibleId", "Statut");
+
+                    b.HasIndex("PsadSourceId", "Statut");
+
+                    b.ToTable("TransfertsSuivi");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Demandes.DemandeContact", b =>
@@ -1842,6 +1935,21 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Navigation("Structure");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.RegleRepartition", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
@@ -1891,6 +1999,32 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("JeuneSuiviId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.TransfertSuivi", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("DossierCibleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadCibleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadSourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
