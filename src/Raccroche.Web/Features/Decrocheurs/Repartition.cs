@@ -151,7 +151,7 @@ public static class Repartition
 
         var liste = psads.ToList();
         return liste.FirstOrDefault(p => territoire(p).Any(t => t.Length == 5 && string.Equals(t, codeInsee.Trim(), StringComparison.OrdinalIgnoreCase)))
-            ?? liste.FirstOrDefault(p => Contient(territoire(p).Where(t => t.Length < 5), codeInsee));
+            ?? liste.FirstOrDefault(p => territoire(p).Any(t => t.Length < 5 && codeInsee.Trim().StartsWith(t, StringComparison.OrdinalIgnoreCase)));
     }
 }
 
