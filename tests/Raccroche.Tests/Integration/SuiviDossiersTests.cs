@@ -103,6 +103,8 @@ public abstract class SuiviDossiersTests(AppFactory f) : IAsyncLifetime
             ["/pro/decrocheurs/equipe"] = [CoordX, CoordY, Region],
             ["/pro/decrocheurs/rechercher"] = [ReferentA, ReferentB],
             ["/pro/decrocheurs/arbitrages"] = [CoordX, CoordY],
+            ["/pro/decrocheurs/repartition"] = [CoordX, CoordY],
+            ["/pro/decrocheurs/transferts"] = [CoordX, CoordY],
         };
         var ecarts = new List<string>();
         foreach (var (url, autorises) in matrice)

@@ -11,8 +11,11 @@ public static class DecrocheursSetup
                     && o.MoisApresDerniereLivraison is >= ConservationSuiviOptions.Minimum and <= ConservationSuiviOptions.Maximum,
                 $"Retention:Suivi: MoisApresCloture and MoisApresDerniereLivraison must lie between {ConservationSuiviOptions.Minimum} and {ConservationSuiviOptions.Maximum} months.")
             .ValidateOnStart();
+        services.AddHostedService<TacheTransferts>();
         return services
         .AddScoped<ImportSiei>()
+        .AddScoped<TransfertsSuivi>()
+        .AddScoped<ChargeSuivi>()
         .AddScoped<ConservationSuivi>()
         .AddScoped<AccesSuivi>()
         .AddScoped<ListeDossiers>()

@@ -11,7 +11,7 @@ namespace Raccroche.Web.Features.Decrocheurs;
 /// forms that move the file along. Each display is a recorded read; someone else's file gives 404.
 /// </summary>
 public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers, ConservationSuivi conservation,
-    InstantaneCatalogue catalogue, ReferentielCommunes communes) : PageModel
+    InstantaneCatalogue catalogue, ReferentielCommunes communes, TransfertsSuivi transferts, ChargeSuivi charges) : PageModel
 {
     public sealed record Apparition(DateOnly Mois, IssueSituation Issue, LigneSiei Ligne);
 
@@ -66,6 +66,18 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
     [BindProperty] public string? Precision { get; set; }
     [BindProperty] public string? MotifAnnulation { get; set; }
     [BindProperty] public int? StructureId { get; set; }
+    [BindProperty] public string? ReferentId { get; set; }
+    [BindProperty] public string? PsadCible { get; set; }
+    [BindProperty] public string? MotifTransfert { get; set; }
+
+    /// <summary>The partner structures and référents with their open load, for the coordinator's assignment form.</summary>
+    public ChargesOuvertes Charges { get; private set; } = new([], []);
+
+    /// <summary>The young person lives outside the PSAD's territory: not dispatched, a transfer is proposed (to <see cref="PsadProposee"/> when one covers the commune).</summary>
+    public bool HorsTerritoire { get; private set; }
+    public PsadTerritoire? PsadProposee { get; private set; }
+    public IReadOnlyList<PsadTerritoire> AutresPsads { get; private set; } = [];
+    public IReadOnlyList<(TransfertSuivi Transfert, string Cible)> Transferts { get; private set; } = [];
 
     public bool Modifiable => Position is PositionDossier.Referent or PositionDossier.Coordinateur;
     public bool Coordinateur => Position == PositionDossier.Coordinateur;
@@ -87,7 +99,10 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
         await dossiers.AnnulerAsync(id, Version, ValeursFermees.Lire<MotifAnnulation>(MotifAnnulation), ct), ct);
 
     public async Task<IActionResult> OnPostAttribuerAsync(int id, CancellationToken ct) => await ApresAsync(id,
-        await dossiers.AttribuerAsync([id], StructureId, null, Version, ct), ct);
+        await dossiers.AttribuerAsync([id], StructureId, string.IsNullOrEmpty(ReferentId) ? null : ReferentId, Version, ct), ct);
+
+    public async Task<IActionResult> OnPostTransfertAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await transferts.DemanderAsync(id, Version, PsadCible, MotifTransfert, ct), ct);
 
     public async Task<IActionResult> OnPostEntretienAsync(int id, CancellationToken ct) => await ApresAsync(id,
         await dossiers.EnregistrerEntretienAsync(id, Version, SaisieEntretien, ct), ct);
@@ -230,8 +245,15 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
 
         if (Coordinateur)
         {
-            Partenaires = [.. (await db.Set<PartenairePsad>().Where(p => p.PsadId == dossier.PsadId).Select(p => new { p.StructureId, p.Structure!.Nom }).ToListAsync(ct))
-                .OrderBy(p => p.Nom, StringComparer.Create(new("fr-FR"), true)).Select(p => (p.StructureId, p.Nom))];
+            Charges = await charges.ChargerAsync([dossier.PsadId], ct);
+            Partenaires = [.. Charges.Structures.Select(p => (p.Id, p.Nom))];
+            var psads = await db.Psads.AsNoTracking().OrderBy(p => p.Code).Select(p => new PsadTerritoire(p.Id, p.Code, p.Nom, p.Territoire)).ToListAsync(ct);
+            AutresPsads = [.. psads.Where(p => p.Id != dossier.PsadId)];
+            HorsTerritoire = !Repartition.Contient(psad.Territoire, dossier.CodeInsee);
+            PsadProposee = HorsTerritoire ? Repartition.PsadDuTerritoire(AutresPsads, p => p.Territoire, dossier.CodeInsee) : null;
+            var noms = psads.ToDictionary(p => p.Id, p => $"{p.Code} – {p.Nom}");
+            Transferts = [.. (await db.TransfertsSuivi.AsNoTracking().Where(t => t.JeuneSuiviId == id).OrderByDescending(t => t.DemandeLe).ToListAsync(ct))
+                .Select(t => (t, noms.GetValueOrDefault(t.PsadCibleId, "PSAD")))];
         }
 
         await journal.EcrireAsync(Tracabilite.Lecture, "dossier-suivi", id.ToString(CultureInfo.InvariantCulture),

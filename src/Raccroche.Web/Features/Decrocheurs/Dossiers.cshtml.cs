@@ -7,7 +7,7 @@ namespace Raccroche.Web.Features.Decrocheurs;
 /// every file of their PSAD, with counts per status and structure, the unassigned files and bulk assignment. Sorted by
 /// priority, then the oldest first; 50 a page. What is listed is a recorded read.
 /// </summary>
-public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, ListeDossiers liste, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers, ConservationSuivi conservation) : PageModel
+public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, ListeDossiers liste, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers, ConservationSuivi conservation, ChargeSuivi charges) : PageModel
 {
     public const int ParPage = ListeDossiers.ParPage;
 
@@ -38,6 +38,12 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
         new("6", "6 (licence)"), new("7", "7 (master)"), new("8", "8 (doctorat)"),
     ];
 
+    /// <summary>The partner structures and référents a coordinator assigns to, each with its open load (<see cref="ChargeSuivi"/>).</summary>
+    public ChargesOuvertes Charges { get; private set; } = new([], []);
+
+    /// <summary>Open files whose young person lives outside the PSAD's territory (offered for transfer).</summary>
+    public int HorsTerritoire { get; private set; }
+
     /// <summary>Files of the coordinator's PSADs the retention will anonymise within 30 days.</summary>
     public int BientotAnonymises { get; private set; }
     public Erreurs Erreurs { get; } = new();
@@ -59,6 +65,7 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
 
     [BindProperty] public List<int> Selection { get; set; } = [];
     [BindProperty] public int? StructureId { get; set; }
+    [BindProperty] public string? ReferentId { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -89,7 +96,7 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
         }
         else
         {
-            var r = await dossiers.AttribuerAsync(Selection.Distinct().ToList(), StructureId, null, null, ct);
+            var r = await dossiers.AttribuerAsync(Selection.Distinct().ToList(), StructureId, string.IsNullOrEmpty(ReferentId) ? null : ReferentId, null, ct);
             if (r.Reussi)
             {
                 return RedirectToPage(new { onglet = OngletDemande, attribues = Selection.Count });
@@ -195,6 +202,8 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
             Referents = [.. (await db.HabilitationsSuivi.AsNoTracking().Where(h => psads.Contains(h.PsadId) && h.Role == RoleSuivi.ReferentSuivi)
                     .Join(db.Users, h => h.UtilisateurId, u => u.Id, (h, u) => new { u.Id, u.NomAffiche }).Distinct().ToListAsync(ct))
                 .OrderBy(u => u.NomAffiche, StringComparer.Create(new("fr-FR"), true)).Select(u => new Terme(u.Id, u.NomAffiche))];
+            Charges = await charges.ChargerAsync(psads, ct);
+            HorsTerritoire = await Repartition.CompterHorsTerritoireAsync(db, traites, psads, ct);
             BientotAnonymises = await conservation.AAnonymiserAvant(traites, maintenant.AddDays(30)).CountAsync(ct);
         }
         else if (acces.Habilitations.UtilisateurId is { } moi)

@@ -169,6 +169,7 @@ public enum NatureEvenement
     [Valeur("arbitrage", "Arbitrage d'une ligne")] Arbitrage,
     [Valeur("entretien", "Entretien de situation")] Entretien,
     [Valeur("solution", "Solution")] Solution,
+    [Valeur("transfert", "Transfert")] Transfert,
 }
 
 /// <summary>The case file's history, newest first on the page: what happened, when, by whom (reads go to the audit trail).</summary>

@@ -92,7 +92,8 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         var aujourdhui = HeureParis.Jour(maintenant);
         var moisListe = mois ?? new DateOnly(aujourdhui.Year, aujourdhui.Month, 1);
         var finMois = moisListe.AddMonths(1).AddDays(-1);
-        var analyse = AnalyseSiei.Analyser(tableau, entetes, finMois < aujourdhui ? finMois : aujourdhui);
+        var dateListe = finMois < aujourdhui ? finMois : aujourdhui;
+        var analyse = AnalyseSiei.Analyser(tableau, entetes, dateListe);
         var erreurs = analyse.Erreurs.Select(e => new ErreurRapport(e.Ligne, e.Champ, e.Message)).ToList();
 
         var empreinte = Convert.ToHexString(SHA256.HashData(octets));
@@ -111,6 +112,11 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
             .Where(s => s.LivraisonId == precedente && s.JeuneSuiviId != null).Select(s => s.JeuneSuiviId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
 
         var rapprochement = new Rapprochement(connus);
+
+        // Dispatch (Repartition): where each new or matched row would go by the PSAD's territory and rules.
+        var repartition = await ContexteRepartition.ChargerAsync(db, psad.Id, ct);
+        var nomsStructures = await db.Structures.AsNoTracking().Where(s => repartition.Partenaires.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Nom, ct);
+        var destinations = new Dictionary<int, Destination>();
         var nouveaux = new Dictionary<int, JeuneSuivi>();
         var situations = new List<LigneRapprochee>(analyse.Lignes.Count);
         var vus = new HashSet<int>();
@@ -125,14 +131,15 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
             switch (c.Issue)
             {
                 case IssueRapprochement.Nouveau:
-                    var j = Nouveau(psad.Id, ligne, maintenant);
                     var id = prochainTemporaire--;
+                    var j = Nouveau(psad.Id, ligne, maintenant, destinations[id] = repartition.Decider(ligne, dateListe));
                     nouveaux[id] = j;
                     rapprochement.Ajouter(new PersonneConnue(id, j.Ine, j.Nom, j.NomNaissance, j.Prenom, j.DateNaissance, j.LieuNaissance));
                     personne = id;
                     break;
                 case IssueRapprochement.Rapproche:
                     personne = c.PersonneId;
+                    destinations[c.PersonneId!.Value] = repartition.Decider(ligne, dateListe);
                     break;
                 default:
                     aArbitrer++;
@@ -162,7 +169,9 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         var apercu = situations.Select(x => new ApercuLigne(x.Ligne.Ligne,
                 x.Issue switch { IssueSituation.Nouveau => "à créer", IssueSituation.Rapproche => "rapproché", _ => "à arbitrer" },
                 $"{x.Ligne.Prenom} {x.Ligne.Nom?.ToUpperInvariant()}".Trim() is { Length: > 0 } n ? n : x.Ligne.Ine,
-                x.Raison))
+                x.Issue == IssueSituation.Nouveau && x.Personne is { } p && destinations.TryGetValue(p, out var dest)
+                    ? string.Join(" ; ", new[] { x.Raison, dest.Resume(s => nomsStructures.GetValueOrDefault(s, "structure")) }.Where(t => t is not null))
+                    : x.Raison))
             .Concat(erreurs.GroupBy(e => e.Ligne).Select(g => new ApercuLigne(g.Key, "en erreur", null, string.Join(" ; ", g.Select(e => $"{e.Champ} : {e.Message}")))))
             .OrderBy(a => a.Ligne).ToList();
         var rapport = new RapportSiei
@@ -224,6 +233,8 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
 
             // Tens of thousands of rows: written in bulk (COPY, prepared INSERT), not tracked, in this transaction.
             await InsertionEnMasse.InsererAsync(db, [.. nouveaux.Values], cles: true, ct);
+            db.EvenementsDossier.AddRange(nouveaux.Where(x => x.Value.StructureId is not null)
+                .Select(x => Reparti(x.Value.Id, destinations[x.Key].Choix!, nomsStructures, maintenant)));
             int? Reel(int? id) => id is < 0 ? nouveaux[id.Value].Id : id;
 
             // The people already followed: this livraison is their latest, with its exit date (grouped: few distinct dates).
@@ -275,6 +286,15 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
                     Auteur = auteur ?? "import",
                     Detail = $"de nouveau sur la livraison SIEI {moisListe:yyyy-MM} : dossier rouvert",
                 }));
+
+                // Reopened files are dispatched again by the rules (none matching: they keep their former structure, if any).
+                foreach (var parStructure in rouverts.Where(id => destinations.GetValueOrDefault(id)?.Choix is not null).GroupBy(id => destinations[id].Choix!.StructureId))
+                {
+                    var ids = parStructure.ToList();
+                    await db.JeunesSuivis.Where(j => ids.Contains(j.Id)).ExecuteUpdateAsync(u => u
+                        .SetProperty(j => j.StructureId, parStructure.Key).SetProperty(j => j.ReferentId, (string?)null).SetProperty(j => j.Statut, StatutDossier.AContacter), ct);
+                    db.EvenementsDossier.AddRange(ids.Select(id => Reparti(id, destinations[id].Choix!, nomsStructures, maintenant)));
+                }
             }
 
             // Each row's frozen snapshot is made as it is written, never all held at once.
@@ -312,8 +332,24 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
     /// <summary>A row once matched: what the preview shows and what the import writes (the person may be a new file's temporary id, below 0).</summary>
     private sealed record LigneRapprochee(LigneSiei Ligne, IssueSituation Issue, string? Raison, IReadOnlyList<int> Candidats, int? Personne);
 
-    internal static JeuneSuivi Nouveau(int psad, LigneSiei l, DateTime maintenant) => new()
+    /// <summary>The history line of a file the rules dispatched.</summary>
+    private static EvenementDossier Reparti(int id, ChoixRepartition choix, Dictionary<int, string> structures, DateTime maintenant) => new()
     {
+        JeuneSuiviId = id,
+        Quand = maintenant,
+        Nature = NatureEvenement.Attribution,
+        Auteur = "import",
+        Detail = $"{choix.Detail} : {structures.GetValueOrDefault(choix.StructureId, "structure")}",
+    };
+
+    /// <summary>
+    /// A new file from a row; with the row's <paramref name="destination"/> (<see cref="ContexteRepartition.Decider(LigneSiei, DateOnly)"/>),
+    /// a file a rule dispatched goes to its structure, "à contacter".
+    /// </summary>
+    internal static JeuneSuivi Nouveau(int psad, LigneSiei l, DateTime maintenant, Destination? destination = null) => new()
+    {
+        StructureId = destination?.Choix?.StructureId,
+        Statut = destination?.Choix is null ? StatutDossier.AAttribuer : StatutDossier.AContacter,
         PsadId = psad,
         Ine = l.Ine,
         Nom = l.Nom,

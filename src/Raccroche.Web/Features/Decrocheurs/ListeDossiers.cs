@@ -65,12 +65,12 @@ public sealed record FiltresDossiers
 }
 
 /// <summary>A partner structure and its open files (the coordinator's view and the assignment list).</summary>
-public sealed record ChargeStructure(int? Id, string Nom, bool Partenaire, int Ouverts, int EnRetard);
+public sealed record ComptesStructure(int? Id, string Nom, bool Partenaire, int Ouverts, int EnRetard);
 
 /// <summary>The coordinator's counts over the PSAD's files (no filter): no young person in them.</summary>
 public sealed record TableauCoordination(
     IReadOnlyDictionary<StatutDossier, int> ParStatut,
-    IReadOnlyList<ChargeStructure> ParStructure,
+    IReadOnlyList<ComptesStructure> ParStructure,
     IReadOnlyList<int> Anciennete,
     int EnRetard,
     int SansNouvelles,
@@ -149,19 +149,19 @@ public sealed class ListeDossiers(RaccrocheDbContext db)
         int Charge(int? structure) => charges.Where(c => c.Key == structure).Sum(c => c.Nombre);
         int Retard(int? structure) => retards.Where(c => c.Key == structure).Sum(c => c.Nombre);
         var fr = StringComparer.Create(new("fr-FR"), true);
-        List<ChargeStructure> parStructure = [.. partenaires.OrderBy(p => p.Nom, fr).Select(p => new ChargeStructure(p.StructureId, p.Nom, true, Charge(p.StructureId), Retard(p.StructureId)))];
+        List<ComptesStructure> parStructure = [.. partenaires.OrderBy(p => p.Nom, fr).Select(p => new ComptesStructure(p.StructureId, p.Nom, true, Charge(p.StructureId), Retard(p.StructureId)))];
 
         // Files of a structure that is no longer a partner still count, under their own line.
         var anciens = charges.Where(c => c.Key is not null && partenaires.All(p => p.StructureId != c.Key)).Select(c => c.Key!.Value).ToList();
         if (anciens.Count > 0)
         {
             var noms = await db.Structures.Where(s => anciens.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Nom, ct);
-            parStructure.AddRange(anciens.Select(a => new ChargeStructure(a, noms.GetValueOrDefault(a, "structure"), false, Charge(a), Retard(a))));
+            parStructure.AddRange(anciens.Select(a => new ComptesStructure(a, noms.GetValueOrDefault(a, "structure"), false, Charge(a), Retard(a))));
         }
 
         if (Charge(null) > 0)
         {
-            parStructure.Add(new ChargeStructure(null, "Non attribués", false, Charge(null), Retard(null)));
+            parStructure.Add(new ComptesStructure(null, "Non attribués", false, Charge(null), Retard(null)));
         }
 
         return new TableauCoordination(
