@@ -16,6 +16,8 @@ public static class DecrocheursSetup
         .AddScoped<ConservationSuivi>()
         .AddScoped<AccesSuivi>()
         .AddScoped<DossiersSuivi>()
-        .AddScoped<EquipeSuivi>();
+        .AddScoped<EquipeSuivi>()
+        .AddScoped<AdministrationPsads>()
+        .AddScoped<CorrespondancesPsad>();
     }
 }

@@ -750,6 +750,31 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("MessagesSortants");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
+                {
+                    b.Property<int>("PsadId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Entete")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Champ")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("ModifieeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifieePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("PsadId", "Entete");
+
+                    b.ToTable("CorrespondancesColonnes");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.DepotSiei", b =>
                 {
                     b.Property<Guid>("Id")
@@ -759,6 +784,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<byte[]>("Contenu")
                         .IsRequired()
                         .HasColumnType("bytea");
+
+                    b.Property<string>("Correspondance")
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("DeposeLe")
                         .HasColumnType("timestamp with time zone");
@@ -1801,6 +1829,15 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("DemandeId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.DepotSiei", b =>

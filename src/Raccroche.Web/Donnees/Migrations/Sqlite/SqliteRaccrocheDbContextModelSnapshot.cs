@@ -729,6 +729,31 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.ToTable("MessagesSortants");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
+                {
+                    b.Property<int>("PsadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Entete")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Champ")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifieeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifieePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PsadId", "Entete");
+
+                    b.ToTable("CorrespondancesColonnes");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.DepotSiei", b =>
                 {
                     b.Property<Guid>("Id")
@@ -738,6 +763,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Property<byte[]>("Contenu")
                         .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<string>("Correspondance")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("DeposeLe")
                         .HasColumnType("TEXT");
@@ -1752,6 +1780,15 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("DemandeId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.DepotSiei", b =>
