@@ -14,7 +14,8 @@ public sealed class PsadModel(AdministrationPsads administration) : PageModel
     public IReadOnlyList<AdministrationPsads.StructureProposee> Structures { get; private set; } = [];
     public Erreurs Erreurs { get; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "code")] public string? CodeActuel { get; set; }
+    /// <summary>The edited PSAD's code, from the route (not "code": the form's Code field would bind to it).</summary>
+    [BindProperty(SupportsGet = true, Name = "psad")] public string? CodeActuel { get; set; }
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Nom { get; set; }
     [BindProperty] public string? Territoire { get; set; }
