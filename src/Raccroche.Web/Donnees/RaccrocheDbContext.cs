@@ -31,6 +31,7 @@ public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUse
     public DbSet<Features.Decrocheurs.TentativeContact> TentativesContact => Set<Features.Decrocheurs.TentativeContact>();
     public DbSet<Features.Decrocheurs.EvenementDossier> EvenementsDossier => Set<Features.Decrocheurs.EvenementDossier>();
     public DbSet<Features.Decrocheurs.DepotSiei> DepotsSiei => Set<Features.Decrocheurs.DepotSiei>();
+    public DbSet<Features.Decrocheurs.CorrespondanceColonne> CorrespondancesColonnes => Set<Features.Decrocheurs.CorrespondanceColonne>();
     public DbSet<Features.Decrocheurs.EntretienSituation> EntretiensSituation => Set<Features.Decrocheurs.EntretienSituation>();
     public DbSet<Features.Decrocheurs.SolutionSuivi> SolutionsSuivi => Set<Features.Decrocheurs.SolutionSuivi>();
     public DbSet<Features.Decrocheurs.RegleRepartition> ReglesRepartition => Set<Features.Decrocheurs.RegleRepartition>();

@@ -71,7 +71,8 @@ public static class LigneDeCommande
 
     /// <summary>
     /// <c>import-siei --psad CODE [--mois AAAA-MM] [--essai] [--ignorer-invalides] [--rapport RAPPORT.json] FICHIER</c>:
-    /// the same import as the page. Exit 0 when imported (or a clean dry run), 1 when refused, 2 for bad usage.
+    /// the same import as the page (the PSAD's saved column mapping included). Progress lines go to stderr at most once a
+    /// second; stdout is the summary. Exit 0 when imported (or a clean dry run), 1 when refused, 2 for bad usage.
     /// </summary>
     private static async Task<int> ImporterSieiAsync(WebApplication app, string[] args)
     {
@@ -121,7 +122,8 @@ public static class LigneDeCommande
         using var scope = app.Services.CreateScope();
         await using var flux = File.OpenRead(fichier);
         var r = await scope.ServiceProvider.GetRequiredService<Features.Decrocheurs.ImportSiei>()
-            .ExecuterAsync(psad, leMois, flux, fichier, essai, ignorer, "ligne de commande");
+            .ExecuterAsync(psad, leMois, flux, fichier, essai, ignorer, "ligne de commande",
+                avancement: new Features.Decrocheurs.AvancementTexte(Console.Error, scope.ServiceProvider.GetRequiredService<TimeProvider>()));
         Console.WriteLine(r.Resume());
         foreach (var e in r.Erreurs.Take(20))
         {

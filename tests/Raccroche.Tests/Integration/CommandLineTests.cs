@@ -10,6 +10,13 @@ public sealed class CommandLineTests : IDisposable
 
     private async Task<(int Code, string Sortie)> Lancer(params string[] args)
     {
+        var (code, sortie, erreurs) = await LancerSepare(args);
+        return (code, sortie + erreurs);
+    }
+
+    /// <summary>The same, stdout and stderr apart.</summary>
+    private async Task<(int Code, string Sortie, string Erreurs)> LancerSepare(params string[] args)
+    {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Raccroche.Web.dll"));
         foreach (var a in args)
@@ -22,9 +29,10 @@ public sealed class CommandLineTests : IDisposable
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Mail__DossierDepot"] = Path.Combine(Path.GetTempPath(), "raccroche-test-mail");
         using var p = Process.Start(psi)!;
-        var sortie = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();
+        var sortie = p.StandardOutput.ReadToEndAsync();
+        var erreurs = p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
-        return (p.ExitCode, sortie);
+        return (p.ExitCode, await sortie, await erreurs);
     }
 
     [Fact]
@@ -97,6 +105,41 @@ public sealed class CommandLineTests : IDisposable
         {
             File.Delete(fichier);
             File.Delete(rapport);
+        }
+    }
+
+    [Fact]
+    public async Task ImportSiei_UsesThePsadsSavedMapping_AndPrintsProgressOnStderrOnly()
+    {
+        Assert.Equal(0, (await Lancer("migrate")).Code);
+        var mois = new DateOnly(2026, 11, 1);
+        var fichier = Path.Combine(Path.GetTempPath(), $"raccroche-siei-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(fichier, ListeSieiSynthetique.Csv(ListeSieiSynthetique.Jeunes(6, 11, mois)).Replace("Date de sortie", "Fin de scolarité", StringComparison.Ordinal));
+        try
+        {
+            // Without a mapping the header line is refused.
+            var (code, sortie) = await Lancer("import-siei", "--psad", "63", "--essai", fichier);
+            Assert.True(code == 1, sortie);
+
+            await using (var conn = new SqliteConnection($"Data Source={_db}"))
+            {
+                await conn.OpenAsync();
+                await using var cmd = conn.CreateCommand();
+                cmd.CommandText = "INSERT INTO CorrespondancesColonnes (PsadId, Entete, Champ, ModifieeLe) SELECT Id, 'fin de scolarite', 'DateSortie', '2026-11-30 00:00:00' FROM Psads WHERE Code = '63'";
+                Assert.Equal(1, await cmd.ExecuteNonQueryAsync());
+            }
+
+            var (retour, stdout, stderr) = await LancerSepare("import-siei", "--psad", "63", "--mois", "2026-11", fichier);
+            Assert.True(retour == 0, stdout + stderr);
+            Assert.Contains("6 nouveau(x)", stdout);
+            Assert.DoesNotContain(" lignes", stdout.Replace("ligne(s)", "", StringComparison.Ordinal));
+            Assert.Matches(@"(lecture|analyse|rapprochement|écriture) : \d+ / \d+ lignes", stderr);
+            Assert.DoesNotContain("nouveau(x)", stderr);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(fichier);
         }
     }
 

@@ -66,7 +66,7 @@ public sealed class SieiTests
     [Fact]
     public void Headers_ASavedMapping_WinsOverTheAliases()
     {
-        var r = ColonnesSiei.Reconnaitre(["N° élève", "Ville", "Fin"], new Dictionary<string, ChampSiei> { ["n° élève"] = ChampSiei.Ine, ["FIN"] = ChampSiei.DateSortie });
+        var r = ColonnesSiei.Reconnaitre(["N° élève", "Ville", "Fin"], new Dictionary<string, ChampSiei?> { ["n° élève"] = ChampSiei.Ine, ["FIN"] = ChampSiei.DateSortie });
         Assert.True(r.Valides, string.Join(" ", r.Erreurs));
         Assert.Equal(0, r.Colonnes[ChampSiei.Ine]);
         Assert.Equal(2, r.Colonnes[ChampSiei.DateSortie]);

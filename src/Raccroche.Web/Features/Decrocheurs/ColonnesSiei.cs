@@ -45,7 +45,22 @@ public sealed record EnTetesSiei(
     IReadOnlyList<string> Erreurs)
 {
     public bool Valides => Erreurs.Count == 0;
+
+    /// <summary>Every non-empty column of the header line, in order, with what became of it (the import page's mapping table).</summary>
+    public IReadOnlyList<ColonneLue> ParColonne { get; init; } = [];
 }
+
+/// <summary>How a column was read: by the PSAD's saved mapping, by an alias, not at all, or refused (forbidden data).</summary>
+public enum OrigineColonne
+{
+    Correspondance,
+    Alias,
+    NonReconnue,
+    Interdite,
+}
+
+/// <summary>One column of the header line: its position (0-based), its header as typed and normalised, and the field it holds (null: ignored).</summary>
+public sealed record ColonneLue(int Index, string Entete, string Normalise, ChampSiei? Champ, OrigineColonne Origine);
 
 /// <summary>
 /// Recognises the columns of a SIEI list by their header, whatever the case, accents, spaces or
@@ -133,13 +148,21 @@ public static class ColonnesSiei
         return sb.ToString();
     }
 
-    /// <summary>Reads the header line; a mapping saved for the PSAD (header → field) wins over the aliases.</summary>
-    public static EnTetesSiei Reconnaitre(IReadOnlyList<string> entetes, IReadOnlyDictionary<string, ChampSiei>? correspondance = null)
+    /// <summary>
+    /// Reads the header line; a mapping saved for the PSAD (header → field, or null: "ignorer") wins over the aliases.
+    /// A column about forbidden data is refused whatever the mapping says.
+    /// </summary>
+    public static EnTetesSiei Reconnaitre(IReadOnlyList<string> entetes, IReadOnlyDictionary<string, ChampSiei?>? correspondance = null)
     {
         var colonnes = new Dictionary<ChampSiei, int>();
         var ignorees = new List<string>();
         var erreurs = new List<string>();
-        var propres = correspondance?.ToDictionary(kv => Normaliser(kv.Key), kv => kv.Value) ?? [];
+        var parColonne = new List<ColonneLue>();
+        var propres = new Dictionary<string, ChampSiei?>(StringComparer.Ordinal);
+        foreach (var (entete, valeur) in correspondance ?? new Dictionary<string, ChampSiei?>())
+        {
+            propres[Normaliser(entete)] = valeur;
+        }
         for (var i = 0; i < entetes.Count; i++)
         {
             var brut = entetes[i].Trim().Trim('\uFEFF');
@@ -152,11 +175,29 @@ public static class ColonnesSiei
             if (Interdits.FirstOrDefault(x => (" " + n).Contains(" " + x.Mot, StringComparison.Ordinal)) is { Mot: not null } interdit)
             {
                 erreurs.Add($"La colonne « {brut} » (colonne {i + 1}) porte sur {interdit.Categorie} : une liste SIEI ne peut pas contenir ces données. Retirez cette colonne du fichier avant de l'importer.");
+                parColonne.Add(new ColonneLue(i, brut, n, null, OrigineColonne.Interdite));
                 continue;
             }
 
-            if (!propres.TryGetValue(n, out var champ) && !Alias.TryGetValue(n, out champ))
+            ChampSiei champ;
+            if (propres.TryGetValue(n, out var choisi))
             {
+                parColonne.Add(new ColonneLue(i, brut, n, choisi, OrigineColonne.Correspondance));
+                if (choisi is null)
+                {
+                    ignorees.Add(brut);
+                    continue;
+                }
+
+                champ = choisi.Value;
+            }
+            else if (Alias.TryGetValue(n, out champ))
+            {
+                parColonne.Add(new ColonneLue(i, brut, n, champ, OrigineColonne.Alias));
+            }
+            else
+            {
+                parColonne.Add(new ColonneLue(i, brut, n, null, OrigineColonne.NonReconnue));
                 ignorees.Add(brut);
                 continue;
             }
@@ -191,7 +232,7 @@ public static class ColonnesSiei
             }
         }
 
-        return new EnTetesSiei(colonnes, ignorees, erreurs);
+        return new EnTetesSiei(colonnes, ignorees, erreurs) { ParColonne = parColonne };
     }
 
     public static string Libelle(ChampSiei champ) => champ switch

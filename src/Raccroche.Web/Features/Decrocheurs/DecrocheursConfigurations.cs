@@ -174,3 +174,15 @@ internal sealed class SolutionSuiviConfiguration : IEntityTypeConfiguration<Solu
         b.HasOne<Catalogue.Dispositif>().WithMany().HasForeignKey(s => s.DispositifId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+internal sealed class CorrespondanceColonneConfiguration : IEntityTypeConfiguration<CorrespondanceColonne>
+{
+    public void Configure(EntityTypeBuilder<CorrespondanceColonne> b)
+    {
+        b.HasKey(c => new { c.PsadId, c.Entete });
+        b.Property(c => c.Entete).HasMaxLength(200);
+        b.Property(c => c.Champ).HasConversion<string>().HasMaxLength(30);
+        b.Property(c => c.ModifieePar).HasMaxLength(256);
+        b.HasOne<Psad>().WithMany().HasForeignKey(c => c.PsadId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

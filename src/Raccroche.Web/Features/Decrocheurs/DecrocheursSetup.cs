@@ -20,6 +20,8 @@ public static class DecrocheursSetup
         .AddScoped<AccesSuivi>()
         .AddScoped<ListeDossiers>()
         .AddScoped<DossiersSuivi>()
-        .AddScoped<EquipeSuivi>();
+        .AddScoped<EquipeSuivi>()
+        .AddScoped<AdministrationPsads>()
+        .AddScoped<CorrespondancesPsad>();
     }
 }

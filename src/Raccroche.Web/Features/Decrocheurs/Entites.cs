@@ -227,5 +227,8 @@ public sealed class DepotSiei
     public required byte[] Contenu { get; set; }
     public DateTime DeposeLe { get; set; }
 
+    /// <summary>The column mapping the coordinator checked the file with (JSON, normalised header → field code or "ignorer"), used by its import.</summary>
+    public string? Correspondance { get; set; }
+
     public static readonly TimeSpan Duree = TimeSpan.FromHours(2);
 }

@@ -25,6 +25,12 @@ public sealed record RapportSiei
     /// <summary>One line per row of the file, for the preview page (not in the command line's JSON report).</summary>
     [JsonIgnore] public IReadOnlyList<ApercuLigne> Apercu { get; init; } = [];
 
+    /// <summary>Every column of the header line and the field it was read as (the page's mapping table); empty when the file was unreadable.</summary>
+    [JsonIgnore] public IReadOnlyList<ColonneLue> Colonnes { get; init; } = [];
+
+    /// <summary>Refused because of the header line (a mapping may fix it), not because of the rows or the file.</summary>
+    [JsonIgnore] public bool EnTeteRefusee { get; init; }
+
     /// <summary>Refused: nothing written, and why, in one sentence.</summary>
     [JsonPropertyName("refus")] public string? Refus { get; init; }
 
@@ -56,7 +62,11 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
 {
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public async Task<RapportSiei> ExecuterAsync(string codePsad, DateOnly? mois, Stream fichier, string nomFichier, bool essai, bool ignorerInvalides, string? auteur, CancellationToken ct = default)
+    // correspondance: a column mapping chosen for this file (normalised header → field, null: ignored); it wins over the
+    // PSAD's saved one, which wins over the aliases. avancement: told the phase and rows done at each phase boundary and
+    // about every 5 % of the rows.
+    public async Task<RapportSiei> ExecuterAsync(string codePsad, DateOnly? mois, Stream fichier, string nomFichier, bool essai, bool ignorerInvalides, string? auteur,
+        IReadOnlyDictionary<string, ChampSiei?>? correspondance = null, IProgress<AvancementImport>? avancement = null, CancellationToken ct = default)
     {
         var psad = await db.Psads.AsNoTracking().FirstOrDefaultAsync(p => p.Code == codePsad, ct);
         if (psad is null)
@@ -64,6 +74,7 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
             return new RapportSiei { Essai = essai, Refus = $"aucune PSAD n'a le code « {codePsad} » (la commande « psad --liste » les donne)." };
         }
 
+        avancement?.Report(new AvancementImport(PhaseImport.Lecture, 0, 0));
         byte[] octets;
         Tableau tableau;
         try
@@ -76,12 +87,20 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
             return new RapportSiei { Essai = essai, Refus = e.Message, Erreurs = [new ErreurRapport(0, "fichier", e.Message)] };
         }
 
-        var entetes = ColonnesSiei.Reconnaitre(tableau.EnTetes);
+        var mapping = await db.CorrespondancesColonnes.AsNoTracking().Where(c => c.PsadId == psad.Id).ToDictionaryAsync(c => c.Entete, c => c.Champ, StringComparer.Ordinal, ct);
+        foreach (var (entete, champ) in correspondance ?? new Dictionary<string, ChampSiei?>())
+        {
+            mapping[ColonnesSiei.Normaliser(entete)] = champ;
+        }
+
+        var entetes = ColonnesSiei.Reconnaitre(tableau.EnTetes, mapping);
         if (!entetes.Valides)
         {
             return new RapportSiei
             {
                 Essai = essai,
+                Colonnes = entetes.ParColonne,
+                EnTeteRefusee = true,
                 Lignes = tableau.Lignes.Count,
                 Refus = "la ligne d'en-tête ne convient pas.",
                 Erreurs = [.. entetes.Erreurs.Select(e => new ErreurRapport(1, "en-tête", e))],
@@ -93,7 +112,9 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         var moisListe = mois ?? new DateOnly(aujourdhui.Year, aujourdhui.Month, 1);
         var finMois = moisListe.AddMonths(1).AddDays(-1);
         var dateListe = finMois < aujourdhui ? finMois : aujourdhui;
+        avancement?.Report(new AvancementImport(PhaseImport.Analyse, 0, tableau.Lignes.Count));
         var analyse = AnalyseSiei.Analyser(tableau, entetes, dateListe);
+        avancement?.Report(new AvancementImport(PhaseImport.Analyse, tableau.Lignes.Count, tableau.Lignes.Count));
         var erreurs = analyse.Erreurs.Select(e => new ErreurRapport(e.Ligne, e.Champ, e.Message)).ToList();
 
         var empreinte = Convert.ToHexString(SHA256.HashData(octets));
@@ -124,8 +145,15 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         var formations = new Dictionary<int, (string? Libelle, string? Niveau)>();
         var aArbitrer = 0;
         var prochainTemporaire = -1;
+        var pas = AvancementImport.Pas(analyse.Lignes.Count);
+        avancement?.Report(new AvancementImport(PhaseImport.Rapprochement, 0, analyse.Lignes.Count));
         foreach (var ligne in analyse.Lignes)
         {
+            if (situations.Count % pas == 0 && situations.Count > 0)
+            {
+                avancement?.Report(new AvancementImport(PhaseImport.Rapprochement, situations.Count, analyse.Lignes.Count));
+            }
+
             var c = rapprochement.Chercher(ligne);
             int? personne = null;
             switch (c.Issue)
@@ -165,6 +193,7 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
                 c.Raison.Length == 0 ? null : c.Raison, c.Candidats, personne));
         }
 
+        avancement?.Report(new AvancementImport(PhaseImport.Rapprochement, situations.Count, analyse.Lignes.Count));
         var existantsVus = vus.Where(p => p > 0).ToHashSet();
         var apercu = situations.Select(x => new ApercuLigne(x.Ligne.Ligne,
                 x.Issue switch { IssueSituation.Nouveau => "à créer", IssueSituation.Rapproche => "rapproché", _ => "à arbitrer" },
@@ -187,6 +216,7 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
             Ignores = analyse.LignesEnErreur.Count,
             Erreurs = erreurs,
             ColonnesIgnorees = entetes.Ignorees,
+            Colonnes = entetes.ParColonne,
             Apercu = apercu,
         };
 
@@ -203,6 +233,7 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
             return rapport;
         }
 
+        avancement?.Report(new AvancementImport(PhaseImport.Ecriture, 0, situations.Count));
         var strategie = db.Database.CreateExecutionStrategy();
         var livraisonId = await strategie.ExecuteAsync(async () =>
         {
@@ -317,6 +348,7 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         });
 
         db.ChangeTracker.Clear();
+        avancement?.Report(new AvancementImport(PhaseImport.Ecriture, situations.Count, situations.Count));
         return rapport with { Importe = true, LivraisonId = livraisonId };
     }
 
