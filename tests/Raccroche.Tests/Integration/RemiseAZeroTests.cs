@@ -48,7 +48,7 @@ public abstract class RemiseAZeroTests(AppFactory f, ITestOutputHelper sortie)
         [
             "AspNetUsers", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserTokens", "Invitations", "SessionsPro", "EtatsConnexion",
             "DemandesContact", "SuivisDemande", "MessagesSortants", "JournalAcces", "RevisionsFiche", "Campagnes", "StatistiquesDiagnostic",
-            "Livraisons", "JeunesSuivis", "SituationsSiei", "HabilitationsSuivi", "SuivisDeclares", "TentativesContact", "EvenementsDossier", "DepotsSiei", "EntretiensSituation", "SolutionsSuivi",
+            "Livraisons", "JeunesSuivis", "SituationsSiei", "HabilitationsSuivi", "SuivisDeclares", "TentativesContact", "EvenementsDossier", "DepotsSiei", "EntretiensSituation", "SolutionsSuivi", "PrisesEnCharge",
         ];
         Assert.Equal(attendues.Order(), ordre.Order());
         Assert.Empty(ordre.Intersect(AppFactory.TablesDeReference));

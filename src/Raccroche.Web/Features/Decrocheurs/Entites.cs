@@ -153,6 +153,7 @@ public enum NatureEvenement
     [Valeur("arbitrage", "Arbitrage d'une ligne")] Arbitrage,
     [Valeur("entretien", "Entretien de situation")] Entretien,
     [Valeur("solution", "Solution")] Solution,
+    [Valeur("prise-en-charge", "Déjà connu ou en solution")] PriseEnCharge,
 }
 
 /// <summary>The case file's history, newest first on the page: what happened, when, by whom (reads go to the audit trail).</summary>

@@ -1099,6 +1099,52 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.ToTable("PartenairePsad");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PriseEnCharge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Depuis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnregistreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisme")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SolutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JeuneSuiviId");
+
+                    b.HasIndex("SolutionId");
+
+                    b.ToTable("PrisesEnCharge");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Psad", b =>
                 {
                     b.Property<int>("Id")
@@ -1840,6 +1886,20 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PriseEnCharge", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.SolutionSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
