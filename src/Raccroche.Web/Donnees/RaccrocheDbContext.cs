@@ -36,6 +36,7 @@ public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUse
     public DbSet<Features.Decrocheurs.SolutionSuivi> SolutionsSuivi => Set<Features.Decrocheurs.SolutionSuivi>();
     public DbSet<Features.Decrocheurs.RegleRepartition> ReglesRepartition => Set<Features.Decrocheurs.RegleRepartition>();
     public DbSet<Features.Decrocheurs.TransfertSuivi> TransfertsSuivi => Set<Features.Decrocheurs.TransfertSuivi>();
+    public DbSet<Features.Decrocheurs.PriseEnCharge> PrisesEnCharge => Set<Features.Decrocheurs.PriseEnCharge>();
     public DbSet<Features.Fiches.RevisionFiche> RevisionsFiche => Set<Features.Fiches.RevisionFiche>();
     public DbSet<Features.Journal.JournalAcces> Journal => Set<Features.Journal.JournalAcces>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

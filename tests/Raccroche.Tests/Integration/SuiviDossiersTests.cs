@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace Raccroche.Tests.Integration;
 
 /// <summary>
@@ -79,6 +81,9 @@ public abstract class SuiviDossiersTests(AppFactory f) : IAsyncLifetime
     }
 
     private JeuneFictif Jeune(JeuneSuivi d) => _jeunes.Single(j => j.Ine == d.Ine);
+
+    /// <summary>A young person who is not on the first list (so that a later list is not the same file).</summary>
+    private JeuneFictif Nouveau(int n) => ListeSieiSynthetique.Jeunes(1, 1000 + n, Novembre)[0] with { Ine = $"9{n:D9}X" };
 
     private Task<HttpResponseMessage> Tentative(string qui, int dossier, string canal, string issue, string? quand = null) =>
         Pro.PosterAsync(_clients[qui], $"/pro/decrocheurs/{dossier}", new()
@@ -296,19 +301,164 @@ public abstract class SuiviDossiersTests(AppFactory f) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AClosedFile_Reopens_WhenTheYoungPersonIsOnTheNextLivraison()
+    public async Task AClosedFile_StaysClosed_WhileStillListed_AndReopens_WhenTheYoungPersonReappears()
     {
         Assert.Equal(HttpStatusCode.Redirect, (await Pro.PosterAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}", new() { ["Motif"] = "sans-besoin" })).StatusCode);
         Assert.Equal(StatutDossier.Cloture, (await DossierAsync(_dossierA)).Statut);
+        var a = Jeune(await DossierAsync(_dossierA));
+        var autres = _jeunes.Where(j => j != a).ToList();
 
-        using var scope = f.Services.CreateScope();
-        var rapport = await scope.ServiceProvider.GetRequiredService<ImportSiei>()
-            .ExecuterAsync(_psadX, Novembre.AddMonths(1), ListeSieiSynthetique.Flux(ListeSieiSynthetique.Csv(_jeunes.Take(3))), "decembre.csv", false, false, "test");
-        Assert.True(rapport.Importe, rapport.Resume());
+        async Task<RapportSiei> Importer(DateOnly mois, IEnumerable<JeuneFictif> jeunes, string nom)
+        {
+            using var scope = f.Services.CreateScope();
+            var rapport = await scope.ServiceProvider.GetRequiredService<ImportSiei>()
+                .ExecuterAsync(_psadX, mois, ListeSieiSynthetique.Flux(ListeSieiSynthetique.Csv(jeunes)), nom, false, false, "test");
+            Assert.True(rapport.Importe, rapport.Resume());
+            return rapport;
+        }
+
+        async Task<bool> Rouvert()
+        {
+            await using var db = f.CreateDbContext();
+            return await db.EvenementsDossier.AnyAsync(e => e.JeuneSuiviId == _dossierA && e.Nature == NatureEvenement.Reouverture);
+        }
+
+        // December: still on the list, as in November (SIEI lags behind), with one newcomer: the closed file stays closed.
+        var (nouveau1, nouveau2) = (Nouveau(1), Nouveau(2));
+        var decembre = await Importer(Novembre.AddMonths(1), [.. _jeunes, nouveau1], "decembre.csv");
+        Assert.Equal((6, 0), (decembre.ToujoursPresents, decembre.Reapparus));
+        Assert.Equal(StatutDossier.Cloture, (await DossierAsync(_dossierA)).Statut);
+        Assert.False(await Rouvert());
+
+        // January: absent. February: back on the list: dropped out again, the file reopens for the structure that had it.
+        var janvier = await Importer(Novembre.AddMonths(2), [.. autres, nouveau1], "janvier.csv");
+        Assert.Equal(1, janvier.Absents);
+        var fevrier = await Importer(Novembre.AddMonths(3), [.. _jeunes, nouveau2], "fevrier.csv");
+        Assert.Equal(1, fevrier.Reapparus);
         var d = await DossierAsync(_dossierA);
         Assert.Equal((StatutDossier.AContacter, (MotifCloture?)null, (int?)_structureA), (d.Statut, d.MotifCloture, d.StructureId));
+        Assert.True(await Rouvert());
+    }
+
+    [Fact]
+    public async Task AClosedFile_Reopens_WhenTheNextListGivesAnExitLaterThanTheClosure()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await Pro.PosterAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}", new() { ["Motif"] = "sans-besoin" })).StatusCode);
+        var cloture = (await DossierAsync(_dossierA)).ClotureLe!.Value;
+        var a = Jeune(await DossierAsync(_dossierA));
+
+        // Two months later the young person is on the list again, never absent from it, but with an exit after the closure:
+        // they went back to school, then left again.
+        var horloge = new HorlogeFixe(new DateTimeOffset(cloture, TimeSpan.Zero).AddMonths(2));
+        var jour = HeureParis.Jour(horloge.Maintenant.UtcDateTime);
+        var liste = _jeunes.Select(j => j == a ? j with { Sortie = HeureParis.Jour(cloture).AddDays(20) } : j).ToList();
+        using var scope = f.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RaccrocheDbContext>();
+        var import = new ImportSiei(db, new Tracabilite(db, new HttpContextAccessor(), horloge), horloge);
+        var rapport = await import.ExecuterAsync(_psadX, new DateOnly(jour.Year, jour.Month, 1), ListeSieiSynthetique.Flux(ListeSieiSynthetique.Csv(liste)), "plus-tard.csv", false, false, "test");
+        Assert.True(rapport.Importe, rapport.Resume());
+        Assert.Equal(0, rapport.Reapparus);
+        var d = await DossierAsync(_dossierA);
+        Assert.Equal((StatutDossier.AContacter, HeureParis.Jour(cloture).AddDays(20)), (d.Statut, d.DateSortie));
+    }
+
+    [Fact]
+    public async Task AlreadyFollowedElsewhere_ClosesTheFile_WithItsSource_AndStaysClosedOnTheNextList()
+    {
+        var r = await Pro.PosterAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}", new()
+        {
+            ["NaturePriseEnCharge"] = "mission-locale",
+            ["Organisme"] = "Mission locale du Livradois <b>",
+            ["SourcePriseEnCharge"] = "partenaire",
+            ["Depuis"] = "01/10/2026",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var d = await DossierAsync(_dossierA);
+        Assert.Equal((StatutDossier.Cloture, (MotifCloture?)MotifCloture.DejaAccompagne), (d.Statut, d.MotifCloture));
+        Assert.Contains("Mission locale du Livradois <b>", d.PrecisionCloture);
+
         await using var db = f.CreateDbContext();
-        Assert.True(await db.EvenementsDossier.AnyAsync(e => e.JeuneSuiviId == _dossierA && e.Nature == NatureEvenement.Reouverture));
+        var pc = await db.PrisesEnCharge.SingleAsync(p => p.JeuneSuiviId == _dossierA);
+        Assert.Equal((NaturePriseEnCharge.MissionLocale, SourcePriseEnCharge.Partenaire, (DateOnly?)new DateOnly(2026, 10, 1), (long?)null), (pc.Nature, pc.Source, pc.Depuis, pc.SolutionId));
+        Assert.True(await db.EvenementsDossier.AnyAsync(e => e.JeuneSuiviId == _dossierA && e.Nature == NatureEvenement.PriseEnCharge));
+        Assert.True(await db.Journal.AnyAsync(j => j.Ressource == "dossier-suivi" && j.RessourceId == _dossierA.ToString(CultureInfo.InvariantCulture) && j.Detail!.StartsWith("déjà connu ou en solution (mission-locale")));
+
+        // Shown on the file, inert.
+        var page = await Pro.PageAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}");
+        Assert.Contains("Mission locale du Livradois <b>", page.Body!.TextContent);
+        Assert.Empty(page.QuerySelectorAll("main b"));
+
+        // Next month's list still names them: no second follow-up.
+        using var scope = f.Services.CreateScope();
+        var rapport = await scope.ServiceProvider.GetRequiredService<ImportSiei>()
+            .ExecuterAsync(_psadX, Novembre.AddMonths(1), ListeSieiSynthetique.Flux(ListeSieiSynthetique.Csv([.. _jeunes, Nouveau(1)])), "decembre.csv", false, false, "test");
+        Assert.True(rapport.Importe, rapport.Resume());
+        Assert.Equal(StatutDossier.Cloture, (await DossierAsync(_dossierA)).Statut);
+    }
+
+    [Fact]
+    public async Task AlreadyInASolution_RecordsTheSolutionAsEntered_AndTheFileGoesEnSolution()
+    {
+        var r = await Pro.PosterAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}", new()
+        {
+            ["NaturePriseEnCharge"] = "apprentissage",
+            ["Organisme"] = "CFA du bâtiment",
+            ["SourcePriseEnCharge"] = "jeune",
+            ["Depuis"] = "2026-09-15",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Equal(StatutDossier.EnSolution, (await DossierAsync(_dossierA)).Statut);
+        await using var db = f.CreateDbContext();
+        var solution = await db.SolutionsSuivi.SingleAsync(x => x.JeuneSuiviId == _dossierA);
+        Assert.Equal((TypeSolution.Apprentissage, StatutSolution.Entree, (DateOnly?)new DateOnly(2026, 9, 15), "CFA du bâtiment"), (solution.Type, solution.Statut, solution.EntreeLe, solution.HorsCatalogue));
+        Assert.Equal((long?)solution.Id, (await db.PrisesEnCharge.SingleAsync(p => p.JeuneSuiviId == _dossierA)).SolutionId);
+
+        // With the box ticked, the file closes at once as a positive exit.
+        Assert.Equal(HttpStatusCode.Redirect, (await Pro.PosterAsync(_clients[CoordX], $"/pro/decrocheurs/{_dossierB}", new()
+        {
+            ["NaturePriseEnCharge"] = "emploi",
+            ["SourcePriseEnCharge"] = "famille",
+            ["CloturerPriseEnCharge"] = "true",
+        })).StatusCode);
+        Assert.Equal((StatutDossier.Cloture, (MotifCloture?)MotifCloture.SortiePositive), ((await DossierAsync(_dossierB)).Statut, (await DossierAsync(_dossierB)).MotifCloture));
+    }
+
+    [Fact]
+    public async Task AlreadyFollowed_BadInput_GetsFrenchMessages_AndWritesNothing_AndOthersGet404()
+    {
+        var avant = await DossierAsync(_dossierA);
+        var r = await Pro.PosterAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}", new()
+        {
+            ["Organisme"] = new string('x', PriseEnCharge.OrganismeMax + 1),
+            ["Depuis"] = "31/02/2026",
+        });
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var page = await Pro.Html(r);
+        var erreurs = page.QuerySelector(".error-summary")!.TextContent;
+        Assert.Contains("Choisissez ce que vous avez appris", erreurs);
+        Assert.Contains("Indiquez d'où vient l'information", erreurs);
+        Assert.Contains("120", erreurs);
+        Assert.NotNull(page.QuerySelector("#err-depuis"));
+
+        var futur = HeureParis.Jour(DateTime.UtcNow).AddDays(3).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        r = await Pro.PosterAsync(_clients[ReferentA], $"/pro/decrocheurs/{_dossierA}", new() { ["NaturePriseEnCharge"] = "emploi", ["SourcePriseEnCharge"] = "jeune", ["Depuis"] = futur });
+        Assert.Contains("dans le futur", (await Pro.Html(r)).QuerySelector("#err-depuis")!.TextContent);
+
+        // The référent of another structure of the PSAD: the file does not exist for them.
+        var jeton = (await Pro.PageAsync(_clients[ReferentB], "/pro/decrocheurs")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var forge = await _clients[ReferentB].PostAsync($"/pro/decrocheurs/{_dossierA}?handler=PriseEnCharge", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = jeton,
+            ["Version"] = avant.Version.ToString(CultureInfo.InvariantCulture),
+            ["NaturePriseEnCharge"] = "emploi",
+            ["SourcePriseEnCharge"] = "jeune",
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, forge.StatusCode);
+
+        var apres = await DossierAsync(_dossierA);
+        Assert.Equal((avant.Statut, avant.Version), (apres.Statut, apres.Version));
+        await using var db = f.CreateDbContext();
+        Assert.False(await db.PrisesEnCharge.AnyAsync(p => p.JeuneSuiviId == _dossierA));
     }
 
     [Fact]

@@ -72,6 +72,11 @@ public sealed class ConservationSuivi(RaccrocheDbContext db, IOptions<Conservati
                 await db.SuivisDeclares.Where(s => ids.Contains(s.JeuneSuiviId)).ExecuteDeleteAsync(ct);
                 await db.TentativesContact.Where(t => ids.Contains(t.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(t => t.Auteur, Efface), ct);
                 await db.EvenementsDossier.Where(e => ids.Contains(e.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Auteur, Efface).SetProperty(e => e.Detail, Efface), ct);
+                // Free text typed about the young person goes too: the entretien's constraints and comment, where they are or work.
+                await db.EntretiensSituation.Where(e => ids.Contains(e.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Contraintes, (string?)null).SetProperty(e => e.Commentaire, (string?)null).SetProperty(e => e.Auteur, Efface), ct);
+                await db.SolutionsSuivi.Where(x => ids.Contains(x.JeuneSuiviId) && x.HorsCatalogue != null).ExecuteUpdateAsync(u => u.SetProperty(x => x.HorsCatalogue, Efface), ct);
+                await db.SolutionsSuivi.Where(x => ids.Contains(x.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(x => x.Auteur, Efface), ct);
+                await db.PrisesEnCharge.Where(p => ids.Contains(p.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(p => p.Organisme, (string?)null).SetProperty(p => p.Auteur, Efface), ct);
             }
 
             await tx.CommitAsync(ct);

@@ -186,3 +186,17 @@ internal sealed class CorrespondanceColonneConfiguration : IEntityTypeConfigurat
         b.HasOne<Psad>().WithMany().HasForeignKey(c => c.PsadId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class PriseEnChargeConfiguration : IEntityTypeConfiguration<PriseEnCharge>
+{
+    public void Configure(EntityTypeBuilder<PriseEnCharge> b)
+    {
+        b.HasIndex(p => p.JeuneSuiviId);
+        b.Property(p => p.Nature).HasMaxLength(40);
+        b.Property(p => p.Source).HasMaxLength(30);
+        b.Property(p => p.Organisme).HasMaxLength(PriseEnCharge.OrganismeMax);
+        b.Property(p => p.Auteur).HasMaxLength(256);
+        b.HasOne<JeuneSuivi>().WithMany().HasForeignKey(p => p.JeuneSuiviId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<SolutionSuivi>().WithMany().HasForeignKey(p => p.SolutionId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -78,6 +78,14 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
     public PsadTerritoire? PsadProposee { get; private set; }
     public IReadOnlyList<PsadTerritoire> AutresPsads { get; private set; } = [];
     public IReadOnlyList<(TransfertSuivi Transfert, string Cible)> Transferts { get; private set; } = [];
+    [BindProperty] public string? NaturePriseEnCharge { get; set; }
+    [BindProperty] public string? Organisme { get; set; }
+    [BindProperty] public string? SourcePriseEnCharge { get; set; }
+    [BindProperty] public string? Depuis { get; set; }
+    [BindProperty] public bool CloturerPriseEnCharge { get; set; }
+
+    /// <summary>What was recorded as "déjà connu / déjà en solution", newest first.</summary>
+    public IReadOnlyList<PriseEnCharge> PrisesEnCharge { get; private set; } = [];
 
     public bool Modifiable => Position is PositionDossier.Referent or PositionDossier.Coordinateur;
     public bool Coordinateur => Position == PositionDossier.Coordinateur;
@@ -115,6 +123,10 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
 
     public async Task<IActionResult> OnPostOrienterAsync(int id, CancellationToken ct) => await ApresAsync(id,
         await dossiers.OrienterSolutionAsync(id, SolutionId, ct), ct);
+
+    public async Task<IActionResult> OnPostPriseEnChargeAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.DeclarerPriseEnChargeAsync(id, Version, ValeursFermees.Lire<NaturePriseEnCharge>(NaturePriseEnCharge), Organisme,
+            ValeursFermees.Lire<SourcePriseEnCharge>(SourcePriseEnCharge), Depuis, CloturerPriseEnCharge, ct), ct);
 
     public async Task<IActionResult> OnPostDeclarerAsync(int id, CancellationToken ct) => await ApresAsync(id,
         await dossiers.DeclarerSuiviAsync(id, ct), ct);
@@ -241,6 +253,7 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
                 ? new Solution(x, n.Nom, n.Structure)
                 : new Solution(x, x.HorsCatalogue ?? "solution", null))];
             Pistes = ProposerPistes(dossier, aujourdhui);
+            PrisesEnCharge = await db.PrisesEnCharge.AsNoTracking().Where(p => p.JeuneSuiviId == id).OrderByDescending(p => p.EnregistreeLe).ThenByDescending(p => p.Id).ToListAsync(ct);
         }
 
         if (Coordinateur)

@@ -322,6 +322,112 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
         }, ct);
     }
 
+    /// <summary>
+    /// "Déjà connu / déjà en solution": the young person is already followed elsewhere (the file closes as "déjà accompagné·e
+    /// ailleurs", the organisation as its précision) or already in a solution (recorded as entered, the file goes "en solution",
+    /// or closes at once as a positive exit when <paramref name="cloturer"/>). The source is kept; no double handling.
+    /// </summary>
+    public async Task<Resultat> DeclarerPriseEnChargeAsync(int id, int version, NaturePriseEnCharge? nature, string? organisme, SourcePriseEnCharge? source, string? depuis, bool cloturer, CancellationToken ct = default)
+    {
+        var erreurs = new Erreurs();
+        var dossier = await ModifiableAsync(id, ct);
+        if (dossier is null)
+        {
+            return Introuvable;
+        }
+
+        if (CycleDossier.EstFinal(dossier.Statut))
+        {
+            erreurs.Ajouter("nature", $"Ce dossier est déjà {dossier.Statut.Libelle().ToLowerInvariant()}.");
+            return Resultat.Echec(erreurs);
+        }
+
+        if (nature is null)
+        {
+            erreurs.Ajouter("nature", "Choisissez ce que vous avez appris : qui accompagne déjà le jeune, ou la solution où il est déjà.");
+        }
+
+        if (source is null)
+        {
+            erreurs.Ajouter("source", "Indiquez d'où vient l'information.");
+        }
+
+        organisme = Saisie.Facultatif(erreurs, "organisme", "La structure ou le lieu", organisme, PriseEnCharge.OrganismeMax);
+        var lu = ValeursSiei.Date(depuis);
+        if (lu.Erreur is { } e)
+        {
+            erreurs.Ajouter("depuis", e);
+        }
+        else if (lu.Valeur > HeureParis.Jour(Maintenant))
+        {
+            erreurs.Ajouter("depuis", "La date « depuis » est dans le futur : indiquez depuis quand le jeune est accompagné ou en solution.");
+        }
+
+        if (erreurs.Any)
+        {
+            return Resultat.Echec(erreurs);
+        }
+
+        var accompagnement = PriseEnCharge.EstAccompagnement(nature!.Value);
+        var maintenant = Maintenant;
+        var ferme = accompagnement || cloturer;
+        var apres = ferme ? StatutDossier.Cloture : StatutDossier.EnSolution;
+        var motif = accompagnement ? MotifCloture.DejaAccompagne : MotifCloture.SortiePositive;
+        var precision = organisme is null ? nature.Value.Libelle() : $"{nature.Value.Libelle()} : {organisme}";
+        return await EcrireAsync(async () =>
+        {
+            var avance = await AvancerAsync(id, version, maintenant, u =>
+            {
+                u.SetProperty(j => j.Statut, apres);
+                u.SetProperty(j => j.StatutDepuis, maintenant);
+                if (ferme)
+                {
+                    u.SetProperty(j => j.MotifCloture, motif);
+                    u.SetProperty(j => j.PrecisionCloture, precision.Length > 300 ? precision[..300] : precision);
+                    u.SetProperty(j => j.ClotureLe, maintenant);
+                }
+            }, ct);
+            if (!avance)
+            {
+                return false;
+            }
+
+            SolutionSuivi? solution = null;
+            if (!accompagnement)
+            {
+                solution = new SolutionSuivi
+                {
+                    JeuneSuiviId = id,
+                    HorsCatalogue = organisme ?? nature.Value.Libelle(),
+                    Type = PriseEnCharge.TypeDe(nature.Value),
+                    Statut = StatutSolution.Entree,
+                    EntreeLe = lu.Valeur,
+                    CreeLe = maintenant,
+                    StatutDepuis = maintenant,
+                    Auteur = Auteur,
+                };
+                db.SolutionsSuivi.Add(solution);
+                await db.SaveChangesAsync(ct);
+            }
+
+            db.PrisesEnCharge.Add(new PriseEnCharge
+            {
+                JeuneSuiviId = id,
+                Nature = nature.Value,
+                Organisme = organisme,
+                Source = source!.Value,
+                Depuis = lu.Valeur,
+                SolutionId = solution?.Id,
+                EnregistreeLe = maintenant,
+                Auteur = Auteur,
+            });
+            var suite = ferme ? $"dossier clôturé ({motif.Libelle().ToLowerInvariant()})" : "dossier en solution";
+            Evenement(id, NatureEvenement.PriseEnCharge, $"{nature.Value.Libelle()} (source : {source.Value.Libelle().ToLowerInvariant()}) : {suite}", maintenant);
+            journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id), $"déjà connu ou en solution ({nature.Value.Code()}, source {source.Value.Code()}) : {apres.Code()}");
+            return true;
+        }, ct);
+    }
+
     /// <summary>"Je suis ce jeune": a référent of the PSAD outside the handling structure declares they follow the young person too.</summary>
     public async Task<Resultat> DeclarerSuiviAsync(int id, CancellationToken ct = default)
     {

@@ -170,6 +170,7 @@ public enum NatureEvenement
     [Valeur("entretien", "Entretien de situation")] Entretien,
     [Valeur("solution", "Solution")] Solution,
     [Valeur("transfert", "Transfert")] Transfert,
+    [Valeur("prise-en-charge", "Déjà connu ou en solution")] PriseEnCharge,
 }
 
 /// <summary>The case file's history, newest first on the page: what happened, when, by whom (reads go to the audit trail).</summary>

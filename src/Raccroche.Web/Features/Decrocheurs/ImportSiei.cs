@@ -291,10 +291,16 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
                 }
             }
 
-            // A closed file whose young person is on the list again reopens: they dropped out again (or never left).
+            // A closed file reopens when its young person dropped out again: back on a list after being absent from the previous
+            // one, or listed with an exit later than the closure. Still listed as before, they stay closed: SIEI keeps listing
+            // a young person until their situation changes there, and a file closed "déjà accompagné·e ailleurs" or "sans
+            // besoin" must not come back every month (no double handling).
             foreach (var lot in existantsVus.Chunk(Lot))
             {
-                var rouverts = await db.JeunesSuivis.Where(j => EF.Parameter(lot).Contains(j.Id) && j.Statut == StatutDossier.Cloture).Select(j => j.Id).ToListAsync(ct);
+                var fermes = await db.JeunesSuivis.Where(j => EF.Parameter(lot).Contains(j.Id) && j.Statut == StatutDossier.Cloture).Select(j => new { j.Id, j.ClotureLe }).ToListAsync(ct);
+                var rouverts = fermes.Where(f => !surPrecedente.Contains(f.Id)
+                        || (sorties.TryGetValue(f.Id, out var sortie) && f.ClotureLe is { } le && sortie > HeureParis.Jour(le)))
+                    .Select(f => f.Id).ToList();
                 if (rouverts.Count == 0)
                 {
                     continue;

@@ -1,0 +1,69 @@
+namespace Raccroche.Web.Features.Decrocheurs;
+
+/// <summary>
+/// What a référent learns about a young person who does not need the PSAD: already followed by someone else, or already
+/// back in a solution. The first group closes the file ("déjà accompagné·e ailleurs"); the second puts it "en solution" with
+/// the solution recorded as entered (so the follow-up of the solution goes on), or closes it as a positive exit at once.
+/// </summary>
+public enum NaturePriseEnCharge
+{
+    [Valeur("mission-locale", "Accompagné·e par une mission locale")] MissionLocale,
+    [Valeur("france-travail", "Inscrit·e et suivi·e par France Travail")] FranceTravail,
+    [Valeur("e2c", "Suivi·e par une école de la 2e chance")] E2c,
+    [Valeur("epide", "Suivi·e par l'EPIDE")] Epide,
+    [Valeur("autre-psad", "Suivi·e par une autre PSAD")] AutrePsad,
+    [Valeur("autre-accompagnement", "Accompagné·e par une autre structure")] AutreAccompagnement,
+    [Valeur("retour-scolarite", "De retour en formation initiale (lycée, CFA sous statut scolaire…)")] RetourScolarite,
+    [Valeur("apprentissage", "En apprentissage")] Apprentissage,
+    [Valeur("formation", "En formation professionnelle")] Formation,
+    [Valeur("service-civique", "En service civique")] ServiceCivique,
+    [Valeur("emploi", "En emploi")] Emploi,
+}
+
+/// <summary>Who said so: the information's source is kept with it (the coordinator weighs "le jeune l'a dit" and "l'établissement l'a confirmé" differently).</summary>
+public enum SourcePriseEnCharge
+{
+    [Valeur("jeune", "Le jeune")] Jeune,
+    [Valeur("famille", "Sa famille ou son responsable légal")] Famille,
+    [Valeur("partenaire", "La structure qui l'accompagne")] Partenaire,
+    [Valeur("etablissement", "Un établissement scolaire ou un CFA")] Etablissement,
+    [Valeur("employeur", "L'employeur")] Employeur,
+    [Valeur("siei", "La liste SIEI")] Siei,
+    [Valeur("autre", "Autre source")] Autre,
+}
+
+/// <summary>"Déjà connu / déjà en solution", as recorded on a case file: what, where (in a few words), since when, who said so.</summary>
+public sealed class PriseEnCharge
+{
+    public long Id { get; set; }
+    public int JeuneSuiviId { get; set; }
+    public NaturePriseEnCharge Nature { get; set; }
+
+    /// <summary>The organisation or the place, in a few words (a mission locale, a lycée, an employer's trade), never a person's name.</summary>
+    public string? Organisme { get; set; }
+    public SourcePriseEnCharge Source { get; set; }
+
+    /// <summary>Since when, as far as the source knows.</summary>
+    public DateOnly? Depuis { get; set; }
+
+    /// <summary>The solution recorded as entered, for the second group.</summary>
+    public long? SolutionId { get; set; }
+    public DateTime EnregistreeLe { get; set; }
+    public required string Auteur { get; set; }
+
+    public const int OrganismeMax = 120;
+
+    /// <summary>Already followed elsewhere (the first group) rather than already in a solution.</summary>
+    public static bool EstAccompagnement(NaturePriseEnCharge n) => n <= NaturePriseEnCharge.AutreAccompagnement;
+
+    /// <summary>The kind of solution a young person already in one has entered.</summary>
+    public static TypeSolution TypeDe(NaturePriseEnCharge n) => n switch
+    {
+        NaturePriseEnCharge.RetourScolarite => TypeSolution.FormationInitiale,
+        NaturePriseEnCharge.Apprentissage => TypeSolution.Apprentissage,
+        NaturePriseEnCharge.Formation => TypeSolution.FormationProfessionnelle,
+        NaturePriseEnCharge.ServiceCivique => TypeSolution.ServiceCivique,
+        NaturePriseEnCharge.Emploi => TypeSolution.EmploiCourt,
+        _ => throw new ArgumentOutOfRangeException(nameof(n), n, "un accompagnement n'est pas une solution"),
+    };
+}
