@@ -47,7 +47,7 @@ public sealed class SuiviBrowserTests(BrowserFixture app)
         await coord.GetByLabel("Fichier de la livraison").SetInputFilesAsync(fichier);
         await coord.GetByRole(AriaRole.Button, new() { Name = "Vérifier le fichier" }).ClickAsync();
         await Assertions.Expect(coord.Locator("[role=status]")).ToContainTextAsync("Essai (rien n'est écrit)");
-        await Assertions.Expect(coord.Locator("table")).ToContainTextAsync("Alix VALMORBRE");
+        await Assertions.Expect(coord.GetByRole(AriaRole.Table, new() { Name = "Ligne par ligne" })).ToContainTextAsync("Alix VALMORBRE");
         await Axe.AucuneViolation(coord);
         await coord.GetByRole(AriaRole.Button, new() { Name = "Importer la livraison" }).ClickAsync();
         await Assertions.Expect(coord.Locator("[role=status]")).ToContainTextAsync("importée");
@@ -115,5 +115,68 @@ public sealed class SuiviBrowserTests(BrowserFixture app)
         await ref63.GotoAsync(app.BaseUrl + "/pro/decrocheurs/rechercher?ine=12345678901");
         await Axe.AucuneViolation(ref63);
         File.Delete(fichier);
+    }
+
+    [Fact]
+    public async Task WithoutJavaScript_At320px_ACoordinatorAssigns_AndAReferentRecordsAnAttemptAndAnEarlierSolution()
+    {
+        var code = "tn" + Guid.NewGuid().ToString("N")[..10];
+        var coordinateur = await ProBrowser.CreerCompteAsync(app, Roles.MembreStructure, "mlds-academie-clermont");
+        var referent = await ProBrowser.CreerCompteAsync(app, Roles.MembreStructure, "ml-63");
+        var aujourdhui = DateTime.UtcNow;
+        var ine = $"08{(code.GetHashCode() & 0x7FFFFFF) % 100_000_000:D8}C";
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RaccrocheDbContext>();
+            var ml = await db.Structures.Where(s => s.Slug == "ml-63").Select(s => s.Id).SingleAsync();
+            var psad = new Psad { Code = code, Nom = "PSAD sans script " + code, Territoire = ["63"], Partenaires = [new() { StructureId = ml }] };
+            db.Psads.Add(psad);
+            await db.SaveChangesAsync();
+            var equipe = scope.ServiceProvider.GetRequiredService<EquipeSuivi>();
+            Assert.True((await equipe.AccorderAsync(psad.Id, coordinateur.Courriel, RoleSuivi.CoordinateurPsad, false, true, "test")).Reussi);
+            Assert.True((await equipe.AccorderAsync(psad.Id, referent.Courriel, RoleSuivi.ReferentSuivi, false, false, "test")).Reussi);
+            var csv = "INE;Nom;Prénom;Date de naissance;Commune;Code INSEE;Date de sortie\r\n" +
+                $"{ine};Fonvalsel;Eden;{aujourdhui.AddYears(-18):dd/MM/yyyy};Ambert;63003;{aujourdhui.AddDays(-60):dd/MM/yyyy}\r\n";
+            var rapport = await scope.ServiceProvider.GetRequiredService<ImportSiei>()
+                .ExecuterAsync(code, null, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), "liste.csv", false, false, "test");
+            Assert.True(rapport.Importe, rapport.Resume());
+        }
+
+        var coord = await app.NewPageAsync(width: 320, height: 640, javaScript: false);
+        await ProBrowser.ConnecterAsync(app, coord, coordinateur);
+        await coord.GotoAsync(app.BaseUrl + "/pro/decrocheurs");
+        await coord.GetByLabel("Sélectionner Eden FONVALSEL").CheckAsync();
+        await coord.GetByRole(AriaRole.Button, new() { Name = "Attribuer" }).ClickAsync();
+        await Assertions.Expect(coord.Locator("[role=status]")).ToContainTextAsync("1 dossier(s) attribué(s)");
+
+        var ref63 = await app.NewPageAsync(width: 320, height: 640, javaScript: false);
+        await ProBrowser.ConnecterAsync(app, ref63, referent);
+        await ref63.GotoAsync(app.BaseUrl + "/pro/decrocheurs");
+        await ref63.GetByRole(AriaRole.Link, new() { Name = "Eden FONVALSEL" }).ClickAsync();
+        await Assertions.Expect(ref63.Locator("h1")).ToHaveTextAsync("Eden FONVALSEL");
+
+        // An attempt typed the way the hint says when the browser offers no date picker.
+        await ref63.Locator("#quand").FillAsync(aujourdhui.AddDays(-1).ToString("yyyy-MM-dd'T'10:30", System.Globalization.CultureInfo.InvariantCulture));
+        await ref63.Locator("#canal").GetByLabel("Téléphone", new() { Exact = true }).CheckAsync();
+        await ref63.Locator("#issue").GetByLabel("Messagerie", new() { Exact = true }).CheckAsync();
+        await ref63.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la tentative" }).ClickAsync();
+        await Assertions.Expect(ref63.Locator(".status").First).ToHaveTextAsync("Contact en cours");
+
+        // The young person is already an apprentice: the file goes "en solution", the solution recorded as entered.
+        await ref63.GetByText("Le jeune est déjà accompagné ou déjà en solution").ClickAsync();
+        await ref63.Locator("#nature").GetByLabel("En apprentissage").CheckAsync();
+        await ref63.Locator("#organisme").FillAsync("CFA des métiers de bouche");
+        await ref63.Locator("#source").GetByLabel("Le jeune", new() { Exact = true }).CheckAsync();
+        await ref63.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true }).ClickAsync();
+        await Assertions.Expect(ref63.Locator(".status").First).ToHaveTextAsync("En solution");
+        await Assertions.Expect(ref63.Locator("main")).ToContainTextAsync("CFA des métiers de bouche");
+
+        // Measuring needs script (Playwright's evaluation waits forever on a page without it): the same page, same width, with it.
+        var mesure = await app.NewPageAsync(width: 320, height: 640);
+        await ProBrowser.ConnecterAsync(app, mesure, referent);
+        await mesure.GotoAsync(ref63.Url);
+        var largeur = await mesure.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(largeur <= 320, $"the file page scrolls sideways at 320 px ({largeur} px)");
+        await Axe.AucuneViolation(mesure);
     }
 }

@@ -27,10 +27,10 @@ public abstract class ListeDossiersTests(AppFactory f) : IAsyncLifetime
         await using var db = f.CreateDbContext();
         _structureA = await db.Structures.Where(s => s.Slug == "ml-63").Select(s => s.Id).SingleAsync();
         _structureB = await db.Structures.Where(s => s.Slug == "cio-63").Select(s => s.Id).SingleAsync();
-        var x = new Psad { Code = "lx" + Guid.NewGuid().ToString("N")[..12], Nom = "PSAD liste X", Territoire = ["63"], Partenaires = [new() { StructureId = _structureA }, new() { StructureId = _structureB }] };
+        var x = new Psad { Code = "tl" + Guid.NewGuid().ToString("N")[..12], Nom = "PSAD liste X", Territoire = ["63"], Partenaires = [new() { StructureId = _structureA }, new() { StructureId = _structureB }] };
         var y = new Psad
         {
-            Code = "ly" + Guid.NewGuid().ToString("N")[..12],
+            Code = "tly" + Guid.NewGuid().ToString("N")[..12],
             Nom = "PSAD liste Y",
             Territoire = ["42"],
             Reglages = new() { DelaiPremiereTentativeJours = 7, DelaiEntretienJours = 10, DelaiSolutionJours = 30, SansNouvellesJours = 10 },

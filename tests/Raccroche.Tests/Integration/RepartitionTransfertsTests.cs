@@ -19,8 +19,8 @@ public abstract class RepartitionTransfertsTests(AppFactory f) : IAsyncLifetime
         await using var db = f.CreateDbContext();
         _ml = await db.Structures.Where(s => s.Slug == "ml-63").Select(s => s.Id).SingleAsync();
         _cio = await db.Structures.Where(s => s.Slug == "cio-63").Select(s => s.Id).SingleAsync();
-        _x = "rx" + Guid.NewGuid().ToString("N")[..12];
-        _y = "ry" + Guid.NewGuid().ToString("N")[..12];
+        _x = "trx" + Guid.NewGuid().ToString("N")[..12];
+        _y = "try" + Guid.NewGuid().ToString("N")[..12];
         var x = new Psad { Code = _x, Nom = "PSAD X " + _x, Territoire = ["63"], Partenaires = [new() { StructureId = _ml }, new() { StructureId = _cio }] };
         var y = new Psad { Code = _y, Nom = "PSAD Y " + _y, Territoire = ["03185"] };
         db.Psads.AddRange(x, y);

@@ -750,6 +750,31 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("MessagesSortants");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
+                {
+                    b.Property<int>("PsadId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Entete")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Champ")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("ModifieeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifieePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("PsadId", "Entete");
+
+                    b.ToTable("CorrespondancesColonnes");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.DepotSiei", b =>
                 {
                     b.Property<Guid>("Id")
@@ -759,6 +784,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<byte[]>("Contenu")
                         .IsRequired()
                         .HasColumnType("bytea");
+
+                    b.Property<string>("Correspondance")
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("DeposeLe")
                         .HasColumnType("timestamp with time zone");
@@ -974,6 +1002,10 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<int>("DerniereLivraisonId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Formation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Ine")
                         .HasMaxLength(11)
                         .HasColumnType("character varying(11)");
@@ -990,6 +1022,10 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("NiveauFormation")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("Nom")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -997,6 +1033,10 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<string>("NomNaissance")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NomRecherche")
+                        .HasMaxLength(310)
+                        .HasColumnType("character varying(310)");
 
                     b.Property<int>("NombreTentatives")
                         .HasColumnType("integer");
@@ -1014,6 +1054,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                     b.Property<int>("PsadId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RappelDemandeLe")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReferentId")
                         .HasMaxLength(450)
@@ -1038,9 +1081,13 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                     b.HasIndex("StructureId");
 
+                    b.HasIndex("PsadId", "ArriveLe");
+
                     b.HasIndex("PsadId", "DateNaissance");
 
                     b.HasIndex("PsadId", "Ine");
+
+                    b.HasIndex("PsadId", "NomRecherche");
 
                     b.HasIndex("PsadId", "Statut", "StatutDepuis");
 
@@ -1130,6 +1177,54 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("PartenairePsad");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PriseEnCharge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("Depuis")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("EnregistreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Organisme")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<long?>("SolutionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JeuneSuiviId");
+
+                    b.HasIndex("SolutionId");
+
+                    b.ToTable("PrisesEnCharge");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Psad", b =>
                 {
                     b.Property<int>("Id")
@@ -1184,6 +1279,41 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Psads");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.RegleRepartition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Codes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Critere")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PsadId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("PsadId", "Ordre");
+
+                    b.ToTable("ReglesRepartition");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
@@ -1349,6 +1479,68 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasIndex("JeuneSuiviId", "Quand");
 
                     b.ToTable("TentativesContact");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.TransfertSuivi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("DemandeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DemandePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("DossierCibleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PsadCibleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PsadSourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReponduLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReponduPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierCibleId");
+
+                    b.HasIndex("JeuneSuiviId");
+
+                    b.HasIndex("PsadCibleId", "Statut");
+
+                    b.HasIndex("PsadSourceId", "Statut");
+
+                    b.ToTable("TransfertsSuivi");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Demandes.DemandeContact", b =>
@@ -1803,6 +1995,15 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.DepotSiei", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
@@ -1891,6 +2092,35 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Navigation("Structure");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PriseEnCharge", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.SolutionSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.RegleRepartition", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
@@ -1940,6 +2170,32 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("JeuneSuiviId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.TransfertSuivi", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("DossierCibleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadCibleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadSourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -729,6 +729,31 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.ToTable("MessagesSortants");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
+                {
+                    b.Property<int>("PsadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Entete")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Champ")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifieeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifieePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PsadId", "Entete");
+
+                    b.ToTable("CorrespondancesColonnes");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.DepotSiei", b =>
                 {
                     b.Property<Guid>("Id")
@@ -738,6 +763,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Property<byte[]>("Contenu")
                         .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<string>("Correspondance")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("DeposeLe")
                         .HasColumnType("TEXT");
@@ -945,6 +973,10 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Property<int>("DerniereLivraisonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Formation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Ine")
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
@@ -961,12 +993,20 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NiveauFormation")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Nom")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NomNaissance")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomRecherche")
+                        .HasMaxLength(310)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("NombreTentatives")
@@ -985,6 +1025,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                     b.Property<int>("PsadId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RappelDemandeLe")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReferentId")
                         .HasMaxLength(450)
@@ -1009,9 +1052,13 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                     b.HasIndex("StructureId");
 
+                    b.HasIndex("PsadId", "ArriveLe");
+
                     b.HasIndex("PsadId", "DateNaissance");
 
                     b.HasIndex("PsadId", "Ine");
+
+                    b.HasIndex("PsadId", "NomRecherche");
 
                     b.HasIndex("PsadId", "Statut", "StatutDepuis");
 
@@ -1099,6 +1146,52 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.ToTable("PartenairePsad");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PriseEnCharge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Depuis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnregistreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisme")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SolutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JeuneSuiviId");
+
+                    b.HasIndex("SolutionId");
+
+                    b.ToTable("PrisesEnCharge");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.Psad", b =>
                 {
                     b.Property<int>("Id")
@@ -1151,6 +1244,39 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Psads");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.RegleRepartition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Codes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Critere")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PsadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("PsadId", "Ordre");
+
+                    b.ToTable("ReglesRepartition");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
@@ -1310,6 +1436,66 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.HasIndex("JeuneSuiviId", "Quand");
 
                     b.ToTable("TentativesContact");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.TransfertSuivi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DemandeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DemandePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DossierCibleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifRefus")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PsadCibleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PsadSourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReponduLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReponduPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierCibleId");
+
+                    b.HasIndex("JeuneSuiviId");
+
+                    b.HasIndex("PsadCibleId", "Statut");
+
+                    b.HasIndex("PsadSourceId", "Statut");
+
+                    b.ToTable("TransfertsSuivi");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Demandes.DemandeContact", b =>
@@ -1754,6 +1940,15 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.DepotSiei", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
@@ -1842,6 +2037,35 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Navigation("Structure");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PriseEnCharge", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.SolutionSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.RegleRepartition", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
@@ -1891,6 +2115,32 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("JeuneSuiviId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.TransfertSuivi", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("DossierCibleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadCibleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
+                        .WithMany()
+                        .HasForeignKey("PsadSourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
