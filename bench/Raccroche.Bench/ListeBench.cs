@@ -298,7 +298,7 @@ internal static class ListeBench
             "COPY \"JeunesSuivis\" (\"Id\", \"PsadId\", \"Ine\", \"Nom\", \"Prenom\", \"NomRecherche\", \"DateNaissance\", \"CodeInsee\", \"Commune\", \"CreeLe\", \"PremiereLivraisonId\", \"DerniereLivraisonId\", " +
             "\"DateSortie\", \"Statut\", \"StatutDepuis\", \"ArriveLe\", \"StructureId\", \"ReferentId\", \"NombreTentatives\", \"DerniereActionLe\", \"Formation\", \"NiveauFormation\", \"RappelDemandeLe\", \"Version\") FROM STDIN (FORMAT BINARY)"))
         {
-            copie.Timeout = TimeSpan.Zero;
+            copie.Timeout = TimeSpan.FromMinutes(30);
             for (var id = 1; id <= n; id++)
             {
                 var x = r.NextDouble();
@@ -386,7 +386,7 @@ internal static class ListeBench
         sw.Restart();
         await using (var copie = await c.BeginBinaryImportAsync("COPY \"SituationsSiei\" (\"LivraisonId\", \"JeuneSuiviId\", \"Ligne\", \"Issue\", \"Contenu\", \"Candidats\") FROM STDIN (FORMAT BINARY)"))
         {
-            copie.Timeout = TimeSpan.Zero;
+            copie.Timeout = TimeSpan.FromMinutes(30);
             var ligne = 1;
             foreach (var (livraison, jeune) in situations)
             {
