@@ -19,7 +19,6 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
     public int Total { get; private set; }
     public int PageCourante { get; private set; } = 1;
     public bool Coordinateur { get; private set; }
-    public IReadOnlyList<(int Id, string Nom, int Ouverts)> Structures { get; private set; } = [];
     public int NonAttribues => Tableau?.NonAttribues ?? 0;
     public int AArbitrer => Tableau?.AArbitrer ?? 0;
 
@@ -197,12 +196,10 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
         if (Coordinateur)
         {
             Tableau = await liste.CompterAsync(traites, reglages, psads, aujourdhui, ct);
-            Structures = [.. Tableau.ParStructure.Where(s => s.Partenaire).Select(s => (s.Id!.Value, s.Nom, s.Ouverts))];
-            StructuresFiltre = [new("aucune", "Non attribués"), .. Structures.Select(s => new Terme(s.Id.ToString(CultureInfo.InvariantCulture), s.Nom))];
-            Referents = [.. (await db.HabilitationsSuivi.AsNoTracking().Where(h => psads.Contains(h.PsadId) && h.Role == RoleSuivi.ReferentSuivi)
-                    .Join(db.Users, h => h.UtilisateurId, u => u.Id, (h, u) => new { u.Id, u.NomAffiche }).Distinct().ToListAsync(ct))
-                .OrderBy(u => u.NomAffiche, StringComparer.Create(new("fr-FR"), true)).Select(u => new Terme(u.Id, u.NomAffiche))];
+            // The partners and référents come from the load query (one read for the filters and the assignment form).
             Charges = await charges.ChargerAsync(psads, ct);
+            StructuresFiltre = [new("aucune", "Non attribués"), .. Charges.Structures.Select(s => new Terme(s.Id.ToString(CultureInfo.InvariantCulture), s.Nom))];
+            Referents = [.. Charges.Referents.DistinctBy(r => r.Id).OrderBy(r => r.Nom, StringComparer.Create(new("fr-FR"), true)).Select(r => new Terme(r.Id, r.Nom))];
             HorsTerritoire = await Repartition.CompterHorsTerritoireAsync(db, traites, psads, ct);
             BientotAnonymises = await conservation.AAnonymiserAvant(traites, maintenant.AddDays(30)).CountAsync(ct);
         }
