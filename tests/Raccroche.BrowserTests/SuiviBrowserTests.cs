@@ -58,10 +58,20 @@ public sealed class SuiviBrowserTests(BrowserFixture app)
         await coord.GetByRole(AriaRole.Button, new() { Name = "Attribuer" }).ClickAsync();
         await Assertions.Expect(coord.Locator("[role=status]")).ToContainTextAsync("1 dossier(s) attribué(s)");
         await Axe.AucuneViolation(coord);
-        foreach (var page in new[] { "/pro/decrocheurs/equipe?psad=" + code, "/pro/decrocheurs/arbitrages" })
+        foreach (var page in new[] { "/pro/decrocheurs/equipe?psad=" + code, "/pro/decrocheurs/arbitrages", "/pro/decrocheurs/repartition?psad=" + code, "/pro/decrocheurs/transferts" })
         {
             await coord.GotoAsync(app.BaseUrl + page);
             await Axe.AucuneViolation(coord);
+        }
+
+        // The regional administrator's PSAD pages.
+        var admin = await app.NewPageAsync(width: 360, height: 740);
+        await ProBrowser.ConnecterAsync(app, admin, await ProBrowser.CreerCompteAsync(app, Roles.AdminRegional));
+        foreach (var page in new[] { "/pro/admin/psads", "/pro/admin/psads/edition", "/pro/admin/psads/edition/" + code })
+        {
+            await admin.GotoAsync(app.BaseUrl + page);
+            await Assertions.Expect(admin.Locator("h1")).ToBeVisibleAsync();
+            await Axe.AucuneViolation(admin);
         }
 
         // The référent, by keyboard only: open the file, record two attempts.
