@@ -64,8 +64,12 @@ public sealed class TachePeriodiqueTests
 
         using var patiente = new Compteur(Scopes(), active: true, TimeSpan.FromHours(1));
         await patiente.StartAsync(CancellationToken.None);
-        await patiente.StopAsync(new CancellationTokenSource(TimeSpan.FromSeconds(5)).Token);
+        // Stopping must not wait for the hour-long first delay. The bound is generous because the suite runs this beside
+        // busy integration tests (a 5 s bound once failed on a loaded CI machine); a job that ignored the stop would take
+        // an hour and fail here on the timeout.
+        await patiente.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
+        await patiente.ExecuteTask!.WaitAsync(TimeSpan.FromMinutes(1)).ContinueWith(_ => { }, TaskScheduler.Default);
         Assert.Equal(0, patiente.Passages);
-        Assert.True(patiente.ExecuteTask!.IsCompleted);
+        Assert.True(patiente.ExecuteTask.IsCompleted);
     }
 }
