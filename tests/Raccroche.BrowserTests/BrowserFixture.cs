@@ -97,6 +97,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             // Kestrel serves plain HTTP on loopback here (no certificate): Secure-only cookies would be refused.
             // The integration tests, over HTTPS, check the production cookie flags.
             builder.UseSetting("Securite:CookiesSecurises", "false");
+
+            // The SIEI import job on: a coordinator confirms an import and watches its status page until the report.
+            builder.UseSetting(ReglagesDeTest.ImportsSiei, "true");
         }
     }
 }

@@ -50,7 +50,12 @@ public sealed class SuiviBrowserTests(BrowserFixture app)
         await Assertions.Expect(coord.GetByRole(AriaRole.Table, new() { Name = "Ligne par ligne" })).ToContainTextAsync("Alix VALMORBRE");
         await Axe.AucuneViolation(coord);
         await coord.GetByRole(AriaRole.Button, new() { Name = "Importer la livraison" }).ClickAsync();
+
+        // The import runs in the background job; the status page refreshes itself, then shows the report.
+        await Assertions.Expect(coord).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/pro/decrocheurs/import/[0-9a-f-]{36}$"));
+        await Assertions.Expect(coord.Locator("#rapport-titre")).ToHaveTextAsync("Import terminé", new() { Timeout = 60_000 });
         await Assertions.Expect(coord.Locator("[role=status]")).ToContainTextAsync("importée");
+        await Axe.AucuneViolation(coord);
 
         // Assign Alix to the mission locale from the work list.
         await coord.GotoAsync(app.BaseUrl + "/pro/decrocheurs");
@@ -165,8 +170,9 @@ public sealed class SuiviBrowserTests(BrowserFixture app)
         await ref63.GetByRole(AriaRole.Link, new() { Name = "Eden FONVALSEL" }).ClickAsync();
         await Assertions.Expect(ref63.Locator("h1")).ToHaveTextAsync("Eden FONVALSEL");
 
-        // An attempt typed the way the hint says when the browser offers no date picker.
-        await ref63.Locator("#quand").FillAsync(aujourdhui.AddDays(-1).ToString("yyyy-MM-dd'T'10:30", System.Globalization.CultureInfo.InvariantCulture));
+        // An attempt typed the way the hint says when the browser offers no date picker, an hour ago in Paris time (a fixed
+        // "yesterday 10:30" fell before the file's arrival minus a day whenever the test ran after 10:30, and was refused).
+        await ref63.Locator("#quand").FillAsync(Raccroche.Web.Commun.HeureParis.Locale(aujourdhui.AddHours(-1)).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await ref63.Locator("#canal").GetByLabel("Téléphone", new() { Exact = true }).CheckAsync();
         await ref63.Locator("#issue").GetByLabel("Messagerie", new() { Exact = true }).CheckAsync();
         await ref63.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la tentative" }).ClickAsync();

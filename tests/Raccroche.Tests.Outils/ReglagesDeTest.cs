@@ -18,8 +18,14 @@ public static class ReglagesDeTest
     /// <summary>Retention, a minute after start-up then every <c>Retention:IntervalleHeures</c>.</summary>
     public const string Retention = "Retention:Active";
 
+    /// <summary>Transfer requests unanswered for 10 days accepted, two minutes after start-up then hourly.</summary>
+    public const string Transferts = "Transferts:Active";
+
+    /// <summary>The SIEI imports confirmed on the import page, every two seconds.</summary>
+    public const string ImportsSiei = "Decrocheurs:ImportsActifs";
+
     /// <summary>Every hosted service of the app, each with its off switch.</summary>
-    public static readonly IReadOnlyList<string> TachesDeFond = [EnvoiCourriers, Relances, Retention];
+    public static readonly IReadOnlyList<string> TachesDeFond = [EnvoiCourriers, Relances, Retention, Transferts, ImportsSiei];
 
     /// <summary>Testing environment, quiet logs, generous rate limits, no background job.</summary>
     public static void Appliquer(IWebHostBuilder builder)

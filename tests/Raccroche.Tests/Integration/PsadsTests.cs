@@ -147,6 +147,34 @@ public abstract class PsadsTests(AppFactory f)
         return await Pro.Html(r);
     }
 
+    /// <summary>
+    /// Confirms the import on <paramref name="page"/>: the post moves to the import's status page, the import job (off in
+    /// tests: run here, as the host would) imports, and the status page then shows the report.
+    /// </summary>
+    private async Task<IHtmlDocument> ImporterAsync(HttpClient client, IHtmlDocument page, bool ignorer = false)
+    {
+        var form = page.QuerySelector("form[action*='handler=Importer']")!;
+        var champs = form.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+        if (ignorer)
+        {
+            champs.Add(new("IgnorerInvalides", "true"));
+        }
+
+        var r = await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(champs));
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var statut = r.Headers.Location!.OriginalString;
+        Assert.Matches("^/pro/decrocheurs/import/[0-9a-f-]{36}$", statut);
+
+        // Asked for, not yet run: the status page says so, with its refresh link for browsers without script.
+        var attente = await Pro.PageAsync(client, statut);
+        Assert.Equal("Import en cours", attente.QuerySelector("#avancement-titre")!.TextContent);
+        Assert.Equal("En attente de démarrage…", attente.QuerySelector("[data-actualiser] [role=status]")!.TextContent.Trim());
+        Assert.Equal(statut, attente.QuerySelector("[data-actualiser] a")!.GetAttribute("href"));
+
+        Assert.True(await f.Services.GetRequiredService<ImportsDemandes>().TraiterAsync(CancellationToken.None) >= 1);
+        return await Pro.PageAsync(client, statut);
+    }
+
     /// <summary>Posts the mapping form of <paramref name="page"/> with these choices (column index → field code).</summary>
     private static async Task<IHtmlDocument> CorrigerAsync(HttpClient client, IHtmlDocument page, Dictionary<string, string> choix, bool enregistrer)
     {
@@ -189,9 +217,8 @@ public abstract class PsadsTests(AppFactory f)
         Assert.Contains("5 nouveau(x)", corrige.QuerySelector("[role=status]")!.TextContent);
         Assert.Contains("enregistrée pour la PSAD", corrige.Body!.TextContent);
         var import = corrige.QuerySelector("form[action*='handler=Importer']")!;
-        var r = await client.PostAsync(import.GetAttribute("action"), new FormUrlEncodedContent(
-            import.QuerySelectorAll("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))));
-        Assert.Contains("Import terminé", (await Pro.Html(r)).QuerySelector("#rapport-titre")!.TextContent);
+        var statut = await ImporterAsync(client, corrige);
+        Assert.Contains("Import terminé", statut.QuerySelector("#rapport-titre")!.TextContent);
 
         await using (var db = f.CreateDbContext())
         {
@@ -207,6 +234,94 @@ public abstract class PsadsTests(AppFactory f)
         var rapport = await scope.ServiceProvider.GetRequiredService<ImportSiei>().ExecuterAsync(code, Novembre.AddMonths(1), ListeSieiSynthetique.Flux(suivante), "decembre.csv", true, false, "test");
         Assert.Null(rapport.Refus);
         Assert.DoesNotContain("FIN DE SCOLARITE", rapport.ColonnesIgnorees);
+    }
+
+    [Fact]
+    public async Task AnImportWithFaultyRows_IsRefusedByTheJob_ThenImportedWithThemLeftOut_FromItsStatusPage()
+    {
+        var (code, id, client) = await CoordinateurAsync();
+        var csv = ListeSieiSynthetique.Csv(ListeSieiSynthetique.Jeunes(4, 81, Novembre), lignesEnPlus: ["XX;Valmor;Lou;31/02/2008;Thiers;63430;;01/09/2026;scolaire"]);
+        var verifie = await VerifierAsync(client, code, csv);
+        Assert.Contains("1 erreur(s)", verifie.QuerySelector("[role=status]")!.TextContent);
+
+        // Asked for without leaving the faulty row out: the job refuses, nothing is written, the file stays to be imported again.
+        var refuse = await ImporterAsync(client, verifie);
+        Assert.Equal("Import refusé", refuse.QuerySelector("#rapport-titre")!.TextContent);
+        Assert.Contains("1 ligne(s) en erreur", refuse.QuerySelector("[role=status]")!.TextContent);
+        Assert.Contains("date de naissance", refuse.QuerySelector("table.data")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(refuse.QuerySelector("input[name=IgnorerInvalides]"));
+        await using (var db = f.CreateDbContext())
+        {
+            Assert.Equal(0, await db.JeunesSuivis.CountAsync(j => j.PsadId == id));
+            Assert.False(await db.Livraisons.AnyAsync(l => l.PsadId == id));
+        }
+
+        // Imported with the faulty row left out, from the status page's own form.
+        var importe = await ImporterAsync(client, refuse, ignorer: true);
+        Assert.Equal("Import terminé", importe.QuerySelector("#rapport-titre")!.TextContent);
+        Assert.Contains("importée", importe.QuerySelector("[role=status]")!.TextContent);
+        Assert.Null(importe.QuerySelector("form[action*='handler=Importer']"));
+        await using (var db = f.CreateDbContext())
+        {
+            Assert.Equal(4, await db.JeunesSuivis.CountAsync(j => j.PsadId == id));
+            var livraison = await db.Livraisons.SingleAsync(l => l.PsadId == id);
+            Assert.Equal(1, livraison.Ignores);
+            Assert.NotEqual("test", livraison.ImporteePar);
+            var depot = await db.DepotsSiei.SingleAsync(d => d.PsadId == id);
+            Assert.Equal(EtatDepot.Termine, depot.Etat);
+            Assert.Empty(depot.Contenu);
+            Assert.True(depot.IgnorerInvalides);
+            Assert.Equal(2, await db.Journal.CountAsync(j => j.Ressource == "import-siei" && j.RessourceId == depot.Id.ToString() && j.UtilisateurId != null));
+        }
+
+        // The import page lists it among the account's recent imports.
+        var accueil = await Pro.PageAsync(client, "/pro/decrocheurs/import");
+        Assert.Contains("importé", accueil.QuerySelector("section[aria-labelledby=recents-titre]")!.TextContent);
+
+        // Another PSAD's coordinator does not see it.
+        var (_, _, autre) = await CoordinateurAsync();
+        var etranger = await Pro.PageAsync(autre, accueil.QuerySelector("section[aria-labelledby=recents-titre] a")!.GetAttribute("href")!);
+        Assert.Null(etranger.QuerySelector("#rapport-titre"));
+        Assert.Contains("n'est plus disponible", etranger.QuerySelector(".error-summary")!.TextContent);
+    }
+
+    [Fact]
+    public async Task TheStatusPage_ShowsTheRunningPhase_AndAStaleClaimIsTakenAgain()
+    {
+        var (code, id, client) = await CoordinateurAsync();
+        var verifie = await VerifierAsync(client, code, ListeSieiSynthetique.Csv(ListeSieiSynthetique.Jeunes(3, 82, Novembre)));
+        var depotId = Guid.Parse(verifie.QuerySelector("form[action*='handler=Importer'] input[name=DepotId]")!.GetAttribute("value")!);
+        var maintenant = f.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+
+        // Claimed by an instance that still gives signs of life: shown as it goes, not taken by this one.
+        await using (var db = f.CreateDbContext())
+        {
+            await db.DepotsSiei.Where(d => d.Id == depotId).ExecuteUpdateAsync(u => u.SetProperty(d => d.Etat, EtatDepot.EnCours).SetProperty(d => d.DemandeLe, maintenant)
+                .SetProperty(d => d.AvanceLe, maintenant).SetProperty(d => d.Phase, PhaseImport.Rapprochement).SetProperty(d => d.Faites, 40_000).SetProperty(d => d.Total, 100_000));
+        }
+
+        var page = await Pro.PageAsync(client, $"/pro/decrocheurs/import/{depotId}");
+        var texte = page.QuerySelector("[data-actualiser] [role=status]")!.TextContent.Trim();
+        Assert.Equal(new AvancementImport(PhaseImport.Rapprochement, 40_000, 100_000).ToString(), texte);
+        Assert.StartsWith("rapprochement : 40", texte, StringComparison.Ordinal);
+        var barre = page.QuerySelector("[data-actualiser] progress")!;
+        Assert.Equal(("40000", "100000"), (barre.GetAttribute("value"), barre.GetAttribute("max")));
+        Assert.Equal(0, await f.Services.GetRequiredService<ImportsDemandes>().TraiterAsync(CancellationToken.None));
+
+        // Its instance died (no sign of life for longer than the lease): the next run takes it again and imports it.
+        await using (var db = f.CreateDbContext())
+        {
+            await db.DepotsSiei.Where(d => d.Id == depotId).ExecuteUpdateAsync(u => u.SetProperty(d => d.AvanceLe, maintenant - DepotSiei.Bail - TimeSpan.FromMinutes(1)));
+        }
+
+        Assert.True(await f.Services.GetRequiredService<ImportsDemandes>().TraiterAsync(CancellationToken.None) >= 1);
+        var fin = await Pro.PageAsync(client, $"/pro/decrocheurs/import/{depotId}");
+        Assert.Equal("Import terminé", fin.QuerySelector("#rapport-titre")!.TextContent);
+        Assert.Null(fin.QuerySelector("[data-actualiser]"));
+        await using (var db = f.CreateDbContext())
+        {
+            Assert.Equal(3, await db.JeunesSuivis.CountAsync(j => j.PsadId == id));
+        }
     }
 
     [Fact]

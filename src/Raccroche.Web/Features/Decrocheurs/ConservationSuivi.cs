@@ -88,7 +88,7 @@ public sealed class ConservationSuivi(RaccrocheDbContext db, IOptions<Conservati
         // Rows nobody settled, past the same period, and files kept for an import.
         var apparitionAvant = maintenant.AddMonths(-options.Value.MoisApresDerniereLivraison);
         situations += await db.SituationsSiei.Where(s => s.JeuneSuiviId == null && db.Livraisons.Any(l => l.Id == s.LivraisonId && l.ImporteeLe < apparitionAvant)).ExecuteDeleteAsync(ct);
-        var depots = await db.DepotsSiei.Where(d => d.DeposeLe < maintenant - DepotSiei.Duree).ExecuteDeleteAsync(ct);
+        var depots = await db.DepotsSiei.Where(DepotSiei.Perime(maintenant)).ExecuteDeleteAsync(ct);
         return new BilanConservation(dossiers, situations, depots);
     }
 

@@ -138,6 +138,8 @@ internal sealed class DepotSieiConfiguration : IEntityTypeConfiguration<DepotSie
     public void Configure(EntityTypeBuilder<DepotSiei> b)
     {
         b.HasIndex(d => d.DeposeLe);
+        b.HasIndex(d => d.Etat);
+        b.Property(d => d.DemandePar).HasMaxLength(200);
         b.Property(d => d.UtilisateurId).HasMaxLength(450);
         b.Property(d => d.NomFichier).HasMaxLength(200);
         b.HasOne<Psad>().WithMany().HasForeignKey(d => d.PsadId).OnDelete(DeleteBehavior.Cascade);

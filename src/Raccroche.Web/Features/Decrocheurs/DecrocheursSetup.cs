@@ -11,8 +11,20 @@ public static class DecrocheursSetup
                     && o.MoisApresDerniereLivraison is >= ConservationSuiviOptions.Minimum and <= ConservationSuiviOptions.Maximum,
                 $"Retention:Suivi: MoisApresCloture and MoisApresDerniereLivraison must lie between {ConservationSuiviOptions.Minimum} and {ConservationSuiviOptions.Maximum} months.")
             .ValidateOnStart();
-        services.AddHostedService<TacheTransferts>();
+        if (config.GetValue("Transferts:Active", true))
+        {
+            services.AddHostedService<TacheTransferts>();
+        }
+
+        // Imports confirmed on the page run outside the request (progress on /pro/decrocheurs/import/{depot}).
+        if (config.GetValue("Decrocheurs:ImportsActifs", true))
+        {
+            services.AddHostedService<TacheImportsSiei>();
+        }
+
         return services
+        .AddSingleton<AvancementsImports>()
+        .AddSingleton<ImportsDemandes>()
         .AddScoped<ImportSiei>()
         .AddScoped<TransfertsSuivi>()
         .AddScoped<ChargeSuivi>()

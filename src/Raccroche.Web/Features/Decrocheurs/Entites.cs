@@ -231,5 +231,56 @@ public sealed class DepotSiei
     /// <summary>The column mapping the coordinator checked the file with (JSON, normalised header → field code or "ignorer"), used by its import.</summary>
     public string? Correspondance { get; set; }
 
+    /// <summary>Where the file stands: checked, waiting for the import job, being imported, done.</summary>
+    public EtatDepot Etat { get; set; }
+
+    /// <summary>The coordinator's choice when asking for the import: rows in error left out.</summary>
+    public bool IgnorerInvalides { get; set; }
+
+    /// <summary>Who asked for the import (their display name, for the livraison and its audit line) and when.</summary>
+    public string? DemandePar { get; set; }
+    public DateTime? DemandeLe { get; set; }
+
+    /// <summary>The running import's last sign of life: a claim older than <see cref="Bail"/> is taken again (its instance died).</summary>
+    public DateTime? AvanceLe { get; set; }
+
+    /// <summary>The running import's phase and the rows of that phase done (what the status page shows).</summary>
+    public PhaseImport? Phase { get; set; }
+    public int Faites { get; set; }
+    public int Total { get; set; }
+
+    /// <summary>When the import ended (imported, refused or failed); the row and its report are kept <see cref="Duree"/> after it, without the file.</summary>
+    public DateTime? TermineLe { get; set; }
+
+    /// <summary>The import's report (JSON of <see cref="RapportSiei"/>: counts and errors, never a value of the file).</summary>
+    public string? Rapport { get; set; }
+
     public static readonly TimeSpan Duree = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// The kept files to delete at <paramref name="maintenant"/>: checked more than <see cref="Duree"/> ago and not asked
+    /// for, or ended more than <see cref="Duree"/> ago. A file waiting for the import job or being imported stays, but not
+    /// past a day whatever its state (a job switched off must not keep young people's data for ever).
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<DepotSiei, bool>> Perime(DateTime maintenant)
+    {
+        var limite = maintenant - Duree;
+        var jour = maintenant.AddDays(-1);
+        return d => (d.Etat == EtatDepot.Verifie && d.DeposeLe < limite) || (d.Etat == EtatDepot.Termine && d.TermineLe < limite) || d.DeposeLe < jour;
+    }
+
+    /// <summary>How long a claimed import may go without a sign of life before another run takes it again (the write phase of 100,000 rows takes about 10 s).</summary>
+    public static readonly TimeSpan Bail = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>The life of a kept file: checked (the dry run), then asked for import and taken by the import job.</summary>
+public enum EtatDepot
+{
+    /// <summary>Checked by the dry run; may be imported (again, after a refusal).</summary>
+    [Valeur("verifie", "vérifié")] Verifie,
+    [Valeur("en-attente", "en attente")] EnAttente,
+    [Valeur("en-cours", "en cours")] EnCours,
+
+    /// <summary>Ended: imported, already imported, refused or failed; <see cref="DepotSiei.Rapport"/> says which.</summary>
+    [Valeur("termine", "terminé")] Termine,
 }

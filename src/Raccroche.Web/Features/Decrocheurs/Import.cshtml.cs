@@ -1,13 +1,18 @@
+using Raccroche.Web.Features.Journal;
+
 namespace Raccroche.Web.Features.Decrocheurs;
 
 /// <summary>
 /// Importing a SIEI list (<c>/pro/decrocheurs/import</c>, coordinators): the file is checked first (a dry run: what each row
 /// becomes, every error with its line and field), kept for two hours, then imported on the coordinator's word, all or
-/// nothing; rows in error are left out only when they tick the box that says so.
+/// nothing; rows in error are left out only when they tick the box that says so. The import itself runs outside the
+/// request (<see cref="ImportsDemandes"/>): the page moves to <c>/pro/decrocheurs/import/{depot}</c>, which shows its
+/// progress (refreshed by script, or by the "Actualiser" link without it) and then its report.
 /// </summary>
 [RequestSizeLimit(TailleRequete)]
 [RequestFormLimits(MultipartBodyLengthLimit = TailleRequete)]
-public sealed class ImportModel(AccesSuivi acces, RaccrocheDbContext db, ImportSiei import, CorrespondancesPsad correspondances, TimeProvider clock) : PageModel
+public sealed class ImportModel(AccesSuivi acces, RaccrocheDbContext db, ImportSiei import, CorrespondancesPsad correspondances, AvancementsImports avancements, Tracabilite journal,
+    TimeProvider clock) : PageModel
 {
     /// <summary>A little over the reader's 50 MB, so that a file just over it gets the reader's French message, not a bare 413.</summary>
     public const long TailleRequete = LecteurTableau.TailleMaximale + (2 * 1024 * 1024);
@@ -31,8 +36,70 @@ public sealed class ImportModel(AccesSuivi acces, RaccrocheDbContext db, ImportS
     public IReadOnlyList<ColonneLue> Colonnes { get; private set; } = [];
     public bool CorrespondanceEnregistree { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        await ChargerAsync(ct) ? Page() : NotFound();
+    /// <summary>On the status page: the kept file's state, and where its import is while it runs.</summary>
+    public EtatDepot? Etat { get; private set; }
+    public AvancementImport? Avancement { get; private set; }
+    public string? NomFichier { get; private set; }
+
+    /// <summary>The current account's imports of the last two hours (asked for, running or ended), newest first.</summary>
+    public IReadOnlyList<ImportRecent> Recents { get; private set; } = [];
+
+    public sealed record ImportRecent(Guid Depot, string NomFichier, string Psad, EtatDepot Etat, DateTime DemandeLe, RapportSiei? Rapport);
+
+    public async Task<IActionResult> OnGetAsync(Guid? depot, CancellationToken ct)
+    {
+        if (!await ChargerAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (depot is null)
+        {
+            await RecentsAsync(ct);
+            return Page();
+        }
+
+        var moi = acces.Habilitations.UtilisateurId;
+        var psads = await acces.PsadsCoordonneesAsync(ct);
+        var d = await db.DepotsSiei.AsNoTracking().Where(x => x.Id == depot && x.UtilisateurId == moi && psads.Contains(x.PsadId))
+            .Select(x => new { x.Etat, x.Rapport, x.Phase, x.Faites, x.Total, x.NomFichier, x.Mois, x.PsadId, x.DeposeLe }).FirstOrDefaultAsync(ct);
+        if (d is null)
+        {
+            Erreurs.Ajouter("fichier", "Cet import n'est plus disponible (terminé depuis plus de deux heures, ou demandé depuis un autre compte).");
+            return Page();
+        }
+
+        (Etat, NomFichier) = (d.Etat, d.NomFichier);
+        Psad = await db.Psads.Where(p => p.Id == d.PsadId).Select(p => p.Code).FirstAsync(ct);
+        Mois = d.Mois?.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        Rapport = ImportsDemandes.Lire(d.Rapport);
+        switch (d.Etat)
+        {
+            case EtatDepot.EnAttente or EtatDepot.EnCours:
+                Avancement = avancements.Lire(depot.Value) ?? (d.Phase is { } phase ? new AvancementImport(phase, d.Faites, d.Total) : null);
+                Rapport = null;
+                break;
+            case EtatDepot.Verifie when d.DeposeLe >= clock.GetUtcNow().UtcDateTime - DepotSiei.Duree:
+                // Refused (rows in error, an unexpected failure): the file is still there, to import again.
+                Depot = depot;
+                break;
+        }
+
+        return Page();
+    }
+
+    private async Task RecentsAsync(CancellationToken ct)
+    {
+        var moi = acces.Habilitations.UtilisateurId;
+        var limite = clock.GetUtcNow().UtcDateTime - DepotSiei.Duree;
+        var lignes = await db.DepotsSiei.AsNoTracking()
+            .Where(d => d.UtilisateurId == moi && d.DemandeLe != null && (d.Etat == EtatDepot.EnAttente || d.Etat == EtatDepot.EnCours || d.DemandeLe >= limite))
+            .OrderByDescending(d => d.DemandeLe).Take(10)
+            .Select(d => new { d.Id, d.NomFichier, d.PsadId, d.Etat, d.DemandeLe, d.Rapport }).ToListAsync(ct);
+        var ids = lignes.Select(l => l.PsadId).Distinct().ToList();
+        var codes = await db.Psads.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Code, ct);
+        Recents = [.. lignes.Select(l => new ImportRecent(l.Id, l.NomFichier, codes.GetValueOrDefault(l.PsadId, "?"), l.Etat, l.DemandeLe!.Value, ImportsDemandes.Lire(l.Rapport)))];
+    }
 
     /// <summary>The dry run: nothing is written but the file, kept for the import that may follow.</summary>
     public async Task<IActionResult> OnPostVerifierAsync(CancellationToken ct)
@@ -69,7 +136,7 @@ public sealed class ImportModel(AccesSuivi acces, RaccrocheDbContext db, ImportS
         if ((Rapport.Refus is null || Rapport.EnTeteRefusee) && !Rapport.DejaImporte)
         {
             var maintenant = clock.GetUtcNow().UtcDateTime;
-            await db.DepotsSiei.Where(d => d.DeposeLe < maintenant - DepotSiei.Duree).ExecuteDeleteAsync(ct);
+            await db.DepotsSiei.Where(DepotSiei.Perime(maintenant)).ExecuteDeleteAsync(ct);
             var depot = new DepotSiei
             {
                 Id = Guid.NewGuid(),
@@ -155,7 +222,10 @@ public sealed class ImportModel(AccesSuivi acces, RaccrocheDbContext db, ImportS
         return (depot, await db.Psads.Where(p => p.Id == depot.PsadId).Select(p => p.Code).FirstAsync(ct));
     }
 
-    /// <summary>The import itself, from the file the dry run kept; the file is deleted once imported.</summary>
+    /// <summary>
+    /// The import itself, from the file the dry run kept: asked for here, run by the import job; the page moves to the
+    /// import's status. A second click (or a reload) on a file already asked for only moves to its status.
+    /// </summary>
     public async Task<IActionResult> OnPostImporterAsync(CancellationToken ct)
     {
         if (!await ChargerAsync(ct))
@@ -169,22 +239,22 @@ public sealed class ImportModel(AccesSuivi acces, RaccrocheDbContext db, ImportS
         }
 
         var (depot, code) = trouve;
-
-        Psad = code;
-        Mois = depot.Mois?.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        Rapport = await import.ExecuterAsync(code, depot.Mois, new MemoryStream(depot.Contenu), depot.NomFichier, essai: false, IgnorerInvalides, acces.Habilitations.Nom,
-            CorrespondanceSiei.Deserialiser(depot.Correspondance), ct: ct);
-        Colonnes = Rapport.Colonnes;
-        if (Rapport.Importe || Rapport.DejaImporte)
+        if (depot.Etat == EtatDepot.Verifie)
         {
-            await db.DepotsSiei.Where(d => d.Id == depot.Id).ExecuteDeleteAsync(ct);
-        }
-        else
-        {
-            Depot = depot.Id;
+            var demande = await db.DepotsSiei.Where(d => d.Id == depot.Id && d.Etat == EtatDepot.Verifie).ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.Etat, EtatDepot.EnAttente)
+                .SetProperty(d => d.IgnorerInvalides, IgnorerInvalides)
+                .SetProperty(d => d.DemandePar, acces.Habilitations.Nom)
+                .SetProperty(d => d.DemandeLe, clock.GetUtcNow().UtcDateTime)
+                .SetProperty(d => d.Rapport, (string?)null), ct);
+            if (demande == 1)
+            {
+                await journal.EcrireAsync(Tracabilite.Creation, "import-siei", depot.Id.ToString(),
+                    $"import demandé pour la PSAD {code}{(IgnorerInvalides ? ", lignes en erreur écartées" : "")}", acces.Habilitations.Nom, ct);
+            }
         }
 
-        return Page();
+        return RedirectToPage("/Decrocheurs/Import", new { depot = depot.Id });
     }
 
     private async Task<bool> ChargerAsync(CancellationToken ct)

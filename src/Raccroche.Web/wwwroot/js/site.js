@@ -40,3 +40,32 @@
     b.addEventListener("click", function () { window.print(); });
   });
 })();
+
+// A section marked data-actualiser (a running import) is refreshed in place every N ms; once the server's page no longer
+// has it (the import ended), the page reloads to show the report. Without script, the section's own link refreshes.
+(function () {
+  "use strict";
+  var section = document.querySelector("[data-actualiser]");
+  if (!section) { return; }
+  var delai = parseInt(section.getAttribute("data-actualiser"), 10) || 2000;
+  function suivant() {
+    setTimeout(function () {
+      fetch(window.location.href, { headers: { Accept: "text/html" }, credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+        .then(function (html) {
+          var neuf = new DOMParser().parseFromString(html, "text/html").querySelector("[data-actualiser]");
+          if (!neuf) { window.location.reload(); return; }
+          var statut = section.querySelector("[role=status]");
+          var statutNeuf = neuf.querySelector("[role=status]");
+          if (statut && statutNeuf && statut.textContent !== statutNeuf.textContent) { statut.textContent = statutNeuf.textContent; }
+          var barre = section.querySelector("progress");
+          var barreNeuve = neuf.querySelector("progress");
+          if (barreNeuve && !barre) { statut.insertAdjacentElement("afterend", barreNeuve); }
+          else if (barre && barreNeuve) { barre.max = barreNeuve.max; barre.value = barreNeuve.value; barre.textContent = barreNeuve.textContent; }
+          suivant();
+        })
+        .catch(function () { suivant(); });
+    }, delai);
+  }
+  suivant();
+})();

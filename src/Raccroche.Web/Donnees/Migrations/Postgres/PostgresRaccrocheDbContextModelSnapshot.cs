@@ -781,6 +781,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("AvanceLe")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<byte[]>("Contenu")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -788,8 +791,25 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<string>("Correspondance")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("DemandeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DemandePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("DeposeLe")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Faites")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IgnorerInvalides")
+                        .HasColumnType("boolean");
 
                     b.Property<DateOnly?>("Mois")
                         .HasColumnType("date");
@@ -799,7 +819,19 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Phase")
+                        .HasColumnType("text");
+
                     b.Property<int>("PsadId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rapport")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("TermineLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Total")
                         .HasColumnType("integer");
 
                     b.Property<string>("UtilisateurId")
@@ -810,6 +842,8 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DeposeLe");
+
+                    b.HasIndex("Etat");
 
                     b.HasIndex("PsadId");
 

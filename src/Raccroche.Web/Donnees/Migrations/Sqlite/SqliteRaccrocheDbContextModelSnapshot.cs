@@ -760,6 +760,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AvanceLe")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Contenu")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -767,8 +770,25 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Property<string>("Correspondance")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DemandeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DemandePar")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("DeposeLe")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Etat")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Faites")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IgnorerInvalides")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("Mois")
                         .HasColumnType("TEXT");
@@ -778,7 +798,19 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Phase")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PsadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rapport")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TermineLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UtilisateurId")
@@ -789,6 +821,8 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DeposeLe");
+
+                    b.HasIndex("Etat");
 
                     b.HasIndex("PsadId");
 
