@@ -22,7 +22,13 @@ public sealed record RapportSiei
     [JsonPropertyName("deja_importe")] public bool DejaImporte { get; init; }
     [JsonPropertyName("livraison")] public int? LivraisonId { get; init; }
 
-    /// <summary>One line per row of the file, for the preview page (not in the command line's JSON report).</summary>
+    /// <summary>How many rows the preview holds at most: the page shows those; the counts and errors cover every row.</summary>
+    public const int ApercuMaximum = 500;
+
+    /// <summary>
+    /// One line per row of the file, the first <see cref="ApercuMaximum"/> only, for the preview page (not in the command
+    /// line's JSON report): fewer than <see cref="Lignes"/> when the file has more rows.
+    /// </summary>
     [JsonIgnore] public IReadOnlyList<ApercuLigne> Apercu { get; init; } = [];
 
     /// <summary>Every column of the header line and the field it was read as (the page's mapping table); empty when the file was unreadable.</summary>
@@ -75,12 +81,11 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         }
 
         avancement?.Report(new AvancementImport(PhaseImport.Lecture, 0, 0));
-        byte[] octets;
-        Tableau tableau;
+        Tableau? tableau;
+        string empreinte;
         try
         {
-            octets = await LecteurTableau.OctetsAsync(fichier, ct);
-            tableau = LecteurTableau.Lire(octets);
+            (tableau, empreinte) = await LireAsync(fichier, ct);
         }
         catch (FichierIlisibleException e)
         {
@@ -112,27 +117,29 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         var moisListe = mois ?? new DateOnly(aujourdhui.Year, aujourdhui.Month, 1);
         var finMois = moisListe.AddMonths(1).AddDays(-1);
         var dateListe = finMois < aujourdhui ? finMois : aujourdhui;
-        avancement?.Report(new AvancementImport(PhaseImport.Analyse, 0, tableau.Lignes.Count));
+        var nombreLignes = tableau.Lignes.Count;
+        avancement?.Report(new AvancementImport(PhaseImport.Analyse, 0, nombreLignes));
         var analyse = AnalyseSiei.Analyser(tableau, entetes, dateListe);
-        avancement?.Report(new AvancementImport(PhaseImport.Analyse, tableau.Lignes.Count, tableau.Lignes.Count));
+        avancement?.Report(new AvancementImport(PhaseImport.Analyse, nombreLignes, nombreLignes));
         var erreurs = analyse.Erreurs.Select(e => new ErreurRapport(e.Ligne, e.Champ, e.Message)).ToList();
 
-        var empreinte = Convert.ToHexString(SHA256.HashData(octets));
-        octets = [];
+        // The raw cells are no longer needed (the typed rows keep what they use): an async method's locals live until it
+        // returns, so the table is let go here rather than held through the matching and the writes.
+        tableau = null;
         var deja = await db.Livraisons.AsNoTracking().Where(l => l.PsadId == psad.Id && l.EmpreinteFichier == empreinte).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
         if (deja is not null)
         {
-            return new RapportSiei { Essai = essai, DejaImporte = true, LivraisonId = deja, Lignes = tableau.Lignes.Count };
+            return new RapportSiei { Essai = essai, DejaImporte = true, LivraisonId = deja, Lignes = nombreLignes };
         }
 
         // Who is already followed, and who was on the previous list.
-        var connus = await db.JeunesSuivis.AsNoTracking().Where(j => j.PsadId == psad.Id)
+        List<PersonneConnue>? connus = await db.JeunesSuivis.AsNoTracking().Where(j => j.PsadId == psad.Id)
             .Select(j => new PersonneConnue(j.Id, j.Ine, j.Nom, j.NomNaissance, j.Prenom, j.DateNaissance, j.LieuNaissance)).ToListAsync(ct);
         var precedente = await db.Livraisons.AsNoTracking().Where(l => l.PsadId == psad.Id).OrderByDescending(l => l.Mois).ThenByDescending(l => l.Id).Select(l => (int?)l.Id).FirstOrDefaultAsync(ct);
         var surPrecedente = precedente is null ? [] : (await db.SituationsSiei.AsNoTracking()
             .Where(s => s.LivraisonId == precedente && s.JeuneSuiviId != null).Select(s => s.JeuneSuiviId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
 
-        var rapprochement = new Rapprochement(connus);
+        Rapprochement? rapprochement = new(connus);
 
         // Dispatch (Repartition): where each new or matched row would go by the PSAD's territory and rules.
         var repartition = await ContexteRepartition.ChargerAsync(db, psad.Id, ct);
@@ -154,7 +161,7 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
                 avancement?.Report(new AvancementImport(PhaseImport.Rapprochement, situations.Count, analyse.Lignes.Count));
             }
 
-            var c = rapprochement.Chercher(ligne);
+            var c = rapprochement!.Chercher(ligne);
             int? personne = null;
             switch (c.Issue)
             {
@@ -194,19 +201,26 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         }
 
         avancement?.Report(new AvancementImport(PhaseImport.Rapprochement, situations.Count, analyse.Lignes.Count));
+
+        // The matcher's index and the known people are not needed for the writes.
+        rapprochement = null;
+        connus = null;
         var existantsVus = vus.Where(p => p > 0).ToHashSet();
-        var apercu = situations.Select(x => new ApercuLigne(x.Ligne.Ligne,
+
+        // Only the first rows are previewed (the page shows those; every error stays in the report). Rows and errors both come
+        // in line order, so the first ApercuMaximum of each hold the first ApercuMaximum of both.
+        var apercu = situations.Take(RapportSiei.ApercuMaximum).Select(x => new ApercuLigne(x.Ligne.Ligne,
                 x.Issue switch { IssueSituation.Nouveau => "à créer", IssueSituation.Rapproche => "rapproché", _ => "à arbitrer" },
                 $"{x.Ligne.Prenom} {x.Ligne.Nom?.ToUpperInvariant()}".Trim() is { Length: > 0 } n ? n : x.Ligne.Ine,
                 x.Issue == IssueSituation.Nouveau && x.Personne is { } p && destinations.TryGetValue(p, out var dest)
                     ? string.Join(" ; ", new[] { x.Raison, dest.Resume(s => nomsStructures.GetValueOrDefault(s, "structure")) }.Where(t => t is not null))
                     : x.Raison))
-            .Concat(erreurs.GroupBy(e => e.Ligne).Select(g => new ApercuLigne(g.Key, "en erreur", null, string.Join(" ; ", g.Select(e => $"{e.Champ} : {e.Message}")))))
-            .OrderBy(a => a.Ligne).ToList();
+            .Concat(erreurs.GroupBy(e => e.Ligne).Take(RapportSiei.ApercuMaximum).Select(g => new ApercuLigne(g.Key, "en erreur", null, string.Join(" ; ", g.Select(e => $"{e.Champ} : {e.Message}")))))
+            .OrderBy(a => a.Ligne).Take(RapportSiei.ApercuMaximum).ToList();
         var rapport = new RapportSiei
         {
             Essai = essai,
-            Lignes = tableau.Lignes.Count,
+            Lignes = nombreLignes,
             Nouveaux = nouveaux.Count,
             Rapproches = existantsVus.Count,
             ToujoursPresents = existantsVus.Count(surPrecedente.Contains),
@@ -356,6 +370,16 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         db.ChangeTracker.Clear();
         avancement?.Report(new AvancementImport(PhaseImport.Ecriture, situations.Count, situations.Count));
         return rapport with { Importe = true, LivraisonId = livraisonId };
+    }
+
+    /// <summary>
+    /// The file's table and its SHA-256, the bytes dropped once hashed and parsed (in their own method: they would otherwise
+    /// stay referenced by the import's state machine until it ends).
+    /// </summary>
+    private static async Task<(Tableau Tableau, string Empreinte)> LireAsync(Stream fichier, CancellationToken ct)
+    {
+        var octets = await LecteurTableau.OctetsAsync(fichier, ct);
+        return (LecteurTableau.Lire(octets), Convert.ToHexString(SHA256.HashData(octets)));
     }
 
     /// <summary>Ids per UPDATE … WHERE id IN (one array or JSON parameter on both databases, not one parameter per id).</summary>

@@ -118,6 +118,9 @@ public static class LecteurTableau
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
             TrimOptions = TrimOptions.None,
+
+            // One string per distinct cell value: communes, schools, trainings, dates repeat across a list's rows.
+            CacheFields = true,
         };
         using var lecteur = new CsvReader(new StringReader(texte), config);
         var lignes = new List<LigneTableau>();
@@ -165,7 +168,20 @@ public static class LecteurTableau
 
         // MiniExcel names columns A, B, C...; rows are numbered as in the spreadsheet when read in order.
         var colonnes = lignesBrutes[0].Keys.ToList();
-        string Texte(object? v) => v switch
+        var vus = new HashSet<string>(StringComparer.Ordinal);
+        string Unique(string t)
+        {
+            // One string per distinct cell value, as the CSV reader does (repeated communes, schools, trainings).
+            if (vus.TryGetValue(t, out var deja))
+            {
+                return deja;
+            }
+
+            vus.Add(t);
+            return t;
+        }
+
+        string Texte(object? v) => Unique(v switch
         {
             null => "",
             DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
@@ -173,7 +189,7 @@ public static class LecteurTableau
             decimal x => x.ToString(CultureInfo.InvariantCulture),
             bool b => b ? "oui" : "non",
             _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
-        };
+        });
         var entetes = colonnes.Select(c => Texte(lignesBrutes[0][c])).ToList();
         var lignes = new List<LigneTableau>();
         for (var i = 1; i < lignesBrutes.Count; i++)
