@@ -135,13 +135,29 @@ public sealed class ListeDossiers(RaccrocheDbContext db)
         var b15 = HeureParis.DebutDuJour(aujourdhui.AddDays(-14));
         var b30 = HeureParis.DebutDuJour(aujourdhui.AddDays(-30));
         var b60 = HeureParis.DebutDuJour(aujourdhui.AddDays(-60));
-        var parStatut = await visibles
-            .GroupBy(j => new { j.Statut, Tranche = j.StatutDepuis >= b15 ? 0 : j.StatutDepuis >= b30 ? 1 : j.StatutDepuis >= b60 ? 2 : 3 })
-            .Select(g => new { g.Key.Statut, g.Key.Tranche, Nombre = g.Count() }).ToListAsync(ct);
-        var ouverts = visibles.Where(Ouvert);
-        var charges = await ouverts.GroupBy(j => j.StructureId).Select(g => new { g.Key, Nombre = g.Count() }).ToListAsync(ct);
-        var retards = await ouverts.Where(Predicat(FiltreDrapeau.EnRetard, aujourdhui, reglages)).GroupBy(j => j.StructureId).Select(g => new { g.Key, Nombre = g.Count() }).ToListAsync(ct);
-        var sansNouvelles = await visibles.CountAsync(Predicat(FiltreDrapeau.SansNouvelles, aujourdhui, reglages), ct);
+        // One pass over the files: status x ageing x structure, with the late and silent files counted in the same rows
+        // (seven commands before; the late and silent predicates are the flags' own, see Predicat).
+        Expression<Func<JeuneSuivi, bool, bool, Compte>> modele = (j, retard, silence) => new Compte
+        {
+            Statut = j.Statut,
+            Tranche = j.StatutDepuis >= b15 ? 0 : j.StatutDepuis >= b30 ? 1 : j.StatutDepuis >= b60 ? 2 : 3,
+            StructureId = j.StructureId,
+            Retard = retard ? 1 : 0,
+            Silence = silence ? 1 : 0,
+        };
+        var ligne = Expression.Lambda<Func<JeuneSuivi, Compte>>(
+            new Remplacement(modele.Parameters[1], Corps(Predicat(FiltreDrapeau.EnRetard, aujourdhui, reglages), modele.Parameters[0]))
+                .Visit(new Remplacement(modele.Parameters[2], Corps(Predicat(FiltreDrapeau.SansNouvelles, aujourdhui, reglages), modele.Parameters[0])).Visit(modele.Body)),
+            modele.Parameters[0]);
+        var groupes = await visibles.Select(ligne)
+            .GroupBy(c => new { c.Statut, c.Tranche, c.StructureId })
+            .Select(g => new { g.Key.Statut, g.Key.Tranche, g.Key.StructureId, Nombre = g.Count(), Retards = g.Sum(c => c.Retard), Silences = g.Sum(c => c.Silence) })
+            .ToListAsync(ct);
+        var parStatut = groupes.Select(g => new { g.Statut, g.Tranche, g.Nombre }).ToList();
+        var ouverts = groupes.Where(g => !CycleDossier.EstFinal(g.Statut)).ToList();
+        var charges = ouverts.GroupBy(g => g.StructureId).Select(g => new { g.Key, Nombre = g.Sum(x => x.Nombre) }).ToList();
+        var retards = ouverts.GroupBy(g => g.StructureId).Select(g => new { g.Key, Nombre = g.Sum(x => x.Retards) }).ToList();
+        var sansNouvelles = groupes.Sum(g => g.Silences);
         var partenaires = await db.Set<PartenairePsad>().Where(p => psads.Contains(p.PsadId))
             .Select(p => new { p.StructureId, p.Structure!.Nom }).Distinct().ToListAsync(ct);
         var aArbitrer = await db.SituationsSiei.CountAsync(s => s.JeuneSuiviId == null && s.Issue == IssueSituation.AArbitrer && db.Livraisons.Any(l => l.Id == s.LivraisonId && psads.Contains(l.PsadId)), ct);
@@ -174,7 +190,19 @@ public sealed class ListeDossiers(RaccrocheDbContext db)
             aArbitrer);
     }
 
-    private static readonly Expression<Func<JeuneSuivi, bool>> Ouvert = j => j.Statut != StatutDossier.Cloture && j.Statut != StatutDossier.Transfere && j.Statut != StatutDossier.Annule;
+    /// <summary>One row of the coordinator's single counting pass, before grouping.</summary>
+    private sealed class Compte
+    {
+        public StatutDossier Statut { get; init; }
+        public int Tranche { get; init; }
+        public int? StructureId { get; init; }
+        public int Retard { get; init; }
+        public int Silence { get; init; }
+    }
+
+    /// <summary>The body of a predicate over <paramref name="j"/> instead of its own parameter.</summary>
+    private static Expression Corps(Expression<Func<JeuneSuivi, bool>> predicat, ParameterExpression j) =>
+        new Remplacement(predicat.Parameters[0], j).Visit(predicat.Body);
 
     /// <summary>Every filter as a SQL predicate.</summary>
     public IQueryable<JeuneSuivi> Filtrer(IQueryable<JeuneSuivi> q, FiltresDossiers f, DateOnly aujourdhui, IReadOnlyDictionary<int, ReglagesSuivi> reglages)
@@ -334,7 +362,7 @@ public sealed class ListeDossiers(RaccrocheDbContext db)
         return Expression.Lambda<Func<JeuneSuivi, bool>>(operateur(a.Body, new Remplacement(b.Parameters[0], j).Visit(b.Body)), j);
     }
 
-    private sealed class Remplacement(ParameterExpression de, ParameterExpression par) : ExpressionVisitor
+    private sealed class Remplacement(ParameterExpression de, Expression par) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == de ? par : base.VisitParameter(node);
     }
