@@ -242,7 +242,7 @@ public abstract class PsadsTests(AppFactory f)
         var (code, id, client) = await CoordinateurAsync();
         var csv = ListeSieiSynthetique.Csv(ListeSieiSynthetique.Jeunes(4, 81, Novembre), lignesEnPlus: ["XX;Valmor;Lou;31/02/2008;Thiers;63430;;01/09/2026;scolaire"]);
         var verifie = await VerifierAsync(client, code, csv);
-        Assert.Contains("1 erreur(s)", verifie.QuerySelector("[role=status]")!.TextContent);
+        Assert.Contains("1 ligne(s) écartée(s)", verifie.QuerySelector("[role=status]")!.TextContent);
 
         // Asked for without leaving the faulty row out: the job refuses, nothing is written, the file stays to be imported again.
         var refuse = await ImporterAsync(client, verifie);
@@ -280,9 +280,9 @@ public abstract class PsadsTests(AppFactory f)
 
         // Another PSAD's coordinator does not see it.
         var (_, _, autre) = await CoordinateurAsync();
-        var etranger = await Pro.PageAsync(autre, accueil.QuerySelector("section[aria-labelledby=recents-titre] a")!.GetAttribute("href")!);
-        Assert.Null(etranger.QuerySelector("#rapport-titre"));
-        Assert.Contains("n'est plus disponible", etranger.QuerySelector(".error-summary")!.TextContent);
+        var lien = accueil.QuerySelector("section[aria-labelledby=recents-titre] a")!.GetAttribute("href")!;
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(lien)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await autre.GetAsync(lien)).StatusCode);
     }
 
     [Fact]

@@ -105,8 +105,8 @@ public abstract class SuiviDossiersTests(AppFactory f) : IAsyncLifetime
             [$"/pro/decrocheurs/{_dossierB}"] = [ReferentB, CoordX],
             [$"/pro/decrocheurs/{_dossierLibre}"] = [CoordX],
             ["/pro/decrocheurs/import"] = [CoordX, CoordY],
-            // An import status page: coordinators get the page (saying it is not theirs or gone), the others nothing.
-            [$"/pro/decrocheurs/import/{Guid.NewGuid()}"] = [CoordX, CoordY],
+            // An import status page that is nobody's here (or gone): 404 for everyone (PsadsTests follows a real one).
+            [$"/pro/decrocheurs/import/{Guid.NewGuid()}"] = [],
             ["/pro/decrocheurs/equipe"] = [CoordX, CoordY, Region],
             ["/pro/decrocheurs/rechercher"] = [ReferentA, ReferentB],
             ["/pro/decrocheurs/arbitrages"] = [CoordX, CoordY],

@@ -65,8 +65,8 @@ public sealed class ImportModel(AccesSuivi acces, RaccrocheDbContext db, ImportS
             .Select(x => new { x.Etat, x.Rapport, x.Phase, x.Faites, x.Total, x.NomFichier, x.Mois, x.PsadId, x.DeposeLe }).FirstOrDefaultAsync(ct);
         if (d is null)
         {
-            Erreurs.Ajouter("fichier", "Cet import n'est plus disponible (terminé depuis plus de deux heures, ou demandé depuis un autre compte).");
-            return Page();
+            // Someone else's, or gone (ended more than two hours ago): the same answer (docs/decisions/0009).
+            return NotFound();
         }
 
         (Etat, NomFichier) = (d.Etat, d.NomFichier);
