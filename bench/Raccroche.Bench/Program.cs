@@ -27,7 +27,7 @@ const string Usage = """
       siei [--n 100000] [--connus 20] [--pg "Host=127.0.0.1;Port=5432;Username=raccroche;Password=raccroche"]
           A SIEI list of n rows into a PSAD that already follows --connus % of them: dry run, then
           import, on a fresh SQLite file (and a fresh PostgreSQL database raccroche_bench_siei).
-      suivi-liste --pg "Host=127.0.0.1;Port=5432;Username=raccroche;Password=raccroche" [--n 1000000] [--psads 42] [--requetes 200] [--seed 42] [--reutiliser]
+      suivi-liste --pg "Host=127.0.0.1;Port=5432;Username=raccroche;Password=raccroche" [--n 1000000] [--psads 42] [--requetes 200] [--seed 42] [--reutiliser] [--tours 1]
           The follow-up's work lists (référent and coordinator, varied filters + sort, first 50 rows) and the
           coordinator's counts over n case files in a fresh database raccroche_bench_liste (binary COPY);
           p50/p95/p99 and EXPLAIN ANALYZE of the slowest. --reutiliser keeps the database of a previous run.
