@@ -59,9 +59,7 @@ public sealed class ImportModel(AccesSuivi acces, RaccrocheDbContext db, ImportS
             return Page();
         }
 
-        var moi = acces.Habilitations.UtilisateurId;
-        var psads = await acces.PsadsCoordonneesAsync(ct);
-        var d = await db.DepotsSiei.AsNoTracking().Where(x => x.Id == depot && x.UtilisateurId == moi && psads.Contains(x.PsadId))
+        var d = await (await MesDepotsAsync(ct)).Where(x => x.Id == depot)
             .Select(x => new { x.Etat, x.Rapport, x.Phase, x.Faites, x.Total, x.NomFichier, x.Mois, x.PsadId, x.DeposeLe }).FirstOrDefaultAsync(ct);
         if (d is null)
         {
@@ -90,10 +88,9 @@ public sealed class ImportModel(AccesSuivi acces, RaccrocheDbContext db, ImportS
 
     private async Task RecentsAsync(CancellationToken ct)
     {
-        var moi = acces.Habilitations.UtilisateurId;
         var limite = clock.GetUtcNow().UtcDateTime - DepotSiei.Duree;
-        var lignes = await db.DepotsSiei.AsNoTracking()
-            .Where(d => d.UtilisateurId == moi && d.DemandeLe != null && (d.Etat == EtatDepot.EnAttente || d.Etat == EtatDepot.EnCours || d.DemandeLe >= limite))
+        var lignes = await (await MesDepotsAsync(ct))
+            .Where(d => d.DemandeLe != null && (d.Etat == EtatDepot.EnAttente || d.Etat == EtatDepot.EnCours || d.DemandeLe >= limite))
             .OrderByDescending(d => d.DemandeLe).Take(10)
             .Select(d => new { d.Id, d.NomFichier, d.PsadId, d.Etat, d.DemandeLe, d.Rapport }).ToListAsync(ct);
         var ids = lignes.Select(l => l.PsadId).Distinct().ToList();
@@ -209,10 +206,8 @@ public sealed class ImportModel(AccesSuivi acces, RaccrocheDbContext db, ImportS
     /// <summary>The current account's kept file named by <see cref="DepotId"/>, in a PSAD they coordinate, less than two hours old.</summary>
     private async Task<(DepotSiei Depot, string Code)?> DepotAsync(CancellationToken ct)
     {
-        var moi = acces.Habilitations.UtilisateurId;
         var limite = clock.GetUtcNow().UtcDateTime - DepotSiei.Duree;
-        var psads = await acces.PsadsCoordonneesAsync(ct);
-        var depot = await db.DepotsSiei.AsNoTracking().FirstOrDefaultAsync(d => d.Id == DepotId && d.UtilisateurId == moi && psads.Contains(d.PsadId) && d.DeposeLe >= limite, ct);
+        var depot = await (await MesDepotsAsync(ct)).FirstOrDefaultAsync(d => d.Id == DepotId && d.DeposeLe >= limite, ct);
         if (depot is null)
         {
             Erreurs.Ajouter("fichier", "Ce fichier vérifié n'est plus disponible (plus de deux heures, ou déjà importé) : vérifiez-le de nouveau.");
@@ -255,6 +250,14 @@ public sealed class ImportModel(AccesSuivi acces, RaccrocheDbContext db, ImportS
         }
 
         return RedirectToPage("/Decrocheurs/Import", new { depot = depot.Id });
+    }
+
+    /// <summary>The kept files this page may show or import: the current account's, in a PSAD it still coordinates.</summary>
+    private async Task<IQueryable<DepotSiei>> MesDepotsAsync(CancellationToken ct)
+    {
+        var moi = acces.Habilitations.UtilisateurId;
+        var psads = await acces.PsadsCoordonneesAsync(ct);
+        return db.DepotsSiei.AsNoTracking().Where(d => d.UtilisateurId == moi && psads.Contains(d.PsadId));
     }
 
     private async Task<bool> ChargerAsync(CancellationToken ct)
