@@ -24,8 +24,14 @@ public static class ReglagesDeTest
     /// <summary>The SIEI imports confirmed on the import page, every two seconds.</summary>
     public const string ImportsSiei = "Decrocheurs:ImportsActifs";
 
+    /// <summary>The SMS queue's sender, every <c>Sms:IntervalleSecondes</c>.</summary>
+    public const string EnvoiSms = "Sms:EnvoiActif";
+
+    /// <summary>Automatic reminders of case files, three minutes after start-up then every <c>RelancesSuivi:IntervalleMinutes</c>.</summary>
+    public const string RelancesSuivi = "RelancesSuivi:Active";
+
     /// <summary>Every hosted service of the app, each with its off switch.</summary>
-    public static readonly IReadOnlyList<string> TachesDeFond = [EnvoiCourriers, Relances, Retention, Transferts, ImportsSiei];
+    public static readonly IReadOnlyList<string> TachesDeFond = [EnvoiCourriers, Relances, Retention, Transferts, ImportsSiei, EnvoiSms, RelancesSuivi];
 
     /// <summary>Testing environment, quiet logs, generous rate limits, no background job.</summary>
     public static void Appliquer(IWebHostBuilder builder)
@@ -36,6 +42,7 @@ public static class ReglagesDeTest
         builder.UseSetting("RateLimiting:FormulairesParFenetre", "1000");
         builder.UseSetting("RateLimiting:ConnexionParFenetre", "1000");
         builder.UseSetting("RateLimiting:OrientationParFenetre", "1000");
+        builder.UseSetting("RateLimiting:LienParFenetre", "1000");
         foreach (var tache in TachesDeFond)
         {
             builder.UseSetting(tache, "false");

@@ -37,6 +37,8 @@ public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUse
     public DbSet<Features.Decrocheurs.RegleRepartition> ReglesRepartition => Set<Features.Decrocheurs.RegleRepartition>();
     public DbSet<Features.Decrocheurs.TransfertSuivi> TransfertsSuivi => Set<Features.Decrocheurs.TransfertSuivi>();
     public DbSet<Features.Decrocheurs.PriseEnCharge> PrisesEnCharge => Set<Features.Decrocheurs.PriseEnCharge>();
+    public DbSet<Features.Decrocheurs.MessageJeune> MessagesJeune => Set<Features.Decrocheurs.MessageJeune>();
+    public DbSet<Features.Courriers.SmsSortant> SmsSortants => Set<Features.Courriers.SmsSortant>();
     public DbSet<Features.Fiches.RevisionFiche> RevisionsFiche => Set<Features.Fiches.RevisionFiche>();
     public DbSet<Features.Journal.JournalAcces> Journal => Set<Features.Journal.JournalAcces>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

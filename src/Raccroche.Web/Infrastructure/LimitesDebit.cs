@@ -17,11 +17,15 @@ public static class LimitesDebit
     /// <summary>POST /api/v1/orientation: 60 calls per address per 10 minutes (RateLimiting:OrientationParFenetre).</summary>
     public const string Orientation = "orientation";
 
+    /// <summary>The personal link's page /r/{jeton}, read and answered: 30 requests per address per 10 minutes (RateLimiting:LienParFenetre).</summary>
+    public const string LienPersonnel = "lien-personnel";
+
     public static IServiceCollection AddLimitesDebit(this IServiceCollection services, IConfiguration config)
     {
         var limite = config.GetValue("RateLimiting:FormulairesParFenetre", 5);
         var limiteConnexion = config.GetValue("RateLimiting:ConnexionParFenetre", 10);
         var limiteOrientation = config.GetValue("RateLimiting:OrientationParFenetre", 60);
+        var limiteLien = config.GetValue("RateLimiting:LienParFenetre", 30);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -43,6 +47,14 @@ public static class LimitesDebit
             o.AddPolicy(Formulaires, http => ParAdresse(http, "formulaires", limite, TimeSpan.FromMinutes(10)));
             o.AddPolicy(Connexion, http => ParAdresse(http, "connexion", limiteConnexion, TimeSpan.FromMinutes(5)));
             o.AddPolicy(Orientation, http => ParAdresse(http, "orientation", limiteOrientation, TimeSpan.FromMinutes(10)));
+
+            // Reads too: the page is the only door to a token, so guessing is slowed as well as answering.
+            o.AddPolicy(LienPersonnel, http => RateLimitPartition.GetFixedWindowLimiter($"lien:{http.Connection.RemoteIpAddress?.ToString() ?? "inconnue"}", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limiteLien,
+                Window = TimeSpan.FromMinutes(10),
+                QueueLimit = 0,
+            }));
         });
         return services;
     }

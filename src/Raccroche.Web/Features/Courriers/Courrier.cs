@@ -56,6 +56,25 @@ public static class CourriersSetup
             services.AddHostedService<EnvoiCourriers>();
         }
 
+        // SMS: the HTTP gateway when one is configured, the drop folder in development and tests, none elsewhere (not offered).
+        services.AddOptions<SmsOptions>().Bind(config.GetSection("Sms"))
+            .Validate(o => string.IsNullOrWhiteSpace(o.Passerelle) || Uri.TryCreate(o.Passerelle, UriKind.Absolute, out _), "Sms:Passerelle doit être une adresse absolue (https://…).")
+            .ValidateOnStart();
+        services.AddScoped<FileSms>();
+        if (!string.IsNullOrWhiteSpace(config["Sms:Passerelle"]))
+        {
+            services.AddHttpClient<IExpediteurSms, PasserelleSms>();
+        }
+        else if (env.IsDevelopment() || env.IsEnvironment("Testing"))
+        {
+            services.AddSingleton<IExpediteurSms, DepotSms>();
+        }
+
+        if (config.GetValue("Sms:EnvoiActif", true))
+        {
+            services.AddHostedService<TacheSms>();
+        }
+
         return services;
     }
 }

@@ -10,6 +10,13 @@ internal sealed class PsadConfiguration : IEntityTypeConfiguration<Psad>
         b.Property(p => p.Nom).HasMaxLength(150);
         b.HasMany(p => p.Partenaires).WithOne().HasForeignKey(x => x.PsadId).OnDelete(DeleteBehavior.Cascade);
         b.ComplexProperty(p => p.Reglages);
+        b.ComplexProperty(p => p.Modeles, m =>
+        {
+            m.Property(x => x.Jeune).HasMaxLength(ModelesMessages.Max);
+            m.Property(x => x.JeuneRelance).HasMaxLength(ModelesMessages.Max);
+            m.Property(x => x.Responsable).HasMaxLength(ModelesMessages.Max);
+            m.Property(x => x.ResponsableRelance).HasMaxLength(ModelesMessages.Max);
+        });
     }
 }
 

@@ -22,7 +22,16 @@ public static class DecrocheursSetup
             services.AddHostedService<TacheImportsSiei>();
         }
 
+        // Reminders of files left "à contacter" or "contact en cours", for PSADs that turned them on (08:00-20:00 only).
+        if (config.GetValue("RelancesSuivi:Active", true))
+        {
+            services.AddHostedService<TacheRelancesSuivi>();
+        }
+
         return services
+        .AddScoped<MessagesJeune>()
+        .AddScoped<RelancesSuivi>()
+        .AddScoped<ReponsesJeune>()
         .AddSingleton<AvancementsImports>()
         .AddSingleton<ImportsDemandes>()
         .AddScoped<ImportSiei>()

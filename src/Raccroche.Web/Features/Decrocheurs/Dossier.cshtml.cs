@@ -11,7 +11,7 @@ namespace Raccroche.Web.Features.Decrocheurs;
 /// forms that move the file along. Each display is a recorded read; someone else's file gives 404.
 /// </summary>
 public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers, ConservationSuivi conservation,
-    InstantaneCatalogue catalogue, ReferentielCommunes communes, TransfertsSuivi transferts, ChargeSuivi charges) : PageModel
+    InstantaneCatalogue catalogue, ReferentielCommunes communes, TransfertsSuivi transferts, ChargeSuivi charges, MessagesJeune messages) : PageModel
 {
     public sealed record Apparition(DateOnly Mois, IssueSituation Issue, LigneSiei Ligne);
 
@@ -87,6 +87,19 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
     /// <summary>What was recorded as "déjà connu / déjà en solution", newest first.</summary>
     public IReadOnlyList<PriseEnCharge> PrisesEnCharge { get; private set; } = [];
 
+    /// <summary>The messages this file can send now (recipient × channel), with the text as it would leave.</summary>
+    public IReadOnlyList<ApercuMessage> Apercus { get; private set; } = [];
+
+    /// <summary>Messages sent from the file and what was answered through their links, newest first.</summary>
+    public IReadOnlyList<MessageJeune> Messages { get; private set; } = [];
+    public bool SmsDisponible => messages.SmsDisponible;
+    public DateTime Maintenant => clock.GetUtcNow().UtcDateTime;
+
+    public static string Creneau(string code) => ValeursFermees.Lire<MomentRappel>(code) is { } m ? m.Libelle() : ValeursFermees.Lire<DemiJournee>(code) is { } j ? j.Libelle() : code;
+    [BindProperty] public string? MessageDestinataire { get; set; }
+    [BindProperty] public string? MessageCanal { get; set; }
+    [BindProperty] public bool Relance { get; set; }
+
     public bool Modifiable => Position is PositionDossier.Referent or PositionDossier.Coordinateur;
     public bool Coordinateur => Position == PositionDossier.Coordinateur;
 
@@ -127,6 +140,13 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
     public async Task<IActionResult> OnPostPriseEnChargeAsync(int id, CancellationToken ct) => await ApresAsync(id,
         await dossiers.DeclarerPriseEnChargeAsync(id, Version, ValeursFermees.Lire<NaturePriseEnCharge>(NaturePriseEnCharge), Organisme,
             ValeursFermees.Lire<SourcePriseEnCharge>(SourcePriseEnCharge), Depuis, CloturerPriseEnCharge, ct), ct);
+
+    public async Task<IActionResult> OnPostMessageAsync(int id, CancellationToken ct)
+    {
+        // One button per recipient and channel: "jeune|sms".
+        var (a, c) = MessageCanal?.Split('|') is [var x, var y] ? (ValeursFermees.Lire<DestinataireContact>(x), ValeursFermees.Lire<CanalContact>(y)) : (ValeursFermees.Lire<DestinataireContact>(MessageDestinataire), null);
+        return await ApresAsync(id, await messages.EnvoyerAsync(id, Version, a, c, Relance, ct), ct);
+    }
 
     public async Task<IActionResult> OnPostDeclarerAsync(int id, CancellationToken ct) => await ApresAsync(id,
         await dossiers.DeclarerSuiviAsync(id, ct), ct);
@@ -253,6 +273,15 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
                 ? new Solution(x, n.Nom, n.Structure)
                 : new Solution(x, x.HorsCatalogue ?? "solution", null))];
             Pistes = ProposerPistes(dossier, aujourdhui);
+            Messages = await db.MessagesJeune.AsNoTracking().Where(m => m.JeuneSuiviId == id).OrderByDescending(m => m.EnvoyeLe).ThenByDescending(m => m.Id).ToListAsync(ct);
+            if (dossier.NePasContacterLe is null && dossier.Statut != StatutDossier.AAttribuer && !CycleDossier.EstFinal(dossier.Statut))
+            {
+                var nature = Messages.Count > 0 ? NatureMessage.Relance : NatureMessage.Premier;
+                var signature = await messages.SignatureAsync(dossier, ct);
+                Apercus = [.. messages.Possibles(dossier, Coordonnees.De(Derniere), aujourdhui)
+                    .Select(p => new ApercuMessage(p.Destinataire, p.Canal, nature, messages.Texte(psad.Modeles, p.Destinataire, nature, dossier.Prenom, signature)))];
+            }
+
             PrisesEnCharge = await db.PrisesEnCharge.AsNoTracking().Where(p => p.JeuneSuiviId == id).OrderByDescending(p => p.EnregistreeLe).ThenByDescending(p => p.Id).ToListAsync(ct);
         }
 

@@ -19,6 +19,12 @@ public sealed class ReglagesSuivi
     public int InjoignableCanaux { get; set; } = 2;
     public int InjoignableJours { get; set; } = 10;
 
+    /// <summary>Days without news, once a first message or attempt is made ("contact en cours"), before a reminder is proposed.</summary>
+    public int DelaiRelanceJours { get; set; } = 7;
+
+    /// <summary>Reminders are sent by the job (between 08:00 and 20:00) rather than only proposed on the file.</summary>
+    public bool RelancesAutomatiques { get; set; }
+
     /// <summary>Every setting with its form field, French label and bounds: the form, the check and the page read them here.</summary>
     public static readonly IReadOnlyList<ChampReglage> Champs =
     [
@@ -29,7 +35,11 @@ public sealed class ReglagesSuivi
         new("injoignableTentatives", "Tentatives avant « injoignable »", r => r.InjoignableTentatives, (r, v) => r.InjoignableTentatives = v, 2, 10, "tentatives"),
         new("injoignableCanaux", "Canaux différents avant « injoignable »", r => r.InjoignableCanaux, (r, v) => r.InjoignableCanaux = v, 1, 4, "canaux"),
         new("injoignableJours", "Jours couverts par les tentatives avant « injoignable »", r => r.InjoignableJours, (r, v) => r.InjoignableJours = v, 3, 60),
+        new("relance", "Relance proposée après (jours sans nouvelles, contact en cours)", r => r.DelaiRelanceJours, (r, v) => r.DelaiRelanceJours = v, 2, 60),
     ];
+
+    /// <summary>The form field of <see cref="RelancesAutomatiques"/> (a check box whose value is "true").</summary>
+    public const string ChampRelancesAutomatiques = "relancesAutomatiques";
 
     /// <summary>The settings out of their bounds (field code, French message); none when all are right.</summary>
     public IEnumerable<(string Champ, string Message)> Verifier() => Champs
@@ -54,6 +64,7 @@ public sealed class ReglagesSuivi
             }
         }
 
+        r.RelancesAutomatiques = saisie.GetValueOrDefault(ChampRelancesAutomatiques) == "true";
         return erreurs.Any ? null : r;
     }
 }
@@ -65,7 +76,7 @@ public sealed record ChampReglage(string Code, string Libelle, Func<ReglagesSuiv
 /// "à recontacter", "en retard" (the step's deadline has passed), "sans nouvelles depuis N jours", and "prioritaire" with
 /// its reasons.
 /// </summary>
-public sealed record Drapeaux(bool ATraiter, bool ARecontacter, string? Retard, int? SansNouvellesDepuis, IReadOnlyList<string> Priorites)
+public sealed record Drapeaux(bool ATraiter, bool ARecontacter, string? Retard, int? SansNouvellesDepuis, IReadOnlyList<string> Priorites, bool RelanceProposee = false)
 {
     public bool EnRetard => Retard is not null;
     public bool Prioritaire => Priorites.Count > 0;
@@ -116,7 +127,8 @@ public sealed record Drapeaux(bool ATraiter, bool ARecontacter, string? Retard, 
             ARecontacter: d.Statut is StatutDossier.ContactEnCours,
             Retard: retard,
             SansNouvellesDepuis: silence >= r.SansNouvellesJours ? silence : null,
-            Priorites: priorites);
+            Priorites: priorites,
+            RelanceProposee: RelancesSuivi.Proposee(d, depuisArrivee, silence, r));
     }
 
     /// <summary>The latest birth date of someone <paramref name="ans"/> years old on <paramref name="jour"/> (born on or before it).</summary>

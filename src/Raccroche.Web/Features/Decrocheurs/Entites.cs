@@ -17,6 +17,9 @@ public sealed class Psad
 
     /// <summary>Deadlines and thresholds of the follow-up, edited by the PSAD's coordinators.</summary>
     public ReglagesSuivi Reglages { get; set; } = new();
+
+    /// <summary>The texts of the messages to young people and their families, edited by its coordinators (defaults when empty).</summary>
+    public ModelesMessages Modeles { get; set; } = new();
 }
 
 public sealed class PartenairePsad
@@ -84,6 +87,12 @@ public sealed class JeuneSuivi
 
     /// <summary>When the young person asked to be called back (a reason to handle the file first); none when they did not.</summary>
     public DateTime? RappelDemandeLe { get; set; }
+
+    /// <summary>When the young person (or their legal guardian) asked through their personal link not to be contacted: no message, no reminder since.</summary>
+    public DateTime? NePasContacterLe { get; set; }
+
+    /// <summary>Reminders sent so far (two at most).</summary>
+    public int Relances { get; set; }
 
     public DateTime CreeLe { get; set; }
     public int PremiereLivraisonId { get; set; }
@@ -171,6 +180,8 @@ public enum NatureEvenement
     [Valeur("solution", "Solution")] Solution,
     [Valeur("transfert", "Transfert")] Transfert,
     [Valeur("prise-en-charge", "Déjà connu ou en solution")] PriseEnCharge,
+    [Valeur("message", "Message envoyé")] Message,
+    [Valeur("reponse", "Réponse par le lien personnel")] Reponse,
 }
 
 /// <summary>The case file's history, newest first on the page: what happened, when, by whom (reads go to the audit trail).</summary>

@@ -4,8 +4,16 @@ namespace Raccroche.Web.Features.Decrocheurs;
 /// The follow-up team of a PSAD (<c>/pro/decrocheurs/equipe</c>): its partner structures and who holds which role. The
 /// regional administrator names coordinators of any PSAD; a coordinator names the référents of theirs.
 /// </summary>
-public sealed class EquipeModel(AccesSuivi acces, RaccrocheDbContext db, EquipeSuivi equipe, Journal.Tracabilite journal) : PageModel
+public sealed class EquipeModel(AccesSuivi acces, RaccrocheDbContext db, EquipeSuivi equipe, Journal.Tracabilite journal, IConfiguration config) : PageModel
 {
+    /// <summary>The chosen PSAD's message texts (defaults where it wrote none).</summary>
+    public ModelesMessages Modeles { get; private set; } = new();
+    public bool ModelesEnregistres { get; private set; }
+    [BindProperty] public Dictionary<string, string?> SaisieModeles { get; set; } = [];
+
+    /// <summary>A link of the real length, for the SMS lengths shown beside the texts.</summary>
+    public string LienExemple => config.UrlPublique() + LienPersonnel.Chemin + new string('x', 22);
+
     /// <summary>The chosen PSAD's deadlines and thresholds (its coordinators edit them here).</summary>
     public ReglagesSuivi Reglages { get; private set; } = new();
     public bool Coordinateur { get; private set; }
@@ -71,9 +79,30 @@ public sealed class EquipeModel(AccesSuivi acces, RaccrocheDbContext db, EquipeS
 
         psad.Reglages = lus;
         journal.Ajouter(Journal.Tracabilite.Modification, "psad", psad.Code,
-            "réglages du suivi : " + string.Join(", ", ReglagesSuivi.Champs.Select(c => $"{c.Code} {c.Lire(lus)}")));
+            "réglages du suivi : " + string.Join(", ", ReglagesSuivi.Champs.Select(c => $"{c.Code} {c.Lire(lus)}")) + $", relances automatiques {(lus.RelancesAutomatiques ? "oui" : "non")}");
         await db.SaveChangesAsync(ct);
         return RedirectToPage(new { psad = p.Code, enregistre = 1 });
+    }
+
+    /// <summary>The PSAD's message texts, for its coordinators: all valid or nothing saved; an emptied text goes back to the default.</summary>
+    public async Task<IActionResult> OnPostModelesAsync(CancellationToken ct)
+    {
+        if (!await ChargerAsync(ct) || Choisie is not { } p || !Coordinateur)
+        {
+            return NotFound();
+        }
+
+        if (ModelesMessages.Lire(SaisieModeles, Erreurs) is not { } lus)
+        {
+            return Page();
+        }
+
+        var psad = await db.Psads.FirstAsync(x => x.Id == p.Id, ct);
+        psad.Modeles = lus;
+        journal.Ajouter(Journal.Tracabilite.Modification, "psad", psad.Code,
+            "textes des messages : " + string.Join(", ", ModelesMessages.Champs.Select(c => $"{c.Code} {(c.Lire(lus) is null ? "par défaut" : "personnalisé")}")));
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(null, null, new { psad = p.Code, textes = 1 }, "modeles");
     }
 
     public async Task<IActionResult> OnPostRetirerAsync(CancellationToken ct)
@@ -102,6 +131,8 @@ public sealed class EquipeModel(AccesSuivi acces, RaccrocheDbContext db, EquipeS
             Membres = await equipe.MembresAsync(c.Id, ct);
             Coordinateur = coordonnees.Contains(c.Id);
             Reglages = await db.Psads.AsNoTracking().Where(x => x.Id == c.Id).Select(x => x.Reglages).FirstAsync(ct);
+            Modeles = await db.Psads.AsNoTracking().Where(x => x.Id == c.Id).Select(x => x.Modeles).FirstAsync(ct);
+            ModelesEnregistres = Request.Query.ContainsKey("textes");
             Enregistre = Request.Query.ContainsKey("enregistre");
             Partenaires = [.. (await db.Set<PartenairePsad>().Where(x => x.PsadId == c.Id).Select(x => x.Structure!.Nom).ToListAsync(ct)).Order(StringComparer.Create(new("fr-FR"), true))];
         }

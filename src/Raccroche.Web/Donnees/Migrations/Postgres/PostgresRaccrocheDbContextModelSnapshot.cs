@@ -750,6 +750,55 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("MessagesSortants");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Courriers.SmsSortant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AbandonneLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("EnvoyeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("ProchaineTentative")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(640)
+                        .HasColumnType("character varying(640)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Statut", "ProchaineTentative");
+
+                    b.ToTable("SmsSortants");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
                 {
                     b.Property<int>("PsadId")
@@ -1056,6 +1105,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<DateTime?>("NePasContacterLe")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("NiveauFormation")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
@@ -1095,6 +1147,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<string>("ReferentId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Relances")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Statut")
                         .IsRequired()
@@ -1196,6 +1251,76 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("Livraisons");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.MessageJeune", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Canal")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.PrimitiveCollection<List<string>>("Creneaux")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("EmpreinteLien")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("EnvoyeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LienExpireLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Precision")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Relance")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ReponduLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reponse")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmpreinteLien")
+                        .IsUnique();
+
+                    b.HasIndex("JeuneSuiviId", "EnvoyeLe");
+
+                    b.ToTable("MessagesJeune");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PartenairePsad", b =>
                 {
                     b.Property<int>("PsadId")
@@ -1281,6 +1406,27 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Modeles", "Raccroche.Web.Features.Decrocheurs.Psad.Modeles#ModelesMessages", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Jeune")
+                                .HasMaxLength(480)
+                                .HasColumnType("character varying(480)");
+
+                            b1.Property<string>("JeuneRelance")
+                                .HasMaxLength(480)
+                                .HasColumnType("character varying(480)");
+
+                            b1.Property<string>("Responsable")
+                                .HasMaxLength(480)
+                                .HasColumnType("character varying(480)");
+
+                            b1.Property<string>("ResponsableRelance")
+                                .HasMaxLength(480)
+                                .HasColumnType("character varying(480)");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Reglages", "Raccroche.Web.Features.Decrocheurs.Psad.Reglages#ReglagesSuivi", b1 =>
                         {
                             b1.IsRequired();
@@ -1289,6 +1435,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                                 .HasColumnType("integer");
 
                             b1.Property<int>("DelaiPremiereTentativeJours")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("DelaiRelanceJours")
                                 .HasColumnType("integer");
 
                             b1.Property<int>("DelaiSolutionJours")
@@ -1302,6 +1451,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                             b1.Property<int>("InjoignableTentatives")
                                 .HasColumnType("integer");
+
+                            b1.Property<bool>("RelancesAutomatiques")
+                                .HasColumnType("boolean");
 
                             b1.Property<int>("SansNouvellesJours")
                                 .HasColumnType("integer");
@@ -2105,6 +2257,15 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
                         .WithMany()
                         .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.MessageJeune", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

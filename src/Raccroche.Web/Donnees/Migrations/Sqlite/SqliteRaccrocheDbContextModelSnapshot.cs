@@ -729,6 +729,53 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.ToTable("MessagesSortants");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Courriers.SmsSortant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AbandonneLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EnvoyeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProchaineTentative")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(640)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Statut", "ProchaineTentative");
+
+                    b.ToTable("SmsSortants");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
                 {
                     b.Property<int>("PsadId")
@@ -1027,6 +1074,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NePasContacterLe")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NiveauFormation")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -1066,6 +1116,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Property<string>("ReferentId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Relances")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Statut")
                         .IsRequired()
@@ -1165,6 +1218,74 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.ToTable("Livraisons");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.MessageJeune", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Canal")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Creneaux")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmpreinteLien")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnvoyeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LienExpireLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Precision")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Relance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReponduLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reponse")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmpreinteLien")
+                        .IsUnique();
+
+                    b.HasIndex("JeuneSuiviId", "EnvoyeLe");
+
+                    b.ToTable("MessagesJeune");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PartenairePsad", b =>
                 {
                     b.Property<int>("PsadId")
@@ -1246,6 +1367,27 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Modeles", "Raccroche.Web.Features.Decrocheurs.Psad.Modeles#ModelesMessages", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Jeune")
+                                .HasMaxLength(480)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("JeuneRelance")
+                                .HasMaxLength(480)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Responsable")
+                                .HasMaxLength(480)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ResponsableRelance")
+                                .HasMaxLength(480)
+                                .HasColumnType("TEXT");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Reglages", "Raccroche.Web.Features.Decrocheurs.Psad.Reglages#ReglagesSuivi", b1 =>
                         {
                             b1.IsRequired();
@@ -1254,6 +1396,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("DelaiPremiereTentativeJours")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("DelaiRelanceJours")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("DelaiSolutionJours")
@@ -1266,6 +1411,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("InjoignableTentatives")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("RelancesAutomatiques")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("SansNouvellesJours")
@@ -2050,6 +2198,15 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
                         .WithMany()
                         .HasForeignKey("PsadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.MessageJeune", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

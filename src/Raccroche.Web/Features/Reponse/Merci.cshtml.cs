@@ -1,0 +1,20 @@
+using Raccroche.Web.Features.Decrocheurs;
+using Raccroche.Web.Infrastructure;
+
+namespace Raccroche.Web.Features.Reponse;
+
+/// <summary>After an answer (post-redirect-get): what happens next, by kind of answer; the spent link is not in this URL.</summary>
+[EnableRateLimiting(LimitesDebit.LienPersonnel)]
+public sealed class MerciModel : PageModel
+{
+    public string Texte { get; private set; } = "";
+
+    public void OnGet(string? choix) => Texte = ValeursFermees.Lire<ChoixReponse>(choix) switch
+    {
+        ChoixReponse.Rappel => "Quelqu'un t'appellera à l'un des moments choisis.",
+        ChoixReponse.RendezVous => "La structure te proposera un rendez-vous dans l'une des demi-journées choisies.",
+        ChoixReponse.DejaEnSolution => "C'est noté. Bonne continuation !",
+        ChoixReponse.NePasContacter => "C'est noté : plus personne ne t'écrira depuis ce dossier.",
+        _ => "Ta réponse a été transmise.",
+    };
+}
