@@ -61,6 +61,9 @@ public sealed class DemarrageProductionTests
         await using var app = new Production(AppFactory.CertificatDeTest);
         var r = await app.CreateClient(new() { BaseAddress = AppFactory.Https }).GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+
+        // No SMS gateway configured: SMS are not offered (no drop folder in production), and the server still starts.
+        Assert.Null(app.Services.GetService<IExpediteurSms>());
     }
 
     private static IEnumerable<Exception> Chaine(Exception? e)

@@ -353,6 +353,14 @@ public abstract partial class MessagesJeuneTests(AppFactory f) : IAsyncLifetime
         // Uncompressed: what a phone receives compressed is less.
         Assert.True(total <= 30_000, $"{total} bytes");
 
+        // A public page: the same for every visitor, signed in or not (the /pro matrix does not cover it).
+        foreach (var qui in new[] { client, _referent, _coordinateur })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await qui.GetAsync("/r/" + jeton)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await qui.GetAsync("/r/merci")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await qui.GetAsync("/r/AAAAAAAAAAAAAAAAAAAAAA")).StatusCode);
+        }
+
         await using var app = App(null, ("RateLimiting:LienParFenetre", "3"));
         var limite = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = AppFactory.Https });
         var statuts = new List<HttpStatusCode>();
