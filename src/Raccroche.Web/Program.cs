@@ -28,12 +28,12 @@ builder.AddRaccroche();                               // Infrastructure: pages, 
 builder.Services
     .AddCommunes()                                    // the official communes (/api/v1/communes)
     .AddCatalogue(config)                             // the catalogue snapshot read by every public page
-    .AddCourriers(config, builder.Environment)        // the mail outbox and its sender
+    .AddCourriers(config, builder.Environment)        // the mail outbox, the SMS queue and their senders
     .AddComptes(config, builder.Environment)          // /pro/connexion, /pro/equipe, /pro/admin/comptes…
     .AddJournal()                                     // /pro/admin/journal and the audit trail
     .AddDemandes(config)                              // /pro/demandes, /pro/envoyees, /pro/orienter
     .AddFiches()                                      // /pro/fiches (and /pro/validation, which reads them)
-    .AddDecrocheurs(config)                           // /pro/decrocheurs: SIEI livraisons, case files, PSAD teams
+    .AddDecrocheurs(config)                           // /pro/decrocheurs: SIEI livraisons, case files, PSAD teams, messages
     .AddRetention(config);                            // deletion on schedule
 
 var app = builder.Build();

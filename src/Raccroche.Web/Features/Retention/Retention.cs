@@ -82,6 +82,11 @@ public sealed class Retention(RaccrocheDbContext db, Tracabilite journal, TimePr
             var courriers = courriersDemandes + await db.MessagesSortants
                 .Where(m => (m.EnvoyeLe != null && m.EnvoyeLe < limiteCourriers) || (m.AbandonneLe != null && m.AbandonneLe < limiteCourriers))
                 .ExecuteDeleteAsync(ct);
+
+            // SMS are blanked once sent or given up; their trace goes with the mails'.
+            courriers += await db.SmsSortants
+                .Where(m => (m.EnvoyeLe != null && m.EnvoyeLe < limiteCourriers) || (m.AbandonneLe != null && m.AbandonneLe < limiteCourriers))
+                .ExecuteDeleteAsync(ct);
             var fichiers = PurgerDepot(limiteCourriers);
 
             // The only place where audit lines are deleted. ExecuteDelete sends one DELETE statement and
