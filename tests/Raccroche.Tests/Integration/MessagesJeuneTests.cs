@@ -408,6 +408,17 @@ public abstract partial class MessagesJeuneTests(AppFactory f) : IAsyncLifetime
             await db.JeunesSuivis.Where(j => j.Id == _dossiers[4]).ExecuteUpdateAsync(u => u.SetProperty(j => j.NePasContacterLe, DateTime.UtcNow));
         }
 
+        // A file that arrived 20 days ago and was never contacted: the reminder is proposed on the list and on the file.
+        await using (var db = f.CreateDbContext())
+        {
+            await db.JeunesSuivis.Where(j => j.Id == _dossiers[1]).ExecuteUpdateAsync(u => u.SetProperty(j => j.ArriveLe, DateTime.UtcNow.AddDays(-20)));
+        }
+
+        var liste = await Pro.PageAsync(_referent, "/pro/decrocheurs");
+        Assert.Single(liste.QuerySelectorAll("tr"), l => l.TextContent.Contains("Relance proposée", StringComparison.Ordinal));
+        Assert.Contains("Relance proposée", (await Pro.PageAsync(_referent, $"/pro/decrocheurs/{_dossiers[1]}")).Body!.TextContent);
+        Assert.DoesNotContain("Relance proposée", (await Pro.PageAsync(_referent, $"/pro/decrocheurs/{_dossiers[2]}")).Body!.TextContent);
+
         // The first-attempt deadline is 15 days, the reminder delay 7.
         var jour = HeureParis.Jour(DateTime.UtcNow).AddDays(16);
         DateTime A(DateOnly j, int heure, int minute = 0) => HeureParis.Utc(j.ToDateTime(new TimeOnly(heure, minute)));
