@@ -92,6 +92,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Raccroche", $"Data Source={db}");
             builder.UseSetting("Mail:DossierDepot", Path.Combine(Path.GetTempPath(), "raccroche-navigateur-mail"));
+            builder.UseSetting("Sms:DossierDepot", Path.Combine(Path.GetTempPath(), "raccroche-navigateur-sms"));
             builder.UseSetting("DataProtection:Certificat", Path.Combine(Path.GetTempPath(), $"raccroche-navigateur-cles-{Environment.ProcessId}.pfx"));
 
             // Kestrel serves plain HTTP on loopback here (no certificate): Secure-only cookies would be refused.

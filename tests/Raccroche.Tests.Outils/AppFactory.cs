@@ -27,6 +27,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Raccroche", ConnectionString);
         builder.UseSetting("Mail:DossierDepot", Path.Combine(Path.GetTempPath(), "raccroche-test-mail"));
+        builder.UseSetting("Sms:DossierDepot", Path.Combine(Path.GetTempPath(), "raccroche-test-sms"));
 
         // The key ring is encrypted with a certificate; the app creates this one (self-signed) in Testing.
         builder.UseSetting("DataProtection:Certificat", CertificatDeTest);

@@ -45,7 +45,7 @@ public sealed record BilanRetention(int DemandesAnonymisees, int InvitationsSupp
 /// one audit line with its counts.
 /// </summary>
 public sealed class Retention(RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, IOptions<RetentionOptions> options,
-    IOptions<CourrierOptions> mail, IHostEnvironment env, ConservationSuivi suivi, ILogger<Retention> logger)
+    IOptions<CourrierOptions> mail, IOptions<SmsOptions> sms, IHostEnvironment env, ConservationSuivi suivi, ILogger<Retention> logger)
 {
     /// <summary>Stands in for required text that has been erased (first name, author).</summary>
     public const string Efface = "—";
@@ -123,16 +123,18 @@ public sealed class Retention(RaccrocheDbContext db, Tracabilite journal, TimePr
     /// The drop folder (Mail:DossierDepot, used without an SMTP host) holds whole messages, names and phones included:
     /// files older than the sent-mail period go, like the sent mails in the database.
     /// </summary>
-    private int PurgerDepot(DateTime avant)
+    private int PurgerDepot(DateTime avant) => PurgerDepot(mail.Value.Dossier(env), "*.eml", avant) + PurgerDepot(sms.Value.Dossier(env), "*.txt", avant);
+
+    /// <summary>The drop folders of development (mails as .eml, SMS as .txt) keep names and numbers: they go on the mails' schedule.</summary>
+    private int PurgerDepot(string dossier, string motif, DateTime avant)
     {
-        var dossier = mail.Value.Dossier(env);
         if (!System.IO.Directory.Exists(dossier))
         {
             return 0;
         }
 
         var supprimes = 0;
-        foreach (var fichier in System.IO.Directory.EnumerateFiles(dossier, "*.eml"))
+        foreach (var fichier in System.IO.Directory.EnumerateFiles(dossier, motif))
         {
             try
             {
