@@ -204,6 +204,39 @@ public abstract partial class MessagesJeuneTests(AppFactory f) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MinorsGuardian_GetsTheVousText_AndThePageSpeaksVous()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await EnvoyerAsync(_dossiers[0], "responsable-legal|sms")).StatusCode);
+        string texte;
+        await using (var db = f.CreateDbContext())
+        {
+            texte = await db.SmsSortants.Where(s => s.Numero == "+33711223340").Select(s => s.Texte).SingleAsync();
+            Assert.Equal(DestinataireContact.ResponsableLegal, (await db.MessagesJeune.SingleAsync(m => m.JeuneSuiviId == _dossiers[0])).Destinataire);
+        }
+
+        Assert.Contains("Répondez ici", texte);
+        Assert.Contains(Prenom(0), texte);
+        var jeton = LienRegex().Match(texte).Groups[1].Value;
+        var client = Pro.Client(f);
+        Assert.Equal("Que souhaitez-vous ?", (await Pro.PageAsync(client, "/r/" + jeton)).QuerySelector("h1")!.TextContent);
+        var r = await Pro.PosterAsync(client, "/r/" + jeton, new(), $"/r/{jeton}?handler=Rappel");
+        Assert.Contains("Cochez au moins un moment", (await Pro.Html(r)).Body!.TextContent);
+
+        // An adult's file offers no guardian: a forged choice is refused with a message, nothing leaves.
+        var fiche = await Pro.PageAsync(_referent, $"/pro/decrocheurs/{_dossiers[1]}");
+        var forge = await _referent.PostAsync($"/pro/decrocheurs/{_dossiers[1]}?handler=Message", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = fiche.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["Version"] = (await DossierAsync(1)).Version.ToString(CultureInfo.InvariantCulture),
+            ["MessageCanal"] = "responsable-legal|sms",
+        }));
+        Assert.Equal(HttpStatusCode.OK, forge.StatusCode);
+        Assert.Contains("que pour un mineur", (await Pro.Html(forge)).Body!.TextContent);
+        await using var verif = f.CreateDbContext();
+        Assert.Equal(0, await verif.MessagesJeune.CountAsync(m => m.JeuneSuiviId == _dossiers[1]));
+    }
+
+    [Fact]
     public async Task DropFolder_WritesEachSmsAsAFile_AndNoSmsLeavesAtNight()
     {
         var dossier = Path.Combine(Path.GetTempPath(), "raccroche-test-sms-" + _marque);

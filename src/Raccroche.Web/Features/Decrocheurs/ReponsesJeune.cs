@@ -40,18 +40,21 @@ public sealed class ReponsesJeune(RaccrocheDbContext db, Tracabilite journal, Ti
             return Introuvable;
         }
 
+        // The guardian is addressed with "vous", as on the page.
+        var vous = message.Destinataire == DestinataireContact.ResponsableLegal;
+        string T(string tu, string v) => vous ? v : tu;
         var erreurs = new Erreurs();
         List<string> choisis = [];
         switch (choix)
         {
             case null:
-                erreurs.Ajouter("choix", "Choisis une réponse.");
+                erreurs.Ajouter("choix", T("Choisis une réponse.", "Choisissez une réponse."));
                 break;
             case ChoixReponse.Rappel:
                 choisis = Codes<MomentRappel>(creneaux);
                 if (choisis.Count == 0)
                 {
-                    erreurs.Ajouter("moments", "Coche au moins un moment où l'on peut t'appeler.");
+                    erreurs.Ajouter("moments", T("Coche au moins un moment où l'on peut t'appeler.", "Cochez au moins un moment où l'on peut vous appeler."));
                 }
 
                 break;
@@ -59,14 +62,14 @@ public sealed class ReponsesJeune(RaccrocheDbContext db, Tracabilite journal, Ti
                 choisis = Codes<DemiJournee>(creneaux);
                 if (choisis.Count == 0)
                 {
-                    erreurs.Ajouter("demiJournees", "Coche au moins une demi-journée où tu peux venir.");
+                    erreurs.Ajouter("demiJournees", T("Coche au moins une demi-journée où tu peux venir.", "Cochez au moins une demi-journée où le jeune peut venir."));
                 }
 
                 break;
             case ChoixReponse.DejaEnSolution:
                 if (situation is null)
                 {
-                    erreurs.Ajouter("situation", "Dis-nous si tu es en formation, en emploi ou accompagné·e.");
+                    erreurs.Ajouter("situation", T("Dis-nous si tu es en formation, en emploi ou accompagné·e.", "Dites-nous si le jeune est en formation, en emploi ou accompagné·e."));
                 }
 
                 precision = Saisie.Facultatif(erreurs, "precision", "Quoi et où", precision, MessageJeune.PrecisionMax);
