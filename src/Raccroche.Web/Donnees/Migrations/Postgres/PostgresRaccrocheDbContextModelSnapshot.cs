@@ -1127,6 +1127,11 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                     b.HasIndex("PsadId", "StructureId", "Statut");
 
+                    b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes")
+                        .HasFilter("\"AnonymiseLe\" IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes"), new[] { "StructureId", "ReferentId", "DateNaissance", "DateSortie", "RappelDemandeLe", "ArriveLe", "StatutDepuis", "DerniereActionLe", "CodeInsee", "Commune", "Formation", "NiveauFormation", "Ine", "NomRecherche", "Id" });
+
                     b.ToTable("JeunesSuivis");
                 });
 

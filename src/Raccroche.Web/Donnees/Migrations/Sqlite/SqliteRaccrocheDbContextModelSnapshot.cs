@@ -1098,6 +1098,10 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                     b.HasIndex("PsadId", "StructureId", "Statut");
 
+                    b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes")
+                        .HasFilter("\"AnonymiseLe\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "StructureId", "ReferentId", "DateNaissance", "DateSortie", "RappelDemandeLe", "ArriveLe", "StatutDepuis", "DerniereActionLe", "CodeInsee", "Commune", "Formation", "NiveauFormation", "Ine", "NomRecherche", "Id" });
+
                     b.ToTable("JeunesSuivis");
                 });
 
