@@ -10,6 +10,7 @@ using Raccroche.Web.Features.Diagnostic;
 using Raccroche.Web.Features.Dispositifs;
 using Raccroche.Web.Features.Fiches;
 using Raccroche.Web.Features.Journal;
+using Raccroche.Web.Features.Observatoire;
 using Raccroche.Web.Features.Retention;
 using Raccroche.Web.Infrastructure;
 
@@ -34,6 +35,7 @@ builder.Services
     .AddDemandes(config)                              // /pro/demandes, /pro/envoyees, /pro/orienter
     .AddFiches()                                      // /pro/fiches (and /pro/validation, which reads them)
     .AddDecrocheurs(config)                           // /pro/decrocheurs: SIEI livraisons, case files, PSAD teams
+    .AddObservatoire(config)                          // the Region's figures, with statistical secrecy
     .AddRetention(config);                            // deletion on schedule
 
 var app = builder.Build();
