@@ -56,7 +56,7 @@ app.UseRaccroche();
 //   Annuaire /annuaire, /structures/{id} · Diagnostic /diagnostic/… · Campagnes /campagnes/{code}
 //   Pro /pro · Demandes /pro/demandes, /pro/envoyees, /pro/orienter/{slug} · Chiffres /pro/chiffres
 //   Fiches /pro/fiches/… · Validation /pro/validation/… · Comptes /pro/connexion… · Admin /pro/admin/comptes,
-//   /pro/admin/journal (the audit trail of Journal). Propositions (what fits a young person) has no page of its own.
+//   /pro/admin/journal (the audit trail of Journal) · Observatoire /observatoire, /observatoire/indicateurs/{code}. Propositions (what fits a young person) has no page of its own.
 app.MapRazorPages();
 app.MapOpenApiEtDocumentation();
 app.MapCampagnes();

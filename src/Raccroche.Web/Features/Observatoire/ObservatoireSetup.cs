@@ -23,6 +23,7 @@ public static class ObservatoireSetup
             .Validate(o => o.SeuilEffectif is >= 2 and <= 100 && o.DenominateurMinimum is >= 1 and <= 1000,
                 "Observatoire: SeuilEffectif must be between 2 and 100 and DenominateurMinimum between 1 and 1000.")
             .ValidateOnStart();
+        services.AddScoped<CalculIndicateurs>();
         return services;
     }
 }
