@@ -292,6 +292,39 @@ public abstract class ObligationFormationTests(AppFactory f) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMinorWhoDropsOutAgain_StartsANewClock_ButKeepsAnExemption()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await Pro.PosterAsync(_clients[RefA], $"/pro/decrocheurs/{_parcours}", new() { ["EntretienPropose"] = "" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Pro.PosterAsync(_clients[RefA], $"/pro/decrocheurs/{_parcours}", new() { ["ObligationStatut"] = "satisfaite", ["ObligationForme"] = "emploi" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Pro.PosterAsync(_clients[RefA], $"/pro/decrocheurs/{_bientot18}", new() { ["ObligationStatut"] = "exemptee" })).StatusCode);
+        foreach (var id in new[] { _parcours, _bientot18 })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await Pro.PosterAsync(_clients[RefA], $"/pro/decrocheurs/{id}", new() { ["Motif"] = "sans-besoin" })).StatusCode);
+        }
+
+        // December's list does not name them; January's does again: both files reopen.
+        async Task ImporterAsync(DateOnly mois, IEnumerable<JeuneFictif> jeunes)
+        {
+            _horloge.Maintenant = new DateTimeOffset(mois.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+            using var scope = _app.Services.CreateScope();
+            var rapport = await scope.ServiceProvider.GetRequiredService<ImportSiei>()
+                .ExecuterAsync(_psad, mois, ListeSieiSynthetique.Flux(ListeSieiSynthetique.Csv(jeunes)), $"{mois:yyyy-MM}.csv", false, false, "test");
+            Assert.True(rapport.Importe, rapport.Resume());
+        }
+
+        await ImporterAsync(Novembre.AddMonths(1), [_jeunes[_majeur]]);
+        await ImporterAsync(Novembre.AddMonths(2), [_jeunes[_parcours], _jeunes[_bientot18]]);
+        var d = await DossierAsync(_parcours);
+        Assert.Equal((StatutDossier.AContacter, StatutObligation.NonVerifiee, (FormeObligation?)null, (DateTime?)null), (d.Statut, d.ObligationStatut, d.ObligationForme, d.EntretienProposeLe));
+        Assert.Equal(StatutObligation.Exemptee, (await DossierAsync(_bientot18)).ObligationStatut);
+
+        // The new clock: an entretien to propose 15 days after the reopening (2 January).
+        await ConnecterAsync();
+        var fiche = await Pro.PageAsync(_clients[RefA], $"/pro/decrocheurs/{_parcours}");
+        Assert.Contains("Proposer un entretien avant le 17/01/2027", fiche.QuerySelector("#obligation + dl")!.TextContent);
+    }
+
+    [Fact]
     public async Task TheOfListAndTheLetters_AreOnlyForThoseWhoHandleTheFile()
     {
         var matrice = new Dictionary<string, string[]>
