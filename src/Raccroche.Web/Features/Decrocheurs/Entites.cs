@@ -130,7 +130,7 @@ public sealed class JeuneSuivi
     public DateTime? EntretienProposeLe { get; set; }
     public DateTime? ConvocationLe { get; set; }
 
-    /// <summary>The meeting the convocation letter names (Paris time, as typed) and who produced the letter.</summary>
+    /// <summary>The meeting the convocation letter names (typed in Paris time, stored as UTC) and who produced the letter.</summary>
     public DateTime? ConvocationRendezVous { get; set; }
     public string? ConvocationPar { get; set; }
     public DateTime? TransmissionLe { get; set; }
