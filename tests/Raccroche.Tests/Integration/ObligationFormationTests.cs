@@ -362,6 +362,17 @@ public abstract class ObligationFormationTests(AppFactory f) : IAsyncLifetime
 
         Assert.Empty(ecarts);
 
+        // "Je suis ce jeune" opens the identity read-only, not the letters (they hold the address, birth date and guardian).
+        await using (var db0 = f.CreateDbContext())
+        {
+            db0.SuivisDeclares.Add(new SuiviDeclare { UtilisateurId = _comptes[RefB].Id, JeuneSuiviId = _parcours, DeclareLe = _horloge.Maintenant.UtcDateTime });
+            await db0.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await _clients[RefB].GetAsync($"/pro/decrocheurs/{_parcours}")).StatusCode);
+        Assert.Null((await Pro.PageAsync(_clients[RefB], $"/pro/decrocheurs/{_parcours}")).QuerySelector("#obligation"));
+        Assert.Equal(HttpStatusCode.NotFound, (await _clients[RefB].GetAsync($"/pro/decrocheurs/{_parcours}/lettres/information")).StatusCode);
+
         // The information letter: the letterhead, the structure's address from the catalogue, the guardian's part for a minor.
         var lettre = await Pro.PageAsync(_clients[RefA], $"/pro/decrocheurs/{_parcours}/lettres/information");
         var texte = lettre.QuerySelector("article.lettre")!.TextContent;
