@@ -10,6 +10,13 @@ internal sealed class PsadConfiguration : IEntityTypeConfiguration<Psad>
         b.Property(p => p.Nom).HasMaxLength(150);
         b.HasMany(p => p.Partenaires).WithOne().HasForeignKey(x => x.PsadId).OnDelete(DeleteBehavior.Cascade);
         b.ComplexProperty(p => p.Reglages);
+        b.ComplexProperty(p => p.EnTete, e =>
+        {
+            e.Property(x => x.Adresse).HasMaxLength(EnTeteLettres.AdresseMax);
+            e.Property(x => x.Telephone).HasMaxLength(30);
+            e.Property(x => x.Courriel).HasMaxLength(200);
+            e.Property(x => x.ConseilDepartemental).HasMaxLength(EnTeteLettres.AdresseMax);
+        });
     }
 }
 
@@ -89,6 +96,11 @@ internal sealed class JeuneSuiviConfiguration : IEntityTypeConfiguration<JeuneSu
         b.Property(j => j.PrecisionCloture).HasMaxLength(300);
         b.Property(j => j.ReferentId).HasMaxLength(450);
         b.Property(j => j.Version).IsConcurrencyToken();
+        b.Property(j => j.ObligationStatut).HasMaxLength(20);
+        b.Property(j => j.ObligationForme).HasMaxLength(20);
+        b.Property(j => j.ObligationFixeePar).HasMaxLength(256);
+        b.Property(j => j.ConvocationPar).HasMaxLength(256);
+        b.Property(j => j.TransmissionPar).HasMaxLength(256);
         b.HasOne<Catalogue.Structure>().WithMany().HasForeignKey(j => j.StructureId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -9,7 +9,7 @@ namespace Raccroche.Web.Features.Decrocheurs;
 /// transaction with its history line and audit line: someone else's file is never touched, and of two concurrent saves the
 /// second is refused with a clear message instead of silently overwriting the first.
 /// </summary>
-public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Tracabilite journal, TimeProvider clock, Traitement traitement)
+public sealed partial class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Tracabilite journal, TimeProvider clock, Traitement traitement)
 {
     /// <summary>Someone else's file, or none: the page answers 404, as if it did not exist.</summary>
     private static Resultat Introuvable => Resultat.Echec("dossier", "Ce dossier n'existe pas ou ne vous est pas confié.", Refus.Interdit);

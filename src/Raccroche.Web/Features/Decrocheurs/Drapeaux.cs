@@ -19,6 +19,15 @@ public sealed class ReglagesSuivi
     public int InjoignableCanaux { get; set; } = 2;
     public int InjoignableJours { get; set; } = 10;
 
+    /// <summary>Obligation de formation: days after a minor's arrival (or 16th birthday) to propose an entretien.</summary>
+    public int ObligationEntretienJours { get; set; } = 15;
+
+    /// <summary>Days without an answer after the entretien was proposed before the convocation is due.</summary>
+    public int ObligationReponseJours { get; set; } = 15;
+
+    /// <summary>Months after the convocation before the transmission to the président du conseil départemental (two in the law).</summary>
+    public int ObligationTransmissionMois { get; set; } = 2;
+
     /// <summary>Every setting with its form field, French label and bounds: the form, the check and the page read them here.</summary>
     public static readonly IReadOnlyList<ChampReglage> Champs =
     [
@@ -29,6 +38,9 @@ public sealed class ReglagesSuivi
         new("injoignableTentatives", "Tentatives avant « injoignable »", r => r.InjoignableTentatives, (r, v) => r.InjoignableTentatives = v, 2, 10, "tentatives"),
         new("injoignableCanaux", "Canaux différents avant « injoignable »", r => r.InjoignableCanaux, (r, v) => r.InjoignableCanaux = v, 1, 4, "canaux"),
         new("injoignableJours", "Jours couverts par les tentatives avant « injoignable »", r => r.InjoignableJours, (r, v) => r.InjoignableJours = v, 3, 60),
+        new("obligationEntretien", "Obligation de formation : délai pour proposer un entretien (jours après l'arrivée ou les 16 ans)", r => r.ObligationEntretienJours, (r, v) => r.ObligationEntretienJours = v, 1, 60),
+        new("obligationReponse", "Obligation de formation : convocation sans réponse après (jours après l'entretien proposé)", r => r.ObligationReponseJours, (r, v) => r.ObligationReponseJours = v, 7, 60),
+        new("obligationTransmission", "Obligation de formation : transmission au conseil départemental (mois après la convocation)", r => r.ObligationTransmissionMois, (r, v) => r.ObligationTransmissionMois = v, 2, 6, "mois"),
     ];
 
     /// <summary>The settings out of their bounds (field code, French message); none when all are right.</summary>

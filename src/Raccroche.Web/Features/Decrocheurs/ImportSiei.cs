@@ -327,6 +327,18 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
                     .SetProperty(j => j.MotifCloture, (MotifCloture?)null)
                     .SetProperty(j => j.PrecisionCloture, (string?)null)
                     .SetProperty(j => j.ClotureLe, (DateTime?)null)
+                    // Dropped out again: the obligation de formation's clock starts over (the earlier steps stay in the
+                    // history); an exemption still holds, a "satisfaite" noted by hand no longer does.
+                    .SetProperty(j => j.ObligationStatut, j => j.ObligationStatut == StatutObligation.Exemptee ? StatutObligation.Exemptee : StatutObligation.NonVerifiee)
+                    .SetProperty(j => j.ObligationForme, (FormeObligation?)null)
+                    .SetProperty(j => j.ObligationFixeeLe, j => j.ObligationStatut == StatutObligation.Exemptee ? j.ObligationFixeeLe : null)
+                    .SetProperty(j => j.ObligationFixeePar, j => j.ObligationStatut == StatutObligation.Exemptee ? j.ObligationFixeePar : null)
+                    .SetProperty(j => j.EntretienProposeLe, (DateTime?)null)
+                    .SetProperty(j => j.ConvocationLe, (DateTime?)null)
+                    .SetProperty(j => j.ConvocationRendezVous, (DateTime?)null)
+                    .SetProperty(j => j.ConvocationPar, (string?)null)
+                    .SetProperty(j => j.TransmissionLe, (DateTime?)null)
+                    .SetProperty(j => j.TransmissionPar, (string?)null)
                     .SetProperty(j => j.Version, j => j.Version + 1), ct);
                 db.EvenementsDossier.AddRange(rouverts.Select(id => new EvenementDossier
                 {
