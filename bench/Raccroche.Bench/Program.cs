@@ -24,9 +24,10 @@ const string Usage = """
           points) per young person's profile; --empreintes writes every result, to diff two versions.
       page-urls --db FILE.db --out FILE.txt [--n 2000] [--seed 11]
           The same profiles as /diagnostic/resultats paths, one a line (results-page weight).
-      siei [--n 100000] [--connus 20] [--pg "Host=127.0.0.1;Port=5432;Username=raccroche;Password=raccroche"]
+      siei [--n 100000] [--connus 20] [--pg "Host=127.0.0.1;Port=5432;Username=raccroche;Password=raccroche"] [--sans-sqlite]
           A SIEI list of n rows into a PSAD that already follows --connus % of them: dry run, then
           import, on a fresh SQLite file (and a fresh PostgreSQL database raccroche_bench_siei).
+          --sans-sqlite measures PostgreSQL alone (its peak memory then owes nothing to the SQLite runs).
       suivi-liste --pg "Host=127.0.0.1;Port=5432;Username=raccroche;Password=raccroche" [--n 1000000] [--psads 42] [--requetes 200] [--seed 42] [--reutiliser] [--tours 1]
           The follow-up's work lists (référent and coordinator, varied filters + sort, first 50 rows) and the
           coordinator's counts over n case files in a fresh database raccroche_bench_liste (binary COPY);

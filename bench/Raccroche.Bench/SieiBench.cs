@@ -34,7 +34,11 @@ internal static class SieiBench
         var fichier = Path.Combine(Path.GetTempPath(), $"raccroche-bench-siei-{Guid.NewGuid():N}.db");
         try
         {
-            await MesurerAsync("SQLite", () => new SqliteRaccrocheDbContext(new DbContextOptionsBuilder<SqliteRaccrocheDbContext>().UseSqlite($"Data Source={fichier}").Options), anciens, tous, mois);
+            // --sans-sqlite: PostgreSQL alone, so that its peak is not measured in a heap the SQLite runs already grew.
+            if (o.Texte("sans-sqlite") is null)
+            {
+                await MesurerAsync("SQLite", () => new SqliteRaccrocheDbContext(new DbContextOptionsBuilder<SqliteRaccrocheDbContext>().UseSqlite($"Data Source={fichier}").Options), anciens, tous, mois);
+            }
         }
         finally
         {

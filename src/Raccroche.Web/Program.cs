@@ -10,6 +10,7 @@ using Raccroche.Web.Features.Diagnostic;
 using Raccroche.Web.Features.Dispositifs;
 using Raccroche.Web.Features.Fiches;
 using Raccroche.Web.Features.Journal;
+using Raccroche.Web.Features.Observatoire;
 using Raccroche.Web.Features.Retention;
 using Raccroche.Web.Infrastructure;
 
@@ -34,6 +35,7 @@ builder.Services
     .AddDemandes(config)                              // /pro/demandes, /pro/envoyees, /pro/orienter
     .AddFiches()                                      // /pro/fiches (and /pro/validation, which reads them)
     .AddDecrocheurs(config)                           // /pro/decrocheurs: SIEI livraisons, case files, PSAD teams, messages
+    .AddObservatoire(config)                          // the Region's figures, with statistical secrecy
     .AddRetention(config);                            // deletion on schedule
 
 var app = builder.Build();
@@ -54,8 +56,8 @@ app.UseRaccroche();
 //   Annuaire /annuaire, /structures/{id} · Diagnostic /diagnostic/… · Campagnes /campagnes/{code}
 //   Pro /pro · Demandes /pro/demandes, /pro/envoyees, /pro/orienter/{slug} · Chiffres /pro/chiffres
 //   Fiches /pro/fiches/… · Validation /pro/validation/… · Comptes /pro/connexion… · Admin /pro/admin/comptes,
-//   /pro/admin/journal (the audit trail of Journal) · Reponse /r/{jeton}, /r/merci (the personal link of a case file's
-//   message, public). Propositions (what fits a young person) has no page of its own.
+//   /pro/admin/journal (the audit trail of Journal) · Observatoire /observatoire, /observatoire/indicateurs/{code} · Reponse /r/{jeton},
+//   /r/merci (the personal link of a case file's message, public). Propositions (what fits a young person) has no page of its own.
 app.MapRazorPages();
 app.MapOpenApiEtDocumentation();
 app.MapCampagnes();

@@ -84,6 +84,8 @@ public sealed class CatalogueBrowserTests(BrowserFixture app)
     [InlineData("/")]
     [InlineData("/recherche?commune=Thiers&rayon_km=30")]
     [InlineData("/annuaire?commune=Thiers")]
+    [InlineData("/observatoire")]
+    [InlineData("/observatoire/indicateurs/jeunes-joints")]
     public async Task NarrowPhone_NoHorizontalScroll(string url)
     {
         var page = await app.NewPageAsync(width: 360, height: 740);
@@ -99,6 +101,8 @@ public sealed class CatalogueBrowserTests(BrowserFixture app)
     [InlineData("/recherche?age=abc")]
     [InlineData("/annuaire?commune=Thiers")]
     [InlineData("/a-propos")]
+    [InlineData("/observatoire")]
+    [InlineData("/observatoire/indicateurs/jeunes-joints")]
     public async Task Axe_NoWcag21AAViolations(string url)
     {
         var page = await app.NewPageAsync();

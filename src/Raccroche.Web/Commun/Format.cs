@@ -15,6 +15,12 @@ public static class Format
         _ => $"à {Math.Round(km.Value):0} km",
     };
 
+    /// <summary>A count as French readers write it: "12 345".</summary>
+    public static string Nombre(long n) => n.ToString("N0", Fr);
+
+    /// <summary>A share out of 100, one decimal: "42,5 %".</summary>
+    public static string Pourcentage(double p) => p.ToString("0.0", Fr) + " %";
+
     /// <summary>A calendar day: "23 novembre 2026" (an instant is shown by <see cref="HeureParis"/>).</summary>
     public static string Date(DateOnly d) => d.ToString("d MMMM yyyy", Fr);
 

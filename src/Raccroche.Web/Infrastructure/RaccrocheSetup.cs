@@ -117,6 +117,7 @@ public static class RaccrocheSetup
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RaccrocheDbContext>();
         await db.Database.MigrateAsync(ct);
+        await Features.Decrocheurs.ImportSiei.CompleterNomsRechercheAsync(db, ct);
         await scope.ServiceProvider.GetRequiredService<DonneesInitiales>().SeedAsync(ct);
     }
 }

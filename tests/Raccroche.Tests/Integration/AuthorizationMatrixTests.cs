@@ -117,7 +117,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
     private static readonly string[] HorsMatrice = ["pro/connexion/code", "pro/double-facteur",
         // The dropout follow-up has its own six visitors (référents, PSAD coordinators): SuiviDossiersTests checks them.
         "pro/decrocheurs", "pro/decrocheurs/{id:int}", "pro/decrocheurs/import/{depot:guid?}", "pro/decrocheurs/equipe", "pro/decrocheurs/rechercher", "pro/decrocheurs/arbitrages",
-        "pro/decrocheurs/repartition", "pro/decrocheurs/transferts"];
+        "pro/decrocheurs/repartition", "pro/decrocheurs/transferts", "pro/decrocheurs/obligation", "pro/decrocheurs/{id:int}/lettres/{nature}"];
 
     [Fact]
     public void EveryProPage_IsInTheMatrix()

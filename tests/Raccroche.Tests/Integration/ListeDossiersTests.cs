@@ -183,6 +183,42 @@ public abstract class ListeDossiersTests(AppFactory f) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFileWrittenBeforeTheSearchKeyExisted_IsFoundByName_OnceTheStartupStepFillsTheKey()
+    {
+        int id;
+        await using (var db = f.CreateDbContext())
+        {
+            var ancien = new JeuneSuivi
+            {
+                PsadId = _psads[0],
+                Nom = "Vérochain-Lubac",
+                Prenom = "Maëlys",
+                Statut = StatutDossier.AContacter,
+                CreeLe = DateTime.UtcNow,
+                ArriveLe = DateTime.UtcNow,
+                StatutDepuis = DateTime.UtcNow,
+                PremiereLivraisonId = _livraison1,
+                DerniereLivraisonId = _livraison1,
+            };
+            db.JeunesSuivis.Add(ancien);
+            await db.SaveChangesAsync();
+            id = ancien.Id;
+        }
+
+        Assert.Empty(await IdsAsync(new() { Recherche = "verochain maelys" }));
+        await using (var db = f.CreateDbContext())
+        {
+            Assert.True(await ImportSiei.CompleterNomsRechercheAsync(db) >= 1);
+            Assert.Equal(0, await ImportSiei.CompleterNomsRechercheAsync(db)); // nothing left: running it again does nothing
+        }
+
+        Assert.Equal([id], await IdsAsync(new() { Recherche = "verochain maelys" }));
+        await using var lecture = f.CreateDbContext();
+        var anonyme = _dossiers.First(d => d.AnonymiseLe is not null);
+        Assert.Equal(anonyme.NomRecherche, await lecture.JeunesSuivis.Where(j => j.Id == anonyme.Id).Select(j => j.NomRecherche).SingleAsync());
+    }
+
+    [Fact]
     public async Task Tabs_CountAndSort_ByPriorityThenArrival_FiftyAPage()
     {
         await using var db = f.CreateDbContext();

@@ -114,6 +114,40 @@ public abstract class RepartitionTransfertsTests(AppFactory f) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARowSettledAsAFileOfItsOwn_IsDispatchedByTheRules_LikeAnImportedRow()
+    {
+        Assert.True((await ImporterAsync(false)).Importe);
+        var majeur = (await DossiersAsync(_idX))[_jeunes[1].Ine];
+        long situation;
+        await using (var db = f.CreateDbContext())
+        {
+            // A minor whose names and birth date are close to the adult's file: the import would have queued the row.
+            var ligne = new SituationSiei
+            {
+                LivraisonId = majeur.PremiereLivraisonId,
+                Ligne = 40,
+                Issue = IssueSituation.AArbitrer,
+                Raison = "mêmes noms, date de naissance proche",
+                Candidats = [majeur.Id],
+                Contenu = JsonSerializer.Serialize(new LigneSiei { Ligne = 40, Nom = majeur.Nom, Prenom = majeur.Prenom, DateNaissance = new(2009, 6, 2), Commune = "Clermont-Ferrand", CodeInsee = "63113" }),
+            };
+            db.SituationsSiei.Add(ligne);
+            await db.SaveChangesAsync();
+            situation = ligne.Id;
+        }
+
+        var r = await Pro.PosterAsync(_c["x"], "/pro/decrocheurs/arbitrages", new() { ["SituationId"] = situation.ToString(CultureInfo.InvariantCulture) }, "/pro/decrocheurs/arbitrages?handler=Separer");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+
+        await using var lecture = f.CreateDbContext();
+        var nouveau = await lecture.SituationsSiei.Where(s => s.Id == situation).Select(s => s.JeuneSuiviId).SingleAsync();
+        var dossier = await lecture.JeunesSuivis.AsNoTracking().SingleAsync(j => j.Id == nouveau);
+        Assert.Equal((_cio, StatutDossier.AContacter), (dossier.StructureId, dossier.Statut));
+        var evenement = await lecture.EvenementsDossier.Where(e => e.JeuneSuiviId == dossier.Id && e.Nature == NatureEvenement.Attribution).Select(e => e.Detail).SingleAsync();
+        Assert.StartsWith("répartition automatique : règle 1 (17 ans, obligation de formation)", evenement);
+    }
+
+    [Fact]
     public async Task Transfer_AcceptedByTheTarget_EndsTheSourceTransferred_GivesTheTargetAFile_AndTellsBothSidesWithoutNames()
     {
         Assert.True((await ImporterAsync(false)).Importe);
@@ -141,6 +175,51 @@ public abstract class RepartitionTransfertsTests(AppFactory f) : IAsyncLifetime
         Assert.Empty(await db.SituationsSiei.Where(s => s.JeuneSuiviId == cible.Id).ToListAsync()); // the snapshots stay with the source
         Assert.True(await db.Journal.AnyAsync(j => j.Ressource == "transfert-suivi" && j.RessourceId == t.ToString(CultureInfo.InvariantCulture) && j.Action == Tracabilite.Modification));
         await MailsSansDonneesAsync(db, t, 1, 2);
+    }
+
+    [Fact]
+    public async Task Transfer_WithOnlyANearMatchInTheTarget_MakesANewFile_AndTellsTheTargetWhichFileIsClose()
+    {
+        Assert.True((await ImporterAsync(false)).Importe);
+        var source = (await DossiersAsync(_idX))[_jeunes[2].Ine];
+        int proche;
+        await using (var db = f.CreateDbContext())
+        {
+            // Same names in Y, birth day and month swapped, another INE: doubtful, so never merged.
+            var j = new JeuneSuivi
+            {
+                PsadId = _idY,
+                Ine = "0000" + _y[..7].ToUpperInvariant(),
+                Nom = source.Nom,
+                Prenom = source.Prenom,
+                DateNaissance = new(2007, 1, 6),
+                CodeInsee = "03185",
+                Commune = "Montluçon",
+                PremiereLivraisonId = source.PremiereLivraisonId,
+                DerniereLivraisonId = source.DerniereLivraisonId,
+                CreeLe = DateTime.UtcNow,
+                ArriveLe = DateTime.UtcNow,
+                StatutDepuis = DateTime.UtcNow,
+                Statut = StatutDossier.AContacter,
+            };
+            db.JeunesSuivis.Add(j);
+            await db.SaveChangesAsync();
+            proche = j.Id;
+        }
+
+        var t = await DemanderAsync(source.Id);
+        var champs = new Dictionary<string, string> { ["TransfertId"] = t.ToString(CultureInfo.InvariantCulture) };
+        Assert.Equal(HttpStatusCode.Redirect, (await Pro.PosterAsync(_c["y"], "/pro/decrocheurs/transferts", champs, "/pro/decrocheurs/transferts?handler=Accepter")).StatusCode);
+
+        var cible = (await DossiersAsync(_idY))[_jeunes[2].Ine];
+        Assert.NotEqual(proche, cible.Id);
+        await using var lecture = f.CreateDbContext();
+        Assert.Contains(await lecture.EvenementsDossier.Where(e => e.JeuneSuiviId == cible.Id).Select(e => e.Detail).ToListAsync(),
+            e => e.StartsWith($"à vérifier : proche du ou des dossiers n° {proche} de cette PSAD", StringComparison.Ordinal));
+        var mails = await lecture.MessagesSortants.Where(m => m.Sujet == "Un dossier de suivi vous a été transféré" && m.Corps.Contains($"n° {t} ")).Select(m => m.Corps).ToListAsync();
+        Assert.NotEmpty(mails);
+        Assert.All(mails, m => Assert.Contains($"dossiers proches existent déjà chez vous (n° {proche})", m));
+        Assert.All(mails, m => Assert.DoesNotContain(source.Nom!, m, StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

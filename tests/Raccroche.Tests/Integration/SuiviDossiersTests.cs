@@ -112,6 +112,11 @@ public abstract class SuiviDossiersTests(AppFactory f) : IAsyncLifetime
             ["/pro/decrocheurs/arbitrages"] = [CoordX, CoordY],
             ["/pro/decrocheurs/repartition"] = [CoordX, CoordY],
             ["/pro/decrocheurs/transferts"] = [CoordX, CoordY],
+            ["/pro/decrocheurs/obligation"] = [ReferentA, ReferentB, CoordX, CoordY],
+            [$"/pro/decrocheurs/{_dossierA}/lettres/information"] = [ReferentA, CoordX],
+            [$"/pro/decrocheurs/{_dossierB}/lettres/information"] = [ReferentB, CoordX],
+            // A convocation exists once produced (ObligationFormationTests follows one).
+            [$"/pro/decrocheurs/{_dossierA}/lettres/convocation"] = [],
         };
         var ecarts = new List<string>();
         foreach (var (url, autorises) in matrice)

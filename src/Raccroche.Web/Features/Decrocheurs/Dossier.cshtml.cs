@@ -84,6 +84,16 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
     [BindProperty] public string? Depuis { get; set; }
     [BindProperty] public bool CloturerPriseEnCharge { get; set; }
 
+    /// <summary>The obligation de formation of a minor (status, next legal step and its due date); shown to those who handle the file.</summary>
+    public EtatObligation? Obligation { get; private set; }
+
+    /// <summary>Today in Paris, by the page's clock.</summary>
+    public DateOnly Aujourdhui { get; private set; }
+    [BindProperty] public string? ObligationStatut { get; set; }
+    [BindProperty] public string? ObligationForme { get; set; }
+    [BindProperty] public string? EntretienPropose { get; set; }
+    [BindProperty] public string? ConvocationRendezVous { get; set; }
+
     /// <summary>What was recorded as "déjà connu / déjà en solution", newest first.</summary>
     public IReadOnlyList<PriseEnCharge> PrisesEnCharge { get; private set; } = [];
 
@@ -151,6 +161,25 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
     public async Task<IActionResult> OnPostDeclarerAsync(int id, CancellationToken ct) => await ApresAsync(id,
         await dossiers.DeclarerSuiviAsync(id, ct), ct);
 
+    public async Task<IActionResult> OnPostObligationAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.FixerObligationAsync(id, Version, ValeursFermees.Lire<StatutObligation>(ObligationStatut), ValeursFermees.Lire<FormeObligation>(ObligationForme), ct), ct);
+
+    public async Task<IActionResult> OnPostEntretienProposeAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.ProposerEntretienObligationAsync(id, Version, EntretienPropose, ct), ct);
+
+    /// <summary>Producing the convocation records the step, then opens the letter to print.</summary>
+    public async Task<IActionResult> OnPostConvocationAsync(int id, CancellationToken ct)
+    {
+        var r = await dossiers.ConvoquerAsync(id, Version, LireDateHeure(ConvocationRendezVous), ct);
+        return r.Reussi ? RedirectToPage("Lettre", new { id, nature = NatureLettre.Convocation.Code() }) : await ApresAsync(id, r, ct);
+    }
+
+    public async Task<IActionResult> OnPostTransmissionAsync(int id, CancellationToken ct)
+    {
+        var r = await dossiers.TransmettreAsync(id, Version, ct);
+        return r.Reussi ? RedirectToPage("Lettre", new { id, nature = NatureLettre.Transmission.Code() }) : await ApresAsync(id, r, ct);
+    }
+
     private async Task<IActionResult> ApresAsync(int id, Resultat r, CancellationToken ct)
     {
         if (r.Reussi)
@@ -202,15 +231,13 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
     }
 
     /// <summary>The date and time typed in the attempt form (Paris time), or now when left empty.</summary>
-    private DateTime? LireQuand()
-    {
-        if (string.IsNullOrWhiteSpace(Quand))
-        {
-            return clock.GetUtcNow().UtcDateTime;
-        }
+    private DateTime? LireQuand() => string.IsNullOrWhiteSpace(Quand) ? clock.GetUtcNow().UtcDateTime : LireDateHeure(Quand);
 
+    /// <summary>A date and time typed in Paris time (a browser's date-time field, or JJ/MM/AAAA HH:MM without JavaScript), as UTC; null when unreadable or empty.</summary>
+    private static DateTime? LireDateHeure(string? texte)
+    {
         string[] formats = ["yyyy-MM-dd'T'HH:mm", "dd/MM/yyyy HH:mm", "dd/MM/yyyy"];
-        return DateTime.TryParseExact(Quand.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+        return !string.IsNullOrWhiteSpace(texte) && DateTime.TryParseExact(texte.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? HeureParis.Utc(local)
             : null;
     }
@@ -239,6 +266,7 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
         }
 
         var aujourdhui = HeureParis.Jour(clock.GetUtcNow().UtcDateTime);
+        Aujourdhui = aujourdhui;
         Age = dossier.DateNaissance is { } n ? Drapeaux.Age(n, aujourdhui) : null;
         var psad = await db.Psads.AsNoTracking().FirstAsync(p => p.Id == dossier.PsadId, ct);
         Drapeaux = Drapeaux.Calculer(dossier, aujourdhui, psad.Reglages);
@@ -282,6 +310,7 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
                     .Select(p => new ApercuMessage(p.Destinataire, p.Canal, nature, messages.Texte(psad.Modeles, p.Destinataire, nature, dossier.Prenom, signature)))];
             }
 
+            Obligation = await dossiers.EtatObligationAsync(dossier, ct);
             PrisesEnCharge = await db.PrisesEnCharge.AsNoTracking().Where(p => p.JeuneSuiviId == id).OrderByDescending(p => p.EnregistreeLe).ThenByDescending(p => p.Id).ToListAsync(ct);
         }
 

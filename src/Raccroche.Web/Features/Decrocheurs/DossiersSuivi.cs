@@ -9,7 +9,7 @@ namespace Raccroche.Web.Features.Decrocheurs;
 /// transaction with its history line and audit line: someone else's file is never touched, and of two concurrent saves the
 /// second is refused with a clear message instead of silently overwriting the first.
 /// </summary>
-public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Tracabilite journal, TimeProvider clock, Traitement traitement)
+public sealed partial class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Tracabilite journal, TimeProvider clock, Traitement traitement)
 {
     /// <summary>Someone else's file, or none: the page answers 404, as if it did not exist.</summary>
     private static Resultat Introuvable => Resultat.Echec("dossier", "Ce dossier n'existe pas ou ne vous est pas confié.", Refus.Interdit);
@@ -486,12 +486,22 @@ public sealed class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acces, Traca
             var id = dossierId;
             if (id is null)
             {
+                // A separated row becomes a file as the import would have made it: dispatched by the PSAD's rules on the list's date.
                 var contenu = JsonSerializer.Deserialize<LigneSiei>(ligne.Situation.Contenu)!;
-                var nouveau = ImportSiei.Nouveau(ligne.PsadId, contenu, maintenant);
+                var repartition = await ContexteRepartition.ChargerAsync(db, ligne.PsadId, ct);
+                var destination = repartition.Decider(contenu, ImportSiei.DateListe(ligne.Mois, HeureParis.Jour(maintenant)));
+                var nouveau = ImportSiei.Nouveau(ligne.PsadId, contenu, maintenant, destination);
                 nouveau.PremiereLivraisonId = nouveau.DerniereLivraisonId = ligne.Situation.LivraisonId;
                 db.JeunesSuivis.Add(nouveau);
                 await db.SaveChangesAsync(ct);
                 id = nouveau.Id;
+                if (destination.Choix is { } choix)
+                {
+                    var nom = await db.Structures.Where(s => s.Id == choix.StructureId).Select(s => s.Nom).FirstOrDefaultAsync(ct);
+                    var evenement = ImportSiei.Reparti(nouveau.Id, choix, new() { [choix.StructureId] = nom ?? "structure" }, maintenant);
+                    evenement.Auteur = Auteur;
+                    db.EvenementsDossier.Add(evenement);
+                }
             }
 
             var n = await db.SituationsSiei.Where(s => s.Id == situationId && s.JeuneSuiviId == null)

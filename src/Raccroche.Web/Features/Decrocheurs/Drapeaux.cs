@@ -24,6 +24,14 @@ public sealed class ReglagesSuivi
 
     /// <summary>Reminders are sent by the job (between 08:00 and 20:00) rather than only proposed on the file.</summary>
     public bool RelancesAutomatiques { get; set; }
+    /// <summary>Obligation de formation: days after a minor's arrival (or 16th birthday) to propose an entretien.</summary>
+    public int ObligationEntretienJours { get; set; } = 15;
+
+    /// <summary>Days without an answer after the entretien was proposed before the convocation is due.</summary>
+    public int ObligationReponseJours { get; set; } = 15;
+
+    /// <summary>Months after the convocation before the transmission to the président du conseil départemental (two in the law).</summary>
+    public int ObligationTransmissionMois { get; set; } = 2;
 
     /// <summary>Every setting with its form field, French label and bounds: the form, the check and the page read them here.</summary>
     public static readonly IReadOnlyList<ChampReglage> Champs =
@@ -36,6 +44,9 @@ public sealed class ReglagesSuivi
         new("injoignableCanaux", "Canaux différents avant « injoignable »", r => r.InjoignableCanaux, (r, v) => r.InjoignableCanaux = v, 1, 4, "canaux"),
         new("injoignableJours", "Jours couverts par les tentatives avant « injoignable »", r => r.InjoignableJours, (r, v) => r.InjoignableJours = v, 3, 60),
         new("relance", "Relance proposée après (jours sans nouvelles, contact en cours)", r => r.DelaiRelanceJours, (r, v) => r.DelaiRelanceJours = v, 2, 60),
+        new("obligationEntretien", "Obligation de formation : délai pour proposer un entretien (jours après l'arrivée ou les 16 ans)", r => r.ObligationEntretienJours, (r, v) => r.ObligationEntretienJours = v, 1, 60),
+        new("obligationReponse", "Obligation de formation : convocation sans réponse après (jours après l'entretien proposé)", r => r.ObligationReponseJours, (r, v) => r.ObligationReponseJours = v, 7, 60),
+        new("obligationTransmission", "Obligation de formation : transmission au conseil départemental (mois après la convocation)", r => r.ObligationTransmissionMois, (r, v) => r.ObligationTransmissionMois = v, 2, 6, "mois"),
     ];
 
     /// <summary>The form field of <see cref="RelancesAutomatiques"/> (a check box whose value is "true").</summary>

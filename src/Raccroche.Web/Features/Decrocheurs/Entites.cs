@@ -20,6 +20,8 @@ public sealed class Psad
 
     /// <summary>The texts of the messages to young people and their families, edited by its coordinators (defaults when empty).</summary>
     public ModelesMessages Modeles { get; set; } = new();
+    /// <summary>The letterhead of the printed letters (address lines, phone, generic e-mail), edited by the coordinators.</summary>
+    public EnTeteLettres EnTete { get; set; } = new();
 }
 
 public sealed class PartenairePsad
@@ -126,6 +128,22 @@ public sealed class JeuneSuivi
     /// <summary>When the retention erased who the young person is (<see cref="ConservationSuivi"/>); such a file is out of every list.</summary>
     public DateTime? AnonymiseLe { get; set; }
 
+    /// <summary>The obligation de formation as a référent typed it (<see cref="ObligationFormation.Statut"/> adds what the file shows), when and by whom.</summary>
+    public StatutObligation ObligationStatut { get; set; } = StatutObligation.NonVerifiee;
+    public FormeObligation? ObligationForme { get; set; }
+    public DateTime? ObligationFixeeLe { get; set; }
+    public string? ObligationFixeePar { get; set; }
+
+    /// <summary>The legal steps of the obligation, each recorded once (<see cref="ObligationFormation"/> computes the next one).</summary>
+    public DateTime? EntretienProposeLe { get; set; }
+    public DateTime? ConvocationLe { get; set; }
+
+    /// <summary>The meeting the convocation letter names (typed in Paris time, stored as UTC) and who produced the letter.</summary>
+    public DateTime? ConvocationRendezVous { get; set; }
+    public string? ConvocationPar { get; set; }
+    public DateTime? TransmissionLe { get; set; }
+    public string? TransmissionPar { get; set; }
+
     public int Version { get; set; }
 }
 
@@ -182,6 +200,7 @@ public enum NatureEvenement
     [Valeur("prise-en-charge", "Déjà connu ou en solution")] PriseEnCharge,
     [Valeur("message", "Message envoyé")] Message,
     [Valeur("reponse", "Réponse par le lien personnel")] Reponse,
+    [Valeur("obligation", "Obligation de formation")] Obligation,
 }
 
 /// <summary>The case file's history, newest first on the page: what happened, when, by whom (reads go to the audit trail).</summary>

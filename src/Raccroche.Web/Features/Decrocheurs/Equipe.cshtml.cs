@@ -16,6 +16,13 @@ public sealed class EquipeModel(AccesSuivi acces, RaccrocheDbContext db, EquipeS
 
     /// <summary>The chosen PSAD's deadlines and thresholds (its coordinators edit them here).</summary>
     public ReglagesSuivi Reglages { get; private set; } = new();
+
+    /// <summary>The letterhead of the PSAD's printed letters (its coordinators edit it here).</summary>
+    public EnTeteLettres EnTete { get; private set; } = new();
+    [BindProperty] public string? EnTeteAdresse { get; set; }
+    [BindProperty] public string? EnTeteTelephone { get; set; }
+    [BindProperty] public string? EnTeteCourriel { get; set; }
+    [BindProperty] public string? EnTeteConseil { get; set; }
     public bool Coordinateur { get; private set; }
     public bool Enregistre { get; private set; }
 
@@ -105,6 +112,33 @@ public sealed class EquipeModel(AccesSuivi acces, RaccrocheDbContext db, EquipeS
         return RedirectToPage(null, null, new { psad = p.Code, textes = 1 }, "modeles");
     }
 
+    /// <summary>The letterhead of the printed letters, for the PSAD's coordinators: every field checked, all or nothing saved.</summary>
+    public async Task<IActionResult> OnPostEnTeteAsync(CancellationToken ct)
+    {
+        if (!await ChargerAsync(ct) || Choisie is not { } p || !Coordinateur)
+        {
+            return NotFound();
+        }
+
+        var lu = EnTeteLettres.Lire(EnTeteAdresse, EnTeteTelephone, EnTeteCourriel, EnTeteConseil, Erreurs);
+        if (lu is null)
+        {
+            return Page();
+        }
+
+        var coordonnees = await acces.PsadsCoordonneesAsync(ct);
+        var psad = await db.Psads.FirstOrDefaultAsync(x => x.Id == p.Id && coordonnees.Contains(x.Id), ct);
+        if (psad is null)
+        {
+            return NotFound();
+        }
+
+        psad.EnTete = lu;
+        journal.Ajouter(Journal.Tracabilite.Modification, "psad", psad.Code, "en-tête des lettres");
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { psad = p.Code, enregistre = 1 });
+    }
+
     public async Task<IActionResult> OnPostRetirerAsync(CancellationToken ct)
     {
         if (!await ChargerAsync(ct) || Choisie is not { } p)
@@ -130,7 +164,8 @@ public sealed class EquipeModel(AccesSuivi acces, RaccrocheDbContext db, EquipeS
         {
             Membres = await equipe.MembresAsync(c.Id, ct);
             Coordinateur = coordonnees.Contains(c.Id);
-            Reglages = await db.Psads.AsNoTracking().Where(x => x.Id == c.Id).Select(x => x.Reglages).FirstAsync(ct);
+            var lus = await db.Psads.AsNoTracking().Where(x => x.Id == c.Id).Select(x => new { x.Reglages, x.EnTete }).FirstAsync(ct);
+            (Reglages, EnTete) = (lus.Reglages, lus.EnTete);
             Modeles = await db.Psads.AsNoTracking().Where(x => x.Id == c.Id).Select(x => x.Modeles).FirstAsync(ct);
             ModelesEnregistres = Request.Query.ContainsKey("textes");
             Enregistre = Request.Query.ContainsKey("enregistre");

@@ -115,8 +115,7 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         var maintenant = clock.GetUtcNow().UtcDateTime;
         var aujourdhui = HeureParis.Jour(maintenant);
         var moisListe = mois ?? new DateOnly(aujourdhui.Year, aujourdhui.Month, 1);
-        var finMois = moisListe.AddMonths(1).AddDays(-1);
-        var dateListe = finMois < aujourdhui ? finMois : aujourdhui;
+        var dateListe = DateListe(moisListe, aujourdhui);
         var nombreLignes = tableau.Lignes.Count;
         avancement?.Report(new AvancementImport(PhaseImport.Analyse, 0, nombreLignes));
         var analyse = AnalyseSiei.Analyser(tableau, entetes, dateListe);
@@ -328,6 +327,18 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
                     .SetProperty(j => j.MotifCloture, (MotifCloture?)null)
                     .SetProperty(j => j.PrecisionCloture, (string?)null)
                     .SetProperty(j => j.ClotureLe, (DateTime?)null)
+                    // Dropped out again: the obligation de formation's clock starts over (the earlier steps stay in the
+                    // history); an exemption still holds, a "satisfaite" noted by hand no longer does.
+                    .SetProperty(j => j.ObligationStatut, j => j.ObligationStatut == StatutObligation.Exemptee ? StatutObligation.Exemptee : StatutObligation.NonVerifiee)
+                    .SetProperty(j => j.ObligationForme, (FormeObligation?)null)
+                    .SetProperty(j => j.ObligationFixeeLe, j => j.ObligationStatut == StatutObligation.Exemptee ? j.ObligationFixeeLe : null)
+                    .SetProperty(j => j.ObligationFixeePar, j => j.ObligationStatut == StatutObligation.Exemptee ? j.ObligationFixeePar : null)
+                    .SetProperty(j => j.EntretienProposeLe, (DateTime?)null)
+                    .SetProperty(j => j.ConvocationLe, (DateTime?)null)
+                    .SetProperty(j => j.ConvocationRendezVous, (DateTime?)null)
+                    .SetProperty(j => j.ConvocationPar, (string?)null)
+                    .SetProperty(j => j.TransmissionLe, (DateTime?)null)
+                    .SetProperty(j => j.TransmissionPar, (string?)null)
                     .SetProperty(j => j.Version, j => j.Version + 1), ct);
                 db.EvenementsDossier.AddRange(rouverts.Select(id => new EvenementDossier
                 {
@@ -394,8 +405,15 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
     /// <summary>A row once matched: what the preview shows and what the import writes (the person may be a new file's temporary id, below 0).</summary>
     private sealed record LigneRapprochee(LigneSiei Ligne, IssueSituation Issue, string? Raison, IReadOnlyList<int> Candidats, int? Personne);
 
+    /// <summary>The day a livraison of <paramref name="mois"/> stands for (ages and flags read on it): its last day, or today for the current month.</summary>
+    internal static DateOnly DateListe(DateOnly mois, DateOnly aujourdhui)
+    {
+        var finMois = mois.AddMonths(1).AddDays(-1);
+        return finMois < aujourdhui ? finMois : aujourdhui;
+    }
+
     /// <summary>The history line of a file the rules dispatched.</summary>
-    private static EvenementDossier Reparti(int id, ChoixRepartition choix, Dictionary<int, string> structures, DateTime maintenant) => new()
+    internal static EvenementDossier Reparti(int id, ChoixRepartition choix, Dictionary<int, string> structures, DateTime maintenant) => new()
     {
         JeuneSuiviId = id,
         Quand = maintenant,
@@ -429,6 +447,33 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         Formation = l.Formation,
         NiveauFormation = l.NiveauFormation,
     };
+
+    /// <summary>
+    /// Fills <see cref="JeuneSuivi.NomRecherche"/> for files written before it existed (the list's name search reads only it),
+    /// by batches, after the migrations; files already filled or anonymised are left alone, so running it again does nothing.
+    /// </summary>
+    public static async Task<int> CompleterNomsRechercheAsync(RaccrocheDbContext db, CancellationToken ct = default)
+    {
+        var total = 0;
+        while (true)
+        {
+            var lot = await db.JeunesSuivis.Where(j => j.NomRecherche == null && j.AnonymiseLe == null && (j.Nom != null || j.NomNaissance != null || j.Prenom != null))
+                .OrderBy(j => j.Id).Take(1_000).ToListAsync(ct);
+            foreach (var j in lot)
+            {
+                // A file whose names fold to nothing gets an empty key, so that it is not read again.
+                j.NomRecherche = NomRecherche(j.Nom, j.NomNaissance, j.Prenom) ?? "";
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            total += lot.Count;
+            if (lot.Count < 1_000)
+            {
+                return total;
+            }
+        }
+    }
 
     /// <summary>The folded names a list searches (<see cref="JeuneSuivi.NomRecherche"/>): "Lefèvre-Dupont", "Élise" → "LEFEVRE DUPONT ELISE".</summary>
     public static string? NomRecherche(string? nom, string? nomNaissance, string? prenom) =>

@@ -111,7 +111,11 @@ public sealed class ListeDossiers(RaccrocheDbContext db)
         var parStatut = await q.GroupBy(j => new { j.Statut, Neuf = j.NombreTentatives == 0 })
             .Select(g => new { g.Key.Statut, g.Key.Neuf, Nombre = g.Count() }).ToListAsync(ct);
         var comptes = ValeursFermees.Toutes<Onglet>().ToDictionary(o => o, o => parStatut.Where(x => Dans(o, x.Statut, x.Neuf)).Sum(x => x.Nombre));
-        var lignes = await Lignes(Trier(DansOnglet(q, onglet), aujourdhui).Skip((Math.Max(page, 1) - 1) * ParPage).Take(ParPage)).ToListAsync(ct);
+        // The page's 50 ids first, then their rows: the sort reads only columns of the lists' index (an index-only scan on
+        // PostgreSQL), and only 50 files are read whole instead of every file of the tab.
+        var ids = await Trier(DansOnglet(q, onglet), aujourdhui).Skip((Math.Max(page, 1) - 1) * ParPage).Take(ParPage).Select(j => j.Id).ToListAsync(ct);
+        var rang = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        var lignes = ids.Count == 0 ? [] : (await Lignes(db.JeunesSuivis.Where(j => ids.Contains(j.Id))).ToListAsync(ct)).OrderBy(l => rang[l.Dossier.Id]).ToList();
         return new Resultat(comptes, comptes[onglet], lignes);
     }
 

@@ -309,13 +309,22 @@ public sealed class TransfertsSuivi(RaccrocheDbContext db, AccesSuivi acces, Tra
                 db.EvenementsDossier.Add(new EvenementDossier { JeuneSuiviId = cible.Id, Quand = maintenant, Nature = NatureEvenement.Attribution, Auteur = auteur, Detail = $"{destination.Choix!.Detail} : {structure}" });
             }
 
+            // A doubtful match in the target never merges (a new file is made), but its coordinators are told which files are
+            // close, on the new file and in their mail, so that a duplicate is seen and cancelled ("doublon") rather than followed twice.
+            var proches = existant is null && trouve.Issue == IssueRapprochement.AArbitrer ? trouve.Candidats : [];
+            if (proches.Count > 0)
+            {
+                Evenement(cible.Id, $"à vérifier : proche du ou des dossiers n° {string.Join(", ", proches)} de cette PSAD ({trouve.Raison}) ; s'il s'agit du même jeune, annulez l'un des deux pour doublon", auteur, maintenant);
+            }
+
             journal.Ajouter(Tracabilite.Modification, "transfert-suivi", Id(t.Id),
                 $"transfert {statut.Code()} : dossier {source.Id} de la PSAD {codes[t.PsadSourceId]} → dossier {cible.Id} de la PSAD {codes[t.PsadCibleId]}", statut == StatutTransfert.AccepteAutomatiquement ? AuteurAutomatique : null);
             var quoi = statut == StatutTransfert.AccepteAutomatiquement ? "accepté automatiquement, faute de réponse dans les délais" : "accepté";
             await PrevenirAsync(t.PsadSourceId, "Un transfert de dossier de suivi a été accepté",
                 $"La demande de transfert n° {t.Id} a été {quoi}. Le dossier de votre PSAD est désormais « transféré ».", maintenant, ct);
             await PrevenirAsync(t.PsadCibleId, "Un dossier de suivi vous a été transféré",
-                $"La demande de transfert n° {t.Id} a été {quoi} : le jeune figure désormais dans les dossiers de votre PSAD.", maintenant, ct);
+                $"La demande de transfert n° {t.Id} a été {quoi} : le jeune figure désormais dans les dossiers de votre PSAD." +
+                (proches.Count > 0 ? $" Un ou plusieurs dossiers proches existent déjà chez vous (n° {string.Join(", ", proches)}) : vérifiez qu'il ne s'agit pas d'un doublon." : ""), maintenant, ct);
             return true;
         }, ct);
     }

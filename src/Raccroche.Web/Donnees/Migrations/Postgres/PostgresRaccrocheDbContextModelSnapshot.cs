@@ -1070,6 +1070,16 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime?>("ConvocationLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConvocationPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ConvocationRendezVous")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreeLe")
                         .HasColumnType("timestamp with time zone");
 
@@ -1084,6 +1094,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                     b.Property<int>("DerniereLivraisonId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EntretienProposeLe")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Formation")
                         .HasMaxLength(200)
@@ -1127,6 +1140,22 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<int>("NombreTentatives")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ObligationFixeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ObligationFixeePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ObligationForme")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ObligationStatut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("PrecisionCloture")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -1162,6 +1191,13 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<int?>("StructureId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("TransmissionLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TransmissionPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1181,6 +1217,11 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasIndex("PsadId", "Statut", "StatutDepuis");
 
                     b.HasIndex("PsadId", "StructureId", "Statut");
+
+                    b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes")
+                        .HasFilter("\"AnonymiseLe\" IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes"), new[] { "StructureId", "ReferentId", "DateNaissance", "DateSortie", "RappelDemandeLe", "ArriveLe", "StatutDepuis", "DerniereActionLe", "CodeInsee", "Commune", "Formation", "NiveauFormation", "Ine", "NomRecherche", "Id" });
 
                     b.ToTable("JeunesSuivis");
                 });
@@ -1406,6 +1447,27 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EnTete", "Raccroche.Web.Features.Decrocheurs.Psad.EnTete#EnTeteLettres", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Adresse")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("ConseilDepartemental")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("Courriel")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Telephone")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Modeles", "Raccroche.Web.Features.Decrocheurs.Psad.Modeles#ModelesMessages", b1 =>
                         {
                             b1.IsRequired();
@@ -1450,6 +1512,15 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                                 .HasColumnType("integer");
 
                             b1.Property<int>("InjoignableTentatives")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ObligationEntretienJours")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ObligationReponseJours")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ObligationTransmissionMois")
                                 .HasColumnType("integer");
 
                             b1.Property<bool>("RelancesAutomatiques")

@@ -1039,6 +1039,16 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ConvocationLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConvocationPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConvocationRendezVous")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreeLe")
                         .HasColumnType("TEXT");
 
@@ -1053,6 +1063,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                     b.Property<int>("DerniereLivraisonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EntretienProposeLe")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Formation")
                         .HasMaxLength(200)
@@ -1096,6 +1109,22 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Property<int>("NombreTentatives")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ObligationFixeeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObligationFixeePar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObligationForme")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObligationStatut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PrecisionCloture")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -1131,6 +1160,13 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Property<int?>("StructureId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("TransmissionLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransmissionPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1150,6 +1186,10 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.HasIndex("PsadId", "Statut", "StatutDepuis");
 
                     b.HasIndex("PsadId", "StructureId", "Statut");
+
+                    b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes")
+                        .HasFilter("\"AnonymiseLe\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "StructureId", "ReferentId", "DateNaissance", "DateSortie", "RappelDemandeLe", "ArriveLe", "StatutDepuis", "DerniereActionLe", "CodeInsee", "Commune", "Formation", "NiveauFormation", "Ine", "NomRecherche", "Id" });
 
                     b.ToTable("JeunesSuivis");
                 });
@@ -1367,6 +1407,27 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "EnTete", "Raccroche.Web.Features.Decrocheurs.Psad.EnTete#EnTeteLettres", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Adresse")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ConseilDepartemental")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Courriel")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Telephone")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Modeles", "Raccroche.Web.Features.Decrocheurs.Psad.Modeles#ModelesMessages", b1 =>
                         {
                             b1.IsRequired();
@@ -1411,6 +1472,15 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("InjoignableTentatives")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ObligationEntretienJours")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ObligationReponseJours")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ObligationTransmissionMois")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<bool>("RelancesAutomatiques")

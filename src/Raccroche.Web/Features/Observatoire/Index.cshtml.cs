@@ -1,0 +1,27 @@
+namespace Raccroche.Web.Features.Observatoire;
+
+/// <summary>The observatory's key figures for the region: each indicator's total of the year so far, masked as its table is.</summary>
+public sealed class ObservatoireModel(CalculIndicateurs calcul, IOptions<ObservatoireOptions> options, TimeProvider clock) : PageModel
+{
+    public sealed record Chiffre(Indicateur Indicateur, string Texte, string? Taux);
+
+    public int Annee { get; private set; }
+    public DateTime CalculeLe { get; private set; }
+    public IReadOnlyList<Chiffre> Chiffres { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Annee = HeureParis.Jour(clock.GetUtcNow().UtcDateTime).Year;
+        CalculeLe = clock.GetUtcNow().UtcDateTime;
+        var regles = options.Value.Regles;
+        var chiffres = new List<Chiffre>();
+        foreach (var i in RegistreIndicateurs.Tous)
+        {
+            var t = await calcul.CalculerAsync(i, Annee, regles, ct);
+            var region = t.Territoires.Count;
+            chiffres.Add(new Chiffre(i, t.Texte(region, TableauIndicateur.Mois, regles), t.Taux.Count > region ? t.Taux[region] : null));
+        }
+
+        Chiffres = chiffres;
+    }
+}

@@ -1,0 +1,191 @@
+using System.Linq.Expressions;
+using Raccroche.Web.Features.Decrocheurs;
+
+namespace Raccroche.Web.Features.Observatoire;
+
+/// <summary>What an indicator counts, and so how it is computed.</summary>
+public enum Comptage
+{
+    /// <summary>Distinct young people (one case file per person and PSAD), by the month their file was opened.</summary>
+    [Valeur("personnes", "personnes distinctes")] Personnes,
+
+    /// <summary>Rows of the SIEI livraisons: one person listed on three monthly lists counts three times.</summary>
+    [Valeur("situations", "situations (une personne peut compter plusieurs fois)")] Situations,
+}
+
+/// <summary>
+/// One indicator of the registry: what it counts, where it comes from, how finely it may be shown and under which secrecy.
+/// Indicators of people are cohorts: the young people whose case file was opened in the month, and what became of them
+/// since (so a rate "joints / repérés" compares the same people).
+/// </summary>
+public sealed record Indicateur(
+    string Code,
+    string Libelle,
+    string Definition,
+    string Source,
+    string Unite,
+    Comptage Comptage,
+    string TerritoireLePlusFin,
+    string Secret,
+    Expression<Func<JeuneSuivi, bool>>? Filtre = null,
+    string? Denominateur = null);
+
+/// <summary>The registry: every indicator the observatory publishes, with its definition (the method note of its page).</summary>
+public static class RegistreIndicateurs
+{
+    private const string SourceListes = "Listes SIEI importées par les PSAD et dossiers de suivi de Raccroche";
+    private const string SecretEffectifs = "effectifs de 1 à 10 masqués (« < 11 »), masquage secondaire des cellules qui permettraient de les retrouver ; taux publiés seulement sur 20 jeunes ou plus";
+
+    public static readonly IReadOnlyList<Indicateur> Tous =
+    [
+        new("jeunes-reperes", "Jeunes repérés sur les listes SIEI",
+            "Nombre de jeunes distincts apparus pour la première fois sur une livraison SIEI d'une PSAD pendant le mois (un jeune qui revient sur les listes suivantes n'est compté qu'une fois, au mois de sa première apparition).",
+            SourceListes, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs),
+        new("situations-signalees", "Situations signalées par SIEI",
+            "Nombre de lignes des livraisons SIEI du mois. Depuis février 2022 les listes sont mensuelles : un même jeune, toujours sans solution, figure sur plusieurs livraisons et compte une fois par livraison.",
+            "Livraisons SIEI importées par les PSAD", "situations", Comptage.Situations, "PSAD", SecretEffectifs),
+        new("jeunes-joints", "Jeunes joints",
+            "Parmi les jeunes repérés pendant le mois, nombre de ceux avec qui au moins une prise de contact a abouti (jeune ou responsable légal joint), à ce jour.",
+            SourceListes, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs,
+            j => j.Statut != StatutDossier.AAttribuer && j.Statut != StatutDossier.AContacter && j.Statut != StatutDossier.ContactEnCours && j.Statut != StatutDossier.Injoignable
+                && j.Statut != StatutDossier.Annule && j.Statut != StatutDossier.Transfere
+                && !(j.Statut == StatutDossier.Cloture && (j.MotifCloture == MotifCloture.Injoignable || j.MotifCloture == MotifCloture.CoordonneesErronees)),
+            "jeunes-reperes"),
+        new("jeunes-en-solution", "Jeunes en solution",
+            "Parmi les jeunes repérés pendant le mois, nombre de ceux qui sont entrés dans une solution (formation, apprentissage, emploi, service civique, accompagnement…), y compris ceux dont le dossier a depuis été clôturé en sortie positive.",
+            SourceListes, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs,
+            j => j.Statut == StatutDossier.EnSolution || (j.Statut == StatutDossier.Cloture && j.MotifCloture == MotifCloture.SortiePositive),
+            "jeunes-reperes"),
+        new("jeunes-deja-accompagnes", "Jeunes déjà accompagnés ou sans besoin",
+            "Parmi les jeunes repérés pendant le mois, nombre de ceux dont le dossier a été clôturé parce qu'ils étaient déjà accompagnés ailleurs ou n'avaient pas besoin d'aide.",
+            SourceListes, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs,
+            j => j.Statut == StatutDossier.Cloture && (j.MotifCloture == MotifCloture.DejaAccompagne || j.MotifCloture == MotifCloture.SansBesoin),
+            "jeunes-reperes"),
+        new("jeunes-injoignables", "Jeunes injoignables",
+            "Parmi les jeunes repérés pendant le mois, nombre de ceux qui n'ont pas pu être joints malgré les relances, ou dont les coordonnées étaient erronées.",
+            SourceListes, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs,
+            j => j.Statut == StatutDossier.Injoignable || (j.Statut == StatutDossier.Cloture && (j.MotifCloture == MotifCloture.Injoignable || j.MotifCloture == MotifCloture.CoordonneesErronees)),
+            "jeunes-reperes"),
+        new("jeunes-refus", "Refus d'accompagnement",
+            "Parmi les jeunes repérés pendant le mois, nombre de ceux qui ont refusé l'accompagnement proposé.",
+            SourceListes, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs,
+            j => j.Statut == StatutDossier.Cloture && j.MotifCloture == MotifCloture.Refus,
+            "jeunes-reperes"),
+    ];
+
+    public static Indicateur? Trouver(string? code) => Tous.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.Ordinal));
+}
+
+/// <summary>A territory row of an indicator's table.</summary>
+public sealed record LigneTerritoire(string Code, string Nom);
+
+/// <summary>
+/// An indicator for one year: one row per PSAD and a last row for the region, one column per month and a last one for the
+/// year, the secrecy applied over all of it (a year minus its months, the region minus its PSADs). Cells are laid out as
+/// <see cref="SecretStatistique.Marges"/> says.
+/// </summary>
+public sealed record TableauIndicateur(Indicateur Indicateur, int Annee, IReadOnlyList<LigneTerritoire> Territoires, TableauMasque Cellules, IReadOnlyList<string?> Taux, DateTime CalculeLe)
+{
+    public const int Mois = 12;
+
+    public static readonly IReadOnlyList<string> NomsMois = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+
+    /// <summary>The cell of row <paramref name="ligne"/> (the region is <c>Territoires.Count</c>) and month 0–11 (12: the year).</summary>
+    public int Indice(int ligne, int mois) => (ligne * (Mois + 1)) + mois;
+
+    public long? Valeur(int ligne, int mois) => Cellules.Valeurs[Indice(ligne, mois)];
+
+    public Marque? Marque(int ligne, int mois) => Cellules.Marques[Indice(ligne, mois)];
+
+    /// <summary>What a cell shows: the number, "&lt; 11" for a small count, "s" for a secondary mask, "nd" when not available.</summary>
+    public string Texte(int ligne, int mois, ReglesSecret regles) => Marque(ligne, mois) switch
+    {
+        Observatoire.Marque.NonDisponible => "nd",
+        Observatoire.Marque.Secret when Brut(ligne, mois) is { } v && regles.EstPetitEffectif(v) => $"< {regles.SeuilEffectif}",
+        Observatoire.Marque.Secret => "s",
+        _ => Format.Nombre(Valeur(ligne, mois)!.Value),
+    };
+
+    /// <summary>The values before masking, kept only to tell "&lt; 11" from "s" (never shown).</summary>
+    internal IReadOnlyList<long?> Bruts { get; init; } = [];
+
+    private long? Brut(int ligne, int mois) => Bruts.Count == 0 ? null : Bruts[Indice(ligne, mois)];
+}
+
+/// <summary>Computes an indicator's table from the database by SQL aggregates (never by loading case files).</summary>
+public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock)
+{
+    public async Task<TableauIndicateur> CalculerAsync(Indicateur indicateur, int annee, ReglesSecret regles, CancellationToken ct = default)
+    {
+        var psads = await db.Psads.AsNoTracking().OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Nom }).ToListAsync(ct);
+        var comptes = await ComptesAsync(indicateur, annee, ct);
+        var valeurs = Tableau(psads.Select(p => p.Id).ToList(), comptes);
+        var sommes = SecretStatistique.Marges(psads.Count, TableauIndicateur.Mois);
+        var masque = SecretStatistique.Appliquer(valeurs, sommes, regles);
+
+        // A rate of the year per row: only when the numerator and the denominator are published and the denominator is large enough.
+        IReadOnlyList<string?> taux = [];
+        if (indicateur.Denominateur is { } code && RegistreIndicateurs.Trouver(code) is { } denominateur)
+        {
+            var base_ = SecretStatistique.Appliquer(Tableau(psads.Select(p => p.Id).ToList(), await ComptesAsync(denominateur, annee, ct)), sommes, regles);
+            taux = [.. Enumerable.Range(0, psads.Count + 1).Select(l =>
+            {
+                var i = (l * (TableauIndicateur.Mois + 1)) + TableauIndicateur.Mois;
+                return masque.Valeurs[i] is { } n && base_.Valeurs[i] is { } d && regles.TauxPubliable(d)
+                    ? Format.Pourcentage(100.0 * n / d)
+                    : null;
+            })];
+        }
+
+        return new TableauIndicateur(indicateur, annee, [.. psads.Select(p => new LigneTerritoire(p.Code, p.Nom))], masque, taux, clock.GetUtcNow().UtcDateTime) { Bruts = valeurs };
+    }
+
+    /// <summary>The counts per PSAD and month of the year (months in UTC: a file opened on the last evening of a month in Paris may count in the next).</summary>
+    private async Task<Dictionary<(int Psad, int Mois), long>> ComptesAsync(Indicateur indicateur, int annee, CancellationToken ct)
+    {
+        if (indicateur.Comptage == Comptage.Situations)
+        {
+            var debut = new DateOnly(annee, 1, 1);
+            var fin = debut.AddYears(1);
+            return (await db.Livraisons.AsNoTracking().Where(l => l.Mois >= debut && l.Mois < fin)
+                    .GroupBy(l => new { l.PsadId, l.Mois.Month }).Select(g => new { g.Key.PsadId, g.Key.Month, Nombre = g.Sum(l => l.Lignes) }).ToListAsync(ct))
+                .ToDictionary(x => (x.PsadId, x.Month), x => (long)x.Nombre);
+        }
+
+        var de = new DateTime(annee, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var a = de.AddYears(1);
+        var q = db.JeunesSuivis.AsNoTracking().Where(j => j.CreeLe >= de && j.CreeLe < a);
+        if (indicateur.Filtre is { } filtre)
+        {
+            q = q.Where(filtre);
+        }
+
+        return (await q.GroupBy(j => new { j.PsadId, j.CreeLe.Month }).Select(g => new { g.Key.PsadId, g.Key.Month, Nombre = g.Count() }).ToListAsync(ct))
+            .ToDictionary(x => (x.PsadId, x.Month), x => (long)x.Nombre);
+    }
+
+    private static long?[] Tableau(List<int> psads, Dictionary<(int Psad, int Mois), long> comptes)
+    {
+        var colonnes = TableauIndicateur.Mois + 1;
+        var t = new long?[(psads.Count + 1) * colonnes];
+        for (var l = 0; l < psads.Count; l++)
+        {
+            for (var m = 0; m < TableauIndicateur.Mois; m++)
+            {
+                t[(l * colonnes) + m] = comptes.GetValueOrDefault((psads[l], m + 1));
+            }
+        }
+
+        for (var l = 0; l < psads.Count; l++)
+        {
+            t[(l * colonnes) + TableauIndicateur.Mois] = Enumerable.Range(0, TableauIndicateur.Mois).Sum(m => t[(l * colonnes) + m]!.Value);
+        }
+
+        for (var m = 0; m <= TableauIndicateur.Mois; m++)
+        {
+            t[(psads.Count * colonnes) + m] = Enumerable.Range(0, psads.Count).Sum(l => t[(l * colonnes) + m]!.Value);
+        }
+
+        return t;
+    }
+}

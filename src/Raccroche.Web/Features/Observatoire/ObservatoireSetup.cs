@@ -1,0 +1,29 @@
+namespace Raccroche.Web.Features.Observatoire;
+
+/// <summary>The observatory's settings (section <c>Observatoire</c>).</summary>
+public sealed class ObservatoireOptions
+{
+    public const string Section = "Observatoire";
+
+    /// <summary>Counts from 1 to this minus one are secret (default 11: "&lt; 11").</summary>
+    public int SeuilEffectif { get; set; } = 11;
+
+    /// <summary>Rates need at least this denominator (default 20).</summary>
+    public int DenominateurMinimum { get; set; } = 20;
+
+    public ReglesSecret Regles => new() { SeuilEffectif = SeuilEffectif, DenominateurMinimum = DenominateurMinimum };
+}
+
+public static class ObservatoireSetup
+{
+    /// <summary>The observatory (being built, issue "Observatoire"): its settings; the statistical secrecy is pure code.</summary>
+    public static IServiceCollection AddObservatoire(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<ObservatoireOptions>().Bind(config.GetSection(ObservatoireOptions.Section))
+            .Validate(o => o.SeuilEffectif is >= 2 and <= 100 && o.DenominateurMinimum is >= 1 and <= 1000,
+                "Observatoire: SeuilEffectif must be between 2 and 100 and DenominateurMinimum between 1 and 1000.")
+            .ValidateOnStart();
+        services.AddScoped<CalculIndicateurs>();
+        return services;
+    }
+}
