@@ -43,6 +43,9 @@ public static class ReglagesDeTest
         builder.UseSetting("RateLimiting:ConnexionParFenetre", "1000");
         builder.UseSetting("RateLimiting:OrientationParFenetre", "1000");
         builder.UseSetting("RateLimiting:LienParFenetre", "1000");
+
+        // Tests write case files and read the observatory at once: no reuse of a previous read's counts.
+        builder.UseSetting("Observatoire:CacheSecondes", "0");
         foreach (var tache in TachesDeFond)
         {
             builder.UseSetting(tache, "false");

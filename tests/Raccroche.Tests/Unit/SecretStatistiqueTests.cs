@@ -236,3 +236,25 @@ public sealed class SecretStatistiqueTests
         return rang;
     }
 }
+
+/// <summary>The observatory's reuse of a year's counts: within its duration, then read again; never with 0.</summary>
+public sealed class CacheObservatoireTests
+{
+    private static readonly DateTime Midi = new(2026, 12, 2, 12, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void TheYearsCounts_AreReusedForTheSetDuration_ThenReadAgain_AndNeverWithZero()
+    {
+        IReadOnlyList<CalculIndicateurs.Cohorte> cohortes = [new(1, 3, StatutDossier.AContacter, null, 25)];
+        var cache = new CacheObservatoire(Microsoft.Extensions.Options.Options.Create(new ObservatoireOptions { CacheSecondes = 60 }));
+        Assert.Null(cache.Lire(2026, Midi));
+        cache.Ecrire(2026, cohortes, Midi);
+        Assert.Same(cohortes, cache.Lire(2026, Midi.AddSeconds(59)));
+        Assert.Null(cache.Lire(2025, Midi.AddSeconds(1)));
+        Assert.Null(cache.Lire(2026, Midi.AddSeconds(60)));
+
+        var sans = new CacheObservatoire(Microsoft.Extensions.Options.Options.Create(new ObservatoireOptions { CacheSecondes = 0 }));
+        sans.Ecrire(2026, cohortes, Midi);
+        Assert.Null(sans.Lire(2026, Midi));
+    }
+}

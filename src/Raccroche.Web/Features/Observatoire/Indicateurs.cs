@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Raccroche.Web.Features.Decrocheurs;
 
 namespace Raccroche.Web.Features.Observatoire;
@@ -16,7 +15,8 @@ public enum Comptage
 /// <summary>
 /// One indicator of the registry: what it counts, where it comes from, how finely it may be shown and under which secrecy.
 /// Indicators of people are cohorts: the young people whose case file was opened in the month, and what became of them
-/// since (so a rate "joints / repérés" compares the same people).
+/// since (so a rate "joints / repérés" compares the same people). Their <see cref="Filtre"/> reads only the file's status
+/// and closing reason, so that one grouped query (<see cref="CalculIndicateurs"/>) serves every indicator.
 /// </summary>
 public sealed record Indicateur(
     string Code,
@@ -27,7 +27,7 @@ public sealed record Indicateur(
     Comptage Comptage,
     string TerritoireLePlusFin,
     string Secret,
-    Expression<Func<JeuneSuivi, bool>>? Filtre = null,
+    Func<StatutDossier, MotifCloture?, bool>? Filtre = null,
     string? Denominateur = null);
 
 /// <summary>The registry: every indicator the observatory publishes, with its definition (the method note of its page).</summary>
@@ -47,29 +47,28 @@ public static class RegistreIndicateurs
         new("jeunes-joints", "Jeunes joints",
             "Parmi les jeunes repérés pendant le mois, nombre de ceux avec qui au moins une prise de contact a abouti (jeune ou responsable légal joint), à ce jour.",
             SourceListes, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs,
-            j => j.Statut != StatutDossier.AAttribuer && j.Statut != StatutDossier.AContacter && j.Statut != StatutDossier.ContactEnCours && j.Statut != StatutDossier.Injoignable
-                && j.Statut != StatutDossier.Annule && j.Statut != StatutDossier.Transfere
-                && !(j.Statut == StatutDossier.Cloture && (j.MotifCloture == MotifCloture.Injoignable || j.MotifCloture == MotifCloture.CoordonneesErronees)),
+            (s, m) => s is not (StatutDossier.AAttribuer or StatutDossier.AContacter or StatutDossier.ContactEnCours or StatutDossier.Injoignable or StatutDossier.Annule or StatutDossier.Transfere)
+                && !(s == StatutDossier.Cloture && m is MotifCloture.Injoignable or MotifCloture.CoordonneesErronees),
             "jeunes-reperes"),
         new("jeunes-en-solution", "Jeunes en solution",
             "Parmi les jeunes repérés pendant le mois, nombre de ceux qui sont entrés dans une solution (formation, apprentissage, emploi, service civique, accompagnement…), y compris ceux dont le dossier a depuis été clôturé en sortie positive.",
             SourceListes, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs,
-            j => j.Statut == StatutDossier.EnSolution || (j.Statut == StatutDossier.Cloture && j.MotifCloture == MotifCloture.SortiePositive),
+            (s, m) => s == StatutDossier.EnSolution || (s == StatutDossier.Cloture && m == MotifCloture.SortiePositive),
             "jeunes-reperes"),
         new("jeunes-deja-accompagnes", "Jeunes déjà accompagnés ou sans besoin",
             "Parmi les jeunes repérés pendant le mois, nombre de ceux dont le dossier a été clôturé parce qu'ils étaient déjà accompagnés ailleurs ou n'avaient pas besoin d'aide.",
             SourceListes, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs,
-            j => j.Statut == StatutDossier.Cloture && (j.MotifCloture == MotifCloture.DejaAccompagne || j.MotifCloture == MotifCloture.SansBesoin),
+            (s, m) => s == StatutDossier.Cloture && m is MotifCloture.DejaAccompagne or MotifCloture.SansBesoin,
             "jeunes-reperes"),
         new("jeunes-injoignables", "Jeunes injoignables",
             "Parmi les jeunes repérés pendant le mois, nombre de ceux qui n'ont pas pu être joints malgré les relances, ou dont les coordonnées étaient erronées.",
             SourceListes, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs,
-            j => j.Statut == StatutDossier.Injoignable || (j.Statut == StatutDossier.Cloture && (j.MotifCloture == MotifCloture.Injoignable || j.MotifCloture == MotifCloture.CoordonneesErronees)),
+            (s, m) => s == StatutDossier.Injoignable || (s == StatutDossier.Cloture && m is MotifCloture.Injoignable or MotifCloture.CoordonneesErronees),
             "jeunes-reperes"),
         new("jeunes-refus", "Refus d'accompagnement",
             "Parmi les jeunes repérés pendant le mois, nombre de ceux qui ont refusé l'accompagnement proposé.",
             SourceListes, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs,
-            j => j.Statut == StatutDossier.Cloture && j.MotifCloture == MotifCloture.Refus,
+            (s, m) => s == StatutDossier.Cloture && m == MotifCloture.Refus,
             "jeunes-reperes"),
     ];
 
@@ -113,7 +112,7 @@ public sealed record TableauIndicateur(Indicateur Indicateur, int Annee, IReadOn
 }
 
 /// <summary>Computes an indicator's table from the database by SQL aggregates (never by loading case files).</summary>
-public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock)
+public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock, CacheObservatoire cache)
 {
     public async Task<TableauIndicateur> CalculerAsync(Indicateur indicateur, int annee, ReglesSecret regles, CancellationToken ct = default)
     {
@@ -152,16 +151,34 @@ public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock)
                 .ToDictionary(x => (x.PsadId, x.Month), x => (long)x.Nombre);
         }
 
-        var de = new DateTime(annee, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        var a = de.AddYears(1);
-        var q = db.JeunesSuivis.AsNoTracking().Where(j => j.CreeLe >= de && j.CreeLe < a);
-        if (indicateur.Filtre is { } filtre)
+        var filtre = indicateur.Filtre ?? ((_, _) => true);
+        return (await CohortesAsync(annee, ct)).Where(c => filtre(c.Statut, c.Motif))
+            .GroupBy(c => (c.Psad, c.Mois)).ToDictionary(g => g.Key, g => g.Sum(c => c.Nombre));
+    }
+
+    /// <summary>One row per PSAD, month, status and closing reason of the files opened in the year: every cohort indicator sums some of them.</summary>
+    public sealed record Cohorte(int Psad, int Mois, StatutDossier Statut, MotifCloture? Motif, long Nombre);
+
+    /// <summary>
+    /// The year's cohorts: one grouped scan of the year's files for every indicator, kept <see cref="ObservatoireOptions.CacheSecondes"/>
+    /// (the key figures and the indicator pages then read the same rows; a figure is at most that old).
+    /// </summary>
+    public async Task<IReadOnlyList<Cohorte>> CohortesAsync(int annee, CancellationToken ct)
+    {
+        var maintenant = clock.GetUtcNow().UtcDateTime;
+        if (cache.Lire(annee, maintenant) is { } deja)
         {
-            q = q.Where(filtre);
+            return deja;
         }
 
-        return (await q.GroupBy(j => new { j.PsadId, j.CreeLe.Month }).Select(g => new { g.Key.PsadId, g.Key.Month, Nombre = g.Count() }).ToListAsync(ct))
-            .ToDictionary(x => (x.PsadId, x.Month), x => (long)x.Nombre);
+        var de = new DateTime(annee, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var a = de.AddYears(1);
+        var lignes = await db.JeunesSuivis.AsNoTracking().Where(j => j.CreeLe >= de && j.CreeLe < a)
+            .GroupBy(j => new { j.PsadId, j.CreeLe.Month, j.Statut, j.MotifCloture })
+            .Select(g => new { g.Key.PsadId, g.Key.Month, g.Key.Statut, g.Key.MotifCloture, Nombre = g.Count() }).ToListAsync(ct);
+        List<Cohorte> cohortes = [.. lignes.Select(l => new Cohorte(l.PsadId, l.Month, l.Statut, l.MotifCloture, l.Nombre))];
+        cache.Ecrire(annee, cohortes, maintenant);
+        return cohortes;
     }
 
     private static long?[] Tableau(List<int> psads, Dictionary<(int Psad, int Mois), long> comptes)
@@ -187,5 +204,22 @@ public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock)
         }
 
         return t;
+    }
+}
+
+/// <summary>The cohorts of recent reads, per year, for <see cref="ObservatoireOptions.CacheSecondes"/> (0: none), in this instance.</summary>
+public sealed class CacheObservatoire(Microsoft.Extensions.Options.IOptions<ObservatoireOptions> options)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (DateTime Lu, IReadOnlyList<CalculIndicateurs.Cohorte> Cohortes)> _parAnnee = new();
+
+    public IReadOnlyList<CalculIndicateurs.Cohorte>? Lire(int annee, DateTime maintenant) =>
+        _parAnnee.TryGetValue(annee, out var e) && (maintenant - e.Lu).TotalSeconds < options.Value.CacheSecondes ? e.Cohortes : null;
+
+    public void Ecrire(int annee, IReadOnlyList<CalculIndicateurs.Cohorte> cohortes, DateTime maintenant)
+    {
+        if (options.Value.CacheSecondes > 0)
+        {
+            _parAnnee[annee] = (maintenant, cohortes);
+        }
     }
 }

@@ -11,6 +11,9 @@ public sealed class ObservatoireOptions
     /// <summary>Rates need at least this denominator (default 20).</summary>
     public int DenominateurMinimum { get; set; } = 20;
 
+    /// <summary>How long the year's grouped counts are reused before being read again (default 60 s; 0: every request).</summary>
+    public int CacheSecondes { get; set; } = 60;
+
     public ReglesSecret Regles => new() { SeuilEffectif = SeuilEffectif, DenominateurMinimum = DenominateurMinimum };
 }
 
@@ -20,10 +23,11 @@ public static class ObservatoireSetup
     public static IServiceCollection AddObservatoire(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<ObservatoireOptions>().Bind(config.GetSection(ObservatoireOptions.Section))
-            .Validate(o => o.SeuilEffectif is >= 2 and <= 100 && o.DenominateurMinimum is >= 1 and <= 1000,
-                "Observatoire: SeuilEffectif must be between 2 and 100 and DenominateurMinimum between 1 and 1000.")
+            .Validate(o => o.SeuilEffectif is >= 2 and <= 100 && o.DenominateurMinimum is >= 1 and <= 1000 && o.CacheSecondes is >= 0 and <= 3600,
+                "Observatoire: SeuilEffectif must be between 2 and 100, DenominateurMinimum between 1 and 1000, CacheSecondes between 0 and 3600.")
             .ValidateOnStart();
         services.AddScoped<CalculIndicateurs>();
+        services.AddSingleton<CacheObservatoire>();
         return services;
     }
 }
