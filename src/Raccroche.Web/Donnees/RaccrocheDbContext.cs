@@ -38,6 +38,7 @@ public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUse
     public DbSet<Features.Decrocheurs.TransfertSuivi> TransfertsSuivi => Set<Features.Decrocheurs.TransfertSuivi>();
     public DbSet<Features.Decrocheurs.PriseEnCharge> PrisesEnCharge => Set<Features.Decrocheurs.PriseEnCharge>();
     public DbSet<Features.Fiches.RevisionFiche> RevisionsFiche => Set<Features.Fiches.RevisionFiche>();
+    public DbSet<Features.Observatoire.ValeurExterne> ValeursExternes => Set<Features.Observatoire.ValeurExterne>();
     public DbSet<Features.Journal.JournalAcces> Journal => Set<Features.Journal.JournalAcces>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

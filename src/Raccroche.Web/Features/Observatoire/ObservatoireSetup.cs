@@ -24,6 +24,8 @@ public static class ObservatoireSetup
                 "Observatoire: SeuilEffectif must be between 2 and 100 and DenominateurMinimum between 1 and 1000.")
             .ValidateOnStart();
         services.AddScoped<CalculIndicateurs>();
+        services.AddScoped<ImportValeursExternes>();
+        services.AddScoped<ChiffresDeContexte>();
         return services;
     }
 }
