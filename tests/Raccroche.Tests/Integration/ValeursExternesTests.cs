@@ -113,7 +113,8 @@ public abstract class ValeursExternesTests(AppFactory f)
             $"{code},,69,2024,beaucoup,%,Source de test,Licence Ouverte 2.0\n" +
             $"{code},,38,2024,3,%,,\n" +
             $"{code},,42,2024,=SOMME(A1:A2),%,Source de test,Licence Ouverte 2.0\n" +
-            $"{code},,43,2024,-2.5,%,Source de test,Licence Ouverte 2.0\n";
+            $"{code},,43,2024,-2.5,%,Source de test,Licence Ouverte 2.0\n" +
+            $"{code},,73,2024,\"0,123456\",%,Source de test,Licence Ouverte 2.0\n";
         var admin = await AdminAsync();
         var essai = await VerifierAsync(admin, csv);
         var erreurs = essai.QuerySelectorAll("table.erreurs tbody tr").Select(tr => tr.Children.Select(c => c.TextContent.Trim()).ToList()).ToList();
@@ -126,19 +127,21 @@ public abstract class ValeursExternesTests(AppFactory f)
         Assert.Equal(["6", "licence"], erreurs[4][..2]);
         Assert.Equal(["7", "valeur"], erreurs[5][..2]);
         Assert.Contains("formule", erreurs[5][2]);
-        Assert.Equal(6, erreurs.Count);
+        Assert.Equal(["9", "valeur"], erreurs[6][..2]);
+        Assert.Contains("quatre chiffres après la virgule", erreurs[6][2]);
+        Assert.Equal(7, erreurs.Count);
         Assert.Contains("2 valeur(s) prête(s)", Statut(essai));
 
         // "Importer" without the box: refused, nothing written, the same report.
         var refus = await ImporterAsync(admin, essai);
         Assert.Contains("cochez la case", refus.QuerySelector("#err-ignorer")?.TextContent ?? refus.Body!.TextContent);
-        Assert.Equal(6, refus.QuerySelectorAll("table.erreurs tbody tr").Length);
+        Assert.Equal(7, refus.QuerySelectorAll("table.erreurs tbody tr").Length);
         Assert.Empty(await ValeursAsync(code));
 
         // With the box ticked: the two good lines only (a negative number is a number, not a formula).
         var fin = await ImporterAsync(admin, essai, ignorer: true);
         Assert.Contains("2 valeur(s) enregistrée(s)", Statut(fin));
-        Assert.Contains("5 ligne(s) en erreur écartée(s)", Statut(fin));
+        Assert.Contains("6 ligne(s) en erreur écartée(s)", Statut(fin));
         Assert.Equal([("43", -2.5m), ("84", 12.5m)], (await ValeursAsync(code)).Select(v => (v.Territoire, v.Valeur)));
     }
 

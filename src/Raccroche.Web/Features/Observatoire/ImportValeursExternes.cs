@@ -113,6 +113,11 @@ public sealed partial class ImportValeursExternes(RaccrocheDbContext db, Tracabi
             {
                 Erreur("valeur", $"Valeur « {Lire("valeur")} » illisible : un nombre est attendu, avec une virgule ou un point décimal (ex. 7,6).");
             }
+            else if (valeur.Scale > 4)
+            {
+                // The column keeps four decimals: a fifth would be rounded by one database and not the other.
+                Erreur("valeur", $"Valeur « {Lire("valeur")} » trop précise : quatre chiffres après la virgule au plus.");
+            }
 
             foreach (var (colonne, nom, longueur) in new[] { ("unite", "L'unité", LongueurCode), ("source", "La source", LongueurLibelle), ("licence", "La licence", LongueurLibelle) })
             {
