@@ -110,6 +110,36 @@ public sealed class CatalogueBrowserTests(BrowserFixture app)
         await AssertNoAxeViolations(page);
     }
 
+    /// <summary>
+    /// The observatory's context figures (made-up values imported here; a re-import replaces them, so the test can run
+    /// again on the shared database): the home's section and the indicator's page, axe-clean and 360 px wide.
+    /// </summary>
+    [Fact]
+    public async Task ContextFigures_Axe_NoWcag21AAViolations_AndNoHorizontalScroll()
+    {
+        const string code = "essai-navigateur-contexte";
+        using (var scope = app.Services.CreateScope())
+        {
+            var r = await scope.ServiceProvider.GetRequiredService<Raccroche.Web.Features.Observatoire.ImportValeursExternes>().ExecuterAsync(
+                "indicateur;libelle;territoire;periode;valeur;unite;source;licence\n" +
+                $"{code};Indicateur de contexte inventé pour les tests du navigateur;84;2024;7,6;%;Source inventée pour le test, tableau 12;Licence Ouverte 2.0\n" +
+                $"{code};;63;2024-T3;6,1;%;Source inventée pour le test, tableau 12;Licence Ouverte 2.0\n",
+                essai: false, ignorerErreurs: false, "test navigateur");
+            Assert.True(r.Importe, r.Resume());
+        }
+
+        foreach (var url in new[] { "/observatoire", $"/observatoire/contexte/{code}" })
+        {
+            var page = await app.NewPageAsync();
+            await page.GotoAsync(app.BaseUrl + url);
+            await AssertNoAxeViolations(page);
+            var etroite = await app.NewPageAsync(width: 360, height: 740);
+            await etroite.GotoAsync(app.BaseUrl + url);
+            var scroll = await etroite.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(scroll <= 360, $"{url} is {scroll}px wide on a 360px screen");
+        }
+    }
+
     [Fact]
     public async Task Axe_SheetWithMap_NoWcag21AAViolations()
     {

@@ -40,6 +40,7 @@ public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUse
     public DbSet<Features.Decrocheurs.MessageJeune> MessagesJeune => Set<Features.Decrocheurs.MessageJeune>();
     public DbSet<Features.Courriers.SmsSortant> SmsSortants => Set<Features.Courriers.SmsSortant>();
     public DbSet<Features.Fiches.RevisionFiche> RevisionsFiche => Set<Features.Fiches.RevisionFiche>();
+    public DbSet<Features.Observatoire.ValeurExterne> ValeursExternes => Set<Features.Observatoire.ValeurExterne>();
     public DbSet<Features.Journal.JournalAcces> Journal => Set<Features.Journal.JournalAcces>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

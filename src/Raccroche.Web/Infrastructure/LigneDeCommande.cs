@@ -48,6 +48,9 @@ public static class LigneDeCommande
             case "import-siei":
                 Environment.ExitCode = await ImporterSieiAsync(app, args);
                 return true;
+            case "import-valeurs-externes":
+                Environment.ExitCode = await ImporterValeursExternesAsync(app, args);
+                return true;
             case "psad":
                 Environment.ExitCode = await ListerPsadAsync(app, args);
                 return true;
@@ -63,10 +66,50 @@ public static class LigneDeCommande
 
                 return true;
             default:
-                Console.Error.WriteLine($"Unknown command '{verb}'. Known: migrate, import-communes FILE, import-siei --psad CODE [--mois AAAA-MM] [--essai] [--ignorer-invalides] [--rapport RAPPORT.json] FICHIER, psad --liste, habilitation-suivi --psad CODE --courriel ADRESSE --role coordinateur-psad|referent-suivi [--export] [--retirer], creer-admin --courriel ADRESSE, retention, campagne --nom N --territoire T [--structure SLUG] [--debut AAAA-MM-JJ] [--fin AAAA-MM-JJ].");
+                Console.Error.WriteLine($"Unknown command '{verb}'. Known: migrate, import-communes FILE, import-siei --psad CODE [--mois AAAA-MM] [--essai] [--ignorer-invalides] [--rapport RAPPORT.json] FICHIER, import-valeurs-externes [--essai] [--ignorer-erreurs] FICHIER, psad --liste, habilitation-suivi --psad CODE --courriel ADRESSE --role coordinateur-psad|referent-suivi [--export] [--retirer], creer-admin --courriel ADRESSE, retention, campagne --nom N --territoire T [--structure SLUG] [--debut AAAA-MM-JJ] [--fin AAAA-MM-JJ].");
                 Environment.ExitCode = 2;
                 return true;
         }
+    }
+
+    /// <summary>
+    /// <c>import-valeurs-externes [--essai] [--ignorer-erreurs] FICHIER</c>: the observatory's context figures, the same import
+    /// as <c>/pro/observatoire/import</c>. Exit 0 when imported (or a clean dry run), 1 when refused or with errors, 2 for bad usage.
+    /// </summary>
+    private static async Task<int> ImporterValeursExternesAsync(WebApplication app, string[] args)
+    {
+        const string usage = "Usage : import-valeurs-externes [--essai] [--ignorer-erreurs] FICHIER";
+        var essai = args.Contains("--essai");
+        var ignorer = args.Contains("--ignorer-erreurs");
+        var autres = args.Skip(1).Where(a => a is not "--essai" and not "--ignorer-erreurs").ToList();
+        if (autres.Count != 1 || autres[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine(usage);
+            return 2;
+        }
+
+        if (!File.Exists(autres[0]))
+        {
+            Console.Error.WriteLine($"Fichier introuvable : {autres[0]}");
+            return 2;
+        }
+
+        var texte = Features.Observatoire.ImportValeursExternes.Texte(await File.ReadAllBytesAsync(autres[0]));
+        if (texte is null)
+        {
+            Console.Error.WriteLine("Le fichier n'est pas en UTF-8.");
+            return 1;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var r = await scope.ServiceProvider.GetRequiredService<Features.Observatoire.ImportValeursExternes>().ExecuterAsync(texte, essai, ignorer, "ligne de commande");
+        Console.WriteLine(r.Resume());
+        foreach (var e in r.Erreurs)
+        {
+            Console.WriteLine($"  ligne {e.Ligne}, {e.Champ} : {e.Message}");
+        }
+
+        return r.Erreurs.Count == 0 || r.Importe ? 0 : 1;
     }
 
     /// <summary>

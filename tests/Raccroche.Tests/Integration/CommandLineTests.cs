@@ -57,6 +57,45 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportValeursExternes_DryRunThenImport_AndExitCodes()
+    {
+        Assert.Equal(0, (await Lancer("migrate")).Code);
+        var fichier = Path.Combine(Path.GetTempPath(), $"raccroche-valeurs-{Guid.NewGuid():N}.csv");
+        // Made-up figures.
+        await File.WriteAllTextAsync(fichier, "indicateur;libelle;territoire;periode;valeur;unite;source;licence\n" +
+            "sortants-precoces;Sortants précoces (chiffres inventés);84;2024;7,6;%;Source inventée;Licence Ouverte 2.0\n" +
+            "sortants-precoces;;99;2024;1;%;Source inventée;Licence Ouverte 2.0\n");
+        try
+        {
+            async Task<long> CompterAsync()
+            {
+                await using var conn = new SqliteConnection($"Data Source={_db}");
+                await conn.OpenAsync();
+                await using var cmd = conn.CreateCommand();
+                cmd.CommandText = "SELECT COUNT(*) FROM ValeursExternes";
+                return (long)(await cmd.ExecuteScalarAsync())!;
+            }
+
+            var (code, sortie) = await Lancer("import-valeurs-externes", "--essai", fichier);
+            Assert.True(code == 1, sortie);
+            Assert.Contains("ligne 3, territoire : Territoire « 99 » inconnu", sortie);
+            (code, sortie) = await Lancer("import-valeurs-externes", fichier);
+            Assert.True(code == 1, sortie);
+            Assert.Equal(0, await CompterAsync());
+
+            (code, sortie) = await Lancer("import-valeurs-externes", "--ignorer-erreurs", fichier);
+            Assert.True(code == 0, sortie);
+            Assert.Contains("Import terminé : 1 valeur(s) enregistrée(s)", sortie);
+            Assert.Equal(1, await CompterAsync());
+            Assert.Equal(2, (await Lancer("import-valeurs-externes")).Code);
+        }
+        finally
+        {
+            File.Delete(fichier);
+        }
+    }
+
+    [Fact]
     public async Task ImportSiei_DryRunThenImport_WithTheJsonReport_AndExitCodes()
     {
         Assert.Equal(0, (await Lancer("migrate")).Code);

@@ -1,13 +1,16 @@
 namespace Raccroche.Web.Features.Observatoire;
 
 /// <summary>The observatory's key figures for the region: each indicator's total of the year so far, masked as its table is.</summary>
-public sealed class ObservatoireModel(CalculIndicateurs calcul, IOptions<ObservatoireOptions> options, TimeProvider clock) : PageModel
+public sealed class ObservatoireModel(CalculIndicateurs calcul, ChiffresDeContexte contexte, IOptions<ObservatoireOptions> options, TimeProvider clock) : PageModel
 {
     public sealed record Chiffre(Indicateur Indicateur, string Texte, string? Taux);
 
     public int Annee { get; private set; }
     public DateTime CalculeLe { get; private set; }
     public IReadOnlyList<Chiffre> Chiffres { get; private set; } = [];
+
+    /// <summary>Figures published elsewhere (INSEE, DEPP...), as published: see <see cref="ChiffresDeContexte"/>.</summary>
+    public IReadOnlyList<ChiffresDeContexte.Chiffre> Contexte { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -23,5 +26,6 @@ public sealed class ObservatoireModel(CalculIndicateurs calcul, IOptions<Observa
         }
 
         Chiffres = chiffres;
+        Contexte = await contexte.RegionauxAsync(ct);
     }
 }

@@ -28,6 +28,8 @@ public static class ObservatoireSetup
             .ValidateOnStart();
         services.AddScoped<CalculIndicateurs>();
         services.AddSingleton<CacheObservatoire>();
+        services.AddScoped<ImportValeursExternes>();
+        services.AddScoped<ChiffresDeContexte>();
         return services;
     }
 }

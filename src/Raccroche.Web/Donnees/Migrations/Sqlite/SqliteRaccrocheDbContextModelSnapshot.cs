@@ -2074,6 +2074,67 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.ToTable("JournalAcces", (string)null);
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Observatoire.ValeurExterne", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImporteeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImporteePar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Indicateur")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Libelle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Periode")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Territoire")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unite")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Valeur")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Indicateur", "Territoire", "Periode")
+                        .IsUnique();
+
+                    b.ToTable("ValeursExternes", (string)null);
+                });
+
             modelBuilder.Entity("DispositifLieux", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
