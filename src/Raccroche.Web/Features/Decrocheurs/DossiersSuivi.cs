@@ -368,62 +368,18 @@ public sealed partial class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acce
             return Resultat.Echec(erreurs);
         }
 
-        var accompagnement = PriseEnCharge.EstAccompagnement(nature!.Value);
+        var declaration = new DeclarationPriseEnCharge(nature!.Value, organisme, source!.Value, lu.Valeur, cloturer);
         var maintenant = Maintenant;
-        var ferme = accompagnement || cloturer;
-        var apres = ferme ? StatutDossier.Cloture : StatutDossier.EnSolution;
-        var motif = accompagnement ? MotifCloture.DejaAccompagne : MotifCloture.SortiePositive;
-        var precision = organisme is null ? nature.Value.Libelle() : $"{nature.Value.Libelle()} : {organisme}";
         return await EcrireAsync(async () =>
         {
-            var avance = await AvancerAsync(id, version, maintenant, u =>
-            {
-                u.SetProperty(j => j.Statut, apres);
-                u.SetProperty(j => j.StatutDepuis, maintenant);
-                if (ferme)
-                {
-                    u.SetProperty(j => j.MotifCloture, motif);
-                    u.SetProperty(j => j.PrecisionCloture, precision.Length > 300 ? precision[..300] : precision);
-                    u.SetProperty(j => j.ClotureLe, maintenant);
-                }
-            }, ct);
-            if (!avance)
+            if (!await AvancerAsync(id, version, maintenant, u => declaration.Appliquer(u, maintenant), ct))
             {
                 return false;
             }
 
-            SolutionSuivi? solution = null;
-            if (!accompagnement)
-            {
-                solution = new SolutionSuivi
-                {
-                    JeuneSuiviId = id,
-                    HorsCatalogue = organisme ?? nature.Value.Libelle(),
-                    Type = PriseEnCharge.TypeDe(nature.Value),
-                    Statut = StatutSolution.Entree,
-                    EntreeLe = lu.Valeur,
-                    CreeLe = maintenant,
-                    StatutDepuis = maintenant,
-                    Auteur = Auteur,
-                };
-                db.SolutionsSuivi.Add(solution);
-                await db.SaveChangesAsync(ct);
-            }
-
-            db.PrisesEnCharge.Add(new PriseEnCharge
-            {
-                JeuneSuiviId = id,
-                Nature = nature.Value,
-                Organisme = organisme,
-                Source = source!.Value,
-                Depuis = lu.Valeur,
-                SolutionId = solution?.Id,
-                EnregistreeLe = maintenant,
-                Auteur = Auteur,
-            });
-            var suite = ferme ? $"dossier clôturé ({motif.Libelle().ToLowerInvariant()})" : "dossier en solution";
-            Evenement(id, NatureEvenement.PriseEnCharge, $"{nature.Value.Libelle()} (source : {source.Value.Libelle().ToLowerInvariant()}) : {suite}", maintenant);
-            journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id), $"déjà connu ou en solution ({nature.Value.Code()}, source {source.Value.Code()}) : {apres.Code()}");
+            await declaration.EnregistrerAsync(db, id, Auteur, maintenant, ct);
+            Evenement(id, NatureEvenement.PriseEnCharge, $"{nature.Value.Libelle()} (source : {source.Value.Libelle().ToLowerInvariant()}) : {declaration.Suite}", maintenant);
+            journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id), $"déjà connu ou en solution ({nature.Value.Code()}, source {source.Value.Code()}) : {declaration.Apres.Code()}");
             return true;
         }, ct);
     }

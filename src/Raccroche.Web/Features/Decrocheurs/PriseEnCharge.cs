@@ -67,3 +67,69 @@ public sealed class PriseEnCharge
         _ => throw new ArgumentOutOfRangeException(nameof(n), n, "un accompagnement n'est pas une solution"),
     };
 }
+
+/// <summary>
+/// One "déjà connu / déjà en solution" declaration and what it does to the file, whoever makes it (a référent on the case
+/// file, the young person through their link): already followed elsewhere closes the file ("déjà accompagné·e
+/// ailleurs"); already in a solution records that solution as entered and puts the file "en solution", or closes it as a
+/// positive exit when <see cref="Cloturer"/>.
+/// </summary>
+public sealed record DeclarationPriseEnCharge(NaturePriseEnCharge Nature, string? Organisme, SourcePriseEnCharge Source, DateOnly? Depuis, bool Cloturer)
+{
+    public bool Accompagnement => PriseEnCharge.EstAccompagnement(Nature);
+
+    public bool Ferme => Accompagnement || Cloturer;
+
+    public StatutDossier Apres => Ferme ? StatutDossier.Cloture : StatutDossier.EnSolution;
+
+    public MotifCloture Motif => Accompagnement ? MotifCloture.DejaAccompagne : MotifCloture.SortiePositive;
+
+    /// <summary>The end of the history line: where the file went.</summary>
+    public string Suite => Ferme ? $"dossier clôturé ({Motif.Libelle().ToLowerInvariant()})" : "dossier en solution";
+
+    /// <summary>The file's new status (and closing reason) inside the caller's guarded UPDATE.</summary>
+    public void Appliquer(Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<JeuneSuivi> u, DateTime maintenant)
+    {
+        u.SetProperty(j => j.Statut, Apres).SetProperty(j => j.StatutDepuis, maintenant);
+        if (Ferme)
+        {
+            var precision = Organisme is null ? Nature.Libelle() : $"{Nature.Libelle()} : {Organisme}";
+            u.SetProperty(j => j.MotifCloture, Motif).SetProperty(j => j.PrecisionCloture, precision.Length > 300 ? precision[..300] : precision).SetProperty(j => j.ClotureLe, maintenant);
+        }
+    }
+
+    /// <summary>The solution entered (for a solution) and the declaration's row, added to the caller's transaction.</summary>
+    public async Task EnregistrerAsync(RaccrocheDbContext db, int dossier, string auteur, DateTime maintenant, CancellationToken ct)
+    {
+        SolutionSuivi? solution = null;
+        if (!Accompagnement)
+        {
+            solution = new SolutionSuivi
+            {
+                JeuneSuiviId = dossier,
+                HorsCatalogue = Organisme ?? Nature.Libelle(),
+                Type = PriseEnCharge.TypeDe(Nature),
+                Statut = StatutSolution.Entree,
+                EntreeLe = Depuis,
+                CreeLe = maintenant,
+                StatutDepuis = maintenant,
+                Auteur = auteur,
+            };
+            db.SolutionsSuivi.Add(solution);
+            await db.SaveChangesAsync(ct);
+        }
+
+        db.PrisesEnCharge.Add(new PriseEnCharge
+        {
+            JeuneSuiviId = dossier,
+            Nature = Nature,
+            Organisme = Organisme,
+            Source = Source,
+            Depuis = Depuis,
+            SolutionId = solution?.Id,
+            EnregistreeLe = maintenant,
+            Auteur = auteur,
+        });
+    }
+}
+

@@ -150,48 +150,14 @@ public sealed class ReponsesJeune(RaccrocheDbContext db, Tracabilite journal, Ti
             return $"{dit} ; dossier déjà {d.Statut.Libelle().ToLowerInvariant()}, inchangé";
         }
 
-        var accompagnement = PriseEnCharge.EstAccompagnement(nature);
-        var motif = MotifCloture.DejaAccompagne;
-        var precisionCloture = precision is null ? nature.Libelle() : $"{nature.Libelle()} : {precision}";
+        var declaration = new DeclarationPriseEnCharge(nature, precision, SourcePriseEnCharge.Jeune, null, Cloturer: false);
         await fichier.ExecuteUpdateAsync(u =>
         {
-            u.SetProperty(j => j.Statut, accompagnement ? StatutDossier.Cloture : StatutDossier.EnSolution).SetProperty(j => j.StatutDepuis, maintenant);
-            if (accompagnement)
-            {
-                u.SetProperty(j => j.MotifCloture, motif).SetProperty(j => j.PrecisionCloture, precisionCloture.Length > 300 ? precisionCloture[..300] : precisionCloture).SetProperty(j => j.ClotureLe, maintenant);
-            }
-
+            declaration.Appliquer(u, maintenant);
             u.SetProperty(j => j.DerniereActionLe, maintenant).SetProperty(j => j.Version, j => j.Version + 1);
         }, ct);
-
-        SolutionSuivi? solution = null;
-        if (!accompagnement)
-        {
-            solution = new SolutionSuivi
-            {
-                JeuneSuiviId = d.Id,
-                HorsCatalogue = precision ?? nature.Libelle(),
-                Type = PriseEnCharge.TypeDe(nature),
-                Statut = StatutSolution.Entree,
-                CreeLe = maintenant,
-                StatutDepuis = maintenant,
-                Auteur = auteur,
-            };
-            db.SolutionsSuivi.Add(solution);
-            await db.SaveChangesAsync(ct);
-        }
-
-        db.PrisesEnCharge.Add(new PriseEnCharge
-        {
-            JeuneSuiviId = d.Id,
-            Nature = nature,
-            Organisme = precision,
-            Source = SourcePriseEnCharge.Jeune,
-            SolutionId = solution?.Id,
-            EnregistreeLe = maintenant,
-            Auteur = auteur,
-        });
-        return $"{dit} : {(accompagnement ? $"dossier clôturé ({motif.Libelle().ToLowerInvariant()})" : "dossier en solution")}";
+        await declaration.EnregistrerAsync(db, d.Id, auteur, maintenant, ct);
+        return $"{dit} : {declaration.Suite}";
     }
 
     /// <summary>Mails whoever handles the file: its référent, else its structure's référents, else the PSAD's coordinators. A link only.</summary>
