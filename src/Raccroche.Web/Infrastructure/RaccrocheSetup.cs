@@ -116,8 +116,16 @@ public static class RaccrocheSetup
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RaccrocheDbContext>();
+        // Files written before their search key existed get it once, right after the migration that added the column
+        // (not at every start: it reads the whole table).
+        var enAttente = await db.Database.GetPendingMigrationsAsync(ct);
+        var cleAjoutee = enAttente.Any(m => m.EndsWith("_SuiviRepartitionListes", StringComparison.Ordinal));
         await db.Database.MigrateAsync(ct);
-        await Features.Decrocheurs.ImportSiei.CompleterNomsRechercheAsync(db, ct);
+        if (cleAjoutee)
+        {
+            await Features.Decrocheurs.ImportSiei.CompleterNomsRechercheAsync(db, ct);
+        }
+
         await scope.ServiceProvider.GetRequiredService<DonneesInitiales>().SeedAsync(ct);
     }
 }

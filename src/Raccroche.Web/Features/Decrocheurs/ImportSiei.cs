@@ -450,7 +450,8 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
 
     /// <summary>
     /// Fills <see cref="JeuneSuivi.NomRecherche"/> for files written before it existed (the list's name search reads only it),
-    /// by batches, after the migrations; files already filled or anonymised are left alone, so running it again does nothing.
+    /// by batches, once the migration adding it has run (start-up calls it then only); files already filled or anonymised are
+    /// left alone, so running it again does nothing.
     /// </summary>
     public static async Task<int> CompleterNomsRechercheAsync(RaccrocheDbContext db, CancellationToken ct = default)
     {
