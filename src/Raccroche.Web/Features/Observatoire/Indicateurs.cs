@@ -100,33 +100,30 @@ public sealed record TableauIndicateur(Indicateur Indicateur, int Annee, IReadOn
     public string Texte(int ligne, int mois, ReglesSecret regles) => Marque(ligne, mois) switch
     {
         Observatoire.Marque.NonDisponible => "nd",
-        Observatoire.Marque.Secret when Brut(ligne, mois) is { } v && regles.EstPetitEffectif(v) => $"< {regles.SeuilEffectif}",
+        Observatoire.Marque.Secret when Cellules.Primaires.Contains(Indice(ligne, mois)) => $"< {regles.SeuilEffectif}",
         Observatoire.Marque.Secret => "s",
         _ => Format.Nombre(Valeur(ligne, mois)!.Value),
     };
-
-    /// <summary>The values before masking, kept only to tell "&lt; 11" from "s" (never shown).</summary>
-    internal IReadOnlyList<long?> Bruts { get; init; } = [];
-
-    private long? Brut(int ligne, int mois) => Bruts.Count == 0 ? null : Bruts[Indice(ligne, mois)];
 }
 
 /// <summary>Computes an indicator's table from the database by SQL aggregates (never by loading case files).</summary>
 public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock, CacheObservatoire cache)
 {
+    private sealed record Psad(int Id, string Code, string Nom);
+
+    private List<Psad>? _psads;
+    private readonly Dictionary<(string Code, int Annee), TableauMasque> _masques = [];
+
     public async Task<TableauIndicateur> CalculerAsync(Indicateur indicateur, int annee, ReglesSecret regles, CancellationToken ct = default)
     {
-        var psads = await db.Psads.AsNoTracking().OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Nom }).ToListAsync(ct);
-        var comptes = await ComptesAsync(indicateur, annee, ct);
-        var valeurs = Tableau(psads.Select(p => p.Id).ToList(), comptes);
-        var sommes = SecretStatistique.Marges(psads.Count, TableauIndicateur.Mois);
-        var masque = SecretStatistique.Appliquer(valeurs, sommes, regles);
+        var psads = _psads ??= await db.Psads.AsNoTracking().OrderBy(p => p.Code).Select(p => new Psad(p.Id, p.Code, p.Nom)).ToListAsync(ct);
+        var masque = await MasqueAsync(indicateur, annee, psads, regles, ct);
 
         // A rate of the year per row: only when the numerator and the denominator are published and the denominator is large enough.
         IReadOnlyList<string?> taux = [];
         if (indicateur.Denominateur is { } code && RegistreIndicateurs.Trouver(code) is { } denominateur)
         {
-            var base_ = SecretStatistique.Appliquer(Tableau(psads.Select(p => p.Id).ToList(), await ComptesAsync(denominateur, annee, ct)), sommes, regles);
+            var base_ = await MasqueAsync(denominateur, annee, psads, regles, ct);
             taux = [.. Enumerable.Range(0, psads.Count + 1).Select(l =>
             {
                 var i = (l * (TableauIndicateur.Mois + 1)) + TableauIndicateur.Mois;
@@ -136,7 +133,19 @@ public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock,
             })];
         }
 
-        return new TableauIndicateur(indicateur, annee, [.. psads.Select(p => new LigneTerritoire(p.Code, p.Nom))], masque, taux, clock.GetUtcNow().UtcDateTime) { Bruts = valeurs };
+        return new TableauIndicateur(indicateur, annee, [.. psads.Select(p => new LigneTerritoire(p.Code, p.Nom))], masque, taux, clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>An indicator's table with the secrecy applied, computed once per request (the rates' denominator serves five indicators).</summary>
+    private async Task<TableauMasque> MasqueAsync(Indicateur indicateur, int annee, List<Psad> psads, ReglesSecret regles, CancellationToken ct)
+    {
+        if (!_masques.TryGetValue((indicateur.Code, annee), out var masque))
+        {
+            var valeurs = Tableau([.. psads.Select(p => p.Id)], await ComptesAsync(indicateur, annee, ct));
+            _masques[(indicateur.Code, annee)] = masque = SecretStatistique.Appliquer(valeurs, SecretStatistique.Marges(psads.Count, TableauIndicateur.Mois), regles);
+        }
+
+        return masque;
     }
 
     /// <summary>The counts per PSAD and month of the year (months in UTC: a file opened on the last evening of a month in Paris may count in the next).</summary>

@@ -30,8 +30,8 @@ public sealed record ReglesSecret
 /// </summary>
 public sealed record Somme(int Total, IReadOnlyList<int> Parties);
 
-/// <summary>The cells of a table after the secrecy: each value, or its marker.</summary>
-public sealed record TableauMasque(IReadOnlyList<long?> Valeurs, IReadOnlyList<Marque?> Marques)
+/// <summary>The cells of a table after the secrecy: each value, or its marker; <see cref="Primaires"/> are the small counts themselves (shown "&lt; 11").</summary>
+public sealed record TableauMasque(IReadOnlyList<long?> Valeurs, IReadOnlyList<Marque?> Marques, IReadOnlySet<int> Primaires)
 {
     public bool EstMasquee(int i) => Marques[i] is not null;
 }
@@ -62,9 +62,10 @@ public static class SecretStatistique
         }
 
         var marques = valeurs.Select(v => v is null ? Marque.NonDisponible : regles.EstPetitEffectif(v.Value) ? Marque.Secret : (Marque?)null).ToArray();
+        var primaires = Enumerable.Range(0, valeurs.Count).Where(i => marques[i] == Marque.Secret).ToHashSet();
         if (marques.All(m => m is null))
         {
-            return new TableauMasque([.. valeurs], marques);
+            return new TableauMasque([.. valeurs], marques, primaires);
         }
 
         while (true)
@@ -90,7 +91,7 @@ public static class SecretStatistique
             marques[aMasquer] = Marque.Secret;
         }
 
-        return new TableauMasque([.. valeurs.Select((v, i) => marques[i] is null ? v : null)], marques);
+        return new TableauMasque([.. valeurs.Select((v, i) => marques[i] is null ? v : null)], marques, primaires);
     }
 
     /// <summary>The secret cells a reader could recompute from the published ones; empty when the table is safe.</summary>
