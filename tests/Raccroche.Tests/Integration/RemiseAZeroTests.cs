@@ -49,7 +49,7 @@ public abstract class RemiseAZeroTests(AppFactory f, ITestOutputHelper sortie)
             "AspNetUsers", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserTokens", "Invitations", "SessionsPro", "EtatsConnexion",
             "DemandesContact", "SuivisDemande", "MessagesSortants", "JournalAcces", "RevisionsFiche", "Campagnes", "StatistiquesDiagnostic",
             "Livraisons", "JeunesSuivis", "SituationsSiei", "HabilitationsSuivi", "SuivisDeclares", "TentativesContact", "EvenementsDossier", "DepotsSiei", "EntretiensSituation", "SolutionsSuivi",
-            "ReglesRepartition", "TransfertsSuivi", "CorrespondancesColonnes", "PrisesEnCharge", "MessagesJeune", "SmsSortants", "ValeursExternes",
+            "ReglesRepartition", "TransfertsSuivi", "CorrespondancesColonnes", "PrisesEnCharge", "MessagesJeune", "SmsSortants", "ValeursExternes", "PointsSuivi",
         ];
         Assert.Equal(attendues.Order(), ordre.Order());
         Assert.Empty(ordre.Intersect(AppFactory.TablesDeReference));

@@ -144,6 +144,12 @@ public sealed class JeuneSuivi
     public DateTime? TransmissionLe { get; set; }
     public string? TransmissionPar { get; set; }
 
+    /// <summary>
+    /// The follow-up after a solution (<see cref="PointSuivi"/>): true when the last check-in found the young person still in
+    /// a solution ("sortie positive maintenue"), false when it did not; none while check-ins remain or when there were none.
+    /// </summary>
+    public bool? SortieMaintenue { get; set; }
+
     public int Version { get; set; }
 }
 

@@ -1180,6 +1180,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<int>("Relances")
                         .HasColumnType("integer");
 
+                    b.Property<bool?>("SortieMaintenue")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Statut")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1375,6 +1378,64 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasIndex("StructureId");
 
                     b.ToTable("PartenairePsad");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PointSuivi", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AnnuleLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Auteur")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Constat")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("Echeance")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("FaitLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NouveauType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("ParJeune")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Precision")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("SolutionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Echeance")
+                        .HasFilter("\"FaitLe\" IS NULL AND \"AnnuleLe\" IS NULL");
+
+                    b.HasIndex("JeuneSuiviId", "Mois");
+
+                    b.HasIndex("SolutionId", "Mois")
+                        .IsUnique();
+
+                    b.ToTable("PointsSuivi");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PriseEnCharge", b =>
@@ -2419,6 +2480,21 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PointSuivi", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.SolutionSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PriseEnCharge", b =>

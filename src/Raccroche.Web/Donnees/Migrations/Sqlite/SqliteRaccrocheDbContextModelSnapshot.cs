@@ -1149,6 +1149,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Property<int>("Relances")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("SortieMaintenue")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Statut")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1339,6 +1342,62 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.HasIndex("StructureId");
 
                     b.ToTable("PartenairePsad");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PointSuivi", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnnuleLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Auteur")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Constat")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Echeance")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FaitLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mois")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NouveauType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ParJeune")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Precision")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SolutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Echeance")
+                        .HasFilter("\"FaitLe\" IS NULL AND \"AnnuleLe\" IS NULL");
+
+                    b.HasIndex("JeuneSuiviId", "Mois");
+
+                    b.HasIndex("SolutionId", "Mois")
+                        .IsUnique();
+
+                    b.ToTable("PointsSuivi");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PriseEnCharge", b =>
@@ -2357,6 +2416,21 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PointSuivi", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.SolutionSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PriseEnCharge", b =>
