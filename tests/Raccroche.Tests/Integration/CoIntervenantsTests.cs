@@ -227,7 +227,7 @@ public abstract class CoIntervenantsTests(AppFactory f) : IAsyncLifetime
 
         // The form offers the other partners (not A, the assigned one), and the same one twice is refused.
         var offertes = (await Pro.PageAsync(_c[ReferentA], Url(_autre))).QuerySelectorAll("select[name=CoStructureId] option").Select(o => o.GetAttribute("value")).ToList();
-        Assert.Equal(["", Id(_structureB), Id(_structureN)], offertes.Order());
+        Assert.Equal(new[] { "", Id(_structureB), Id(_structureN) }.Order(StringComparer.Ordinal), offertes.Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.Redirect, (await AjouterAsync(ReferentA, _autre, _structureN, "relais")).StatusCode);
         Assert.Contains("déjà co-intervenante", await Force(_structureN));
         Assert.Equal(HttpStatusCode.OK, (await _c[ReferentN].GetAsync(Url(_autre))).StatusCode);
