@@ -39,6 +39,8 @@ public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUse
     public DbSet<Features.Decrocheurs.PriseEnCharge> PrisesEnCharge => Set<Features.Decrocheurs.PriseEnCharge>();
     public DbSet<Features.Decrocheurs.MessageJeune> MessagesJeune => Set<Features.Decrocheurs.MessageJeune>();
     public DbSet<Features.Decrocheurs.PointSuivi> PointsSuivi => Set<Features.Decrocheurs.PointSuivi>();
+    public DbSet<Features.Decrocheurs.CoIntervention> CoInterventions => Set<Features.Decrocheurs.CoIntervention>();
+    public DbSet<Features.Decrocheurs.ResumeEnvoye> ResumesEnvoyes => Set<Features.Decrocheurs.ResumeEnvoye>();
     public DbSet<Features.Courriers.SmsSortant> SmsSortants => Set<Features.Courriers.SmsSortant>();
     public DbSet<Features.Fiches.RevisionFiche> RevisionsFiche => Set<Features.Fiches.RevisionFiche>();
     public DbSet<Features.Observatoire.ValeurExterne> ValeursExternes => Set<Features.Observatoire.ValeurExterne>();

@@ -116,7 +116,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
 
     /// <summary>Pages whose answer depends on the sign-in step, not on the role (checked by AccountsTests), and the follow-up pages (SuiviDossiersTests).</summary>
     private static readonly string[] HorsMatrice = ["pro/connexion/code", "pro/double-facteur",
-        // The dropout follow-up has its own six visitors (référents, PSAD coordinators): SuiviDossiersTests checks them.
+        // The dropout follow-up has its own six visitors (référents, PSAD coordinators): SuiviDossiersTests checks them, and
+        // CoIntervenantsTests the co-followed list and the file's co-intervenant handlers with a seventh (a co-intervenant's référent).
         "pro/decrocheurs", "pro/decrocheurs/{id:int}", "pro/decrocheurs/import/{depot:guid?}", "pro/decrocheurs/equipe", "pro/decrocheurs/rechercher", "pro/decrocheurs/arbitrages",
         "pro/decrocheurs/repartition", "pro/decrocheurs/transferts", "pro/decrocheurs/obligation", "pro/decrocheurs/{id:int}/lettres/{nature}"];
 

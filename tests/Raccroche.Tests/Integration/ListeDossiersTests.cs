@@ -92,6 +92,10 @@ public abstract class ListeDossiersTests(AppFactory f) : IAsyncLifetime
                 AnonymiseLe = i % 97 == 5 ? DateTime.UtcNow : null,
             };
             j.NomRecherche = ImportSiei.NomRecherche(j.Nom, j.NomNaissance, j.Prenom);
+
+            // Reminders: some files had their two already, some asked not to be contacted (without drawing from r: the rest stays as it was).
+            j.Relances = i % 11 == 3 ? RelancesSuivi.Maximum : i % 11 == 4 ? 1 : 0;
+            j.NePasContacterLe = i % 13 == 6 ? HeureParis.DebutDuJour(Aujourdhui.AddDays(-2)) : null;
             _dossiers.Add(j);
         }
 
@@ -132,6 +136,7 @@ public abstract class ListeDossiersTests(AppFactory f) : IAsyncLifetime
             [FiltreDrapeau.ObligationFormation] = d => d.Priorites.Contains(Drapeaux.MineurObligation),
             [FiltreDrapeau.SortieRecente] = d => d.Priorites.Contains(Drapeaux.SortieRecente),
             [FiltreDrapeau.Rappel] = d => d.Priorites.Contains(Drapeaux.Rappel),
+            [FiltreDrapeau.RelanceProposee] = d => d.RelanceProposee,
         };
         Assert.Equal(ValeursFermees.Toutes<FiltreDrapeau>().Count(), attendus.Count);
         foreach (var (drapeau, garder) in attendus)

@@ -77,6 +77,7 @@ public sealed class ConservationSuivi(RaccrocheDbContext db, IOptions<Conservati
                 await db.SolutionsSuivi.Where(x => ids.Contains(x.JeuneSuiviId) && x.HorsCatalogue != null).ExecuteUpdateAsync(u => u.SetProperty(x => x.HorsCatalogue, Efface), ct);
                 await db.SolutionsSuivi.Where(x => ids.Contains(x.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(x => x.Auteur, Efface), ct);
                 await db.PrisesEnCharge.Where(p => ids.Contains(p.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(p => p.Organisme, (string?)null).SetProperty(p => p.Auteur, Efface), ct);
+                await db.CoInterventions.Where(c => ids.Contains(c.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(c => c.DebutPar, Efface).SetProperty(c => c.FinPar, c => c.FinPar == null ? null : Efface), ct);
 
                 // Messages: their links die with the file (an anonymised file's link already answers 404), the young person's own words go.
                 await db.MessagesJeune.Where(m => ids.Contains(m.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(m => m.Precision, (string?)null).SetProperty(m => m.Auteur, Efface), ct);

@@ -28,7 +28,18 @@ public static class DecrocheursSetup
             services.AddHostedService<TacheRelancesSuivi>();
         }
 
+        // The weekly digest (counts and links, no personal data), once a week from Monday 07:00 Paris by default.
+        services.AddOptions<ResumeHebdomadaireOptions>()
+            .Bind(config.GetSection("ResumeHebdomadaire"))
+            .Validate(o => o.IntervalleMinutes is >= 1 and <= 60, "ResumeHebdomadaire:IntervalleMinutes doit être compris entre 1 et 60.")
+            .ValidateOnStart();
+        if (config.GetValue("ResumeHebdomadaire:Active", true))
+        {
+            services.AddHostedService<TacheResumeHebdomadaire>();
+        }
+
         return services
+        .AddScoped<ResumeHebdomadaire>()
         .AddScoped<MessagesJeune>()
         .AddScoped<RelancesSuivi>()
         .AddScoped<ReponsesJeune>()

@@ -207,6 +207,7 @@ public enum NatureEvenement
     [Valeur("message", "Message envoyé")] Message,
     [Valeur("reponse", "Réponse par le lien personnel")] Reponse,
     [Valeur("obligation", "Obligation de formation")] Obligation,
+    [Valeur("co-intervention", "Co-intervenant")] CoIntervention,
 }
 
 /// <summary>The case file's history, newest first on the page: what happened, when, by whom (reads go to the audit trail).</summary>

@@ -9,6 +9,9 @@ public enum Onglet
     [Valeur("a-recontacter", "À recontacter")] ARecontacter,
     [Valeur("en-cours", "En cours")] EnCours,
     [Valeur("en-solution", "En solution")] EnSolution,
+
+    /// <summary>Every open file, whatever its step (the four tabs above together): where a flag is read across steps.</summary>
+    [Valeur("ouverts", "Tous les ouverts")] Ouverts,
     [Valeur("clotures", "Clôturés")] Clotures,
 }
 
@@ -23,6 +26,7 @@ public enum FiltreDrapeau
     [Valeur("obligation-formation", "Obligation de formation (16-17 ans)")] ObligationFormation,
     [Valeur("sortie-recente", "Sortis il y a moins de 6 mois")] SortieRecente,
     [Valeur("rappel", "Demande de rappel")] Rappel,
+    [Valeur("relance-proposee", "Relance proposée")] RelanceProposee,
 }
 
 /// <summary>Age bands of the list's filter (age on the day the list is read).</summary>
@@ -37,6 +41,8 @@ public enum TrancheAge
 /// <summary>What a work list is narrowed to; every filter is optional and all of them combine.</summary>
 public sealed record FiltresDossiers
 {
+    /// <summary>One of the professional's PSADs (a coordinator of two, a référent of several).</summary>
+    public int? PsadId { get; init; }
     public StatutDossier? Statut { get; init; }
     public FiltreDrapeau? Drapeau { get; init; }
     public TrancheAge? Age { get; init; }
@@ -211,6 +217,11 @@ public sealed class ListeDossiers(RaccrocheDbContext db)
     /// <summary>Every filter as a SQL predicate.</summary>
     public IQueryable<JeuneSuivi> Filtrer(IQueryable<JeuneSuivi> q, FiltresDossiers f, DateOnly aujourdhui, IReadOnlyDictionary<int, ReglagesSuivi> reglages)
     {
+        if (f.PsadId is { } psad)
+        {
+            q = q.Where(j => j.PsadId == psad);
+        }
+
         if (f.Statut is { } statut)
         {
             q = q.Where(j => j.Statut == statut);
@@ -327,6 +338,15 @@ public sealed class ListeDossiers(RaccrocheDbContext db)
                     || ((j.Statut == StatutDossier.Joint || j.Statut == StatutDossier.EntretienPlanifie) && j.StatutDepuis < entretien)
                     || ((j.Statut == StatutDossier.EntretienRealise || j.Statut == StatutDossier.SolutionProposee) && j.StatutDepuis < solution);
             }),
+            // RelancesSuivi.Proposee: "à contacter" past the first-attempt deadline, or "contact en cours" silent for the reminder delay.
+            FiltreDrapeau.RelanceProposee => ParPsad(reglages, r =>
+            {
+                var premiere = HeureParis.DebutDuJour(aujourdhui.AddDays(-r.DelaiPremiereTentativeJours));
+                var silence = HeureParis.DebutDuJour(aujourdhui.AddDays(1 - r.DelaiRelanceJours));
+                return j => j.NePasContacterLe == null && j.Relances < RelancesSuivi.Maximum && j.AnonymiseLe == null && j.StructureId != null
+                    && ((j.Statut == StatutDossier.AContacter && j.ArriveLe < premiere)
+                        || (j.Statut == StatutDossier.ContactEnCours && (j.DerniereActionLe ?? j.ArriveLe) < silence));
+            }),
             FiltreDrapeau.SansNouvelles => ParPsad(reglages, r =>
             {
                 // Silent for N days or more: the last action (or the arrival) on a day before today - N + 1.
@@ -378,6 +398,7 @@ public sealed class ListeDossiers(RaccrocheDbContext db)
         Onglet.ARecontacter => s is StatutDossier.ContactEnCours,
         Onglet.EnSolution => s is StatutDossier.EnSolution,
         Onglet.Clotures => CycleDossier.EstFinal(s),
+        Onglet.Ouverts => !CycleDossier.EstFinal(s),
         _ => !(neuf && s is StatutDossier.AAttribuer or StatutDossier.AContacter) && s is not (StatutDossier.ContactEnCours or StatutDossier.EnSolution) && !CycleDossier.EstFinal(s),
     };
 
@@ -387,6 +408,7 @@ public sealed class ListeDossiers(RaccrocheDbContext db)
         Onglet.ARecontacter => q.Where(j => j.Statut == StatutDossier.ContactEnCours),
         Onglet.EnSolution => q.Where(j => j.Statut == StatutDossier.EnSolution),
         Onglet.Clotures => q.Where(j => j.Statut == StatutDossier.Cloture || j.Statut == StatutDossier.Transfere || j.Statut == StatutDossier.Annule),
+        Onglet.Ouverts => q.Where(j => j.Statut != StatutDossier.Cloture && j.Statut != StatutDossier.Transfere && j.Statut != StatutDossier.Annule),
         _ => q.Where(j => !(j.NombreTentatives == 0 && (j.Statut == StatutDossier.AAttribuer || j.Statut == StatutDossier.AContacter))
             && j.Statut != StatutDossier.ContactEnCours && j.Statut != StatutDossier.EnSolution
             && j.Statut != StatutDossier.Cloture && j.Statut != StatutDossier.Transfere && j.Statut != StatutDossier.Annule),

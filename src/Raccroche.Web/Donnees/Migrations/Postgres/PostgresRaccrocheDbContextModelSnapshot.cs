@@ -799,6 +799,56 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("SmsSortants");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CoIntervention", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("DebutLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DebutPar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("FinLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FinPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("MotifFin")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JeuneSuiviId", "StructureId")
+                        .IsUnique()
+                        .HasFilter("\"FinLe\" IS NULL");
+
+                    b.HasIndex("StructureId", "JeuneSuiviId")
+                        .HasFilter("\"FinLe\" IS NULL");
+
+                    b.ToTable("CoInterventions");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
                 {
                     b.Property<int>("PsadId")
@@ -1634,6 +1684,22 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("ReglesRepartition");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.ResumeEnvoye", b =>
+                {
+                    b.Property<DateOnly>("Semaine")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Courriels")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EnvoyeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Semaine");
+
+                    b.ToTable("ResumesEnvoyes");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
                 {
                     b.Property<long>("Id")
@@ -2374,6 +2440,21 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("DemandeId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CoIntervention", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>

@@ -776,6 +776,54 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.ToTable("SmsSortants");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CoIntervention", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DebutLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebutPar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifFin")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JeuneSuiviId", "StructureId")
+                        .IsUnique()
+                        .HasFilter("\"FinLe\" IS NULL");
+
+                    b.HasIndex("StructureId", "JeuneSuiviId")
+                        .HasFilter("\"FinLe\" IS NULL");
+
+                    b.ToTable("CoInterventions");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
                 {
                     b.Property<int>("PsadId")
@@ -1590,6 +1638,22 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.ToTable("ReglesRepartition");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.ResumeEnvoye", b =>
+                {
+                    b.Property<DateOnly>("Semaine")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Courriels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnvoyeLe")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Semaine");
+
+                    b.ToTable("ResumesEnvoyes");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
                 {
                     b.Property<long>("Id")
@@ -2310,6 +2374,21 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("DemandeId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CoIntervention", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
