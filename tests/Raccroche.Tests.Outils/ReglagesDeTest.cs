@@ -30,8 +30,11 @@ public static class ReglagesDeTest
     /// <summary>Automatic reminders of case files, three minutes after start-up then every <c>RelancesSuivi:IntervalleMinutes</c>.</summary>
     public const string RelancesSuivi = "RelancesSuivi:Active";
 
+    /// <summary>The check-ins' questions after a solution, four minutes after start-up then every <c>PointsSuivi:IntervalleMinutes</c>.</summary>
+    public const string PointsSuivi = "PointsSuivi:Active";
+
     /// <summary>Every hosted service of the app, each with its off switch.</summary>
-    public static readonly IReadOnlyList<string> TachesDeFond = [EnvoiCourriers, Relances, Retention, Transferts, ImportsSiei, EnvoiSms, RelancesSuivi];
+    public static readonly IReadOnlyList<string> TachesDeFond = [EnvoiCourriers, Relances, Retention, Transferts, ImportsSiei, EnvoiSms, RelancesSuivi, PointsSuivi];
 
     /// <summary>Testing environment, quiet logs, generous rate limits, no background job.</summary>
     public static void Appliquer(IWebHostBuilder builder)

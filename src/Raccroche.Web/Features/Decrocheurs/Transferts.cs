@@ -259,6 +259,9 @@ public sealed class TransfertsSuivi(RaccrocheDbContext db, AccesSuivi acces, Tra
                 return false;
             }
 
+            // The source's check-ins after a solution end with it (the target follows the young person from now on).
+            await PointsSuivi.AnnulerAsync(db, db.PointsSuivi.Where(x => x.JeuneSuiviId == source.Id), maintenant, ct);
+
             // The same person already in the target PSAD (INE, or names and birth date) keeps their file; a doubtful match never merges.
             var existant = trouve.Issue == IssueRapprochement.Rapproche && trouve.PersonneId is { } p
                 ? await db.JeunesSuivis.FirstOrDefaultAsync(j => j.Id == p, ct)

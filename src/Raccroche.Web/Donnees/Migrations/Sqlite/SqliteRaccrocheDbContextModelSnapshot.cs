@@ -1149,6 +1149,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Property<int>("Relances")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("SortiSansSolutionLe")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("SortieMaintenue")
                         .HasColumnType("INTEGER");
 
@@ -1192,7 +1195,7 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                     b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes")
                         .HasFilter("\"AnonymiseLe\" IS NULL")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "StructureId", "ReferentId", "DateNaissance", "DateSortie", "RappelDemandeLe", "ArriveLe", "StatutDepuis", "DerniereActionLe", "CodeInsee", "Commune", "Formation", "NiveauFormation", "Ine", "NomRecherche", "Id" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "StructureId", "ReferentId", "DateNaissance", "DateSortie", "RappelDemandeLe", "SortiSansSolutionLe", "ArriveLe", "StatutDepuis", "DerniereActionLe", "CodeInsee", "Commune", "Formation", "NiveauFormation", "Ine", "NomRecherche", "Id" });
 
                     b.ToTable("JeunesSuivis");
                 });
@@ -1305,6 +1308,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PointSuiviId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Precision")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1323,6 +1329,8 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                     b.HasIndex("EmpreinteLien")
                         .IsUnique();
+
+                    b.HasIndex("PointSuiviId");
 
                     b.HasIndex("JeuneSuiviId", "EnvoyeLe");
 
@@ -1499,6 +1507,10 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                                 .HasMaxLength(480)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("PointSuivi")
+                                .HasMaxLength(480)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Responsable")
                                 .HasMaxLength(480)
                                 .HasColumnType("TEXT");
@@ -1532,6 +1544,11 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                             b1.Property<int>("InjoignableTentatives")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<string>("MoisPointsSuivi")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("ObligationEntretienJours")
                                 .HasColumnType("INTEGER");
@@ -2399,6 +2416,11 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasForeignKey("JeuneSuiviId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.PointSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("PointSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PartenairePsad", b =>
