@@ -33,8 +33,11 @@ public static class ReglagesDeTest
     /// <summary>The weekly digest of the follow-up, from start-up then every <c>ResumeHebdomadaire:IntervalleMinutes</c>.</summary>
     public const string ResumeHebdomadaire = "ResumeHebdomadaire:Active";
 
+    /// <summary>The check-ins' questions after a solution, four minutes after start-up then every <c>PointsSuivi:IntervalleMinutes</c>.</summary>
+    public const string PointsSuivi = "PointsSuivi:Active";
+
     /// <summary>Every hosted service of the app, each with its off switch.</summary>
-    public static readonly IReadOnlyList<string> TachesDeFond = [EnvoiCourriers, Relances, Retention, Transferts, ImportsSiei, EnvoiSms, RelancesSuivi, ResumeHebdomadaire];
+    public static readonly IReadOnlyList<string> TachesDeFond = [EnvoiCourriers, Relances, Retention, Transferts, ImportsSiei, EnvoiSms, RelancesSuivi, ResumeHebdomadaire, PointsSuivi];
 
     /// <summary>Testing environment, quiet logs, generous rate limits, no background job.</summary>
     public static void Appliquer(IWebHostBuilder builder)

@@ -77,7 +77,7 @@ public abstract partial class ResumeHebdomadaireTests(AppFactory f) : IAsyncLife
     /// <item>mineur: S1, R1b, "joint", 17 years old (a priority), arrived 40 days ago: the entretien proposé is late.</item>
     /// <item>s2: S2, R2, "à contacter", nothing done 20 days after arrival: to handle, and a reminder proposed.</item>
     /// <item>libre: no structure, "à attribuer".</item>
-    /// <item>clos: S1, R1, closed, recent exit and a call-back asked: counted nowhere.</item>
+    /// <item>clos: S1, R1, closed as a positive exit, recent exit and a call-back asked, a check-in due: counted only there.</item>
     /// <item>anonyme: S1, R1, "à contacter", anonymised: counted nowhere.</item>
     /// </list>
     /// </summary>
@@ -114,8 +114,17 @@ public abstract partial class ResumeHebdomadaireTests(AppFactory f) : IAsyncLife
             .SetProperty(j => j.DateNaissance, lundi.AddYears(-17).AddDays(-10)).SetProperty(j => j.ArriveLe, jour.AddDays(-40)));
         await Ecrire("s2", u => u.SetProperty(j => j.StructureId, _s2.StructureId).SetProperty(j => j.ReferentId, _r2.Id).SetProperty(j => j.ArriveLe, jour.AddDays(-20)));
         await Ecrire("libre", u => u.SetProperty(j => j.StructureId, (int?)null).SetProperty(j => j.ReferentId, (string?)null).SetProperty(j => j.Statut, StatutDossier.AAttribuer));
-        await Ecrire("clos", u => u.SetProperty(j => j.Statut, StatutDossier.Cloture).SetProperty(j => j.MotifCloture, MotifCloture.Refus).SetProperty(j => j.ClotureLe, jour.AddDays(-1))
+        await Ecrire("clos", u => u.SetProperty(j => j.Statut, StatutDossier.Cloture).SetProperty(j => j.MotifCloture, MotifCloture.SortiePositive).SetProperty(j => j.ClotureLe, jour.AddDays(-1))
             .SetProperty(j => j.DateSortie, lundi.AddDays(-30)).SetProperty(j => j.RappelDemandeLe, jour.AddDays(-2)));
+
+        // The closed positive exit has its 1-month check-in due since Saturday (and its 3-month one to come): a check-in due.
+        var solution = new SolutionSuivi { JeuneSuiviId = _f["clos"], Type = TypeSolution.Apprentissage, Statut = StatutSolution.Entree, EntreeLe = lundi.AddMonths(-1).AddDays(-2), CreeLe = jour.AddDays(-40), StatutDepuis = jour.AddDays(-32), Auteur = "test" };
+        db.SolutionsSuivi.Add(solution);
+        await db.SaveChangesAsync();
+        db.PointsSuivi.AddRange(
+            new PointSuivi { JeuneSuiviId = _f["clos"], SolutionId = solution.Id, Mois = 1, Echeance = lundi.AddDays(-2) },
+            new PointSuivi { JeuneSuiviId = _f["clos"], SolutionId = solution.Id, Mois = 3, Echeance = lundi.AddMonths(2) });
+        await db.SaveChangesAsync();
         var anonyme = await db.JeunesSuivis.SingleAsync(j => j.Id == _f["anonyme"]);
         ConservationSuivi.Anonymiser(anonyme, DateTime.UtcNow);
         await db.SaveChangesAsync();
@@ -173,7 +182,7 @@ public abstract partial class ResumeHebdomadaireTests(AppFactory f) : IAsyncLife
 
     private static Dictionary<MesureResume, int> Comptes(Dictionary<MesureResume, Ligne> section) => section.ToDictionary(s => s.Key, s => s.Value.Nombre);
 
-    private static Dictionary<MesureResume, int> Attendu(int prioritaires, int aTraiter, int aRecontacter, int rappels, int obligation, int? aAttribuer = null)
+    private static Dictionary<MesureResume, int> Attendu(int prioritaires, int aTraiter, int aRecontacter, int rappels, int obligation, int? aAttribuer = null, int points = 0)
     {
         var d = new Dictionary<MesureResume, int>
         {
@@ -181,7 +190,7 @@ public abstract partial class ResumeHebdomadaireTests(AppFactory f) : IAsyncLife
             [MesureResume.ATraiter] = aTraiter,
             [MesureResume.ARecontacter] = aRecontacter,
             [MesureResume.Rappels] = rappels,
-            [MesureResume.PointsSuivi] = 0,
+            [MesureResume.PointsSuivi] = points,
             [MesureResume.EtapesObligation] = obligation,
         };
         if (aAttribuer is { } n)
@@ -207,8 +216,8 @@ public abstract partial class ResumeHebdomadaireTests(AppFactory f) : IAsyncLife
         Assert.True(bilan.StructuresSansAdresse >= 1, "S2 has no generic address");
 
         var r1 = Lire(Assert.Single(await CorpsAsync(_r1.Courriel)));
-        Assert.Equal(Attendu(0, 1, 1, 0, 0), Comptes(Section(r1, "les dossiers qui vous sont confiés")));
-        Assert.Equal(Attendu(2, 1, 1, 1, 1), Comptes(Section(r1, $"les dossiers de votre structure ({(await NomAsync(_s1))})")));
+        Assert.Equal(Attendu(0, 1, 1, 0, 0, points: 1), Comptes(Section(r1, "les dossiers qui vous sont confiés")));
+        Assert.Equal(Attendu(2, 1, 1, 1, 1, points: 1), Comptes(Section(r1, $"les dossiers de votre structure ({(await NomAsync(_s1))})")));
         Assert.Equal(2, r1.Count);
 
         var r1b = Lire(Assert.Single(await CorpsAsync(_r1b.Courriel)));
@@ -223,10 +232,10 @@ public abstract partial class ResumeHebdomadaireTests(AppFactory f) : IAsyncLife
         Assert.Equal(Attendu(0, 1, 1, 0, 0), Comptes(Section(r2, "les dossiers de votre structure (" + await NomAsync(_s2) + ")")));
 
         var coordination = Lire(Assert.Single(await CorpsAsync(_c.Courriel)));
-        Assert.Equal(Attendu(2, 3, 2, 1, 1, aAttribuer: 1), Comptes(Assert.Single(coordination).Value));
+        Assert.Equal(Attendu(2, 3, 2, 1, 1, aAttribuer: 1, points: 1), Comptes(Assert.Single(coordination).Value));
 
         var s1 = Lire(Assert.Single(await CorpsAsync(_adresseS1)));
-        Assert.Equal(Attendu(2, 1, 1, 1, 1), Comptes(Section(s1, $"les dossiers de {await NomAsync(_s1)}")));
+        Assert.Equal(Attendu(2, 1, 1, 1, 1, points: 1), Comptes(Section(s1, $"les dossiers de {await NomAsync(_s1)}")));
 
         // Q has no file: neither its coordinator nor its partner S3 gets a mail; S2 has no address.
         Assert.Empty(await CorpsAsync(_cq.Courriel));
@@ -274,6 +283,8 @@ public abstract partial class ResumeHebdomadaireTests(AppFactory f) : IAsyncLife
         {
             [("confiés", MesureResume.ATraiter)] = Ids("a-traiter"),
             [("confiés", MesureResume.ARecontacter)] = Ids("relance"),
+            [("confiés", MesureResume.PointsSuivi)] = Ids("clos"),
+            [("structure", MesureResume.PointsSuivi)] = Ids("clos"),
             [("structure", MesureResume.Prioritaires)] = Ids("rappel", "mineur"),
             [("structure", MesureResume.ATraiter)] = Ids("a-traiter"),
             [("structure", MesureResume.ARecontacter)] = Ids("relance"),
@@ -306,6 +317,7 @@ public abstract partial class ResumeHebdomadaireTests(AppFactory f) : IAsyncLife
             [MesureResume.Rappels] = Ids("rappel"),
             [MesureResume.EtapesObligation] = Ids("mineur"),
             [MesureResume.AAttribuer] = Ids("libre"),
+            [MesureResume.PointsSuivi] = Ids("clos"),
         };
         var coordinateur = await Connecter(_c);
         foreach (var (mesure, ids) in attendusPsad)

@@ -101,6 +101,7 @@ public abstract class SuiviDossiersTests(AppFactory f) : IAsyncLifetime
         var matrice = new Dictionary<string, string[]>
         {
             ["/pro/decrocheurs"] = [ReferentA, ReferentB, CoordX, CoordY],
+            ["/pro/decrocheurs?onglet=points-suivi"] = [ReferentA, ReferentB, CoordX, CoordY],
             [$"/pro/decrocheurs/{_dossierA}"] = [ReferentA, CoordX],
             [$"/pro/decrocheurs/{_dossierB}"] = [ReferentB, CoordX],
             [$"/pro/decrocheurs/{_dossierLibre}"] = [CoordX],

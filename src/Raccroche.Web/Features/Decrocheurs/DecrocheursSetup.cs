@@ -38,9 +38,16 @@ public static class DecrocheursSetup
             services.AddHostedService<TacheResumeHebdomadaire>();
         }
 
+        // The check-ins' questions to young people after a solution (08:00-20:00 only, once per check-in).
+        if (config.GetValue("PointsSuivi:Active", true))
+        {
+            services.AddHostedService<TachePointsSuivi>();
+        }
+
         return services
         .AddScoped<ResumeHebdomadaire>()
         .AddScoped<MessagesJeune>()
+        .AddScoped<EnvoiPointsSuivi>()
         .AddScoped<RelancesSuivi>()
         .AddScoped<ReponsesJeune>()
         .AddSingleton<AvancementsImports>()

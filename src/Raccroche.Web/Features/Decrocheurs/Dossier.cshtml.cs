@@ -106,6 +106,16 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
     public DateTime Maintenant => clock.GetUtcNow().UtcDateTime;
 
     public static string Creneau(string code) => ValeursFermees.Lire<MomentRappel>(code) is { } m ? m.Libelle() : ValeursFermees.Lire<DemiJournee>(code) is { } j ? j.Libelle() : code;
+    /// <summary>The check-ins after a solution, past and to come, in date order.</summary>
+    public IReadOnlyList<PointSuivi> Points { get; private set; } = [];
+
+    /// <summary>The check-in a référent may record now: the oldest open one, from a week before its due date.</summary>
+    public PointSuivi? PointAFaire { get; private set; }
+    [BindProperty] public long PointId { get; set; }
+    [BindProperty] public string? Constat { get; set; }
+    [BindProperty] public string? NouveauType { get; set; }
+    [BindProperty] public string? PrecisionPoint { get; set; }
+    [BindProperty] public string? ConstatLe { get; set; }
     [BindProperty] public string? MessageDestinataire { get; set; }
     [BindProperty] public string? MessageCanal { get; set; }
     [BindProperty] public bool Relance { get; set; }
@@ -178,6 +188,9 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
 
     public async Task<IActionResult> OnPostFinCoIntervenantAsync(int id, CancellationToken ct) => await ApresAsync(id,
         await dossiers.RetirerCoIntervenantAsync(id, Version, CoInterventionId, ValeursFermees.Lire<MotifFinCoIntervention>(CoMotifFin), ct), ct);
+
+    public async Task<IActionResult> OnPostPointSuiviAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.FairePointAsync(id, Version, PointId, ValeursFermees.Lire<ConstatSuivi>(Constat), ValeursFermees.Lire<TypeSolution>(NouveauType), PrecisionPoint, ConstatLe, ct), ct);
 
     public async Task<IActionResult> OnPostDeclarerAsync(int id, CancellationToken ct) => await ApresAsync(id,
         await dossiers.DeclarerSuiviAsync(id, ct), ct);
@@ -302,7 +315,8 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
         Apparitions = [.. situations.Select(x => new Apparition(x.Mois, x.Issue, JsonSerializer.Deserialize<LigneSiei>(x.Contenu)!))];
         Derniere = Apparitions.FirstOrDefault()?.Ligne;
         var derniereApparition = await db.Livraisons.Where(l => l.Id == dossier.DerniereLivraisonId).Select(l => (DateTime?)l.ImporteeLe).FirstOrDefaultAsync(ct);
-        Anonymisation = conservation.Echeance(dossier, derniereApparition ?? dossier.ArriveLe);
+        var dernierPoint = await db.PointsSuivi.Where(p => p.JeuneSuiviId == id && p.FaitLe == null && p.AnnuleLe == null).MaxAsync(p => (DateOnly?)p.Echeance, ct);
+        Anonymisation = conservation.Echeance(dossier, derniereApparition ?? dossier.ArriveLe, dernierPoint);
 
         if (Lisible)
         {
@@ -334,6 +348,8 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
                     .Select(p => new ApercuMessage(p.Destinataire, p.Canal, nature, messages.Texte(psad.Modeles, p.Destinataire, nature, dossier.Prenom, signature)))];
             }
 
+            Points = await db.PointsSuivi.AsNoTracking().Where(p => p.JeuneSuiviId == id).OrderBy(p => p.Echeance).ThenBy(p => p.Id).ToListAsync(ct);
+            PointAFaire = Points.FirstOrDefault(p => p.FaitLe is null && p.AnnuleLe is null && p.Echeance.AddDays(-PointsSuivi.AvanceJours) <= aujourdhui);
             Obligation = await dossiers.EtatObligationAsync(dossier, ct);
             if (!CycleDossier.EstFinal(dossier.Statut))
             {

@@ -12,9 +12,13 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
 {
     public const int ParPage = ListeDossiers.ParPage;
 
-    public sealed record Ligne(int Id, string Nom, int? Age, string? Commune, StatutDossier Statut, int JoursDansStatut, string? Structure, Drapeaux Drapeaux);
+    /// <summary>A row of the list; <paramref name="PointDu"/> is the file's oldest check-in due (months after the entry, due date).</summary>
+    public sealed record Ligne(int Id, string Nom, int? Age, string? Commune, StatutDossier Statut, int JoursDansStatut, string? Structure, Drapeaux Drapeaux, (int Mois, DateOnly Echeance)? PointDu = null);
 
     public Onglet Onglet { get; private set; }
+
+    /// <summary>Today in Paris, by the page's clock.</summary>
+    public DateOnly Aujourdhui { get; private set; }
     public Dictionary<Onglet, int> Comptes { get; } = [];
     public IReadOnlyList<Ligne> Lignes { get; private set; } = [];
     public int Total { get; private set; }
@@ -183,6 +187,7 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
 
         var maintenant = clock.GetUtcNow().UtcDateTime;
         var aujourdhui = HeureParis.Jour(maintenant);
+        Aujourdhui = aujourdhui;
         var traites = await acces.DossiersTraitesAsync(ct);
         var miens = await acces.PsadsTraitesAsync(ct);
         var reglages = await liste.ReglagesAsync(miens, ct);
@@ -200,6 +205,7 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
         }
 
         Total = resultat.Total;
+        var points = await liste.PointsDusAsync([.. resultat.Lignes.Select(l => l.Dossier.Id)], aujourdhui, ct);
         Lignes = [.. resultat.Lignes.Select(l => new Ligne(
             l.Dossier.Id,
             $"{l.Dossier.Prenom} {l.Dossier.Nom?.ToUpperInvariant()}".Trim() is { Length: > 0 } n ? n : $"INE {l.Dossier.Ine}",
@@ -208,7 +214,8 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
             l.Dossier.Statut,
             aujourdhui.DayNumber - HeureParis.Jour(l.Dossier.StatutDepuis).DayNumber,
             l.Structure,
-            Drapeaux.Calculer(l.Dossier, aujourdhui, reglages[l.Dossier.PsadId])))];
+            Drapeaux.Calculer(l.Dossier, aujourdhui, reglages[l.Dossier.PsadId]),
+            points.TryGetValue(l.Dossier.Id, out var p) ? p : null))];
 
         Livraisons = [.. (await db.Livraisons.AsNoTracking().Where(l => miens.Contains(l.PsadId)).OrderByDescending(l => l.Mois).ThenByDescending(l => l.Id).Take(36)
                 .Select(l => new { l.Id, l.Mois, Psad = db.Psads.Where(p => p.Id == l.PsadId).Select(p => p.Code).FirstOrDefault() }).ToListAsync(ct))

@@ -275,8 +275,7 @@ public sealed class ResumeHebdomadaire(RaccrocheDbContext db, IOptions<ResumeHeb
             MesureResume.ATraiter => ("/pro/decrocheurs", [("onglet", Onglet.ATraiter.Code())]),
             MesureResume.ARecontacter => ("/pro/decrocheurs", [("onglet", Onglet.Ouverts.Code()), ("drapeau", FiltreDrapeau.RelanceProposee.Code())]),
             MesureResume.Rappels => ("/pro/decrocheurs", [("onglet", Onglet.Ouverts.Code()), ("drapeau", FiltreDrapeau.Rappel.Code())]),
-            // TODO(PointSuivi): the work list's filter of the files with a check-in due, once it exists.
-            MesureResume.PointsSuivi => ("/pro/decrocheurs", [("onglet", Onglet.EnSolution.Code())]),
+            MesureResume.PointsSuivi => ("/pro/decrocheurs", [("onglet", Onglet.PointsSuivi.Code())]),
             MesureResume.EtapesObligation => ("/pro/decrocheurs/obligation", []),
             _ => ("/pro/decrocheurs", [("onglet", Onglet.Ouverts.Code()), ("statut", StatutDossier.AAttribuer.Code())]),
         };

@@ -266,6 +266,8 @@ public sealed class TransfertsSuivi(RaccrocheDbContext db, AccesSuivi acces, Tra
             {
                 db.EvenementsDossier.Add(new EvenementDossier { JeuneSuiviId = source.Id, Quand = maintenant, Nature = NatureEvenement.CoIntervention, Auteur = auteur, Detail = $"fin de {finies} co-intervention(s) : dossier transféré" });
             }
+            // The source's check-ins after a solution end with it (the target follows the young person from now on).
+            await PointsSuivi.AnnulerAsync(db, db.PointsSuivi.Where(x => x.JeuneSuiviId == source.Id), maintenant, ct);
 
             // The same person already in the target PSAD (INE, or names and birth date) keeps their file; a doubtful match never merges.
             var existant = trouve.Issue == IssueRapprochement.Rapproche && trouve.PersonneId is { } p

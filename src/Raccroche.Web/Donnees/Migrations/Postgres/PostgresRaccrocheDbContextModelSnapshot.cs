@@ -1230,6 +1230,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<int>("Relances")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("SortiSansSolutionLe")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool?>("SortieMaintenue")
                         .HasColumnType("boolean");
 
@@ -1274,7 +1277,7 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes")
                         .HasFilter("\"AnonymiseLe\" IS NULL");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes"), new[] { "StructureId", "ReferentId", "DateNaissance", "DateSortie", "RappelDemandeLe", "ArriveLe", "StatutDepuis", "DerniereActionLe", "CodeInsee", "Commune", "Formation", "NiveauFormation", "Ine", "NomRecherche", "Id" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes"), new[] { "StructureId", "ReferentId", "DateNaissance", "DateSortie", "RappelDemandeLe", "SortiSansSolutionLe", "ArriveLe", "StatutDepuis", "DerniereActionLe", "CodeInsee", "Commune", "Formation", "NiveauFormation", "Ine", "NomRecherche", "Id" });
 
                     b.ToTable("JeunesSuivis");
                 });
@@ -1391,6 +1394,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<long?>("PointSuiviId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Precision")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1409,6 +1415,8 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                     b.HasIndex("EmpreinteLien")
                         .IsUnique();
+
+                    b.HasIndex("PointSuiviId");
 
                     b.HasIndex("JeuneSuiviId", "EnvoyeLe");
 
@@ -1591,6 +1599,10 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                                 .HasMaxLength(480)
                                 .HasColumnType("character varying(480)");
 
+                            b1.Property<string>("PointSuivi")
+                                .HasMaxLength(480)
+                                .HasColumnType("character varying(480)");
+
                             b1.Property<string>("Responsable")
                                 .HasMaxLength(480)
                                 .HasColumnType("character varying(480)");
@@ -1624,6 +1636,11 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                             b1.Property<int>("InjoignableTentatives")
                                 .HasColumnType("integer");
+
+                            b1.Property<string>("MoisPointsSuivi")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
 
                             b1.Property<int>("ObligationEntretienJours")
                                 .HasColumnType("integer");
@@ -2544,6 +2561,11 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasForeignKey("JeuneSuiviId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.PointSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("PointSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PartenairePsad", b =>

@@ -1197,6 +1197,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Property<int>("Relances")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("SortiSansSolutionLe")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("SortieMaintenue")
                         .HasColumnType("INTEGER");
 
@@ -1240,7 +1243,7 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                     b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes")
                         .HasFilter("\"AnonymiseLe\" IS NULL")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "StructureId", "ReferentId", "DateNaissance", "DateSortie", "RappelDemandeLe", "ArriveLe", "StatutDepuis", "DerniereActionLe", "CodeInsee", "Commune", "Formation", "NiveauFormation", "Ine", "NomRecherche", "Id" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "StructureId", "ReferentId", "DateNaissance", "DateSortie", "RappelDemandeLe", "SortiSansSolutionLe", "ArriveLe", "StatutDepuis", "DerniereActionLe", "CodeInsee", "Commune", "Formation", "NiveauFormation", "Ine", "NomRecherche", "Id" });
 
                     b.ToTable("JeunesSuivis");
                 });
@@ -1353,6 +1356,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PointSuiviId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Precision")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1371,6 +1377,8 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                     b.HasIndex("EmpreinteLien")
                         .IsUnique();
+
+                    b.HasIndex("PointSuiviId");
 
                     b.HasIndex("JeuneSuiviId", "EnvoyeLe");
 
@@ -1547,6 +1555,10 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                                 .HasMaxLength(480)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("PointSuivi")
+                                .HasMaxLength(480)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Responsable")
                                 .HasMaxLength(480)
                                 .HasColumnType("TEXT");
@@ -1580,6 +1592,11 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                             b1.Property<int>("InjoignableTentatives")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<string>("MoisPointsSuivi")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("ObligationEntretienJours")
                                 .HasColumnType("INTEGER");
@@ -2478,6 +2495,11 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasForeignKey("JeuneSuiviId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.PointSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("PointSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PartenairePsad", b =>
