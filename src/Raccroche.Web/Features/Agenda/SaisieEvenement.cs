@@ -62,7 +62,7 @@ public sealed class SaisieEvenement
     /// </summary>
     public async Task<bool> AppliquerAsync(Evenement e, RaccrocheDbContext db, RepertoireCommunes communes, bool editeur, Erreurs erreurs, CancellationToken ct)
     {
-        var titre = Saisie.Ligne(erreurs, "titre", "le titre", Titre, Evenement.LongueurTitre);
+        var titre = Saisie.Ligne(erreurs, "titre-contenu", "le titre", Titre, Evenement.LongueurTitre);
         var resume = Saisie.Requis(erreurs, "resume", "le résumé", Resume, Evenement.LongueurResume);
         var horaires = Horaires();
 

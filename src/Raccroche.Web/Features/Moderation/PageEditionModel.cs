@@ -88,11 +88,15 @@ public abstract class PageEditionModel<T, TSaisie>(ModerationContenus moderation
 
     public Task<IActionResult> OnPostEnregistrerAsync(int? id, CancellationToken ct) => EnregistrerAsync(id, null, ct);
 
-    public Task<IActionResult> OnPostProposerAsync(int? id, CancellationToken ct) =>
-        EnregistrerAsync(id, c => Moderation.ProposerAsync(Genre, c.Id, c.ModifieeLe.Ticks, ct), ct);
+    // A step the person may not take (a member publishing, an editor proposing: a forged post) is refused before the save,
+    // so that nothing is written.
+    public async Task<IActionResult> OnPostProposerAsync(int? id, CancellationToken ct) => Moderation.StructureDuMembre is null
+        ? NotFound()
+        : await EnregistrerAsync(id, c => Moderation.ProposerAsync(Genre, c.Id, c.ModifieeLe.Ticks, ct), ct);
 
-    public Task<IActionResult> OnPostPublierAsync(int? id, CancellationToken ct) =>
-        EnregistrerAsync(id, c => Moderation.PublierAsync(Genre, c.Id, c.ModifieeLe.Ticks, ct), ct);
+    public async Task<IActionResult> OnPostPublierAsync(int? id, CancellationToken ct) => !Moderation.EstEditeur
+        ? NotFound()
+        : await EnregistrerAsync(id, c => Moderation.PublierAsync(Genre, c.Id, c.ModifieeLe.Ticks, ct), ct);
 
     public async Task<IActionResult> OnPostRenvoyerAsync(int id, CancellationToken ct)
     {

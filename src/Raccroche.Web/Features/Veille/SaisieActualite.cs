@@ -38,7 +38,7 @@ public sealed class SaisieActualite
     /// </summary>
     public async Task<bool> AppliquerAsync(Actualite a, RaccrocheDbContext db, Erreurs e, CancellationToken ct)
     {
-        var titre = Saisie.Ligne(e, "titre", "le titre", Titre, Actualite.LongueurTitre);
+        var titre = Saisie.Ligne(e, "titre-contenu", "le titre", Titre, Actualite.LongueurTitre);
         var date = Saisie.Date(e, "date", "La date", Date);
         if (date is null && e.Pour("date") is null)
         {
