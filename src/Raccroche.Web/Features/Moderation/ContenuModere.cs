@@ -1,3 +1,5 @@
+using Raccroche.Web.Features.Catalogue;
+
 namespace Raccroche.Web.Features.Moderation;
 
 /// <summary>
@@ -13,7 +15,7 @@ public abstract class ContenuModere
 
     /// <summary>The structure the content is written for (its proposer, an event's organiser); none for the editors' own.</summary>
     public int? StructureId { get; set; }
-    public Catalogue.Structure? Structure { get; set; }
+    public Structure? Structure { get; set; }
     public string? AuteurId { get; set; }
     public required string Auteur { get; set; }
     public DateTime CreeLe { get; set; }
