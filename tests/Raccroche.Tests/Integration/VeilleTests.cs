@@ -217,6 +217,8 @@ public abstract class VeilleTests(AppFactory f)
         var premiere = await Public.GetAsync(url);
         var etag = premiere.Headers.ETag!.ToString();
         var modifie = premiere.Content.Headers.LastModified!.Value;
+        var tete = await Public.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal((HttpStatusCode.OK, etag), (tete.StatusCode, tete.Headers.ETag!.ToString()));
 
         var avecEtag = new HttpRequestMessage(HttpMethod.Get, url);
         avecEtag.Headers.TryAddWithoutValidation("If-None-Match", etag);

@@ -1,4 +1,5 @@
 using Raccroche.Web.Features.Catalogue;
+using Raccroche.Web.Features.Veille;
 
 namespace Raccroche.Web.Features.Agenda;
 
@@ -14,8 +15,8 @@ public static class AgendaSetup
 
     public static WebApplication MapAgenda(this WebApplication app)
     {
-        app.MapGet("/agenda.ics", CalendrierAsync).ExcludeFromDescription();
-        app.MapGet("/agenda/{id:int}.ics", EvenementAsync).ExcludeFromDescription();
+        app.MapMethods("/agenda.ics", VeilleSetup.LectureEtTete, CalendrierAsync).ExcludeFromDescription();
+        app.MapMethods("/agenda/{id:int}.ics", VeilleSetup.LectureEtTete, EvenementAsync).ExcludeFromDescription();
         return app;
     }
 

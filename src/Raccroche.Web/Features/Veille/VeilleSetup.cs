@@ -10,17 +10,20 @@ public static class VeilleSetup
     public const string TypeAtom = "application/atom+xml; charset=utf-8";
     public const string TypeRss = "application/rss+xml; charset=utf-8";
 
+    /// <summary>Feed readers also ask HEAD (Kestrel sends the headers, not the body).</summary>
+    public static readonly string[] LectureEtTete = [HttpMethods.Get, HttpMethods.Head];
+
     /// <summary>Nothing to register beyond the pages and the moderation: the reads are queries on the context.</summary>
     public static IServiceCollection AddVeille(this IServiceCollection services) => services;
 
     public static WebApplication MapVeille(this WebApplication app)
     {
         var g = app.MapGroup("/veille").ExcludeFromDescription();
-        g.MapGet("/flux.atom", (HttpContext http, RaccrocheDbContext db, IConfiguration config, CancellationToken ct) =>
+        g.MapMethods("/flux.atom", LectureEtTete, (HttpContext http, RaccrocheDbContext db, IConfiguration config, CancellationToken ct) =>
             FluxAsync(http, db, config, null, atom: true, ct));
-        g.MapGet("/flux.rss", (HttpContext http, RaccrocheDbContext db, IConfiguration config, CancellationToken ct) =>
+        g.MapMethods("/flux.rss", LectureEtTete, (HttpContext http, RaccrocheDbContext db, IConfiguration config, CancellationToken ct) =>
             FluxAsync(http, db, config, null, atom: false, ct));
-        g.MapGet("/themes/{theme}/flux.atom", (string theme, HttpContext http, RaccrocheDbContext db, IConfiguration config, CancellationToken ct) =>
+        g.MapMethods("/themes/{theme}/flux.atom", LectureEtTete, (string theme, HttpContext http, RaccrocheDbContext db, IConfiguration config, CancellationToken ct) =>
             Etiquettes.Themes.Contient(theme) ? FluxAsync(http, db, config, theme, atom: true, ct) : Task.FromResult<IResult>(TypedResults.NotFound()));
         return app;
     }
