@@ -1,4 +1,5 @@
 using Raccroche.Web.Features.Catalogue;
+using Raccroche.Web.Features.Veille;
 
 namespace Raccroche.Web.Features.Dispositifs;
 
@@ -8,6 +9,9 @@ public sealed class FicheModel(RaccrocheDbContext db, InstantaneCatalogue holder
     public CarteOptions Carte => map.Value;
     public string Zone { get; private set; } = "";
     public Dictionary<string, string> Communes { get; private set; } = [];
+
+    /// <summary>The latest published news items about this programme.</summary>
+    public IReadOnlyList<CarteActualite> Actualites { get; private set; } = [];
 
     /// <summary>Months since the last review: a sheet older than a year is flagged "à vérifier".</summary>
     public bool AVerifier => Dispositif.DateMaj < DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-12);
@@ -33,6 +37,7 @@ public sealed class FicheModel(RaccrocheDbContext db, InstantaneCatalogue holder
         Zone = Zones.Decrire(d.ZoneType, d.ZoneCodes, holder.Communes);
         Communes = d.Lieux.Select(l => l.CodeInsee).Distinct()
             .ToDictionary(c => c, c => holder.Communes.ParCode(c)?.Nom ?? c);
+        Actualites = await LectureVeille.DuDispositifAsync(db, d.Id, ct);
         return Page();
     }
 }

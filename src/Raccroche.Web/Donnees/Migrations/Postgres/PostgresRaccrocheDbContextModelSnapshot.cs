@@ -23,6 +23,36 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ActualiteDispositifs", b =>
+                {
+                    b.Property<int>("ActualiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DispositifsLiesId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ActualiteId", "DispositifsLiesId");
+
+                    b.HasIndex("DispositifsLiesId");
+
+                    b.ToTable("ActualiteDispositifs");
+                });
+
+            modelBuilder.Entity("ActualiteStructures", b =>
+                {
+                    b.Property<int>("ActualiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructuresLieesId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ActualiteId", "StructuresLieesId");
+
+                    b.HasIndex("StructuresLieesId");
+
+                    b.ToTable("ActualiteStructures");
+                });
+
             modelBuilder.Entity("DispositifLieux", b =>
                 {
                     b.Property<int>("DispositifsId")
@@ -121,6 +151,129 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Agenda.Evenement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Adresse")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AuteurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CodeCommune")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecisionLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecisionPar")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("EnLigne")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("Fin")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("JourneeEntiere")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LienEnLigne")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("LienInscription")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("ModifieeLe")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Organisateur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ProposeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Publics")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime?>("PublieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Resume")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Territoire")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("Themes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.HasIndex("Statut", "Fin");
+
+                    b.HasIndex("Statut", "ModifieeLe");
+
+                    b.ToTable("Evenements", (string)null);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Campagnes.Campagne", b =>
@@ -2341,6 +2494,137 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("ValeursExternes", (string)null);
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Veille.Actualite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AuteurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CleRecherche")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Corps")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DecisionLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecisionPar")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ModifieeLe")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ProposeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Publics")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime?>("PublieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Resume")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("SourceNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Territoire")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("Themes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("Statut", "Date");
+
+                    b.HasIndex("Statut", "ModifieeLe");
+
+                    b.ToTable("Actualites", (string)null);
+                });
+
+            modelBuilder.Entity("ActualiteDispositifs", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Veille.Actualite", null)
+                        .WithMany()
+                        .HasForeignKey("ActualiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
+                        .WithMany()
+                        .HasForeignKey("DispositifsLiesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ActualiteStructures", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Veille.Actualite", null)
+                        .WithMany()
+                        .HasForeignKey("ActualiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructuresLieesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DispositifLieux", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
@@ -2381,6 +2665,16 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Agenda.Evenement", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Structure");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Campagnes.Campagne", b =>
@@ -2741,6 +3035,16 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Veille.Actualite", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Structure");
                 });

@@ -18,6 +18,36 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("ActualiteDispositifs", b =>
+                {
+                    b.Property<int>("ActualiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DispositifsLiesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActualiteId", "DispositifsLiesId");
+
+                    b.HasIndex("DispositifsLiesId");
+
+                    b.ToTable("ActualiteDispositifs");
+                });
+
+            modelBuilder.Entity("ActualiteStructures", b =>
+                {
+                    b.Property<int>("ActualiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StructuresLieesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActualiteId", "StructuresLieesId");
+
+                    b.HasIndex("StructuresLieesId");
+
+                    b.ToTable("ActualiteStructures");
+                });
+
             modelBuilder.Entity("DispositifLieux", b =>
                 {
                     b.Property<int>("DispositifsId")
@@ -112,6 +142,127 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Agenda.Evenement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Adresse")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuteurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeCommune")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecisionLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionPar")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EnLigne")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("JourneeEntiere")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LienEnLigne")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LienInscription")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifieeLe")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisateur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProposeLe")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Publics")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublieLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resume")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Territoire")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.HasIndex("Statut", "Fin");
+
+                    b.HasIndex("Statut", "ModifieeLe");
+
+                    b.ToTable("Evenements", (string)null);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Campagnes.Campagne", b =>
@@ -2275,6 +2426,135 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.ToTable("ValeursExternes", (string)null);
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Veille.Actualite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuteurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CleRecherche")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Corps")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecisionLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionPar")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifieeLe")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProposeLe")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Publics")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublieLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resume")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Territoire")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("Statut", "Date");
+
+                    b.HasIndex("Statut", "ModifieeLe");
+
+                    b.ToTable("Actualites", (string)null);
+                });
+
+            modelBuilder.Entity("ActualiteDispositifs", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Veille.Actualite", null)
+                        .WithMany()
+                        .HasForeignKey("ActualiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
+                        .WithMany()
+                        .HasForeignKey("DispositifsLiesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ActualiteStructures", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Veille.Actualite", null)
+                        .WithMany()
+                        .HasForeignKey("ActualiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructuresLieesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DispositifLieux", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
@@ -2315,6 +2595,16 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Agenda.Evenement", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Structure");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Campagnes.Campagne", b =>
@@ -2675,6 +2965,16 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasForeignKey("StructureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Veille.Actualite", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Structure");
                 });
