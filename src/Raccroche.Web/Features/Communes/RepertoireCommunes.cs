@@ -31,6 +31,17 @@ public sealed partial class RepertoireCommunes
 
     public IEnumerable<Commune> Toutes => _parCode.Values;
 
+    /// <summary>Each département's mean position of its communes (where the observatory's map places its tile), computed once.</summary>
+    public IReadOnlyDictionary<string, (double Latitude, double Longitude)> PositionsDepartements => _positions ??=
+        Toutes.GroupBy(c => c.Departement).ToFrozenDictionary(g => g.Key, g => (g.Average(c => c.Latitude), g.Average(c => c.Longitude)), StringComparer.Ordinal);
+
+    /// <summary>Each EPCI's most populous commune (how the observatory names an EPCI: the file gives its code only), computed once.</summary>
+    public IReadOnlyDictionary<string, string> CommunesPrincipalesEpci => _epci ??=
+        Toutes.Where(c => c.Epci is not null).GroupBy(c => c.Epci!).ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(c => c.Population ?? 0).First().Nom, StringComparer.Ordinal);
+
+    private FrozenDictionary<string, (double Latitude, double Longitude)>? _positions;
+    private FrozenDictionary<string, string>? _epci;
+
     /// <summary>Normalised key of a commune name: "Le Puy-en-Velay" → "puy en velay", "St-Étienne" → "saint etienne".</summary>
     public static string CleNom(string nom)
     {

@@ -56,7 +56,7 @@ public sealed class IndicateurModel(CalculIndicateurs calcul, AccesSuivi acces, 
                     $"Carte des départements : plus la couleur est foncée, plus le nombre de {t.Indicateur.Unite} en {t.Annee} est élevé. Les départements sans couleur n'ont pas de jeune compté ou ont un effectif masqué. Les mêmes chiffres sont dans le tableau.",
                     [.. Enumerable.Range(0, t.Lignes.Count).Where(l => t.Lignes[l].Cle != CalculIndicateurs.Inconnu)
                         .Select(l => new ZoneCarte(t.Lignes[l].Cle, t.Lignes[l].Nom, t.Valeur(l, Grille.Annee), t.Texte(l, Grille.Annee, Regles)))],
-                    communes.Repertoire.Toutes.GroupBy(c => c.Departement).ToDictionary(g => g.Key, g => (g.Average(c => c.Latitude), g.Average(c => c.Longitude))));
+                    communes.Repertoire.PositionsDepartements);
             }
         }
 

@@ -236,9 +236,7 @@ public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock,
             case Ventilation.Departement:
                 return [.. presentes.Select(d => new LigneTableau(d, Departements.Nom(d) is { } n ? $"{d} – {n}" : d)), new(Inconnu, "commune non renseignée")];
             case Ventilation.Epci:
-                var repertoire = communes.Repertoire;
-                var nomsEpci = repertoire.Toutes.Where(c => c.Epci is not null).GroupBy(c => c.Epci!)
-                    .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.Population ?? 0).First().Nom);
+                var nomsEpci = communes.Repertoire.CommunesPrincipalesEpci;
                 return [.. presentes.Select(e => new LigneTableau(e, nomsEpci.TryGetValue(e, out var n) ? $"EPCI de {n} ({e})" : $"EPCI {e}")), new(Inconnu, "hors EPCI ou commune non renseignée")];
             default:
                 var psadId = int.Parse(territoire.Cle, CultureInfo.InvariantCulture);
