@@ -11,6 +11,7 @@ using Raccroche.Web.Features.Dispositifs;
 using Raccroche.Web.Features.Fiches;
 using Raccroche.Web.Features.Journal;
 using Raccroche.Web.Features.Observatoire;
+using Raccroche.Web.Features.Resultats;
 using Raccroche.Web.Features.Retention;
 using Raccroche.Web.Infrastructure;
 
@@ -36,6 +37,7 @@ builder.Services
     .AddFiches()                                      // /pro/fiches (and /pro/validation, which reads them)
     .AddDecrocheurs(config)                           // /pro/decrocheurs: SIEI livraisons, case files, PSAD teams, messages
     .AddObservatoire(config)                          // the Region's figures, with statistical secrecy
+    .AddResultats(config)                             // /pro/resultats: the programmes' outcomes (nightly snapshot), the matcher's retention
     .AddRetention(config);                            // deletion on schedule
 
 var app = builder.Build();
@@ -57,7 +59,8 @@ app.UseRaccroche();
 //   Pro /pro · Demandes /pro/demandes, /pro/envoyees, /pro/orienter/{slug} · Chiffres /pro/chiffres
 //   Fiches /pro/fiches/… · Validation /pro/validation/… · Comptes /pro/connexion… · Admin /pro/admin/comptes,
 //   /pro/admin/journal (the audit trail of Journal) · Observatoire /observatoire, /observatoire/indicateurs/{code} · Reponse /r/{jeton},
-//   /r/merci (the personal link of a case file's message, public). Propositions (what fits a young person) has no page of its own.
+//   /r/merci (the personal link of a case file's message, public) · Resultats /pro/resultats, /pro/resultats/{id},
+//   /pro/resultats/etablissements. Propositions (what fits a young person) has no page of its own.
 app.MapRazorPages();
 app.MapOpenApiEtDocumentation();
 app.MapCampagnes();

@@ -42,6 +42,8 @@ public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUse
     public DbSet<Features.Courriers.SmsSortant> SmsSortants => Set<Features.Courriers.SmsSortant>();
     public DbSet<Features.Fiches.RevisionFiche> RevisionsFiche => Set<Features.Fiches.RevisionFiche>();
     public DbSet<Features.Observatoire.ValeurExterne> ValeursExternes => Set<Features.Observatoire.ValeurExterne>();
+    public DbSet<Features.Resultats.CalculResultats> CalculsResultats => Set<Features.Resultats.CalculResultats>();
+    public DbSet<Features.Resultats.CelluleResultats> CellulesResultats => Set<Features.Resultats.CelluleResultats>();
     public DbSet<Features.Journal.JournalAcces> Journal => Set<Features.Journal.JournalAcces>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
