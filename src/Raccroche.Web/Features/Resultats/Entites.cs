@@ -69,7 +69,9 @@ internal sealed class CelluleResultatsConfiguration : IEntityTypeConfiguration<C
         b.Property(r => r.Classe).HasMaxLength(10);
         b.Property(r => r.Diplome).HasMaxLength(20);
         b.HasOne<CalculResultats>().WithMany().HasForeignKey(r => r.CalculId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Catalogue.Dispositif>().WithMany().HasForeignKey(r => r.DispositifId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Decrocheurs.Psad>().WithMany().HasForeignKey(r => r.PsadId).OnDelete(DeleteBehavior.Cascade);
+
+        // No foreign key to the programme nor the PSAD: a snapshot is a derived copy, replaced every night; 90,000 cells
+        // written at once would pay two key lookups each (and two more indexes). A programme or PSAD deleted since just has
+        // no page (programmes) or reads "PSAD supprimée" (territory rows) until the next night.
     }
 }

@@ -161,44 +161,70 @@ public sealed class ResultatsDispositifs(RaccrocheDbContext db, InstantaneResult
     /// <summary>
     /// The aggregate query: per programme and young person, the first proposal, whether any solution was entered, and the best
     /// finding of the check-ins done at 3, 6 and 12 months (still in it &gt; another solution &gt; neither); then counted by
-    /// PSAD, sex, age band (year of the first proposal minus the birth year) and the latest entretien's diploma.
+    /// PSAD, sex, age band (year of the first proposal minus the birth year) and the latest entretien's diploma. On PostgreSQL
+    /// without JIT compilation (a second of compiling for a query of one, measured at 1,000,000 files) and with the memory its
+    /// hash tables need (no spill to disk), for this transaction only.
     /// </summary>
     public static async Task<List<LigneAgregee>> AgregerAsync(RaccrocheDbContext db, CancellationToken ct = default)
     {
         var postgres = db.Database.IsNpgsql();
+        if (!postgres)
+        {
+            return await db.Database.SqlQueryRaw<LigneAgregee>(Requete(postgres)).ToListAsync(ct);
+        }
+
+        var strategie = db.Database.CreateExecutionStrategy();
+        return await strategie.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'", ct);
+            var lignes = await db.Database.SqlQueryRaw<LigneAgregee>(Requete(postgres)).ToListAsync(ct);
+            await tx.CommitAsync(ct);
+            return lignes;
+        });
+    }
+
+    /// <summary>The SQL of <see cref="AgregerAsync"/> (no parameter: the codes it compares with are the closed lists' own), for PostgreSQL or SQLite.</summary>
+    public static string Requete(bool postgres)
+    {
         string Annee(string colonne, bool horodatage) => postgres
             ? $"CAST(EXTRACT(YEAR FROM {colonne}{(horodatage ? " AT TIME ZONE 'UTC'" : "")}) AS integer)"
             : $"CAST(substr({colonne}, 1, 4) AS INTEGER)";
         var toujours = ConstatSuivi.ToujoursEnSolution.Code();
         var change = ConstatSuivi.AChange.Code();
-        string Constat(int mois) => $"MAX(CASE WHEN pt.\"Mois\" = {mois} THEN (CASE pt.\"Constat\" WHEN '{toujours}' THEN 3 WHEN '{change}' THEN 2 ELSE 1 END) ELSE 0 END) AS r{mois}";
+        string Constat(int mois) => $"MAX(CASE WHEN \"Mois\" = {mois} THEN (CASE \"Constat\" WHEN '{toujours}' THEN 3 WHEN '{change}' THEN 2 ELSE 1 END) ELSE 0 END) AS r{mois}";
         string Comptes(int mois) =>
             $"SUM(CASE WHEN x.r{mois} >= 1 THEN 1 ELSE 0 END) AS \"Faits{mois}\", SUM(CASE WHEN x.r{mois} = 3 THEN 1 ELSE 0 END) AS \"Toujours{mois}\", SUM(CASE WHEN x.r{mois} = 2 THEN 1 ELSE 0 END) AS \"Changes{mois}\"";
-        var sql = $"""
-            WITH s AS (
-                SELECT "DispositifId" AS d, "JeuneSuiviId" AS j, MIN("CreeLe") AS c, MAX(CASE WHEN "EntreeLe" IS NOT NULL THEN 1 ELSE 0 END) AS e
-                FROM "SolutionsSuivi" WHERE "DispositifId" IS NOT NULL GROUP BY "DispositifId", "JeuneSuiviId"),
-            p AS (
-                SELECT so."DispositifId" AS d, so."JeuneSuiviId" AS j, {Constat(3)}, {Constat(6)}, {Constat(12)}
-                FROM "PointsSuivi" pt JOIN "SolutionsSuivi" so ON so."Id" = pt."SolutionId"
-                WHERE so."DispositifId" IS NOT NULL AND pt."FaitLe" IS NOT NULL AND pt."Constat" IS NOT NULL AND pt."Mois" IN (3, 6, 12)
+
+        // The latest entretien of each young person: PostgreSQL reads it in one ordered pass (DISTINCT ON, 90 ms at 500,000
+        // entretiens against 690 for the join on the greatest id, which SQLite keeps).
+        var dernierEntretien = postgres
+            ? """SELECT DISTINCT ON ("JeuneSuiviId") "JeuneSuiviId" AS j, "Niveau" AS niveau FROM "EntretiensSituation" ORDER BY "JeuneSuiviId", "Id" DESC"""
+            : """
+              SELECT en."JeuneSuiviId" AS j, en."Niveau" AS niveau FROM "EntretiensSituation" en
+              JOIN (SELECT "JeuneSuiviId" AS j, MAX("Id") AS id FROM "EntretiensSituation" GROUP BY "JeuneSuiviId") m ON m.id = en."Id"
+              """;
+        return $"""
+            WITH pt AS (
+                SELECT "SolutionId" AS sid, {Constat(3)}, {Constat(6)}, {Constat(12)}
+                FROM "PointsSuivi" WHERE "FaitLe" IS NOT NULL AND "Constat" IS NOT NULL AND "Mois" IN (3, 6, 12) GROUP BY "SolutionId"),
+            s AS (
+                SELECT so."DispositifId" AS d, so."JeuneSuiviId" AS j, MIN(so."CreeLe") AS c, MAX(CASE WHEN so."EntreeLe" IS NOT NULL THEN 1 ELSE 0 END) AS e,
+                    MAX(pt.r3) AS r3, MAX(pt.r6) AS r6, MAX(pt.r12) AS r12
+                FROM "SolutionsSuivi" so LEFT JOIN pt ON pt.sid = so."Id" WHERE so."DispositifId" IS NOT NULL
                 GROUP BY so."DispositifId", so."JeuneSuiviId"),
-            n AS (
-                SELECT en."JeuneSuiviId" AS j, en."Niveau" AS niveau FROM "EntretiensSituation" en
-                JOIN (SELECT "JeuneSuiviId" AS j, MAX("Id") AS id FROM "EntretiensSituation" GROUP BY "JeuneSuiviId") m ON m.id = en."Id")
+            n AS ({dernierEntretien})
             SELECT x.d AS "DispositifId", x.psad AS "PsadId", x.sexe AS "Sexe",
                 CASE WHEN x.age IS NULL THEN NULL WHEN x.age < 18 THEN '{ClasseAge.Moins18.Code()}' WHEN x.age <= 21 THEN '{ClasseAge.De18A21.Code()}'
                      WHEN x.age <= 25 THEN '{ClasseAge.De22A25.Code()}' ELSE '{ClasseAge.Plus26.Code()}' END AS "Classe",
                 x.diplome AS "Diplome", COUNT(*) AS "Proposes", SUM(x.e) AS "Entres", {Comptes(3)}, {Comptes(6)}, {Comptes(12)}
             FROM (
                 SELECT s.d, s.e, jo."PsadId" AS psad, jo."Sexe" AS sexe, {Annee("s.c", true)} - {Annee("jo.\"DateNaissance\"", false)} AS age,
-                    n.niveau AS diplome, p.r3, p.r6, p.r12
+                    n.niveau AS diplome, s.r3, s.r6, s.r12
                 FROM s JOIN "JeunesSuivis" jo ON jo."Id" = s.j
-                LEFT JOIN p ON p.d = s.d AND p.j = s.j
                 LEFT JOIN n ON n.j = s.j) x
             GROUP BY 1, 2, 3, 4, 5
             """;
-        return await db.Database.SqlQueryRaw<LigneAgregee>(sql).ToListAsync(ct);
     }
 
     private static CelluleResultats Cellule(int calcul, LigneAgregee l) => new()

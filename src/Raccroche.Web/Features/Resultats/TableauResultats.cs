@@ -119,30 +119,39 @@ public sealed record TableauResultats(int DispositifId, IReadOnlyList<LigneResul
             throw new ArgumentException("The first row, and only it, is the whole.", nameof(lignes));
         }
 
+        long Valeur(ComptesResultats c, int colonne) => colonne switch
+        {
+            Proposes => c.Proposes,
+            Entres => c.Entres,
+            _ => ((colonne - 2) % 3) switch
+            {
+                0 => c.Faits[(colonne - 2) / 3],
+                1 => c.Toujours[(colonne - 2) / 3],
+                _ => c.Changes[(colonne - 2) / 3],
+            },
+        };
+
+        // No sum ties two columns, so each column is masked on its own (the same masks as the whole table at once, and the
+        // rank checks stay small: a few rows instead of every cell of the table).
+        var axes = lignes.Skip(1).Select(l => l.Ligne.Axe).Distinct().ToList();
+        var sommes = axes.Select(axe => new Somme(0, [.. Enumerable.Range(0, lignes.Count).Where(l => lignes[l].Ligne.Axe == axe)])).ToList();
         var valeurs = new long?[lignes.Count * Colonnes];
-        var sommes = new List<Somme>();
-        for (var l = 0; l < lignes.Count; l++)
+        var marques = new Marque?[lignes.Count * Colonnes];
+        var primaires = new HashSet<int>();
+        for (var colonne = 0; colonne < Colonnes; colonne++)
         {
-            var c = lignes[l].Comptes;
-            valeurs[Indice(l, Proposes)] = c.Proposes;
-            valeurs[Indice(l, Entres)] = c.Entres;
-            for (var k = 0; k < Echeances.Count; k++)
+            var masque = SecretStatistique.Appliquer([.. lignes.Select(l => (long?)Valeur(l.Comptes, colonne))], sommes, regles);
+            for (var l = 0; l < lignes.Count; l++)
             {
-                valeurs[Indice(l, Faits(k))] = c.Faits[k];
-                valeurs[Indice(l, Toujours(k))] = c.Toujours[k];
-                valeurs[Indice(l, Changes(k))] = c.Changes[k];
+                valeurs[Indice(l, colonne)] = masque.Valeurs[l];
+                marques[Indice(l, colonne)] = masque.Marques[l];
+                if (masque.Primaires.Contains(l))
+                {
+                    primaires.Add(Indice(l, colonne));
+                }
             }
         }
 
-        foreach (var axe in lignes.Skip(1).Select(l => l.Ligne.Axe).Distinct())
-        {
-            var parties = Enumerable.Range(0, lignes.Count).Where(l => lignes[l].Ligne.Axe == axe).ToList();
-            for (var colonne = 0; colonne < Colonnes; colonne++)
-            {
-                sommes.Add(new Somme(Indice(0, colonne), [.. parties.Select(l => Indice(l, colonne))]));
-            }
-        }
-
-        return new TableauResultats(dispositifId, [.. lignes.Select(l => l.Ligne)], SecretStatistique.Appliquer(valeurs, sommes, regles));
+        return new TableauResultats(dispositifId, [.. lignes.Select(l => l.Ligne)], new TableauMasque(valeurs, marques, primaires));
     }
 }

@@ -2357,10 +2357,6 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DispositifId");
-
-                    b.HasIndex("PsadId");
-
                     b.HasIndex("CalculId", "DispositifId");
 
                     b.ToTable("CellulesResultats");
@@ -2755,18 +2751,6 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasOne("Raccroche.Web.Features.Resultats.CalculResultats", null)
                         .WithMany()
                         .HasForeignKey("CalculId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
-                        .WithMany()
-                        .HasForeignKey("DispositifId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
-                        .WithMany()
-                        .HasForeignKey("PsadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

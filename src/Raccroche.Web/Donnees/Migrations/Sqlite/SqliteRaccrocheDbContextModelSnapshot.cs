@@ -2289,10 +2289,6 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DispositifId");
-
-                    b.HasIndex("PsadId");
-
                     b.HasIndex("CalculId", "DispositifId");
 
                     b.ToTable("CellulesResultats");
@@ -2687,18 +2683,6 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.HasOne("Raccroche.Web.Features.Resultats.CalculResultats", null)
                         .WithMany()
                         .HasForeignKey("CalculId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
-                        .WithMany()
-                        .HasForeignKey("DispositifId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
-                        .WithMany()
-                        .HasForeignKey("PsadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,7 +12,7 @@ using Raccroche.Web.Donnees;
 namespace Raccroche.Web.Donnees.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRaccrocheDbContext))]
-    [Migration("20261202190610_ResultatsDispositifs")]
+    [Migration("20261202195150_ResultatsDispositifs")]
     partial class ResultatsDispositifs
     {
         /// <inheritdoc />
@@ -2292,10 +2292,6 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DispositifId");
-
-                    b.HasIndex("PsadId");
-
                     b.HasIndex("CalculId", "DispositifId");
 
                     b.ToTable("CellulesResultats");
@@ -2690,18 +2686,6 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.HasOne("Raccroche.Web.Features.Resultats.CalculResultats", null)
                         .WithMany()
                         .HasForeignKey("CalculId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
-                        .WithMany()
-                        .HasForeignKey("DispositifId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
-                        .WithMany()
-                        .HasForeignKey("PsadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

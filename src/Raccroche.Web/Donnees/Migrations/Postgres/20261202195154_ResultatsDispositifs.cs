@@ -75,18 +75,6 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         principalTable: "CalculsResultats",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CellulesResultats_Dispositifs_DispositifId",
-                        column: x => x.DispositifId,
-                        principalTable: "Dispositifs",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CellulesResultats_Psads_PsadId",
-                        column: x => x.PsadId,
-                        principalTable: "Psads",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -98,16 +86,6 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                 name: "IX_CellulesResultats_CalculId_DispositifId",
                 table: "CellulesResultats",
                 columns: new[] { "CalculId", "DispositifId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CellulesResultats_DispositifId",
-                table: "CellulesResultats",
-                column: "DispositifId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CellulesResultats_PsadId",
-                table: "CellulesResultats",
-                column: "PsadId");
         }
 
         /// <inheritdoc />

@@ -13,7 +13,7 @@ using Raccroche.Web.Donnees;
 namespace Raccroche.Web.Donnees.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRaccrocheDbContext))]
-    [Migration("20261202190615_ResultatsDispositifs")]
+    [Migration("20261202195154_ResultatsDispositifs")]
     partial class ResultatsDispositifs
     {
         /// <inheritdoc />
@@ -2360,10 +2360,6 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DispositifId");
-
-                    b.HasIndex("PsadId");
-
                     b.HasIndex("CalculId", "DispositifId");
 
                     b.ToTable("CellulesResultats");
@@ -2758,18 +2754,6 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasOne("Raccroche.Web.Features.Resultats.CalculResultats", null)
                         .WithMany()
                         .HasForeignKey("CalculId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
-                        .WithMany()
-                        .HasForeignKey("DispositifId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Raccroche.Web.Features.Decrocheurs.Psad", null)
-                        .WithMany()
-                        .HasForeignKey("PsadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
