@@ -28,15 +28,28 @@ public sealed class ResultatsBrowserTests(BrowserFixture app)
         {
             var j = new JeuneSuivi
             {
-                PsadId = psad.Id, Sexe = i % 2 == 0 ? "F" : "M", DateNaissance = new DateOnly(2007, 4, 2), Statut = StatutDossier.EnSolution,
-                CreeLe = quand, ArriveLe = quand, StatutDepuis = quand, PremiereLivraisonId = livraison.Id, DerniereLivraisonId = livraison.Id,
+                PsadId = psad.Id,
+                Sexe = i % 2 == 0 ? "F" : "M",
+                DateNaissance = new DateOnly(2007, 4, 2),
+                Statut = StatutDossier.EnSolution,
+                CreeLe = quand,
+                ArriveLe = quand,
+                StatutDepuis = quand,
+                PremiereLivraisonId = livraison.Id,
+                DerniereLivraisonId = livraison.Id,
             };
             db.JeunesSuivis.Add(j);
             await db.SaveChangesAsync();
             var s = new SolutionSuivi
             {
-                JeuneSuiviId = j.Id, DispositifId = fiche.DispositifId, Type = TypeSolution.FormationProfessionnelle, Statut = StatutSolution.Entree,
-                EntreeLe = new DateOnly(2026, 3, 20), CreeLe = quand, StatutDepuis = quand, Auteur = "test",
+                JeuneSuiviId = j.Id,
+                DispositifId = fiche.DispositifId,
+                Type = TypeSolution.FormationProfessionnelle,
+                Statut = StatutSolution.Entree,
+                EntreeLe = new DateOnly(2026, 3, 20),
+                CreeLe = quand,
+                StatutDepuis = quand,
+                Auteur = "test",
             };
             db.SolutionsSuivi.Add(s);
             await db.SaveChangesAsync();
