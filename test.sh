@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every check of the project on a fresh machine: installs what is missing (Debian's chromium and
-# postgresql), starts a local PostgreSQL, checks formatting, builds with warnings as errors and runs
+# Runs every check of the project on a fresh machine: installs what is missing (Debian's chromium,
+# postgresql and jing, the RELAX NG validator of the Atom feed tests), starts a local PostgreSQL, checks formatting, builds with warnings as errors and runs
 # all test suites (unit, integration on SQLite and PostgreSQL, browser). Prints "Tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,6 +12,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/bin/jing ] || missing+=(jing)
 if [ ${#missing[@]} -gt 0 ]; then
   log "Installing ${missing[*]} (Debian packages)"
   as_root apt-get update -qq

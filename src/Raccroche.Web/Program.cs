@@ -1,3 +1,4 @@
+using Raccroche.Web.Features.Agenda;
 using Raccroche.Web.Features.Annuaire;
 using Raccroche.Web.Features.Campagnes;
 using Raccroche.Web.Features.Catalogue;
@@ -10,9 +11,11 @@ using Raccroche.Web.Features.Diagnostic;
 using Raccroche.Web.Features.Dispositifs;
 using Raccroche.Web.Features.Fiches;
 using Raccroche.Web.Features.Journal;
+using Raccroche.Web.Features.Moderation;
 using Raccroche.Web.Features.Observatoire;
 using Raccroche.Web.Features.Resultats;
 using Raccroche.Web.Features.Retention;
+using Raccroche.Web.Features.Veille;
 using Raccroche.Web.Infrastructure;
 
 // The table of contents of the application: every feature folder appears below, with the URLs it
@@ -38,6 +41,9 @@ builder.Services
     .AddDecrocheurs(config)                           // /pro/decrocheurs: SIEI livraisons, case files, PSAD teams, messages
     .AddObservatoire(config)                          // the Region's figures, with statistical secrecy
     .AddResultats(config)                             // /pro/resultats: the programmes' outcomes (nightly snapshot), the matcher's retention
+    .AddModeration()                                  // editors publish what structures propose (veille, agenda…)
+    .AddVeille()                                      // /veille, its Atom and RSS feeds, /pro/veille
+    .AddAgenda()                                      // /agenda, its iCalendar files, /pro/agenda
     .AddRetention(config);                            // deletion on schedule
 
 var app = builder.Build();
@@ -59,11 +65,14 @@ app.UseRaccroche();
 //   Pro /pro · Demandes /pro/demandes, /pro/envoyees, /pro/orienter/{slug} · Chiffres /pro/chiffres
 //   Fiches /pro/fiches/… · Validation /pro/validation/… · Comptes /pro/connexion… · Admin /pro/admin/comptes,
 //   /pro/admin/journal (the audit trail of Journal) · Observatoire /observatoire, /observatoire/indicateurs/{code} · Reponse /r/{jeton},
-//   /r/merci (the personal link of a case file's message, public) · Resultats /pro/resultats, /pro/resultats/{id},
+//   /r/merci (the personal link of a case file's message, public) · Veille /veille, /veille/{id}, /pro/veille… · Agenda /agenda,
+//   /agenda/{id}, /pro/agenda… (Moderation holds what their editing pages share) · Resultats /pro/resultats, /pro/resultats/{id},
 //   /pro/resultats/etablissements. Propositions (what fits a young person) has no page of its own.
 app.MapRazorPages();
 app.MapOpenApiEtDocumentation();
 app.MapCampagnes();
+app.MapVeille();                                      // Veille  /veille/flux.atom, /veille/flux.rss, /veille/themes/{theme}/flux.atom
+app.MapAgenda();                                      // Agenda  /agenda.ics, /agenda/{id}.ics
 
 var api = app.MapGroup("/api/v1").WithTags("v1");
 api.MapDispositifsApi();                              // Dispositifs  /api/v1/dispositifs

@@ -86,6 +86,8 @@ public sealed class CatalogueBrowserTests(BrowserFixture app)
     [InlineData("/annuaire?commune=Thiers")]
     [InlineData("/observatoire")]
     [InlineData("/observatoire/indicateurs/jeunes-joints")]
+    [InlineData("/observatoire/indicateurs/jeunes-reperes?ventilation=departement&periode=trimestre")]
+    [InlineData("/observatoire/indicateurs")]
     public async Task NarrowPhone_NoHorizontalScroll(string url)
     {
         var page = await app.NewPageAsync(width: 360, height: 740);
@@ -103,11 +105,34 @@ public sealed class CatalogueBrowserTests(BrowserFixture app)
     [InlineData("/a-propos")]
     [InlineData("/observatoire")]
     [InlineData("/observatoire/indicateurs/jeunes-joints")]
+    [InlineData("/observatoire/indicateurs/jeunes-reperes?ventilation=departement")]
+    [InlineData("/observatoire/indicateurs")]
     public async Task Axe_NoWcag21AAViolations(string url)
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + url);
         await AssertNoAxeViolations(page);
+    }
+
+    /// <summary>
+    /// The indicator page's selection without JavaScript and by keyboard only: the rows and columns are chosen in the form,
+    /// Enter submits it, and the URL then holds the selection (so it can be linked to).
+    /// </summary>
+    [Fact]
+    public async Task AnIndicatorsBreakdown_IsChosenByKeyboard_WithoutJavaScript()
+    {
+        var page = await app.NewPageAsync(javaScript: false);
+        await page.GotoAsync(app.BaseUrl + "/observatoire/indicateurs/jeunes-reperes");
+        await page.GetByLabel("Lignes du tableau").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.GetByLabel("Colonnes").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(u => u.Contains("ventilation=departement", StringComparison.Ordinal));
+        Assert.Contains("periode=trimestre", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("table.observatoire caption")).ToContainTextAsync("par département (lignes) et par trimestre (colonnes)");
+        await Assertions.Expect(page.Locator("table.observatoire thead th")).ToHaveCountAsync(6);
     }
 
     /// <summary>

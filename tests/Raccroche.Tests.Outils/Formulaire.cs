@@ -9,12 +9,13 @@ public sealed class Formulaire
     private readonly Dictionary<string, string> _actions = [];
     private readonly HashSet<string> _noms = [];
     private string _url = "";
+    private string? _action;
 
     public static async Task<Formulaire> LireAsync(HttpClient client, string url, string selecteur = "form.sheet-form")
     {
         var page = await Pro.PageAsync(client, url);
         var form = page.QuerySelector(selecteur) ?? throw new InvalidOperationException($"no {selecteur} in {url}");
-        var f = new Formulaire { _url = url };
+        var f = new Formulaire { _url = url, _action = form.GetAttribute("action") };
         foreach (var e in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
         {
             var nom = e.GetAttribute("name")!;
@@ -70,4 +71,8 @@ public sealed class Formulaire
 
     public Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, string handler) =>
         client.PostAsync(_actions[handler], new FormUrlEncodedContent(_champs));
+
+    /// <summary>Submits the form to its own action, with every field as read and as changed.</summary>
+    public Task<HttpResponseMessage> EnvoyerAsync(HttpClient client) =>
+        client.PostAsync(_action ?? _url, new FormUrlEncodedContent(_champs));
 }

@@ -20,6 +20,26 @@ public static class HeureParis
     /// <summary>A time typed in Paris (a form's date and hour), as a UTC instant.</summary>
     public static DateTime Utc(DateTime locale) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(locale, DateTimeKind.Unspecified), Paris);
 
+    /// <summary>False for a Paris clock time skipped when summer time starts (the last Sunday of March, 02:00 to 03:00).</summary>
+    public static bool Existe(DateTime locale) => !Paris.IsInvalidTime(DateTime.SpecifyKind(locale, DateTimeKind.Unspecified));
+
+    /// <summary>A UTC instant as Paris time with its offset (+01:00 in winter, +02:00 in summer), for ISO 8601 dates.</summary>
+    public static DateTimeOffset AvecDecalage(DateTime utc)
+    {
+        var u = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        return new DateTimeOffset(Locale(u), Paris.GetUtcOffset(u));
+    }
+
+    /// <summary>A time of day as people read it: "14 h", "9 h 30".</summary>
+    public static string Heure(DateTime utc)
+    {
+        var l = Locale(utc);
+        return l.Minute == 0 ? $"{l.Hour} h" : $"{l.Hour} h {l.Minute:00}";
+    }
+
+    /// <summary>With the day of the week: "mardi 25 octobre 2022".</summary>
+    public static string JourEnToutesLettres(DateOnly jour) => jour.ToString("dddd d MMMM yyyy", Fr);
+
     /// <summary>The Paris calendar day of a UTC instant.</summary>
     public static DateOnly Jour(DateTime utc) => DateOnly.FromDateTime(Locale(utc));
 

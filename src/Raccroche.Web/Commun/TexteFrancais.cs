@@ -69,6 +69,30 @@ public static class TexteFrancais
         return sb.ToString();
     }
 
+    /// <summary>A URL segment from a title: folded words joined by hyphens, at most 80 characters ("l'École, 2e chance" → "l-ecole-2e-chance").</summary>
+    public static string Slug(string texte)
+    {
+        var mots = Replier(texte).Replace('\'', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var slug = new StringBuilder();
+        foreach (var mot in mots)
+        {
+            if (slug.Length + mot.Length + 1 > 80)
+            {
+                break;
+            }
+
+            slug.Append(slug.Length == 0 ? "" : "-").Append(mot);
+        }
+
+        return slug.Length == 0 ? "contenu" : slug.ToString();
+    }
+
+    /// <summary>
+    /// The search key of a text as stored beside a record and searched in SQL: its terms (<see cref="Termes"/>) each
+    /// preceded by a space, so that <c>cle.Contains(" " + terme)</c> finds a term or a word it begins (as the catalogue's prefixes).
+    /// </summary>
+    public static string CleRecherche(string texte) => string.Concat(Termes(texte).Distinct(StringComparer.Ordinal).Select(t => " " + t)) + " ";
+
     /// <summary>The search terms of a text, in order, stemmed, without stop words.</summary>
     public static List<string> Termes(string texte)
     {

@@ -39,11 +39,15 @@ public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUse
     public DbSet<Features.Decrocheurs.PriseEnCharge> PrisesEnCharge => Set<Features.Decrocheurs.PriseEnCharge>();
     public DbSet<Features.Decrocheurs.MessageJeune> MessagesJeune => Set<Features.Decrocheurs.MessageJeune>();
     public DbSet<Features.Decrocheurs.PointSuivi> PointsSuivi => Set<Features.Decrocheurs.PointSuivi>();
+    public DbSet<Features.Decrocheurs.CoIntervention> CoInterventions => Set<Features.Decrocheurs.CoIntervention>();
+    public DbSet<Features.Decrocheurs.ResumeEnvoye> ResumesEnvoyes => Set<Features.Decrocheurs.ResumeEnvoye>();
     public DbSet<Features.Courriers.SmsSortant> SmsSortants => Set<Features.Courriers.SmsSortant>();
     public DbSet<Features.Fiches.RevisionFiche> RevisionsFiche => Set<Features.Fiches.RevisionFiche>();
     public DbSet<Features.Observatoire.ValeurExterne> ValeursExternes => Set<Features.Observatoire.ValeurExterne>();
     public DbSet<Features.Resultats.CalculResultats> CalculsResultats => Set<Features.Resultats.CalculResultats>();
     public DbSet<Features.Resultats.CelluleResultats> CellulesResultats => Set<Features.Resultats.CelluleResultats>();
+    public DbSet<Features.Veille.Actualite> Actualites => Set<Features.Veille.Actualite>();
+    public DbSet<Features.Agenda.Evenement> Evenements => Set<Features.Agenda.Evenement>();
     public DbSet<Features.Journal.JournalAcces> Journal => Set<Features.Journal.JournalAcces>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

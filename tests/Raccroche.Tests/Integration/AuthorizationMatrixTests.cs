@@ -10,12 +10,13 @@ namespace Raccroche.Tests.Integration;
 [Collection(SqliteCollection.Name)]
 public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetime
 {
-    private const string Anonyme = "anonyme", MembreA = "membre de A", AdminB = "admin de B", CoordX = "coordinateur de X", CoordY = "coordinateur de Y", Region = "admin régional";
-    private static readonly string[] Tous = [Anonyme, MembreA, AdminB, CoordX, CoordY, Region];
+    private const string Anonyme = "anonyme", MembreA = "membre de A", AdminB = "admin de B", CoordX = "coordinateur de X", CoordY = "coordinateur de Y", Region = "admin régional", Editeur = "éditeur";
+    private static readonly string[] Tous = [Anonyme, MembreA, AdminB, CoordX, CoordY, Region, Editeur];
     private readonly Dictionary<string, HttpClient> _clients = [];
     private int _demandeA, _demandeB;
     private string _slugA = "";
-    private int _structureA, _dispositifA, _dispositifB, _revisionA;
+    private int _structureA, _dispositifA, _dispositifB, _revisionA, _actualiteA, _evenementB;
+    private string _actualitePublique = "", _evenementPublic = "";
 
     public async Task InitializeAsync()
     {
@@ -26,6 +27,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         _clients[CoordX] = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["69123"]));
         _clients[CoordY] = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.Coordinateur, territoire: ["63"]));
         _clients[Region] = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.AdminRegional));
+        _clients[Editeur] = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.Editeur));
         await using var db = f.CreateDbContext();
         var a = await db.Dispositifs.Include(d => d.Structure).Include(d => d.Lieux).FirstAsync(d => d.Structure!.Slug == "e2c-rhone");
         var b = await db.Dispositifs.Include(d => d.Structure).FirstAsync(d => d.Structure!.Slug == "epide-meyzieu");
@@ -47,6 +49,14 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         await db.SaveChangesAsync();
         _revisionA = revision.Id;
         _demandeA = await Demande(db, a.StructureId, NouvelleReference('A'), "69123");
+        var mot = VeilleDeTest.Mot();
+        _actualiteA = (await VeilleDeTest.CreerActualiteAsync(f.Services, $"Matrice brouillon {mot}", new DateOnly(2026, 1, 2), Raccroche.Web.Features.Moderation.StatutModeration.Brouillon, structureId: a.StructureId)).Id;
+        _evenementB = (await VeilleDeTest.CreerEvenementAsync(f.Services, $"Matrice proposé {mot}", DateTime.UtcNow.AddDays(3), DateTime.UtcNow.AddDays(3).AddHours(1), Raccroche.Web.Features.Moderation.StatutModeration.Proposee)).Id;
+        await db.Evenements.Where(e => e.Id == _evenementB).ExecuteUpdateAsync(u => u.SetProperty(e => e.StructureId, b.StructureId));
+        var pub = await VeilleDeTest.CreerActualiteAsync(f.Services, $"Publique {mot}", new DateOnly(2026, 1, 2));
+        _actualitePublique = $"/veille/{pub.Id}/{pub.Slug}";
+        var ev = await VeilleDeTest.CreerEvenementAsync(f.Services, $"Public {mot}", DateTime.UtcNow.AddDays(3), DateTime.UtcNow.AddDays(3).AddHours(1));
+        _evenementPublic = $"/agenda/{ev.Id}/{ev.Slug}";
         _demandeB = await Demande(db, b.StructureId, NouvelleReference('B'), "69282");
     }
 
@@ -85,7 +95,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
     /// <summary>Route template → who is allowed; everybody else is denied.</summary>
     private Dictionary<string, (string Url, string[] Autorises)> Matrice() => new()
     {
-        ["pro"] = ("/pro", [MembreA, AdminB, CoordX, CoordY, Region]),
+        ["pro"] = ("/pro", [MembreA, AdminB, CoordX, CoordY, Region, Editeur]),
         ["pro/demandes"] = ("/pro/demandes", [MembreA, AdminB, CoordX, CoordY]),
         ["pro/demandes/{id:int}"] = ($"/pro/demandes/{_demandeA}", [MembreA, CoordX]),
         ["pro/demandes/{id:int} (B)"] = ($"/pro/demandes/{_demandeB}", [AdminB]),
@@ -107,12 +117,29 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         ["pro/validation"] = ("/pro/validation", [CoordX, CoordY, Region]),
         ["pro/validation/{id:int}"] = ($"/pro/validation/{_revisionA}", [CoordX, Region]),
         // The programmes' outcomes are statistics of the catalogue, masked: every professional (decision 0020).
-        ["pro/resultats"] = ("/pro/resultats", [MembreA, AdminB, CoordX, CoordY, Region]),
-        ["pro/resultats/{id:int}"] = ($"/pro/resultats/{_dispositifA}", [MembreA, AdminB, CoordX, CoordY, Region]),
+        ["pro/resultats"] = ("/pro/resultats", [MembreA, AdminB, CoordX, CoordY, Region, Editeur]),
+        ["pro/resultats/{id:int}"] = ($"/pro/resultats/{_dispositifA}", [MembreA, AdminB, CoordX, CoordY, Region, Editeur]),
         ["pro/resultats/{id:int} (inconnu)"] = ("/pro/resultats/999999999", []),
         // The feedback to schools is for PSAD coordinators (a follow-up role nobody here has; ResultatsTests and SuiviDossiersTests follow them).
         ["pro/resultats/etablissements"] = ("/pro/resultats/etablissements", []),
-        ["pro/deconnexion"] = ("/pro/deconnexion", [MembreA, AdminB, CoordX, CoordY, Region]),
+        ["pro/deconnexion"] = ("/pro/deconnexion", [MembreA, AdminB, CoordX, CoordY, Region, Editeur]),
+        // The news watch and the agenda: editors see everything, a structure's members their structure's.
+        ["pro/veille"] = ("/pro/veille", [MembreA, AdminB, Editeur]),
+        ["pro/veille/edition/{id:int?}"] = ($"/pro/veille/edition/{_actualiteA}", [MembreA, Editeur]),
+        ["pro/veille/edition/{id:int?} (nouvelle)"] = ("/pro/veille/edition", [MembreA, AdminB, Editeur]),
+        ["pro/agenda"] = ("/pro/agenda", [MembreA, AdminB, Editeur]),
+        ["pro/agenda/edition/{id:int?}"] = ($"/pro/agenda/edition/{_evenementB}", [AdminB, Editeur]),
+        ["pro/agenda/edition/{id:int?} (nouveau)"] = ("/pro/agenda/edition", [MembreA, AdminB, Editeur]),
+        // Public pages of the news watch and the agenda: open to all.
+        ["veille"] = ("/veille", Tous),
+        ["veille/{id:int}/{slug?}"] = (_actualitePublique, Tous),
+        ["veille/flux.atom"] = ("/veille/flux.atom", Tous),
+        ["veille/flux.rss"] = ("/veille/flux.rss", Tous),
+        ["veille/themes/{theme}/flux.atom"] = ("/veille/themes/engagement/flux.atom", Tous),
+        ["agenda"] = ("/agenda", Tous),
+        ["agenda/{id:int}/{slug?}"] = (_evenementPublic, Tous),
+        ["agenda.ics"] = ("/agenda.ics", Tous),
+        ["agenda/{id:int}.ics"] = (_evenementPublic.Split('/')[2] is var id ? $"/agenda/{id}.ics" : "", Tous),
         // Public steps of the account pages: open to all (they hold no data).
         ["pro/connexion"] = ("/pro/connexion", Tous),
         ["pro/mot-de-passe-oublie"] = ("/pro/mot-de-passe-oublie", Tous),
@@ -122,7 +149,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
 
     /// <summary>Pages whose answer depends on the sign-in step, not on the role (checked by AccountsTests), and the follow-up pages (SuiviDossiersTests).</summary>
     private static readonly string[] HorsMatrice = ["pro/connexion/code", "pro/double-facteur",
-        // The dropout follow-up has its own six visitors (référents, PSAD coordinators): SuiviDossiersTests checks them.
+        // The dropout follow-up has its own six visitors (référents, PSAD coordinators): SuiviDossiersTests checks them, and
+        // CoIntervenantsTests the co-followed list and the file's co-intervenant handlers with a seventh (a co-intervenant's référent).
         "pro/decrocheurs", "pro/decrocheurs/{id:int}", "pro/decrocheurs/import/{depot:guid?}", "pro/decrocheurs/equipe", "pro/decrocheurs/rechercher", "pro/decrocheurs/arbitrages",
         "pro/decrocheurs/repartition", "pro/decrocheurs/transferts", "pro/decrocheurs/obligation", "pro/decrocheurs/{id:int}/lettres/{nature}"];
 

@@ -90,8 +90,13 @@ public abstract class ListeDossiersTests(AppFactory f) : IAsyncLifetime
                 PremiereLivraisonId = l1.Id,
                 DerniereLivraisonId = l1.Id,
                 AnonymiseLe = i % 97 == 5 ? DateTime.UtcNow : null,
+                SortiSansSolutionLe = r.Next(7) == 0 ? Instant(20) : null,
             };
             j.NomRecherche = ImportSiei.NomRecherche(j.Nom, j.NomNaissance, j.Prenom);
+
+            // Reminders: some files had their two already, some asked not to be contacted (without drawing from r: the rest stays as it was).
+            j.Relances = i % 11 == 3 ? RelancesSuivi.Maximum : i % 11 == 4 ? 1 : 0;
+            j.NePasContacterLe = i % 13 == 6 ? HeureParis.DebutDuJour(Aujourdhui.AddDays(-2)) : null;
             _dossiers.Add(j);
         }
 
@@ -132,6 +137,8 @@ public abstract class ListeDossiersTests(AppFactory f) : IAsyncLifetime
             [FiltreDrapeau.ObligationFormation] = d => d.Priorites.Contains(Drapeaux.MineurObligation),
             [FiltreDrapeau.SortieRecente] = d => d.Priorites.Contains(Drapeaux.SortieRecente),
             [FiltreDrapeau.Rappel] = d => d.Priorites.Contains(Drapeaux.Rappel),
+            [FiltreDrapeau.RelanceProposee] = d => d.RelanceProposee,
+            [FiltreDrapeau.SortiSansSolution] = d => d.Priorites.Contains(Drapeaux.SortiSansSolution),
         };
         Assert.Equal(ValeursFermees.Toutes<FiltreDrapeau>().Count(), attendus.Count);
         foreach (var (drapeau, garder) in attendus)
@@ -224,7 +231,9 @@ public abstract class ListeDossiersTests(AppFactory f) : IAsyncLifetime
         await using var db = f.CreateDbContext();
         var liste = new ListeDossiers(db);
         var visibles = AccesSuivi.Traites(db, _psads, [], null);
-        foreach (var onglet in ValeursFermees.Toutes<Onglet>())
+        // The status tabs (the check-ins' tab has its own test).
+        var statuts = ValeursFermees.Toutes<Onglet>().Where(o => o != Onglet.PointsSuivi).ToList();
+        foreach (var onglet in statuts)
         {
             var attendu = Visibles.Where(d => ListeDossiers.Dans(onglet, d.Statut, d.NombreTentatives == 0))
                 .OrderBy(d => DrapeauxDe(d).Prioritaire ? 0 : 1).ThenBy(d => d.ArriveLe).ThenBy(d => d.Id).Select(d => d.Id).ToList();
@@ -237,15 +246,77 @@ public abstract class ListeDossiersTests(AppFactory f) : IAsyncLifetime
             Assert.All(page1.Lignes, l => Assert.Equal(l.Dossier.StructureId is null, l.Structure is null));
             var page2 = await liste.ChargerAsync(visibles, _reglages, new(), onglet, 2, Aujourdhui);
             Assert.Equal(attendu.Skip(ListeDossiers.ParPage).Take(ListeDossiers.ParPage), page2.Lignes.Select(l => l.Dossier.Id));
-            foreach (var o in ValeursFermees.Toutes<Onglet>())
+            foreach (var o in statuts)
             {
                 Assert.Equal(Visibles.Count(d => ListeDossiers.Dans(o, d.Statut, d.NombreTentatives == 0)), page1.Comptes[o]);
             }
+
+            Assert.Equal(0, page1.Comptes[Onglet.PointsSuivi]);
         }
 
         // Counts follow the filters.
         var filtre = await liste.ChargerAsync(visibles, _reglages, new() { Drapeau = FiltreDrapeau.EnRetard }, Onglet.ATraiter, 1, Aujourdhui);
         Assert.Equal(Visibles.Count(d => d.NombreTentatives == 0 && d.Statut is StatutDossier.AAttribuer or StatutDossier.AContacter && DrapeauxDe(d).EnRetard), filtre.Total);
+    }
+
+    [Fact]
+    public async Task CheckInsTab_ListsTheFilesWithACheckInDue_OldestDueFirst_AndPointsSuiviDusCountsThem()
+    {
+        // Check-ins on some files: due long ago, due today, to come, done, cancelled; one on an anonymised file.
+        var cas = new (int Jours, bool Fait, bool Annule)[] { (40, false, false), (0, false, false), (-3, false, false), (10, true, false), (12, false, true), (5, false, false), (25, false, false) };
+        var portee = Visibles.Where(d => CycleDossier.EstFinal(d.Statut) || d.Statut == StatutDossier.EnSolution).Take(cas.Length * 2).ToList();
+        var anonyme = _dossiers.First(d => d.AnonymiseLe is not null);
+        await using (var ecriture = f.CreateDbContext())
+        {
+            var i = 0;
+            foreach (var d in portee.Append(anonyme))
+            {
+                var solution = new SolutionSuivi { JeuneSuiviId = d.Id, HorsCatalogue = "CAP", Type = TypeSolution.FormationInitiale, Statut = StatutSolution.Entree, CreeLe = DateTime.UtcNow, StatutDepuis = DateTime.UtcNow, Auteur = "test" };
+                ecriture.SolutionsSuivi.Add(solution);
+                await ecriture.SaveChangesAsync();
+                var (jours, fait, annule) = d == anonyme ? (0, false, false) : cas[i++ % cas.Length];
+                ecriture.PointsSuivi.Add(new PointSuivi
+                {
+                    JeuneSuiviId = d.Id,
+                    SolutionId = solution.Id,
+                    Mois = 1,
+                    Echeance = Aujourdhui.AddDays(-jours),
+                    FaitLe = fait ? DateTime.UtcNow : null,
+                    Constat = fait ? ConstatSuivi.ToujoursEnSolution : null,
+                    AnnuleLe = annule ? DateTime.UtcNow : null,
+                });
+                // A second check-in, to come, on every other file: it changes neither the count of files nor their order.
+                if (i % 2 == 0)
+                {
+                    ecriture.PointsSuivi.Add(new PointSuivi { JeuneSuiviId = d.Id, SolutionId = solution.Id, Mois = 3, Echeance = Aujourdhui.AddMonths(2) });
+                }
+            }
+
+            await ecriture.SaveChangesAsync();
+        }
+
+        await using var db = f.CreateDbContext();
+        var points = await db.PointsSuivi.AsNoTracking().Where(p => portee.Select(d => d.Id).Contains(p.JeuneSuiviId)).ToListAsync();
+        var dus = points.Where(p => p.FaitLe is null && p.AnnuleLe is null && p.Echeance <= Aujourdhui).ToList();
+        var attendu = dus.GroupBy(p => p.JeuneSuiviId).OrderBy(g => g.Min(p => p.Echeance)).ThenBy(g => g.Key).Select(g => g.Key).ToList();
+        Assert.True(attendu.Count >= 4, $"{attendu.Count} files with a check-in due");
+
+        var liste = new ListeDossiers(db);
+        var visibles = AccesSuivi.Traites(db, _psads, [], null);
+        Assert.Equal(attendu, await liste.Tout(visibles, _reglages, new(), Onglet.PointsSuivi, Aujourdhui).Select(l => l.Dossier.Id).ToListAsync());
+        var page = await liste.ChargerAsync(visibles, _reglages, new(), Onglet.PointsSuivi, 1, Aujourdhui);
+        Assert.Equal(attendu.Count, page.Total);
+        Assert.Equal(attendu.Count, page.Comptes[Onglet.PointsSuivi]);
+        Assert.Equal(attendu, page.Lignes.Select(l => l.Dossier.Id));
+
+        // The digest's count: check-ins (not files) due among the given files; the anonymised file's is left out.
+        Assert.Equal(dus.Count, await PointsSuivi.DusAsync(db, visibles, Aujourdhui));
+        Assert.Equal(dus.Count, await PointsSuivi.DusAsync(db, db.JeunesSuivis.Where(j => _psads.Contains(j.PsadId)), Aujourdhui));
+        Assert.Equal(dus.Count(p => p.Echeance <= Aujourdhui.AddDays(-30)), await PointsSuivi.DusAsync(db, visibles, Aujourdhui.AddDays(-30)));
+
+        // Counts follow the filters.
+        var structure = await liste.ChargerAsync(visibles, _reglages, new() { StructureId = _structureA }, Onglet.PointsSuivi, 1, Aujourdhui);
+        Assert.Equal(attendu.Count(id => _dossiers.Single(d => d.Id == id).StructureId == _structureA), structure.Total);
     }
 
     [Fact]

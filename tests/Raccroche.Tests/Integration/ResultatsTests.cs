@@ -199,9 +199,9 @@ public abstract class ResultatsTests(AppFactory f) : IAsyncLifetime
 
         // By age (year of the proposal minus the birth year): 31 aged 19, 12 aged 17. At 6 months 22 and 8 still in A: the 8
         // is masked, and so is the 22 (30 − 22 would give it).
-        Assert.Equal(["31", "28", "28", "28", "0", "28", "s", "< 11", "< 11", "< 11", "0"], Valeurs(Ligne(page, "âge atteint dans l'année de la proposition", "18 à 21 ans")));
+        Assert.Equal(["31", "28", "28", "28", "0", "28", "s", "< 11", "< 11", "< 11", "0"], Valeurs(Ligne(page, "âge atteint dans l'année de la proposition", "18 à 20 ans")));
         Assert.Equal(["12", "12", "12", "12", "0", "12", "< 11", "< 11", "< 11", "< 11", "0"], Valeurs(Ligne(page, "âge atteint dans l'année de la proposition", "Moins de 18 ans")));
-        Assert.Equal("0", Valeurs(Ligne(page, "âge atteint dans l'année de la proposition", "22 à 25 ans"))[0]);
+        Assert.Equal("0", Valeurs(Ligne(page, "âge atteint dans l'année de la proposition", "21 à 25 ans"))[0]);
 
         // By diploma (the latest entretien: the first young person's earlier "niveau 4" does not count).
         var diplome = "diplôme le plus élevé";

@@ -101,6 +101,7 @@ public abstract class SuiviDossiersTests(AppFactory f) : IAsyncLifetime
         var matrice = new Dictionary<string, string[]>
         {
             ["/pro/decrocheurs"] = [ReferentA, ReferentB, CoordX, CoordY],
+            ["/pro/decrocheurs?onglet=points-suivi"] = [ReferentA, ReferentB, CoordX, CoordY],
             [$"/pro/decrocheurs/{_dossierA}"] = [ReferentA, CoordX],
             [$"/pro/decrocheurs/{_dossierB}"] = [ReferentB, CoordX],
             [$"/pro/decrocheurs/{_dossierLibre}"] = [CoordX],
@@ -113,6 +114,11 @@ public abstract class SuiviDossiersTests(AppFactory f) : IAsyncLifetime
             ["/pro/decrocheurs/repartition"] = [CoordX, CoordY],
             ["/pro/decrocheurs/transferts"] = [CoordX, CoordY],
             ["/pro/decrocheurs/obligation"] = [ReferentA, ReferentB, CoordX, CoordY],
+            // The work list's co-followed files and the OF list narrowed as the weekly digest links them (CoIntervenantsTests adds a
+            // co-intervenant visitor and the handlers that add and remove one).
+            ["/pro/decrocheurs?suivi=co-suivis"] = [ReferentA, ReferentB, CoordX, CoordY],
+            [$"/pro/decrocheurs?onglet=ouverts&drapeau=relance-proposee&psad={_idX}&structure={_structureA}"] = [ReferentA, ReferentB, CoordX, CoordY],
+            [$"/pro/decrocheurs/obligation?psad={_idX}&structure={_structureA}"] = [ReferentA, ReferentB, CoordX, CoordY],
             [$"/pro/decrocheurs/{_dossierA}/lettres/information"] = [ReferentA, CoordX],
             [$"/pro/decrocheurs/{_dossierB}/lettres/information"] = [ReferentB, CoordX],
             // A convocation exists once produced (ObligationFormationTests follows one).

@@ -33,7 +33,7 @@ public sealed class ResultatsUnitTests
         Assert.Equal(["Parcours Alpha", "Parcours Bêta"], Ordre(Appariement.Orienter(Jeune(), index, AucuneStructure)));
 
         // Bêta kept 21 of 30 young people of this profile (7 in 10), Alpha 12 of 30 (4 in 10): Bêta comes first now.
-        var maintiens = Maintiens(((a.Id, ClasseAge.De18A21, "sans-diplome"), new(12, 30)), ((b.Id, ClasseAge.De18A21, "sans-diplome"), new(21, 30)));
+        var maintiens = Maintiens(((a.Id, ClasseAge.De18A20, "sans-diplome"), new(12, 30)), ((b.Id, ClasseAge.De18A20, "sans-diplome"), new(21, 30)));
         var r = Appariement.Orienter(Jeune(), index, AucuneStructure, maintiens);
         Assert.Equal(["Parcours Bêta", "Parcours Alpha"], Ordre(r));
         var beta = r.Groupes.SelectMany(g => g.Propositions).First();
@@ -48,7 +48,7 @@ public sealed class ResultatsUnitTests
     public void Matcher_UnderTheThreshold_GivesNoSignalAndNoReason(int encore, int suivis)
     {
         var (a, b, index) = Jumeaux();
-        var maintiens = Maintiens(((b.Id, ClasseAge.De18A21, "sans-diplome"), new(encore, suivis)), ((b.Id, ClasseAge.De18A21, null), new(encore, suivis)));
+        var maintiens = Maintiens(((b.Id, ClasseAge.De18A20, "sans-diplome"), new(encore, suivis)), ((b.Id, ClasseAge.De18A20, null), new(encore, suivis)));
         var r = Appariement.Orienter(Jeune(), index, AucuneStructure, maintiens);
         Assert.Equal(["Parcours Alpha", "Parcours Bêta"], Ordre(r));
         Assert.All(r.Groupes.SelectMany(g => g.Propositions), p =>
@@ -65,9 +65,9 @@ public sealed class ResultatsUnitTests
     {
         var (_, b, _) = Jumeaux();
         var maintiens = Maintiens(
-            ((b.Id, ClasseAge.De18A21, "sans-diplome"), new(12, 16)),
-            ((b.Id, ClasseAge.De18A21, null), new(22, 28)),
-            ((b.Id, ClasseAge.De22A25, null), new(30, 30)));
+            ((b.Id, ClasseAge.De18A20, "sans-diplome"), new(12, 16)),
+            ((b.Id, ClasseAge.De18A20, null), new(22, 28)),
+            ((b.Id, ClasseAge.De21A25, null), new(30, 30)));
         var signal = maintiens.Signal(b.Id, Jeune());
         Assert.Equal(new SignalMaintien(22, 28, AvecDiplome: false), signal);
         Assert.Equal("8 jeunes sur 10 de ton âge y étaient encore après 6 mois.", signal!.RaisonJeune);

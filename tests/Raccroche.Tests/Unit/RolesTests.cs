@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Raccroche.Tests.Unit;
 
-/// <summary>The roles are a closed list: the constants, <see cref="Roles.Tous"/> and the labels say the same four roles.</summary>
+/// <summary>The roles are a closed list: the constants, <see cref="Roles.Tous"/> and the labels say the same five roles.</summary>
 public sealed class RolesTests
 {
     [Fact]
@@ -10,7 +10,7 @@ public sealed class RolesTests
     {
         var constantes = typeof(Roles).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(c => c.IsLiteral).Select(c => (string)c.GetRawConstantValue()!).ToList();
-        Assert.Equal(["admin-regional", "coordinateur", "admin-structure", "membre-structure"], constantes);
+        Assert.Equal(["admin-regional", "coordinateur", "admin-structure", "membre-structure", "editeur"], constantes);
         Assert.Equal(constantes, Roles.Tous);
     }
 
@@ -18,7 +18,7 @@ public sealed class RolesTests
     public void EveryRole_HasAFrenchLabel()
     {
         Assert.Equal(
-            ["Administrateur régional", "Coordinateur de territoire", "Administrateur de structure", "Membre de structure"],
+            ["Administrateur régional", "Coordinateur de territoire", "Administrateur de structure", "Membre de structure", "Éditeur de l'observatoire"],
             Roles.Tous.Select(Roles.Libelle));
         Assert.Equal("inconnu", Roles.Libelle("inconnu"));
     }

@@ -123,6 +123,83 @@ public sealed class SecretStatistiqueTests
         }
     }
 
+    [Fact]
+    public void AMonthsQuartersAndYearTable_IsSafe_SoTheMonthlyAndQuarterlyViewsCannotBeSubtracted()
+    {
+        var r = new Random(17);
+        for (var essai = 0; essai < 25; essai++)
+        {
+            var lignes = r.Next(1, 4);
+            var mois = Enumerable.Range(0, lignes).Select(_ => Enumerable.Range(0, 12).Select(_ => (long)(r.Next(4) == 0 ? r.Next(0, 11) : r.Next(11, 50))).ToArray()).ToArray();
+            var valeurs = Grille.Remplir(lignes, (l, m) => mois[l][m]);
+            Assert.Equal(mois[0][0] + mois[0][1] + mois[0][2], valeurs[Grille.Indice(0, Grille.Mois)]);
+            Assert.Equal(mois.Sum(l => l.Sum()), valeurs[Grille.Indice(lignes, Grille.Annee)]);
+            Verifier(valeurs, Grille.Sommes(lignes));
+        }
+    }
+
+    [Fact]
+    public void ANestedTable_CheckedBesideItsParent_LeavesTheParentAsPublished_AndNothingCanBeRecomputedFromBoth()
+    {
+        var r = new Random(20261203);
+        var publies = 0;
+        for (var essai = 0; essai < 30; essai++)
+        {
+            // A parent of 3 territories; the second is split into 2 (its communes): the child's total row is its row.
+            long Tirage() => r.Next(3) == 0 ? r.Next(0, 11) : r.Next(11, 40);
+            var parties = Enumerable.Range(0, 2).Select(_ => Enumerable.Range(0, 12).Select(_ => Tirage()).ToArray()).ToArray();
+            var autres = Enumerable.Range(0, 2).Select(_ => Enumerable.Range(0, 12).Select(_ => Tirage()).ToArray()).ToArray();
+            var parent = Grille.Remplir(3, (l, m) => l == 1 ? parties[0][m] + parties[1][m] : autres[l == 0 ? 0 : 1][m]);
+            var sommesParent = Grille.Sommes(3);
+            var masqueParent = SecretStatistique.Appliquer(parent, sommesParent, Regles);
+            var enfant = Grille.Remplir(2, (l, m) => parties[l][m]);
+            var sommesEnfant = Grille.Sommes(2);
+            var partagees = Enumerable.Range(0, Grille.Colonnes).ToDictionary(c => Grille.Indice(2, c), c => Grille.Indice(1, c));
+
+            var masque = SecretStatistique.AppliquerAupres(enfant, sommesEnfant, partagees, parent, sommesParent, masqueParent, Regles);
+            if (masque is null)
+            {
+                continue;
+            }
+
+            publies++;
+            for (var i = 0; i < enfant.Length; i++)
+            {
+                if (enfant[i] is { } v && Regles.EstPetitEffectif(v))
+                {
+                    Assert.Equal(Marque.Secret, masque.Marques[i]);
+                }
+            }
+
+            // The shared cells show what the parent shows.
+            Assert.All(partagees, kv => Assert.Equal(masqueParent.EstMasquee(kv.Value), masque.EstMasquee(kv.Key)));
+
+            // Both tables at once, as a reader has them: one vector, the shared cells once.
+            var propres = Enumerable.Range(0, enfant.Length).Where(i => !partagees.ContainsKey(i)).ToList();
+            int Indice(int i) => partagees.TryGetValue(i, out var j) ? j : parent.Length + propres.IndexOf(i);
+            var marques = masqueParent.Marques.Concat(propres.Select(i => masque.Marques[i])).ToArray();
+            List<Somme> toutes = [.. sommesParent, .. sommesEnfant.Select(x => new Somme(Indice(x.Total), [.. x.Parties.Select(Indice)]))];
+            var fuites = RecalculablesExact(marques.Length, toutes, marques);
+            Assert.True(fuites.Count == 0, $"recomputable masked cells {string.Join(", ", fuites)} (essai {essai})");
+        }
+
+        Assert.True(publies >= 20, $"only {publies} nested tables out of 30 could be published");
+    }
+
+    [Fact]
+    public void TheAgeBand_IsTheAgeInTheMonthTheFileWasOpened()
+    {
+        Assert.Equal("16-17", TranchesAge.De(2005, 6, 2022, 9));
+        Assert.Equal("16-17", TranchesAge.De(2005, 6, 2023, 5));
+        Assert.Equal("18-20", TranchesAge.De(2005, 6, 2023, 6));
+        Assert.Equal("moins-16", TranchesAge.De(2008, 1, 2023, 12));
+        Assert.Equal("26-plus", TranchesAge.De(1990, 1, 2023, 1));
+        Assert.Equal("inconnu", TranchesAge.De(0, 0, 2023, 1));
+        Assert.Equal("infra-3", NiveauxFormation.De("2"));
+        Assert.Equal("6", NiveauxFormation.De("7"));
+        Assert.Equal("inconnu", NiveauxFormation.De(null));
+    }
+
     private static void Verifier(long?[] valeurs, IReadOnlyList<Somme> sommes)
     {
         var r = SecretStatistique.Appliquer(valeurs, sommes, Regles);
@@ -245,16 +322,17 @@ public sealed class CacheObservatoireTests
     [Fact]
     public void TheYearsCounts_AreReusedForTheSetDuration_ThenReadAgain_AndNeverWithZero()
     {
-        IReadOnlyList<CalculIndicateurs.Cohorte> cohortes = [new(1, 3, StatutDossier.AContacter, null, 25)];
+        IReadOnlyList<CalculIndicateurs.Cohorte> cohortes = [new("1", 3, StatutDossier.AContacter, null, 25)];
         var cache = new CacheObservatoire(Microsoft.Extensions.Options.Options.Create(new ObservatoireOptions { CacheSecondes = 60 }));
-        Assert.Null(cache.Lire(2026, Midi));
-        cache.Ecrire(2026, cohortes, Midi);
-        Assert.Same(cohortes, cache.Lire(2026, Midi.AddSeconds(59)));
-        Assert.Null(cache.Lire(2025, Midi.AddSeconds(1)));
-        Assert.Null(cache.Lire(2026, Midi.AddSeconds(60)));
+        Assert.Null(cache.Lire("2026|psad", Midi));
+        cache.Ecrire("2026|psad", cohortes, Midi);
+        Assert.Same(cohortes, cache.Lire("2026|psad", Midi.AddSeconds(59)));
+        Assert.Null(cache.Lire("2025|psad", Midi.AddSeconds(1)));
+        Assert.Null(cache.Lire("2026|departement", Midi.AddSeconds(1)));
+        Assert.Null(cache.Lire("2026|psad", Midi.AddSeconds(60)));
 
         var sans = new CacheObservatoire(Microsoft.Extensions.Options.Options.Create(new ObservatoireOptions { CacheSecondes = 0 }));
-        sans.Ecrire(2026, cohortes, Midi);
-        Assert.Null(sans.Lire(2026, Midi));
+        sans.Ecrire("2026|psad", cohortes, Midi);
+        Assert.Null(sans.Lire("2026|psad", Midi));
     }
 }

@@ -53,6 +53,51 @@ public static class Saisie
         return v;
     }
 
+    /// <summary>A one-line text (a title): as <see cref="Requis"/>, line breaks and tabs becoming spaces.</summary>
+    public static string? Ligne(Erreurs e, string id, string quoi, string? valeur, int max) =>
+        Requis(e, id, quoi, valeur?.Replace('\r', ' ').Replace('\n', ' ').Replace('\t', ' '), max);
+
+    /// <summary>A day as a date field sends it (2026-03-29), or as typed in French (29/03/2026); null when empty or wrong (with the message).</summary>
+    public static DateOnly? Date(Erreurs e, string id, string libelle, string? valeur)
+    {
+        var v = Nettoyer(valeur);
+        if (v is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(v, ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is >= 2000 and <= 2100)
+        {
+            return d;
+        }
+
+        e.Ajouter(id, $"{libelle} doit être une date, par exemple 29/03/2026 (entre 2000 et 2100).");
+        return null;
+    }
+
+    /// <summary>A time of day as a time field sends it (14:30), or typed "14h30" / "14 h"; null when empty or wrong (with the message).</summary>
+    public static TimeOnly? Heure(Erreurs e, string id, string libelle, string? valeur)
+    {
+        var v = Nettoyer(valeur)?.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant().Replace('h', ':');
+        if (v is null)
+        {
+            return null;
+        }
+
+        if (v.EndsWith(':'))
+        {
+            v += "00";
+        }
+
+        if (TimeOnly.TryParseExact(v, ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+        {
+            return t;
+        }
+
+        e.Ajouter(id, $"{libelle} doit être une heure, par exemple 14:30.");
+        return null;
+    }
+
     public static int? Entier(Erreurs e, string id, string libelle, string? valeur, int min, int max, string unite)
     {
         var v = Nettoyer(valeur)?.Replace(" ", "", StringComparison.Ordinal);

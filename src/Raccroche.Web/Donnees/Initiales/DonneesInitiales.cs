@@ -3,8 +3,8 @@ using Raccroche.Web.Features.Communes;
 
 namespace Raccroche.Web.Donnees.Initiales;
 
-/// <summary>Fills an empty database with the communes and the seed catalogue. Does nothing on a filled one.</summary>
-public sealed class DonneesInitiales(RaccrocheDbContext db, ILogger<DonneesInitiales> logger)
+/// <summary>Fills an empty database with the communes, the seed catalogue, the PSAD and the news watch. Does nothing on a filled one.</summary>
+public sealed class DonneesInitiales(RaccrocheDbContext db, ILogger<DonneesInitiales> logger, TimeProvider clock, IConfiguration config)
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -43,6 +43,28 @@ public sealed class DonneesInitiales(RaccrocheDbContext db, ILogger<DonneesIniti
             db.Psads.AddRange(psads);
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Seeded {Psads} PSAD", psads.Count);
+        }
+
+        // The news watch and the agenda, once both are empty (a fresh install, or the first start after their migration).
+        if (!await db.Actualites.AnyAsync(ct) && !await db.Evenements.AnyAsync(ct))
+        {
+            var seed = VeilleInitiale.Embarquee();
+            var slugsD = seed.Actualites.SelectMany(a => a.Dispositifs).Distinct().ToList();
+            var slugsS = seed.Actualites.SelectMany(a => a.Structures).Concat(seed.Evenements.Select(e => e.Structure).OfType<string>()).Distinct().ToList();
+            var dispositifs = await db.Dispositifs.Where(d => slugsD.Contains(d.Slug)).ToDictionaryAsync(d => d.Slug, ct);
+            var structures = await db.Structures.Where(s => slugsS.Contains(s.Slug)).ToDictionaryAsync(s => s.Slug, ct);
+            var codes = seed.Evenements.Select(e => e.CodeCommune).Distinct().ToList();
+            var departements = await db.Communes.Where(c => codes.Contains(c.CodeInsee)).ToDictionaryAsync(c => c.CodeInsee, c => c.Departement, ct);
+            var maintenant = clock.GetUtcNow().UtcDateTime;
+            maintenant = new DateTime(maintenant.Ticks - (maintenant.Ticks % 10), DateTimeKind.Utc);
+            var (actualites, evenements) = seed.Construire(dispositifs, structures, c => departements.GetValueOrDefault(c),
+                new Uri(AdressePublique.UrlPublique(config)).Host, maintenant);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Actualites.AddRange(actualites);
+            db.Evenements.AddRange(evenements);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            logger.LogInformation("Seeded {Actualites} news items and {Evenements} events", actualites.Count, evenements.Count);
         }
     }
 

@@ -1,4 +1,5 @@
 using Raccroche.Web.Features.Catalogue;
+using Raccroche.Web.Features.Veille;
 
 namespace Raccroche.Web.Features.Annuaire;
 
@@ -7,6 +8,9 @@ public sealed class StructureModel(RaccrocheDbContext db, InstantaneCatalogue ho
     public Structure Structure { get; private set; } = null!;
     public string Zone { get; private set; } = "";
     public Dictionary<string, string> Communes { get; private set; } = [];
+
+    /// <summary>The latest published news items about this structure.</summary>
+    public IReadOnlyList<CarteActualite> Actualites { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -20,6 +24,7 @@ public sealed class StructureModel(RaccrocheDbContext db, InstantaneCatalogue ho
         Structure = s;
         Zone = Zones.Decrire(s.ZoneType, s.ZoneCodes, holder.Communes);
         Communes = s.Lieux.Select(l => l.CodeInsee).Distinct().ToDictionary(c => c, c => holder.Communes.ParCode(c)?.Nom ?? c);
+        Actualites = await LectureVeille.DeLaStructureAsync(db, s.Id, ct);
         return Page();
     }
 }

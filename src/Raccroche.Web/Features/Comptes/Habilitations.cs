@@ -29,6 +29,9 @@ public sealed class Habilitations(IHttpContextAccessor http, RaccrocheDbContext 
     public bool EstDeStructure => Connecte && Roles.DeStructure(Role ?? "") && StructureId is not null;
     public bool EstAdminStructure => Connecte && Role == Roles.AdminStructure && StructureId is not null;
 
+    /// <summary>The observatory's editors: they publish news items and events, and decide on what structures propose.</summary>
+    public bool EstEditeur => Connecte && Role == Roles.Editeur;
+
     /// <summary>Structures a coordinator covers: one of their places lies in a département or commune of the territory.</summary>
     public async Task<HashSet<int>> StructuresDuTerritoireAsync(CancellationToken ct = default)
     {

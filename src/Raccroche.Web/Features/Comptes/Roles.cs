@@ -1,7 +1,7 @@
 namespace Raccroche.Web.Features.Comptes;
 
 /// <summary>
-/// The four roles of the professional space, a closed list. Constants rather than a closed enum: the role
+/// The five roles of the professional space, a closed list. Constants rather than a closed enum: the role
 /// travels as an Identity role claim and <c>[Authorize(Roles = ...)]</c> needs a compile-time string, so an
 /// enum would still need these strings beside it. Every use names a constant (never a literal); a role
 /// read from a form is checked against <see cref="Tous"/>.
@@ -13,7 +13,10 @@ public static class Roles
     public const string AdminStructure = "admin-structure";
     public const string MembreStructure = "membre-structure";
 
-    public static readonly IReadOnlyList<string> Tous = [AdminRegional, Coordinateur, AdminStructure, MembreStructure];
+    /// <summary>The observatory's team: writes and publishes the news watch and the agenda, moderates what structures propose.</summary>
+    public const string Editeur = "editeur";
+
+    public static readonly IReadOnlyList<string> Tous = [AdminRegional, Coordinateur, AdminStructure, MembreStructure, Editeur];
 
     public static string Libelle(string role) => role switch
     {
@@ -21,6 +24,7 @@ public static class Roles
         Coordinateur => "Coordinateur de territoire",
         AdminStructure => "Administrateur de structure",
         MembreStructure => "Membre de structure",
+        Editeur => "Éditeur de l'observatoire",
         _ => role,
     };
 

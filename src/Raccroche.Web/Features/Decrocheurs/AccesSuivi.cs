@@ -11,6 +11,12 @@ public enum PositionDossier
     /// <summary>"Je suis ce jeune": identity and who follows the young person, read-only.</summary>
     Declare,
 
+    /// <summary>
+    /// A référent of a co-intervenant structure (<see cref="CoIntervention"/>, a partner of the same PSAD): reads what a
+    /// référent reads (identity, situation, history, solutions), changes nothing.
+    /// </summary>
+    CoIntervenant,
+
     /// <summary>A référent of the structure the file is assigned to: reads everything, records the follow-up.</summary>
     Referent,
 
@@ -21,7 +27,8 @@ public enum PositionDossier
 /// <summary>
 /// The only way to read the young people followed by the PSADs: what the signed-in professional may see, from their
 /// follow-up roles (<see cref="HabilitationSuivi"/>) and their structure. A coordinator sees every file of their PSAD; a
-/// référent the files assigned to their structure (a partner of the PSAD); "je suis ce jeune" opens a file read-only.
+/// référent the files assigned to their structure (a partner of the PSAD), and read-only the files their structure co-follows
+/// (<see cref="CoIntervention"/>); "je suis ce jeune" opens identity and follow-up group read-only.
 /// The regional administrator sees counts only (<see cref="ComptagesAsync"/>). Pages, exports and counts all start here.
 /// </summary>
 public sealed class AccesSuivi(Habilitations habilitations, RaccrocheDbContext db)
@@ -136,12 +143,39 @@ public sealed class AccesSuivi(Habilitations habilitations, RaccrocheDbContext d
             return PositionDossier.Referent;
         }
 
+        var structure = habilitations.StructureId;
+        if (await db.CoInterventions.AnyAsync(c => c.JeuneSuiviId == j.Id && c.StructureId == structure && c.FinLe == null, ct))
+        {
+            return PositionDossier.CoIntervenant;
+        }
+
         var moi = habilitations.UtilisateurId;
         return await db.SuivisDeclares.AnyAsync(d => d.UtilisateurId == moi && d.JeuneSuiviId == j.Id, ct) ? PositionDossier.Declare : PositionDossier.Aucune;
     }
 
-    /// <summary>The INE, the birth date and the legal guardian's contacts: for those who handle the file, not for a "je suis ce jeune" reader.</summary>
-    public static bool VoitDonneesSensibles(PositionDossier p) => p is PositionDossier.Referent or PositionDossier.Coordinateur;
+    /// <summary>
+    /// The INE, the birth date and the legal guardian's contacts: for those who handle the file and its co-intervenants (who
+    /// follow the young person too), not for a "je suis ce jeune" reader.
+    /// </summary>
+    public static bool VoitDonneesSensibles(PositionDossier p) => p is PositionDossier.Referent or PositionDossier.Coordinateur or PositionDossier.CoIntervenant;
+
+    /// <summary>Handles the file: changes its status, assignment, closure, messages and letters (a co-intervenant does not).</summary>
+    public static bool Traite(PositionDossier p) => p is PositionDossier.Referent or PositionDossier.Coordinateur;
+
+    /// <summary>
+    /// The files the référent's structure co-follows (a running <see cref="CoIntervention"/>), in the PSADs where the account
+    /// is a référent and its structure a partner; read-only. A file assigned to the structure itself is among its own files instead.
+    /// </summary>
+    public async Task<IQueryable<JeuneSuivi>> DossiersCoSuivisAsync(CancellationToken ct = default)
+    {
+        var referent = await PsadsReferentAsync(ct);
+        return habilitations.StructureId is { } structure && referent.Count > 0 ? CoSuivis(db, referent, structure) : db.JeunesSuivis.Where(j => false);
+    }
+
+    /// <summary>The rule of <see cref="DossiersCoSuivisAsync"/> for a référent of <paramref name="structure"/> in <paramref name="referent"/>.</summary>
+    public static IQueryable<JeuneSuivi> CoSuivis(RaccrocheDbContext db, IReadOnlyList<int> referent, int structure) =>
+        db.JeunesSuivis.Where(j => j.AnonymiseLe == null && referent.Contains(j.PsadId) && j.StructureId != structure
+            && db.CoInterventions.Any(c => c.JeuneSuiviId == j.Id && c.StructureId == structure && c.FinLe == null));
 
     /// <summary>
     /// A référent of the PSAD whose structure does not handle the file may find it (by INE, or by names and birth date, never

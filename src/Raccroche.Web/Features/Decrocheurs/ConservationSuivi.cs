@@ -17,8 +17,8 @@ public sealed class ConservationSuiviOptions
 public sealed record BilanConservation(int Dossiers, int Situations, int Depots);
 
 /// <summary>
-/// Erases the young people of the follow-up on schedule: a case file is anonymised 12 months after its closure and at the
-/// latest 24 months after the last livraison it appeared on; the raw SIEI rows go with it (and unsettled rows "à
+/// Erases the young people of the follow-up on schedule: a case file is anonymised 12 months after its closure (a positive
+/// exit's file not before a month after its last check-in due) and at the latest 24 months after the last livraison it appeared on; the raw SIEI rows go with it (and unsettled rows "à
 /// arbitrer" after the same 24 months); files kept for an import are deleted after two hours. What stays (status,
 /// dates, reasons, the PSAD, the birth year, the sex) feeds the figures and names nobody. Run by the retention job and verb.
 /// </summary>
@@ -27,14 +27,27 @@ public sealed class ConservationSuivi(RaccrocheDbContext db, IOptions<Conservati
     public const string Efface = "—";
     private const int TailleLot = 500;
 
-    /// <summary>When this file will be anonymised, given when its young person last appeared on a livraison.</summary>
-    public DateTime Echeance(JeuneSuivi j, DateTime derniereApparition)
+    /// <summary>
+    /// When this file will be anonymised, given when its young person last appeared on a livraison and the due date of its last
+    /// open check-in (a file closed as a positive exit is kept until <see cref="PointsSuivi.RetardMaxJours"/> days after it, within
+    /// the livraison's bound: the follow-up after a solution goes on after the closure).
+    /// </summary>
+    public DateTime Echeance(JeuneSuivi j, DateTime derniereApparition, DateOnly? dernierPointOuvert = null)
     {
         var o = options.Value;
         var parApparition = derniereApparition.AddMonths(o.MoisApresDerniereLivraison);
-        return CycleDossier.EstFinal(j.Statut) && j.ClotureLe is { } c && c.AddMonths(o.MoisApresCloture) < parApparition
-            ? c.AddMonths(o.MoisApresCloture)
-            : parApparition;
+        if (!CycleDossier.EstFinal(j.Statut) || j.ClotureLe is not { } c)
+        {
+            return parApparition;
+        }
+
+        var parCloture = c.AddMonths(o.MoisApresCloture);
+        if (dernierPointOuvert is { } p && HeureParis.DebutDuJour(p.AddDays(PointsSuivi.RetardMaxJours + 1)) is var apresPoints && apresPoints > parCloture)
+        {
+            parCloture = apresPoints;
+        }
+
+        return parCloture < parApparition ? parCloture : parApparition;
     }
 
     /// <summary>The files of these PSADs whose anonymisation comes before <paramref name="avant"/> (the coordinators' warning).</summary>
@@ -43,8 +56,11 @@ public sealed class ConservationSuivi(RaccrocheDbContext db, IOptions<Conservati
         var o = options.Value;
         var clotureAvant = avant.AddMonths(-o.MoisApresCloture);
         var apparitionAvant = avant.AddMonths(-o.MoisApresDerniereLivraison);
+        // A check-in still open and due within the last RetardMaxJours days (or later) keeps a closed file.
+        var pointsAvant = HeureParis.Jour(avant).AddDays(-PointsSuivi.RetardMaxJours - 1);
         return dossiers.Where(j => j.AnonymiseLe == null
-            && ((j.ClotureLe != null && j.ClotureLe < clotureAvant && (j.Statut == StatutDossier.Cloture || j.Statut == StatutDossier.Annule || j.Statut == StatutDossier.Transfere))
+            && ((j.ClotureLe != null && j.ClotureLe < clotureAvant && (j.Statut == StatutDossier.Cloture || j.Statut == StatutDossier.Annule || j.Statut == StatutDossier.Transfere)
+                    && !db.PointsSuivi.Any(p => p.JeuneSuiviId == j.Id && p.FaitLe == null && p.AnnuleLe == null && p.Echeance > pointsAvant))
                 || db.Livraisons.Any(l => l.Id == j.DerniereLivraisonId && l.ImporteeLe < apparitionAvant)));
     }
 
@@ -77,9 +93,13 @@ public sealed class ConservationSuivi(RaccrocheDbContext db, IOptions<Conservati
                 await db.SolutionsSuivi.Where(x => ids.Contains(x.JeuneSuiviId) && x.HorsCatalogue != null).ExecuteUpdateAsync(u => u.SetProperty(x => x.HorsCatalogue, Efface), ct);
                 await db.SolutionsSuivi.Where(x => ids.Contains(x.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(x => x.Auteur, Efface), ct);
                 await db.PrisesEnCharge.Where(p => ids.Contains(p.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(p => p.Organisme, (string?)null).SetProperty(p => p.Auteur, Efface), ct);
+                await db.CoInterventions.Where(c => ids.Contains(c.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(c => c.DebutPar, Efface).SetProperty(c => c.FinPar, c => c.FinPar == null ? null : Efface), ct);
 
                 // Messages: their links die with the file (an anonymised file's link already answers 404), the young person's own words go.
                 await db.MessagesJeune.Where(m => ids.Contains(m.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(m => m.Precision, (string?)null).SetProperty(m => m.Auteur, Efface), ct);
+
+                // Check-ins keep their finding (the programmes' outcomes count it), not the young person's words nor who recorded it.
+                await db.PointsSuivi.Where(p => ids.Contains(p.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(p => p.Precision, (string?)null).SetProperty(p => p.Auteur, p => p.Auteur == null ? null : Efface), ct);
             }
 
             await tx.CommitAsync(ct);

@@ -80,6 +80,31 @@ public static class CycleDossier
         [.. ValeursFermees.Toutes<StatutDossier>().Where(v => PeutPasser(de, v))];
 
     /// <summary>
+    /// The setters of a file that comes back to the follow-up (the young person dropped out again: back on a SIEI list, or out of
+    /// their solution at a check-in), inside the caller's UPDATE: "à contacter" (or "à attribuer" without a structure), arrived
+    /// now, no attempt yet, the closure forgotten, the obligation de formation's clock started over (the earlier steps stay in
+    /// the history; an exemption still holds, a "satisfaite" noted by hand no longer does). The version is the caller's.
+    /// </summary>
+    public static void Rouvrir(Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<JeuneSuivi> u, DateTime maintenant) => u
+        .SetProperty(j => j.Statut, j => j.StructureId == null ? StatutDossier.AAttribuer : StatutDossier.AContacter)
+        .SetProperty(j => j.StatutDepuis, maintenant)
+        .SetProperty(j => j.ArriveLe, maintenant)
+        .SetProperty(j => j.NombreTentatives, 0)
+        .SetProperty(j => j.MotifCloture, (MotifCloture?)null)
+        .SetProperty(j => j.PrecisionCloture, (string?)null)
+        .SetProperty(j => j.ClotureLe, (DateTime?)null)
+        .SetProperty(j => j.ObligationStatut, j => j.ObligationStatut == StatutObligation.Exemptee ? StatutObligation.Exemptee : StatutObligation.NonVerifiee)
+        .SetProperty(j => j.ObligationForme, (FormeObligation?)null)
+        .SetProperty(j => j.ObligationFixeeLe, j => j.ObligationStatut == StatutObligation.Exemptee ? j.ObligationFixeeLe : null)
+        .SetProperty(j => j.ObligationFixeePar, j => j.ObligationStatut == StatutObligation.Exemptee ? j.ObligationFixeePar : null)
+        .SetProperty(j => j.EntretienProposeLe, (DateTime?)null)
+        .SetProperty(j => j.ConvocationLe, (DateTime?)null)
+        .SetProperty(j => j.ConvocationRendezVous, (DateTime?)null)
+        .SetProperty(j => j.ConvocationPar, (string?)null)
+        .SetProperty(j => j.TransmissionLe, (DateTime?)null)
+        .SetProperty(j => j.TransmissionPar, (string?)null);
+
+    /// <summary>
     /// The status a contact attempt leads to: a reached young person (or guardian) makes the file "joint"; otherwise a file still
     /// waiting for its first contact becomes "contact en cours". A file past contact keeps its status (a later call is a follow-up).
     /// </summary>

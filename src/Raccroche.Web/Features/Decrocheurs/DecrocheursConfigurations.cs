@@ -9,13 +9,14 @@ internal sealed class PsadConfiguration : IEntityTypeConfiguration<Psad>
         b.Property(p => p.Code).HasMaxLength(20);
         b.Property(p => p.Nom).HasMaxLength(150);
         b.HasMany(p => p.Partenaires).WithOne().HasForeignKey(x => x.PsadId).OnDelete(DeleteBehavior.Cascade);
-        b.ComplexProperty(p => p.Reglages);
+        b.ComplexProperty(p => p.Reglages, r => r.Property(x => x.MoisPointsSuivi).HasMaxLength(40));
         b.ComplexProperty(p => p.Modeles, m =>
         {
             m.Property(x => x.Jeune).HasMaxLength(ModelesMessages.Max);
             m.Property(x => x.JeuneRelance).HasMaxLength(ModelesMessages.Max);
             m.Property(x => x.Responsable).HasMaxLength(ModelesMessages.Max);
             m.Property(x => x.ResponsableRelance).HasMaxLength(ModelesMessages.Max);
+            m.Property(x => x.PointSuivi).HasMaxLength(ModelesMessages.Max);
         });
         b.ComplexProperty(p => p.EnTete, e =>
         {
@@ -88,6 +89,7 @@ internal sealed class JeuneSuiviConfiguration : IEntityTypeConfiguration<JeuneSu
                 j.DateNaissance,
                 j.DateSortie,
                 j.RappelDemandeLe,
+                j.SortiSansSolutionLe,
                 j.ArriveLe,
                 j.StatutDepuis,
                 j.DerniereActionLe,

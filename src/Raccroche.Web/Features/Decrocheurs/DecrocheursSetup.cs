@@ -28,8 +28,26 @@ public static class DecrocheursSetup
             services.AddHostedService<TacheRelancesSuivi>();
         }
 
+        // The weekly digest (counts and links, no personal data), once a week from Monday 07:00 Paris by default.
+        services.AddOptions<ResumeHebdomadaireOptions>()
+            .Bind(config.GetSection("ResumeHebdomadaire"))
+            .Validate(o => o.IntervalleMinutes is >= 1 and <= 60, "ResumeHebdomadaire:IntervalleMinutes doit être compris entre 1 et 60.")
+            .ValidateOnStart();
+        if (config.GetValue("ResumeHebdomadaire:Active", true))
+        {
+            services.AddHostedService<TacheResumeHebdomadaire>();
+        }
+
+        // The check-ins' questions to young people after a solution (08:00-20:00 only, once per check-in).
+        if (config.GetValue("PointsSuivi:Active", true))
+        {
+            services.AddHostedService<TachePointsSuivi>();
+        }
+
         return services
+        .AddScoped<ResumeHebdomadaire>()
         .AddScoped<MessagesJeune>()
+        .AddScoped<EnvoiPointsSuivi>()
         .AddScoped<RelancesSuivi>()
         .AddScoped<ReponsesJeune>()
         .AddSingleton<AvancementsImports>()

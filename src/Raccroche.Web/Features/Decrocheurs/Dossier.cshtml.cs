@@ -106,11 +106,36 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
     public DateTime Maintenant => clock.GetUtcNow().UtcDateTime;
 
     public static string Creneau(string code) => ValeursFermees.Lire<MomentRappel>(code) is { } m ? m.Libelle() : ValeursFermees.Lire<DemiJournee>(code) is { } j ? j.Libelle() : code;
+    /// <summary>The check-ins after a solution, past and to come, in date order.</summary>
+    public IReadOnlyList<PointSuivi> Points { get; private set; } = [];
+
+    /// <summary>The check-in a référent may record now: the oldest open one, from a week before its due date.</summary>
+    public PointSuivi? PointAFaire { get; private set; }
+    [BindProperty] public long PointId { get; set; }
+    [BindProperty] public string? Constat { get; set; }
+    [BindProperty] public string? NouveauType { get; set; }
+    [BindProperty] public string? PrecisionPoint { get; set; }
+    [BindProperty] public string? ConstatLe { get; set; }
     [BindProperty] public string? MessageDestinataire { get; set; }
     [BindProperty] public string? MessageCanal { get; set; }
     [BindProperty] public bool Relance { get; set; }
 
-    public bool Modifiable => Position is PositionDossier.Referent or PositionDossier.Coordinateur;
+    public bool Modifiable => AccesSuivi.Traite(Position);
+
+    /// <summary>Reads the follow-up (attempts, entretien, solutions, history): those who handle the file and its co-intervenants.</summary>
+    public bool Lisible => Modifiable || Position == PositionDossier.CoIntervenant;
+
+    public sealed record CoIntervenantDossier(long Id, int StructureId, string Structure, MotifCoIntervention Motif, DateTime DebutLe, string DebutPar);
+
+    /// <summary>The partner structures that follow the young person too (running co-interventions), shown in the follow-up group.</summary>
+    public IReadOnlyList<CoIntervenantDossier> CoIntervenants { get; private set; } = [];
+
+    /// <summary>The PSAD's partners that may be added as co-intervenants (not the assigned structure, not one already there).</summary>
+    public IReadOnlyList<Terme> CoIntervenantsPossibles { get; private set; } = [];
+    [BindProperty] public int? CoStructureId { get; set; }
+    [BindProperty] public string? CoMotif { get; set; }
+    [BindProperty] public long CoInterventionId { get; set; }
+    [BindProperty] public string? CoMotifFin { get; set; }
     public bool Coordinateur => Position == PositionDossier.Coordinateur;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
@@ -157,6 +182,15 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
         var (a, c) = MessageCanal?.Split('|') is [var x, var y] ? (ValeursFermees.Lire<DestinataireContact>(x), ValeursFermees.Lire<CanalContact>(y)) : (ValeursFermees.Lire<DestinataireContact>(MessageDestinataire), null);
         return await ApresAsync(id, await messages.EnvoyerAsync(id, Version, a, c, Relance, ct), ct);
     }
+
+    public async Task<IActionResult> OnPostCoIntervenantAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.AjouterCoIntervenantAsync(id, Version, CoStructureId, ValeursFermees.Lire<MotifCoIntervention>(CoMotif), ct), ct);
+
+    public async Task<IActionResult> OnPostFinCoIntervenantAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.RetirerCoIntervenantAsync(id, Version, CoInterventionId, ValeursFermees.Lire<MotifFinCoIntervention>(CoMotifFin), ct), ct);
+
+    public async Task<IActionResult> OnPostPointSuiviAsync(int id, CancellationToken ct) => await ApresAsync(id,
+        await dossiers.FairePointAsync(id, Version, PointId, ValeursFermees.Lire<ConstatSuivi>(Constat), ValeursFermees.Lire<TypeSolution>(NouveauType), PrecisionPoint, ConstatLe, ct), ct);
 
     public async Task<IActionResult> OnPostDeclarerAsync(int id, CancellationToken ct) => await ApresAsync(id,
         await dossiers.DeclarerSuiviAsync(id, ct), ct);
@@ -273,6 +307,8 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
         var psad = await db.Psads.AsNoTracking().FirstAsync(p => p.Id == dossier.PsadId, ct);
         Drapeaux = Drapeaux.Calculer(dossier, aujourdhui, psad.Reglages);
         Structure = dossier.StructureId is { } s ? await db.Structures.Where(x => x.Id == s).Select(x => x.Nom).FirstOrDefaultAsync(ct) : null;
+        CoIntervenants = await db.CoInterventions.AsNoTracking().Where(c => c.JeuneSuiviId == id && c.FinLe == null).OrderBy(c => c.DebutLe).ThenBy(c => c.Id)
+            .Select(c => new CoIntervenantDossier(c.Id, c.StructureId, db.Structures.Where(x => x.Id == c.StructureId).Select(x => x.Nom).FirstOrDefault() ?? "structure", c.Motif, c.DebutLe, c.DebutPar)).ToListAsync(ct);
         Declarants = await db.SuivisDeclares.Where(d => d.JeuneSuiviId == id).Join(db.Users, d => d.UtilisateurId, u => u.Id, (d, u) => u.NomAffiche + (u.Structure != null ? " (" + u.Structure.Nom + ")" : "")).ToListAsync(ct);
 
         var situations = await db.SituationsSiei.AsNoTracking().Where(x => x.JeuneSuiviId == id)
@@ -281,20 +317,13 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
         Apparitions = [.. situations.Select(x => new Apparition(x.Mois, x.Issue, JsonSerializer.Deserialize<LigneSiei>(x.Contenu)!))];
         Derniere = Apparitions.FirstOrDefault()?.Ligne;
         var derniereApparition = await db.Livraisons.Where(l => l.Id == dossier.DerniereLivraisonId).Select(l => (DateTime?)l.ImporteeLe).FirstOrDefaultAsync(ct);
-        Anonymisation = conservation.Echeance(dossier, derniereApparition ?? dossier.ArriveLe);
+        var dernierPoint = await db.PointsSuivi.Where(p => p.JeuneSuiviId == id && p.FaitLe == null && p.AnnuleLe == null).MaxAsync(p => (DateOnly?)p.Echeance, ct);
+        Anonymisation = conservation.Echeance(dossier, derniereApparition ?? dossier.ArriveLe, dernierPoint);
 
-        if (Modifiable)
+        if (Lisible)
         {
             Tentatives = await db.TentativesContact.AsNoTracking().Where(t => t.JeuneSuiviId == id).OrderByDescending(t => t.Quand).ToListAsync(ct);
             Historique = await db.EvenementsDossier.AsNoTracking().Where(e => e.JeuneSuiviId == id).OrderByDescending(e => e.Quand).ThenByDescending(e => e.Id).ToListAsync(ct);
-            Suivants = [.. CycleDossier.SuivantsDe(dossier.Statut).Where(v => v is not (StatutDossier.Cloture or StatutDossier.Annule or StatutDossier.Transfere or StatutDossier.AAttribuer))];
-            ManqueInjoignable = Suivants.Contains(StatutDossier.Injoignable)
-                ? Injoignabilite.Manque(Tentatives.Where(t => t.Quand >= dossier.ArriveLe.AddDays(-1)), psad.Reglages)
-                : null;
-        }
-
-        if (Modifiable)
-        {
             Entretien = await db.EntretiensSituation.AsNoTracking().Where(e => e.JeuneSuiviId == id).OrderByDescending(e => e.EnregistreLe).ThenByDescending(e => e.Id).FirstOrDefaultAsync(ct);
             var solutions = await db.SolutionsSuivi.AsNoTracking().Where(x => x.JeuneSuiviId == id).OrderByDescending(x => x.CreeLe).ToListAsync(ct);
             var ids = solutions.Where(x => x.DispositifId != null).Select(x => x.DispositifId!.Value).ToList();
@@ -302,6 +331,15 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
             Solutions = [.. solutions.Select(x => x.DispositifId is { } d && noms.TryGetValue(d, out var n)
                 ? new Solution(x, n.Nom, n.Structure)
                 : new Solution(x, x.HorsCatalogue ?? "solution", null))];
+            PrisesEnCharge = await db.PrisesEnCharge.AsNoTracking().Where(p => p.JeuneSuiviId == id).OrderByDescending(p => p.EnregistreeLe).ThenByDescending(p => p.Id).ToListAsync(ct);
+        }
+
+        if (Modifiable)
+        {
+            Suivants = [.. CycleDossier.SuivantsDe(dossier.Statut).Where(v => v is not (StatutDossier.Cloture or StatutDossier.Annule or StatutDossier.Transfere or StatutDossier.AAttribuer))];
+            ManqueInjoignable = Suivants.Contains(StatutDossier.Injoignable)
+                ? Injoignabilite.Manque(Tentatives.Where(t => t.Quand >= dossier.ArriveLe.AddDays(-1)), psad.Reglages)
+                : null;
             Pistes = ProposerPistes(dossier, aujourdhui);
             Messages = await db.MessagesJeune.AsNoTracking().Where(m => m.JeuneSuiviId == id).OrderByDescending(m => m.EnvoyeLe).ThenByDescending(m => m.Id).ToListAsync(ct);
             if (dossier.NePasContacterLe is null && dossier.Statut != StatutDossier.AAttribuer && !CycleDossier.EstFinal(dossier.Statut))
@@ -312,8 +350,17 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
                     .Select(p => new ApercuMessage(p.Destinataire, p.Canal, nature, messages.Texte(psad.Modeles, p.Destinataire, nature, dossier.Prenom, signature)))];
             }
 
+            Points = await db.PointsSuivi.AsNoTracking().Where(p => p.JeuneSuiviId == id).OrderBy(p => p.Echeance).ThenBy(p => p.Id).ToListAsync(ct);
+            PointAFaire = Points.FirstOrDefault(p => p.FaitLe is null && p.AnnuleLe is null && p.Echeance.AddDays(-PointsSuivi.AvanceJours) <= aujourdhui);
             Obligation = await dossiers.EtatObligationAsync(dossier, ct);
-            PrisesEnCharge = await db.PrisesEnCharge.AsNoTracking().Where(p => p.JeuneSuiviId == id).OrderByDescending(p => p.EnregistreeLe).ThenByDescending(p => p.Id).ToListAsync(ct);
+            if (!CycleDossier.EstFinal(dossier.Statut))
+            {
+                var deja = CoIntervenants.Select(c => c.StructureId).ToList();
+                CoIntervenantsPossibles = [.. (await db.Set<PartenairePsad>().Where(p => p.PsadId == dossier.PsadId && p.StructureId != dossier.StructureId && !deja.Contains(p.StructureId))
+                        .Select(p => new { p.StructureId, p.Structure!.Nom }).ToListAsync(ct))
+                    .OrderBy(p => p.Nom, StringComparer.Create(new("fr-FR"), true))
+                    .Select(p => new Terme(p.StructureId.ToString(CultureInfo.InvariantCulture), p.Nom))];
+            }
         }
 
         if (Coordinateur)
@@ -334,6 +381,7 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
             {
                 PositionDossier.Declare => "lecture « je suis ce jeune » (identité et groupe de suivi)",
                 PositionDossier.Coordinateur => "lecture par la coordination PSAD",
+                PositionDossier.CoIntervenant => "lecture par une structure co-intervenante",
                 _ => "lecture par le référent",
             } + (conflit is not null ? " ; réaffichage après une modification concurrente" : Erreurs.Any ? " ; réaffichage après une saisie refusée" : ""), ct: ct);
         return Page();

@@ -3,17 +3,22 @@ using Raccroche.Web.Features.Journal;
 namespace Raccroche.Web.Features.Decrocheurs;
 
 /// <summary>
-/// The work list of the follow-up (<c>/pro/decrocheurs</c>): for a référent, the files of their structure; for a coordinator,
-/// every file of their PSAD, with counts per status and structure, the unassigned files and bulk assignment. Sorted by
-/// priority, then the oldest first; 50 a page. What is listed is a recorded read.
+/// The work list of the follow-up (<c>/pro/decrocheurs</c>): for a référent, the files of their structure (or, with
+/// <c>suivi=co-suivis</c>, the files their structure co-follows, read-only); for a coordinator, every file of their PSAD, with
+/// counts per status and structure, the unassigned files and bulk assignment. Sorted by priority, then the oldest first; 50 a
+/// page. What is listed is a recorded read.
 /// </summary>
 public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, ListeDossiers liste, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers, ConservationSuivi conservation, ChargeSuivi charges) : PageModel
 {
     public const int ParPage = ListeDossiers.ParPage;
 
-    public sealed record Ligne(int Id, string Nom, int? Age, string? Commune, StatutDossier Statut, int JoursDansStatut, string? Structure, Drapeaux Drapeaux);
+    /// <summary>A row of the list; <paramref name="PointDu"/> is the file's oldest check-in due (months after the entry, due date).</summary>
+    public sealed record Ligne(int Id, string Nom, int? Age, string? Commune, StatutDossier Statut, int JoursDansStatut, string? Structure, Drapeaux Drapeaux, (int Mois, DateOnly Echeance)? PointDu = null);
 
     public Onglet Onglet { get; private set; }
+
+    /// <summary>Today in Paris, by the page's clock.</summary>
+    public DateOnly Aujourdhui { get; private set; }
     public Dictionary<Onglet, int> Comptes { get; } = [];
     public IReadOnlyList<Ligne> Lignes { get; private set; } = [];
     public int Total { get; private set; }
@@ -30,6 +35,18 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
     public IReadOnlyList<Terme> StructuresFiltre { get; private set; } = [];
     public IReadOnlyList<Terme> Referents { get; private set; } = [];
     public IReadOnlyList<Terme> Formations { get; private set; } = [];
+    public IReadOnlyList<Terme> Psads { get; private set; } = [];
+
+    /// <summary>The value of <c>suivi</c> that lists the files the référent's structure co-follows.</summary>
+    public const string CoSuivisCode = "co-suivis";
+
+    /// <summary>The list shows the co-followed files (read-only) instead of the handled ones.</summary>
+    public bool CoSuivis { get; private set; }
+
+    /// <summary>The files the référent's structure co-follows (the link to them); null for an account that is no référent.</summary>
+    public int? NombreCoSuivis { get; private set; }
+
+    public static readonly IReadOnlyList<Terme> ChoixSuivi = [new(CoSuivisCode, "Co-suivis par ma structure (lecture seule)")];
 
     public static readonly IReadOnlyList<Terme> Niveaux =
     [
@@ -50,6 +67,8 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
     public bool PeutExporter { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "onglet")] public string? OngletDemande { get; set; }
+    [BindProperty(SupportsGet = true, Name = "suivi")] public string? Suivi { get; set; }
+    [BindProperty(SupportsGet = true, Name = "psad")] public string? Psad { get; set; }
     [BindProperty(SupportsGet = true, Name = "statut")] public string? Statut { get; set; }
     [BindProperty(SupportsGet = true, Name = "drapeau")] public string? Drapeau { get; set; }
     [BindProperty(SupportsGet = true, Name = "age")] public string? TrancheAge { get; set; }
@@ -137,9 +156,9 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
         var maintenant = clock.GetUtcNow().UtcDateTime;
         var aujourdhui = HeureParis.Jour(maintenant);
         var reglages = await liste.ReglagesAsync(exportables, ct);
-        var lignes = await liste.Tout((await acces.DossiersTraitesAsync(ct)).Where(j => exportables.Contains(j.PsadId)), reglages, Filtres(), Onglet, aujourdhui).ToListAsync(ct);
+        var lignes = await liste.Tout((await VisiblesAsync(ct)).Where(j => exportables.Contains(j.PsadId)), reglages, Filtres(), Onglet, aujourdhui).ToListAsync(ct);
         await journal.EcrireAsync(Tracabilite.Export, "dossiers-suivi", Onglet.Code(),
-            $"export de la liste de suivi ({lignes.Count}) : {string.Join(", ", lignes.Select(l => l.Dossier.Id))}", ct: ct);
+            $"export de la liste de suivi{(CoSuivis ? " (co-suivis)" : "")} ({lignes.Count}) : {string.Join(", ", lignes.Select(l => l.Dossier.Id))}", ct: ct);
 
         string[] colonnes = ["Dossier", "Nom", "Prénom", "Âge", "Commune", "Statut", "Depuis le", "Structure", "Prioritaire", "En retard"];
         return new ExportCsv<ListeDossiers.Ligne>(lignes.ToAsyncEnumerable(), colonnes, l =>
@@ -168,17 +187,25 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
 
         var maintenant = clock.GetUtcNow().UtcDateTime;
         var aujourdhui = HeureParis.Jour(maintenant);
+        Aujourdhui = aujourdhui;
         var traites = await acces.DossiersTraitesAsync(ct);
         var miens = await acces.PsadsTraitesAsync(ct);
         var reglages = await liste.ReglagesAsync(miens, ct);
         var filtres = Filtres();
-        var resultat = await liste.ChargerAsync(traites, reglages, filtres, Onglet, PageCourante, aujourdhui, ct);
+        var visibles = await VisiblesAsync(ct);
+        if ((await acces.PsadsReferentAsync(ct)).Count > 0)
+        {
+            NombreCoSuivis = await (await acces.DossiersCoSuivisAsync(ct)).CountAsync(ct);
+        }
+
+        var resultat = await liste.ChargerAsync(visibles, reglages, filtres, Onglet, PageCourante, aujourdhui, ct);
         foreach (var (o, n) in resultat.Comptes)
         {
             Comptes[o] = n;
         }
 
         Total = resultat.Total;
+        var points = await liste.PointsDusAsync([.. resultat.Lignes.Select(l => l.Dossier.Id)], aujourdhui, ct);
         Lignes = [.. resultat.Lignes.Select(l => new Ligne(
             l.Dossier.Id,
             $"{l.Dossier.Prenom} {l.Dossier.Nom?.ToUpperInvariant()}".Trim() is { Length: > 0 } n ? n : $"INE {l.Dossier.Ine}",
@@ -187,12 +214,19 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
             l.Dossier.Statut,
             aujourdhui.DayNumber - HeureParis.Jour(l.Dossier.StatutDepuis).DayNumber,
             l.Structure,
-            Drapeaux.Calculer(l.Dossier, aujourdhui, reglages[l.Dossier.PsadId])))];
+            Drapeaux.Calculer(l.Dossier, aujourdhui, reglages[l.Dossier.PsadId]),
+            points.TryGetValue(l.Dossier.Id, out var p) ? p : null))];
 
         Livraisons = [.. (await db.Livraisons.AsNoTracking().Where(l => miens.Contains(l.PsadId)).OrderByDescending(l => l.Mois).ThenByDescending(l => l.Id).Take(36)
                 .Select(l => new { l.Id, l.Mois, Psad = db.Psads.Where(p => p.Id == l.PsadId).Select(p => p.Code).FirstOrDefault() }).ToListAsync(ct))
             .Select(l => new Terme(l.Id.ToString(CultureInfo.InvariantCulture), $"{l.Mois:MM/yyyy} (PSAD {l.Psad}, n° {l.Id})"))];
-        Formations = [.. (await liste.FormationsAsync(traites, ct)).Select(f => new Terme(f, f))];
+        Formations = [.. (await liste.FormationsAsync(visibles, ct)).Select(f => new Terme(f, f))];
+        if (miens.Count > 1)
+        {
+            Psads = [.. (await db.Psads.AsNoTracking().Where(p => miens.Contains(p.Id)).OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Nom }).ToListAsync(ct))
+                .Select(p => new Terme(p.Id.ToString(CultureInfo.InvariantCulture), $"{p.Code} – {p.Nom}"))];
+        }
+
         if (Coordinateur)
         {
             Tableau = await liste.CompterAsync(traites, reglages, psads, aujourdhui, ct);
@@ -209,7 +243,22 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
         }
 
         await journal.EcrireAsync(Tracabilite.Lecture, "dossiers-suivi", Onglet.Code(),
-            $"liste de suivi ({Lignes.Count}) : {string.Join(", ", Lignes.Select(l => l.Id))}", ct: ct);
+            $"liste de suivi{(CoSuivis ? " (co-suivis)" : "")} ({Lignes.Count}) : {string.Join(", ", Lignes.Select(l => l.Id))}", ct: ct);
+    }
+
+    /// <summary>
+    /// The files the list starts from: the ones the professional handles, or with <c>suivi=co-suivis</c> the ones their
+    /// structure co-follows (<see cref="AccesSuivi.DossiersCoSuivisAsync"/>); another value is reported and ignored.
+    /// </summary>
+    private async Task<IQueryable<JeuneSuivi>> VisiblesAsync(CancellationToken ct)
+    {
+        if (Saisie.Nettoyer(Suivi) is { } suivi && suivi != CoSuivisCode)
+        {
+            Erreurs.Ajouter("suivi", $"Dossiers : « {suivi} » n'est pas un choix de la liste, ce filtre est ignoré.");
+        }
+
+        CoSuivis = Saisie.Nettoyer(Suivi) == CoSuivisCode;
+        return CoSuivis ? await acces.DossiersCoSuivisAsync(ct) : await acces.DossiersTraitesAsync(ct);
     }
 
     /// <summary>The filters of the query string; a value that is not one of the choices is reported on its field and ignored.</summary>
@@ -256,6 +305,7 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
 
         return new FiltresDossiers
         {
+            PsadId = Numero("psad", "PSAD", Psad),
             Statut = Choix<StatutDossier>("statut", "Statut", Statut),
             Drapeau = Choix<FiltreDrapeau>("drapeau", "Alerte", Drapeau),
             Age = Choix<TrancheAge>("age", "Âge", TrancheAge),

@@ -271,7 +271,9 @@ public sealed partial class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acce
                 return false;
             }
 
-            Evenement(id, NatureEvenement.Cloture, motif!.Value.Libelle(), maintenant);
+            // A positive exit keeps its check-ins (the follow-up goes on after the closure); any other reason ends them.
+            var annules = motif == MotifCloture.SortiePositive ? 0 : await PointsSuivi.AnnulerAsync(db, db.PointsSuivi.Where(p => p.JeuneSuiviId == id), maintenant, ct);
+            Evenement(id, NatureEvenement.Cloture, motif!.Value.Libelle() + (annules > 0 ? $" ; {annules} point(s) de suivi annulé(s)" : ""), maintenant);
             journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id), $"clôture {motif.Value.Code()}");
             return true;
         }, ct);
@@ -316,7 +318,8 @@ public sealed partial class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acce
                 return false;
             }
 
-            Evenement(id, NatureEvenement.Annulation, motif.Value.Libelle(), maintenant);
+            var annules = await PointsSuivi.AnnulerAsync(db, db.PointsSuivi.Where(p => p.JeuneSuiviId == id), maintenant, ct);
+            Evenement(id, NatureEvenement.Annulation, motif.Value.Libelle() + (annules > 0 ? $" ; {annules} point(s) de suivi annulé(s)" : ""), maintenant);
             journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id), $"annulation {motif.Value.Code()}");
             return true;
         }, ct);
@@ -720,18 +723,36 @@ public sealed partial class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acce
         var apres = CycleSolution.StatutDuDossier([.. statuts, statut!.Value]);
         return await EcrireAsync(async () =>
         {
-            var n = await (await CibleAsync(id, version, ct)).ExecuteUpdateAsync(u => u
-                .SetProperty(j => j.Statut, apres)
-                .SetProperty(j => j.StatutDepuis, j => j.Statut == apres ? j.StatutDepuis : maintenant)
-                .SetProperty(j => j.DerniereActionLe, maintenant)
-                .SetProperty(j => j.Version, j => j.Version + 1), ct);
+            var n = await (await CibleAsync(id, version, ct)).ExecuteUpdateAsync(u =>
+            {
+                u.SetProperty(j => j.Statut, apres)
+                    .SetProperty(j => j.StatutDepuis, j => j.Statut == apres ? j.StatutDepuis : maintenant)
+                    .SetProperty(j => j.DerniereActionLe, maintenant)
+                    .SetProperty(j => j.Version, j => j.Version + 1);
+                if (statut == StatutSolution.Entree)
+                {
+                    // A new schedule of check-ins: the file's follow-up after a solution starts over.
+                    u.SetProperty(j => j.SortieMaintenue, (bool?)null).SetProperty(j => j.SortiSansSolutionLe, (DateTime?)null);
+                }
+            }, ct);
             if (n == 0 || await db.SolutionsSuivi.Where(x => x.Id == solutionId && x.Statut == solution.Statut)
                     .ExecuteUpdateAsync(u => u.SetProperty(x => x.Statut, statut.Value).SetProperty(x => x.StatutDepuis, maintenant).SetProperty(x => x.EntreeLe, x => entree ?? x.EntreeLe), ct) == 0)
             {
                 return false;
             }
 
-            Evenement(id, NatureEvenement.Solution, $"solution « {solution.Type.Libelle()} » : {statut.Value.Libelle().ToLowerInvariant()}" + (entree is { } d ? $" le {d:dd/MM/yyyy}" : ""), maintenant);
+            var points = "";
+            if (statut == StatutSolution.Entree)
+            {
+                var prevus = await PointsSuivi.PlanifierAsync(db, id, solutionId, entree, maintenant, ct);
+                points = prevus.Count == 0 ? " ; aucun point de suivi (entrée trop ancienne)" : $" ; points de suivi prévus à {string.Join(", ", prevus.Select(p => p.Mois))} mois";
+            }
+            else if (statut == StatutSolution.Abandonnee)
+            {
+                points = await PointsSuivi.AnnulerAsync(db, db.PointsSuivi.Where(p => p.SolutionId == solutionId), maintenant, ct) is var annules and > 0 ? $" ; {annules} point(s) de suivi annulé(s)" : "";
+            }
+
+            Evenement(id, NatureEvenement.Solution, $"solution « {solution.Type.Libelle()} » : {statut.Value.Libelle().ToLowerInvariant()}" + (entree is { } d ? $" le {d:dd/MM/yyyy}" : "") + points, maintenant);
             journal.Ajouter(Tracabilite.Modification, "dossier-suivi", Id(id), $"solution {solutionId} {statut.Value.Code()}");
             return true;
         }, ct);

@@ -33,6 +33,68 @@ public sealed class ReglagesSuivi
     /// <summary>Months after the convocation before the transmission to the président du conseil départemental (two in the law).</summary>
     public int ObligationTransmissionMois { get; set; } = 2;
 
+    /// <summary>
+    /// The check-ins after a solution the young person entered (<see cref="PointSuivi"/>): months after the entry, increasing,
+    /// comma-separated ("1,3,6,12"). A change applies to the solutions entered afterwards; scheduled check-ins keep their dates.
+    /// </summary>
+    public string MoisPointsSuivi { get; set; } = MoisPointsParDefaut;
+
+    public const string MoisPointsParDefaut = "1,3,6,12";
+
+    /// <summary>The form field of <see cref="MoisPointsSuivi"/>, its label and bounds.</summary>
+    public const string ChampMoisPoints = "moisPointsSuivi", LibelleMoisPoints = "Points de suivi après une solution (mois après l'entrée, séparés par des virgules)";
+    public const int MoisPointMax = 24, PointsMax = 6;
+
+    /// <summary>The months of the check-ins, read from <see cref="MoisPointsSuivi"/> (the defaults if it were unreadable: the form never lets that through).</summary>
+    public IReadOnlyList<int> MoisDesPoints() => LireMois(MoisPointsSuivi, null) ?? [1, 3, 6, 12];
+
+    /// <summary>
+    /// Months typed as "1, 3, 6, 12" (commas, semicolons or spaces between): each between 1 and <see cref="MoisPointMax"/>,
+    /// increasing without repeats, <see cref="PointsMax"/> at most. Null, with a French message on the field, when wrong.
+    /// </summary>
+    public static List<int>? LireMois(string? texte, Erreurs? erreurs)
+    {
+        List<int>? Erreur(string message)
+        {
+            erreurs?.Ajouter(ChampMoisPoints, "Points de suivi : " + message);
+            return null;
+        }
+
+        var morceaux = (texte ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (morceaux.Length == 0)
+        {
+            return Erreur("indiquez au moins un mois (par exemple 1, 3, 6, 12).");
+        }
+
+        if (morceaux.Length > PointsMax)
+        {
+            return Erreur($"{PointsMax} points au plus ({morceaux.Length} saisis).");
+        }
+
+        var mois = new List<int>();
+        foreach (var m in morceaux)
+        {
+            if (!int.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                return Erreur($"« {Saisie.Tronquer(m)} » n'est pas un nombre de mois.");
+            }
+
+            if (n is < 1 or > MoisPointMax)
+            {
+                return Erreur($"chaque point est entre 1 et {MoisPointMax} mois après l'entrée ({n} ne l'est pas).");
+            }
+
+            if (mois.Count > 0 && n <= mois[^1])
+            {
+                return Erreur($"les mois vont en croissant, sans doublon ({n} vient après {mois[^1]}).");
+            }
+
+            mois.Add(n);
+        }
+
+        return mois;
+    }
+
     /// <summary>Every setting with its form field, French label and bounds: the form, the check and the page read them here.</summary>
     public static readonly IReadOnlyList<ChampReglage> Champs =
     [
@@ -53,9 +115,15 @@ public sealed class ReglagesSuivi
     public const string ChampRelancesAutomatiques = "relancesAutomatiques";
 
     /// <summary>The settings out of their bounds (field code, French message); none when all are right.</summary>
-    public IEnumerable<(string Champ, string Message)> Verifier() => Champs
-        .Where(c => c.Lire(this) < c.Min || c.Lire(this) > c.Max)
-        .Select(c => (c.Code, $"{c.Libelle} : entre {c.Min} et {c.Max}."));
+    public IEnumerable<(string Champ, string Message)> Verifier()
+    {
+        var erreurs = new Erreurs();
+        LireMois(MoisPointsSuivi, erreurs);
+        return Champs
+            .Where(c => c.Lire(this) < c.Min || c.Lire(this) > c.Max)
+            .Select(c => (c.Code, $"{c.Libelle} : entre {c.Min} et {c.Max}."))
+            .Concat(erreurs.Pour(ChampMoisPoints) is { } m ? [(ChampMoisPoints, m)] : []);
+    }
 
     /// <summary>Settings typed in a form (one text per field code); each wrong or missing value is an error on its field.</summary>
     public static ReglagesSuivi? Lire(IReadOnlyDictionary<string, string?> saisie, Erreurs erreurs)
@@ -76,6 +144,11 @@ public sealed class ReglagesSuivi
         }
 
         r.RelancesAutomatiques = saisie.GetValueOrDefault(ChampRelancesAutomatiques) == "true";
+        if (LireMois(saisie.GetValueOrDefault(ChampMoisPoints), erreurs) is { } mois)
+        {
+            r.MoisPointsSuivi = string.Join(',', mois);
+        }
+
         return erreurs.Any ? null : r;
     }
 }
@@ -92,7 +165,8 @@ public sealed record Drapeaux(bool ATraiter, bool ARecontacter, string? Retard, 
     public bool EnRetard => Retard is not null;
     public bool Prioritaire => Priorites.Count > 0;
 
-    public const string MineurObligation = "mineur soumis à l'obligation de formation", SortieRecente = "sorti·e il y a moins de 6 mois", Rappel = "demande de rappel du jeune";
+    public const string MineurObligation = "mineur soumis à l'obligation de formation", SortieRecente = "sorti·e il y a moins de 6 mois", Rappel = "demande de rappel du jeune",
+        SortiSansSolution = "sorti·e de sa solution sans autre solution (point de suivi)";
 
     public static Drapeaux Calculer(JeuneSuivi d, DateOnly aujourdhui, ReglagesSuivi r)
     {
@@ -111,6 +185,11 @@ public sealed record Drapeaux(bool ATraiter, bool ARecontacter, string? Retard, 
         if (d.RappelDemandeLe is not null && !CycleDossier.EstFinal(d.Statut))
         {
             priorites.Add(Rappel);
+        }
+
+        if (d.SortiSansSolutionLe is not null && !CycleDossier.EstFinal(d.Statut))
+        {
+            priorites.Add(SortiSansSolution);
         }
 
         if (CycleDossier.EstFinal(d.Statut))

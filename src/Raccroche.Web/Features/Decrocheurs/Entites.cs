@@ -159,6 +159,12 @@ public sealed class JeuneSuivi
     /// </summary>
     public bool? SortieMaintenue { get; set; }
 
+    /// <summary>
+    /// When a check-in found the young person out of their solution without another ("sorti sans solution"): the file was
+    /// reopened and is a priority until a new solution is entered (<see cref="Drapeaux.SortiSansSolution"/>).
+    /// </summary>
+    public DateTime? SortiSansSolutionLe { get; set; }
+
     public int Version { get; set; }
 }
 
@@ -216,6 +222,8 @@ public enum NatureEvenement
     [Valeur("message", "Message envoyé")] Message,
     [Valeur("reponse", "Réponse par le lien personnel")] Reponse,
     [Valeur("obligation", "Obligation de formation")] Obligation,
+    [Valeur("co-intervention", "Co-intervenant")] CoIntervention,
+    [Valeur("point-suivi", "Point de suivi")] PointSuivi,
 }
 
 /// <summary>The case file's history, newest first on the page: what happened, when, by whom (reads go to the audit trail).</summary>

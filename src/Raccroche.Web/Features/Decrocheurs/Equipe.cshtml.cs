@@ -86,7 +86,7 @@ public sealed class EquipeModel(AccesSuivi acces, RaccrocheDbContext db, EquipeS
 
         psad.Reglages = lus;
         journal.Ajouter(Journal.Tracabilite.Modification, "psad", psad.Code,
-            "réglages du suivi : " + string.Join(", ", ReglagesSuivi.Champs.Select(c => $"{c.Code} {c.Lire(lus)}")) + $", relances automatiques {(lus.RelancesAutomatiques ? "oui" : "non")}");
+            "réglages du suivi : " + string.Join(", ", ReglagesSuivi.Champs.Select(c => $"{c.Code} {c.Lire(lus)}")) + $", relances automatiques {(lus.RelancesAutomatiques ? "oui" : "non")}, points de suivi à {lus.MoisPointsSuivi} mois");
         await db.SaveChangesAsync(ct);
         return RedirectToPage(new { psad = p.Code, enregistre = 1 });
     }

@@ -329,27 +329,14 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
                     continue;
                 }
 
-                await db.JeunesSuivis.Where(j => EF.Parameter(rouverts).Contains(j.Id)).ExecuteUpdateAsync(u => u
-                    .SetProperty(j => j.Statut, j => j.StructureId == null ? StatutDossier.AAttribuer : StatutDossier.AContacter)
-                    .SetProperty(j => j.StatutDepuis, maintenant)
-                    .SetProperty(j => j.ArriveLe, maintenant)
-                    .SetProperty(j => j.NombreTentatives, 0)
-                    .SetProperty(j => j.MotifCloture, (MotifCloture?)null)
-                    .SetProperty(j => j.PrecisionCloture, (string?)null)
-                    .SetProperty(j => j.ClotureLe, (DateTime?)null)
-                    // Dropped out again: the obligation de formation's clock starts over (the earlier steps stay in the
-                    // history); an exemption still holds, a "satisfaite" noted by hand no longer does.
-                    .SetProperty(j => j.ObligationStatut, j => j.ObligationStatut == StatutObligation.Exemptee ? StatutObligation.Exemptee : StatutObligation.NonVerifiee)
-                    .SetProperty(j => j.ObligationForme, (FormeObligation?)null)
-                    .SetProperty(j => j.ObligationFixeeLe, j => j.ObligationStatut == StatutObligation.Exemptee ? j.ObligationFixeeLe : null)
-                    .SetProperty(j => j.ObligationFixeePar, j => j.ObligationStatut == StatutObligation.Exemptee ? j.ObligationFixeePar : null)
-                    .SetProperty(j => j.EntretienProposeLe, (DateTime?)null)
-                    .SetProperty(j => j.ConvocationLe, (DateTime?)null)
-                    .SetProperty(j => j.ConvocationRendezVous, (DateTime?)null)
-                    .SetProperty(j => j.ConvocationPar, (string?)null)
-                    .SetProperty(j => j.TransmissionLe, (DateTime?)null)
-                    .SetProperty(j => j.TransmissionPar, (string?)null)
-                    .SetProperty(j => j.Version, j => j.Version + 1), ct);
+                // Dropped out again (CycleDossier.Rouvrir): the obligation de formation's clock starts over; check-ins after the
+                // solution left behind have no object any more.
+                await db.JeunesSuivis.Where(j => EF.Parameter(rouverts).Contains(j.Id)).ExecuteUpdateAsync(u =>
+                {
+                    CycleDossier.Rouvrir(u, maintenant);
+                    u.SetProperty(j => j.Version, j => j.Version + 1);
+                }, ct);
+                await PointsSuivi.AnnulerAsync(db, db.PointsSuivi.Where(p => EF.Parameter(rouverts).Contains(p.JeuneSuiviId)), maintenant, ct);
                 db.EvenementsDossier.AddRange(rouverts.Select(id => new EvenementDossier
                 {
                     JeuneSuiviId = id,

@@ -38,7 +38,7 @@ public sealed class LettreModel(AccesSuivi acces, RaccrocheDbContext db, Tracabi
     public async Task<IActionResult> OnGetAsync(int id, string nature, CancellationToken ct)
     {
         var dossier = await db.JeunesSuivis.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
-        if (ValeursFermees.Lire<NatureLettre>(nature) is not { } n || dossier is null || !AccesSuivi.VoitDonneesSensibles(await acces.PositionAsync(dossier, ct)))
+        if (ValeursFermees.Lire<NatureLettre>(nature) is not { } n || dossier is null || !AccesSuivi.Traite(await acces.PositionAsync(dossier, ct)))
         {
             return NotFound();
         }

@@ -9,7 +9,13 @@ public enum Onglet
     [Valeur("a-recontacter", "À recontacter")] ARecontacter,
     [Valeur("en-cours", "En cours")] EnCours,
     [Valeur("en-solution", "En solution")] EnSolution,
+
+    /// <summary>Every open file, whatever its step (the four tabs above together): where a flag is read across steps.</summary>
+    [Valeur("ouverts", "Tous les ouverts")] Ouverts,
     [Valeur("clotures", "Clôturés")] Clotures,
+
+    /// <summary>Files with a check-in after a solution due or overdue (not a status: "en solution" and positive exits alike), the oldest due first.</summary>
+    [Valeur("points-suivi", "Points de suivi à faire")] PointsSuivi,
 }
 
 /// <summary>The computed flags a list can be narrowed to (<see cref="Drapeaux"/>, here in SQL).</summary>
@@ -23,6 +29,8 @@ public enum FiltreDrapeau
     [Valeur("obligation-formation", "Obligation de formation (16-17 ans)")] ObligationFormation,
     [Valeur("sortie-recente", "Sortis il y a moins de 6 mois")] SortieRecente,
     [Valeur("rappel", "Demande de rappel")] Rappel,
+    [Valeur("relance-proposee", "Relance proposée")] RelanceProposee,
+    [Valeur("sorti-sans-solution", "Sortis de leur solution (point de suivi)")] SortiSansSolution,
 }
 
 /// <summary>Age bands of the list's filter (age on the day the list is read).</summary>
@@ -37,6 +45,8 @@ public enum TrancheAge
 /// <summary>What a work list is narrowed to; every filter is optional and all of them combine.</summary>
 public sealed record FiltresDossiers
 {
+    /// <summary>One of the professional's PSADs (a coordinator of two, a référent of several).</summary>
+    public int? PsadId { get; init; }
     public StatutDossier? Statut { get; init; }
     public FiltreDrapeau? Drapeau { get; init; }
     public TrancheAge? Age { get; init; }
@@ -111,9 +121,10 @@ public sealed class ListeDossiers(RaccrocheDbContext db)
         var parStatut = await q.GroupBy(j => new { j.Statut, Neuf = j.NombreTentatives == 0 })
             .Select(g => new { g.Key.Statut, g.Key.Neuf, Nombre = g.Count() }).ToListAsync(ct);
         var comptes = ValeursFermees.Toutes<Onglet>().ToDictionary(o => o, o => parStatut.Where(x => Dans(o, x.Statut, x.Neuf)).Sum(x => x.Nombre));
+        comptes[Onglet.PointsSuivi] = await AvecPointDu(q, aujourdhui).CountAsync(ct);
         // The page's 50 ids first, then their rows: the sort reads only columns of the lists' index (an index-only scan on
         // PostgreSQL), and only 50 files are read whole instead of every file of the tab.
-        var ids = await Trier(DansOnglet(q, onglet), aujourdhui).Skip((Math.Max(page, 1) - 1) * ParPage).Take(ParPage).Select(j => j.Id).ToListAsync(ct);
+        var ids = await TrierOnglet(q, onglet, aujourdhui).Skip((Math.Max(page, 1) - 1) * ParPage).Take(ParPage).Select(j => j.Id).ToListAsync(ct);
         var rang = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var lignes = ids.Count == 0 ? [] : (await Lignes(db.JeunesSuivis.Where(j => ids.Contains(j.Id))).ToListAsync(ct)).OrderBy(l => rang[l.Dossier.Id]).ToList();
         return new Resultat(comptes, comptes[onglet], lignes);
@@ -125,7 +136,24 @@ public sealed class ListeDossiers(RaccrocheDbContext db)
 
     /// <summary>Every file of the tab under the filters, sorted as on the page (the export).</summary>
     public IQueryable<Ligne> Tout(IQueryable<JeuneSuivi> visibles, IReadOnlyDictionary<int, ReglagesSuivi> reglages, FiltresDossiers filtres, Onglet onglet, DateOnly aujourdhui) =>
-        Lignes(Trier(DansOnglet(Filtrer(visibles, filtres, aujourdhui, reglages), onglet), aujourdhui));
+        Lignes(TrierOnglet(Filtrer(visibles, filtres, aujourdhui, reglages), onglet, aujourdhui));
+
+    /// <summary>The files of the tab, in its order: the check-ins' tab by the oldest check-in due, the others by priority then arrival.</summary>
+    private IQueryable<JeuneSuivi> TrierOnglet(IQueryable<JeuneSuivi> q, Onglet onglet, DateOnly aujourdhui) => onglet == Onglet.PointsSuivi
+        ? AvecPointDu(q, aujourdhui).OrderBy(j => db.PointsSuivi.Where(p => p.JeuneSuiviId == j.Id && p.FaitLe == null && p.AnnuleLe == null && p.Echeance <= aujourdhui).Min(p => (DateOnly?)p.Echeance)).ThenBy(j => j.Id)
+        : Trier(DansOnglet(q, onglet), aujourdhui);
+
+    /// <summary>The files with a check-in due or overdue on <paramref name="aujourdhui"/> (<see cref="PointsSuivi.Dus"/>).</summary>
+    private IQueryable<JeuneSuivi> AvecPointDu(IQueryable<JeuneSuivi> q, DateOnly aujourdhui) =>
+        q.Where(j => db.PointsSuivi.Any(p => p.JeuneSuiviId == j.Id && p.FaitLe == null && p.AnnuleLe == null && p.Echeance <= aujourdhui));
+
+    /// <summary>For the rows shown: each file's oldest check-in due on <paramref name="aujourdhui"/> (months after the entry, due date).</summary>
+    public async Task<Dictionary<int, (int Mois, DateOnly Echeance)>> PointsDusAsync(IReadOnlyCollection<int> ids, DateOnly aujourdhui, CancellationToken ct = default)
+    {
+        var dus = await db.PointsSuivi.AsNoTracking().Where(p => ids.Contains(p.JeuneSuiviId) && p.FaitLe == null && p.AnnuleLe == null && p.Echeance <= aujourdhui)
+            .Select(p => new { p.JeuneSuiviId, p.Mois, p.Echeance }).ToListAsync(ct);
+        return dus.GroupBy(p => p.JeuneSuiviId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.Echeance).Select(p => (p.Mois, p.Echeance)).First());
+    }
 
     private IQueryable<Ligne> Lignes(IQueryable<JeuneSuivi> q) =>
         q.Select(j => new Ligne(j, db.Structures.Where(s => s.Id == j.StructureId).Select(s => s.Nom).FirstOrDefault()));
@@ -211,6 +239,11 @@ public sealed class ListeDossiers(RaccrocheDbContext db)
     /// <summary>Every filter as a SQL predicate.</summary>
     public IQueryable<JeuneSuivi> Filtrer(IQueryable<JeuneSuivi> q, FiltresDossiers f, DateOnly aujourdhui, IReadOnlyDictionary<int, ReglagesSuivi> reglages)
     {
+        if (f.PsadId is { } psad)
+        {
+            q = q.Where(j => j.PsadId == psad);
+        }
+
         if (f.Statut is { } statut)
         {
             q = q.Where(j => j.Statut == statut);
@@ -310,6 +343,7 @@ public sealed class ListeDossiers(RaccrocheDbContext db)
         Expression<Func<JeuneSuivi, bool>> mineur = j => j.DateNaissance > n18 && j.DateNaissance <= n16;
         Expression<Func<JeuneSuivi, bool>> recente = j => j.DateSortie > sortie;
         Expression<Func<JeuneSuivi, bool>> rappel = j => j.RappelDemandeLe != null && j.Statut != StatutDossier.Cloture && j.Statut != StatutDossier.Transfere && j.Statut != StatutDossier.Annule;
+        Expression<Func<JeuneSuivi, bool>> sorti = j => j.SortiSansSolutionLe != null && j.Statut != StatutDossier.Cloture && j.Statut != StatutDossier.Transfere && j.Statut != StatutDossier.Annule;
         return drapeau switch
         {
             FiltreDrapeau.ATraiter => j => j.NombreTentatives == 0 && (j.Statut == StatutDossier.AAttribuer || j.Statut == StatutDossier.AContacter),
@@ -317,7 +351,8 @@ public sealed class ListeDossiers(RaccrocheDbContext db)
             FiltreDrapeau.ObligationFormation => mineur,
             FiltreDrapeau.SortieRecente => recente,
             FiltreDrapeau.Rappel => rappel,
-            FiltreDrapeau.Prioritaire => Ou(Ou(mineur, recente), rappel),
+            FiltreDrapeau.SortiSansSolution => sorti,
+            FiltreDrapeau.Prioritaire => Ou(Ou(Ou(mineur, recente), rappel), sorti),
             FiltreDrapeau.EnRetard => ParPsad(reglages, r =>
             {
                 var premiere = HeureParis.DebutDuJour(aujourdhui.AddDays(-r.DelaiPremiereTentativeJours));
@@ -326,6 +361,15 @@ public sealed class ListeDossiers(RaccrocheDbContext db)
                 return j => ((j.Statut == StatutDossier.AAttribuer || j.Statut == StatutDossier.AContacter) && j.NombreTentatives == 0 && j.ArriveLe < premiere)
                     || ((j.Statut == StatutDossier.Joint || j.Statut == StatutDossier.EntretienPlanifie) && j.StatutDepuis < entretien)
                     || ((j.Statut == StatutDossier.EntretienRealise || j.Statut == StatutDossier.SolutionProposee) && j.StatutDepuis < solution);
+            }),
+            // RelancesSuivi.Proposee: "à contacter" past the first-attempt deadline, or "contact en cours" silent for the reminder delay.
+            FiltreDrapeau.RelanceProposee => ParPsad(reglages, r =>
+            {
+                var premiere = HeureParis.DebutDuJour(aujourdhui.AddDays(-r.DelaiPremiereTentativeJours));
+                var silence = HeureParis.DebutDuJour(aujourdhui.AddDays(1 - r.DelaiRelanceJours));
+                return j => j.NePasContacterLe == null && j.Relances < RelancesSuivi.Maximum && j.AnonymiseLe == null && j.StructureId != null
+                    && ((j.Statut == StatutDossier.AContacter && j.ArriveLe < premiere)
+                        || (j.Statut == StatutDossier.ContactEnCours && (j.DerniereActionLe ?? j.ArriveLe) < silence));
             }),
             FiltreDrapeau.SansNouvelles => ParPsad(reglages, r =>
             {
@@ -371,22 +415,29 @@ public sealed class ListeDossiers(RaccrocheDbContext db)
         protected override Expression VisitParameter(ParameterExpression node) => node == de ? par : base.VisitParameter(node);
     }
 
-    /// <summary>Is a file of status <paramref name="s"/> (no attempt yet when <paramref name="neuf"/>) in tab <paramref name="o"/>?</summary>
+    /// <summary>
+    /// Is a file of status <paramref name="s"/> (no attempt yet when <paramref name="neuf"/>) in tab <paramref name="o"/>? The
+    /// status tabs share the files out; the check-ins' tab is not a status (its files are in "en solution" or "clôturés" too).
+    /// </summary>
     public static bool Dans(Onglet o, StatutDossier s, bool neuf) => o switch
     {
+        Onglet.PointsSuivi => false,
         Onglet.ATraiter => neuf && s is StatutDossier.AAttribuer or StatutDossier.AContacter,
         Onglet.ARecontacter => s is StatutDossier.ContactEnCours,
         Onglet.EnSolution => s is StatutDossier.EnSolution,
         Onglet.Clotures => CycleDossier.EstFinal(s),
+        Onglet.Ouverts => !CycleDossier.EstFinal(s),
         _ => !(neuf && s is StatutDossier.AAttribuer or StatutDossier.AContacter) && s is not (StatutDossier.ContactEnCours or StatutDossier.EnSolution) && !CycleDossier.EstFinal(s),
     };
 
     public static IQueryable<JeuneSuivi> DansOnglet(IQueryable<JeuneSuivi> q, Onglet o) => o switch
     {
+        Onglet.PointsSuivi => throw new ArgumentException("the check-ins' tab is not a status: read it through ChargerAsync or Tout", nameof(o)),
         Onglet.ATraiter => q.Where(j => j.NombreTentatives == 0 && (j.Statut == StatutDossier.AAttribuer || j.Statut == StatutDossier.AContacter)),
         Onglet.ARecontacter => q.Where(j => j.Statut == StatutDossier.ContactEnCours),
         Onglet.EnSolution => q.Where(j => j.Statut == StatutDossier.EnSolution),
         Onglet.Clotures => q.Where(j => j.Statut == StatutDossier.Cloture || j.Statut == StatutDossier.Transfere || j.Statut == StatutDossier.Annule),
+        Onglet.Ouverts => q.Where(j => j.Statut != StatutDossier.Cloture && j.Statut != StatutDossier.Transfere && j.Statut != StatutDossier.Annule),
         _ => q.Where(j => !(j.NombreTentatives == 0 && (j.Statut == StatutDossier.AAttribuer || j.Statut == StatutDossier.AContacter))
             && j.Statut != StatutDossier.ContactEnCours && j.Statut != StatutDossier.EnSolution
             && j.Statut != StatutDossier.Cloture && j.Statut != StatutDossier.Transfere && j.Statut != StatutDossier.Annule),

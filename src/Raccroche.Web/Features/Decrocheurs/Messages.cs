@@ -4,11 +4,15 @@ using Raccroche.Web.Features.Journal;
 
 namespace Raccroche.Web.Features.Decrocheurs;
 
-/// <summary>A first message, or a reminder (counted: <see cref="RelancesSuivi.Maximum"/> per file at most).</summary>
+/// <summary>
+/// A first message, or a reminder (counted: <see cref="RelancesSuivi.Maximum"/> per file at most), or the question of a
+/// check-in after a solution (a <c>PointSuivi</c>: its link asks "tu y es toujours ?").
+/// </summary>
 public enum NatureMessage
 {
     [Valeur("premier", "Premier message")] Premier,
     [Valeur("relance", "Relance")] Relance,
+    [Valeur("point-suivi", "Point de suivi")] PointSuivi,
 }
 
 /// <summary>
@@ -23,6 +27,9 @@ public sealed class ModelesMessages
     public string? Responsable { get; set; }
     public string? ResponsableRelance { get; set; }
 
+    /// <summary>The check-in question after a solution, to the young person only.</summary>
+    public string? PointSuivi { get; set; }
+
     public const int Max = 480;
     public const string Prenom = "{prenom}", Structure = "{structure}", Lien = "{lien}";
 
@@ -36,6 +43,8 @@ public sealed class ModelesMessages
             "Bonjour, ici {structure}. Nous pouvons aider {prenom} à trouver une formation. Répondez ici : {lien}"),
         new("modeleResponsableRelance", "Relance au responsable légal (vouvoiement)", DestinataireContact.ResponsableLegal, NatureMessage.Relance, m => m.ResponsableRelance, (m, v) => m.ResponsableRelance = v,
             "Bonjour, ici {structure}. Nous restons disponibles pour {prenom}. Répondez en un clic : {lien}"),
+        new("modelePointSuivi", "Point de suivi après une solution, au jeune (tutoiement)", DestinataireContact.Jeune, NatureMessage.PointSuivi, m => m.PointSuivi, (m, v) => m.PointSuivi = v,
+            "{prenom}, ici {structure}. Tu es toujours en formation ou en emploi ? Réponds en un clic : {lien}"),
     ];
 
     public static ChampModele Champ(DestinataireContact a, NatureMessage n) => Champs.First(c => c.Destinataire == a && c.Nature == n);
@@ -154,6 +163,9 @@ public sealed class MessageJeune
     /// <summary>"What and where" for <see cref="ChoixReponse.DejaEnSolution"/> (its <see cref="SituationDeclaree"/> code first), as typed, shown inert.</summary>
     public string? Precision { get; set; }
 
+    /// <summary>The check-in this message asks about (<see cref="NatureMessage.PointSuivi"/>): its link records that check-in, nothing else.</summary>
+    public long? PointSuiviId { get; set; }
+
     public static readonly TimeSpan ValiditeLien = TimeSpan.FromDays(30);
     public const int PrecisionMax = PriseEnCharge.OrganismeMax;
 }
@@ -172,6 +184,7 @@ internal sealed class MessageJeuneConfiguration : IEntityTypeConfiguration<Messa
         b.Property(m => m.EmpreinteLien).HasMaxLength(64);
         b.Property(m => m.Precision).HasMaxLength(200);
         b.HasOne<JeuneSuivi>().WithMany().HasForeignKey(m => m.JeuneSuiviId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<PointSuivi>().WithMany().HasForeignKey(m => m.PointSuiviId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -222,7 +235,7 @@ public sealed record ApercuMessage(DestinataireContact Destinataire, CanalContac
 /// </summary>
 public sealed class MessagesJeune(RaccrocheDbContext db, AccesSuivi acces, Tracabilite journal, TimeProvider clock, IConfiguration config, FileSms sms)
 {
-    public const string AuteurAutomatique = "relance automatique";
+    public const string AuteurAutomatique = "relance automatique", AuteurPointSuivi = "point de suivi automatique";
 
     private static Resultat Introuvable => Resultat.Echec("dossier", "Ce dossier n'existe pas ou ne vous est pas confié.", Refus.Interdit);
 
@@ -297,9 +310,10 @@ public sealed class MessagesJeune(RaccrocheDbContext db, AccesSuivi acces, Traca
 
     /// <summary>
     /// The checks and the writes of one message. <paramref name="cible"/> is the WHERE of the file's UPDATE (its owner and version);
-    /// 0 rows means someone saved in between, nothing is written.
+    /// 0 rows means someone saved in between, nothing is written. With <paramref name="point"/>, the question of that check-in
+    /// (to the young person, on a file followed in a solution, closed as a positive exit included); the file's status stays.
     /// </summary>
-    internal async Task<Resultat> EnvoyerAsync(JeuneSuivi dossier, IQueryable<JeuneSuivi> cible, DestinataireContact destinataire, CanalContact canal, bool relance, string auteur, CancellationToken ct)
+    internal async Task<Resultat> EnvoyerAsync(JeuneSuivi dossier, IQueryable<JeuneSuivi> cible, DestinataireContact destinataire, CanalContact canal, bool relance, string auteur, CancellationToken ct, PointSuivi? point = null)
     {
         var erreurs = new Erreurs();
         var maintenant = clock.GetUtcNow().UtcDateTime;
@@ -309,7 +323,11 @@ public sealed class MessagesJeune(RaccrocheDbContext db, AccesSuivi acces, Traca
         {
             erreurs.Ajouter("messageDestinataire", "Le jeune a demandé à ne pas être contacté : aucun message ne part plus de ce dossier.");
         }
-        else if (dossier.Statut == StatutDossier.AAttribuer || CycleDossier.EstFinal(dossier.Statut))
+        else if (point is not null && (!PointsSuivi.Suivi(dossier) || destinataire != DestinataireContact.Jeune))
+        {
+            erreurs.Ajouter("messageDestinataire", "Un point de suivi se demande au jeune, tant que le dossier suit sa solution.");
+        }
+        else if (point is null && (dossier.Statut == StatutDossier.AAttribuer || CycleDossier.EstFinal(dossier.Statut)))
         {
             erreurs.Ajouter("messageDestinataire", dossier.Statut == StatutDossier.AAttribuer
                 ? "Ce dossier n'est pas encore attribué : attribuez-le avant d'écrire au jeune."
@@ -334,12 +352,12 @@ public sealed class MessagesJeune(RaccrocheDbContext db, AccesSuivi acces, Traca
         }
 
         var psad = await db.Psads.AsNoTracking().FirstAsync(p => p.Id == dossier.PsadId, ct);
-        var nature = await NatureDueAsync(dossier.Id, ct);
+        var nature = point is null ? await NatureDueAsync(dossier.Id, ct) : NatureMessage.PointSuivi;
         var signature = await SignatureAsync(dossier, ct);
         var jeton = LienPersonnel.NouveauJeton();
         var texte = Texte(psad.Modeles, destinataire, nature, dossier.Prenom, signature, jeton);
         var adresse = coordonnees.Adresse(destinataire, canal)!;
-        var apres = dossier.Statut == StatutDossier.AContacter ? StatutDossier.ContactEnCours : dossier.Statut;
+        var apres = point is null && dossier.Statut == StatutDossier.AContacter ? StatutDossier.ContactEnCours : dossier.Statut;
         var strategie = db.Database.CreateExecutionStrategy();
         return await strategie.ExecuteAsync(async () =>
         {
@@ -378,6 +396,7 @@ public sealed class MessagesJeune(RaccrocheDbContext db, AccesSuivi acces, Traca
                 Auteur = auteur,
                 EmpreinteLien = LienPersonnel.Empreinte(jeton),
                 LienExpireLe = maintenant + MessageJeune.ValiditeLien,
+                PointSuiviId = point?.Id,
             });
             if (canal == CanalContact.Sms)
             {
@@ -389,7 +408,7 @@ public sealed class MessagesJeune(RaccrocheDbContext db, AccesSuivi acces, Traca
                     texte + "\n\nCe lien est personnel : garde-le pour toi. Il est valable 30 jours.\n", maintenant));
             }
 
-            var quoi = $"{(relance ? "relance" : nature.Libelle().ToLowerInvariant())} par {canal.Libelle().ToLowerInvariant()} ({destinataire.Libelle().ToLowerInvariant()})";
+            var quoi = $"{(relance ? "relance" : point is not null ? $"point de suivi à {point.Mois} mois" : nature.Libelle().ToLowerInvariant())} par {canal.Libelle().ToLowerInvariant()} ({destinataire.Libelle().ToLowerInvariant()})";
             db.EvenementsDossier.Add(new EvenementDossier
             {
                 JeuneSuiviId = dossier.Id,
@@ -399,7 +418,7 @@ public sealed class MessagesJeune(RaccrocheDbContext db, AccesSuivi acces, Traca
                 Detail = quoi + (apres != dossier.Statut ? $" ; statut « {apres.Libelle()} »" : ""),
             });
             journal.Ajouter(Tracabilite.Modification, "dossier-suivi", dossier.Id.ToString(CultureInfo.InvariantCulture), "message envoyé : " + quoi,
-                auteur == AuteurAutomatique ? AuteurAutomatique : null);
+                auteur is AuteurAutomatique or AuteurPointSuivi ? auteur : null);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return Resultat.Succes();

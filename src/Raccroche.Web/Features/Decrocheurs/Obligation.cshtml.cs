@@ -5,17 +5,27 @@ namespace Raccroche.Web.Features.Decrocheurs;
 /// <summary>
 /// The obligation de formation work list (<c>/pro/decrocheurs/obligation</c>): the minors of the files this professional
 /// handles whose next legal step (entretien proposé, convocation, transmission) is due within <see cref="Horizon"/> days
-/// or overdue, soonest first. The clock is <see cref="ObligationFormation"/>'s; the list read is audited with the files it shows.
+/// or overdue, soonest first; narrowed, like the work list and with the same names in the URL, to one PSAD (<c>psad</c>), one
+/// structure (<c>structure</c>, <c>aucune</c> for the unassigned files) or one référent (<c>referent</c>): the weekly digest links
+/// here. The clock is <see cref="ObligationFormation"/>'s; the list read is audited with the files it shows.
 /// </summary>
 public sealed class ObligationModel(AccesSuivi acces, RaccrocheDbContext db, Tracabilite journal, TimeProvider clock) : PageModel
 {
     /// <summary>Steps due within this many days are listed with the overdue ones (a week to prepare a letter).</summary>
     public const int Horizon = 7;
 
-    public sealed record Ligne(int Id, string Nom, int Age, string? Structure, StatutObligation Statut, EtapeObligation Etape, DateOnly Echeance, int Retard);
+    public sealed record Ligne(int Id, string Nom, int Age, string? Structure, StatutObligation Statut, EtapeObligation Etape, DateOnly Echeance, int Retard,
+        int PsadId, int? StructureId, string? ReferentId);
 
     public IReadOnlyList<Ligne> Lignes { get; private set; } = [];
     public DateOnly Aujourdhui { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "psad")] public int? Psad { get; set; }
+    [BindProperty(SupportsGet = true, Name = "structure")] public string? Structure { get; set; }
+    [BindProperty(SupportsGet = true, Name = "referent")] public string? Referent { get; set; }
+
+    /// <summary>The list is narrowed by one of the filters above (the page says so and links to the whole list).</summary>
+    public bool Restreinte => Psad is not null || Saisie.Nettoyer(Structure) is not null || Saisie.Nettoyer(Referent) is not null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -25,7 +35,27 @@ public sealed class ObligationModel(AccesSuivi acces, RaccrocheDbContext db, Tra
         }
 
         Aujourdhui = HeureParis.Jour(clock.GetUtcNow().UtcDateTime);
-        Lignes = await ChargerAsync(db, await acces.DossiersTraitesAsync(ct), Aujourdhui, ct);
+        var traites = await acces.DossiersTraitesAsync(ct);
+        if (Psad is { } psad)
+        {
+            traites = traites.Where(j => j.PsadId == psad);
+        }
+
+        if (Saisie.Nettoyer(Structure) == "aucune")
+        {
+            traites = traites.Where(j => j.StructureId == null);
+        }
+        else if (int.TryParse(Structure, NumberStyles.None, CultureInfo.InvariantCulture, out var structure))
+        {
+            traites = traites.Where(j => j.StructureId == structure);
+        }
+
+        if (Saisie.Nettoyer(Referent) is { } referent)
+        {
+            traites = traites.Where(j => j.ReferentId == referent);
+        }
+
+        Lignes = await ChargerAsync(db, traites, Aujourdhui, ct);
         await journal.EcrireAsync(Tracabilite.Lecture, "dossiers-suivi", "obligation",
             $"liste de l'obligation de formation ({Lignes.Count}) : {string.Join(", ", Lignes.Select(l => l.Id))}", ct: ct);
         return Page();
@@ -68,7 +98,10 @@ public sealed class ObligationModel(AccesSuivi acces, RaccrocheDbContext db, Tra
                 x.Etat.Statut,
                 x.Etat.Prochaine!.Value,
                 x.Etat.Echeance!.Value,
-                Math.Max(0, aujourdhui.DayNumber - x.Etat.Echeance!.Value.DayNumber)))
+                Math.Max(0, aujourdhui.DayNumber - x.Etat.Echeance!.Value.DayNumber),
+                x.Dossier.PsadId,
+                x.Dossier.StructureId,
+                x.Dossier.ReferentId))
             .OrderBy(l => l.Echeance).ThenBy(l => l.Nom, francais).ThenBy(l => l.Id)];
     }
 }

@@ -3,7 +3,8 @@ namespace Raccroche.Web.Features.Decrocheurs;
 /// <summary>
 /// What a référent learns about a young person who does not need the PSAD: already followed by someone else, or already
 /// back in a solution. The first group closes the file ("déjà accompagné·e ailleurs"); the second puts it "en solution" with
-/// the solution recorded as entered (so the follow-up of the solution goes on), or closes it as a positive exit at once.
+/// the solution recorded as entered (so the follow-up of the solution goes on: its check-ins are scheduled from the date
+/// given, else from the declaration), or closes it as a positive exit at once (the check-ins go on after the closure).
 /// </summary>
 public enum NaturePriseEnCharge
 {
@@ -91,6 +92,12 @@ public sealed record DeclarationPriseEnCharge(NaturePriseEnCharge Nature, string
     public void Appliquer(Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<JeuneSuivi> u, DateTime maintenant)
     {
         u.SetProperty(j => j.Statut, Apres).SetProperty(j => j.StatutDepuis, maintenant);
+        if (!Accompagnement)
+        {
+            // A solution entered: a new schedule of check-ins (PointsSuivi), the follow-up after a solution starts over.
+            u.SetProperty(j => j.SortieMaintenue, (bool?)null).SetProperty(j => j.SortiSansSolutionLe, (DateTime?)null);
+        }
+
         if (Ferme)
         {
             var precision = Organisme is null ? Nature.Libelle() : $"{Nature.Libelle()} : {Organisme}";
@@ -117,6 +124,12 @@ public sealed record DeclarationPriseEnCharge(NaturePriseEnCharge Nature, string
             };
             db.SolutionsSuivi.Add(solution);
             await db.SaveChangesAsync(ct);
+            await PointsSuivi.PlanifierAsync(db, dossier, solution.Id, Depuis, maintenant, ct);
+        }
+        else
+        {
+            // Followed elsewhere: the file closes, no check-in of an earlier solution is left to do.
+            await PointsSuivi.AnnulerAsync(db, db.PointsSuivi.Where(p => p.JeuneSuiviId == dossier), maintenant, ct);
         }
 
         db.PrisesEnCharge.Add(new PriseEnCharge

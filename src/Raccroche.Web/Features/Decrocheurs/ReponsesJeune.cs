@@ -28,14 +28,15 @@ public sealed class ReponsesJeune(RaccrocheDbContext db, Tracabilite journal, Ti
         var maintenant = clock.GetUtcNow().UtcDateTime;
         return await db.MessagesJeune.AsNoTracking()
             .Where(m => m.EmpreinteLien == empreinte && m.ReponduLe == null && m.LienExpireLe > maintenant
-                && db.JeunesSuivis.Any(j => j.Id == m.JeuneSuiviId && j.AnonymiseLe == null))
+                && db.JeunesSuivis.Any(j => j.Id == m.JeuneSuiviId && j.AnonymiseLe == null)
+                && (m.PointSuiviId == null || db.PointsSuivi.Any(p => p.Id == m.PointSuiviId && p.FaitLe == null && p.AnnuleLe == null)))
             .FirstOrDefaultAsync(ct);
     }
 
     public async Task<Resultat> RepondreAsync(string? jeton, ChoixReponse? choix, IReadOnlyList<string> creneaux, SituationDeclaree? situation, string? precision, CancellationToken ct = default)
     {
         var message = await OuvertAsync(jeton, ct);
-        if (message is null)
+        if (message is null || message.PointSuiviId is not null)
         {
             return Introuvable;
         }
@@ -107,7 +108,74 @@ public sealed class ReponsesJeune(RaccrocheDbContext db, Tracabilite journal, Ti
             var detail = await AppliquerAsync(dossier, choix!.Value, choisis, situation, precision, auteur, maintenant, ct);
             db.EvenementsDossier.Add(new EvenementDossier { JeuneSuiviId = dossier.Id, Quand = maintenant, Nature = NatureEvenement.Reponse, Auteur = auteur, Detail = detail.Length > 500 ? detail[..500] : detail });
             journal.Ajouter(Tracabilite.Modification, "dossier-suivi", dossier.Id.ToString(CultureInfo.InvariantCulture), $"réponse par le lien personnel : {choix.Value.Code()}", auteur);
-            await PrevenirAsync(dossier, maintenant, ct);
+            await PrevenirAsync(dossier, "Réponse d'un jeune à un message du suivi", "d'un message envoyé depuis un dossier que vous suivez", maintenant, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return Resultat.Succes();
+        });
+    }
+
+    /// <summary>
+    /// The answer to a check-in's question ("tu es toujours en formation ?"): the link spent and the check-in done in one
+    /// transaction (<see cref="ConstatPoint"/>: "non, j'ai arrêté" reopens the file), with the history and audit lines and the
+    /// mail to whoever handles the file. A link spent, expired, or whose check-in was done meanwhile: refused, nothing written.
+    /// </summary>
+    public async Task<Resultat> RepondrePointAsync(string? jeton, ReponsePoint? reponse, string? precision, CancellationToken ct = default)
+    {
+        var message = await OuvertAsync(jeton, ct);
+        if (message?.PointSuiviId is not { } pointId)
+        {
+            return Introuvable;
+        }
+
+        var erreurs = new Erreurs();
+        if (reponse is null)
+        {
+            erreurs.Ajouter("reponsePoint", "Choisis une réponse.");
+        }
+
+        precision = reponse == ReponsePoint.Change ? Saisie.Facultatif(erreurs, "precisionPoint", "Ce que tu fais maintenant", precision, PointSuivi.PrecisionMax) : null;
+        if (reponse == ReponsePoint.Change && precision is null && erreurs.Pour("precisionPoint") is null)
+        {
+            erreurs.Ajouter("precisionPoint", "Dis-nous en quelques mots ce que tu fais maintenant.");
+        }
+
+        if (erreurs.Any)
+        {
+            return Resultat.Echec(erreurs);
+        }
+
+        var maintenant = clock.GetUtcNow().UtcDateTime;
+        var point = await db.PointsSuivi.AsNoTracking().FirstAsync(p => p.Id == pointId, ct);
+        var dossier = await db.JeunesSuivis.AsNoTracking().FirstAsync(j => j.Id == message.JeuneSuiviId, ct);
+        var constat = reponse switch
+        {
+            ReponsePoint.Toujours => ConstatSuivi.ToujoursEnSolution,
+            ReponsePoint.Arrete => ConstatSuivi.SortiSansSolution,
+            _ => ConstatSuivi.AChange,
+        };
+        var plan = await ConstatPoint.PreparerAsync(db, dossier, point, constat, null, precision, ct);
+        var strategie = db.Database.CreateExecutionStrategy();
+        return await strategie.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var n = await db.MessagesJeune.Where(m => m.Id == message.Id && m.ReponduLe == null && m.LienExpireLe > maintenant)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ReponduLe, maintenant), ct);
+            if (n == 0 || !await plan.EnregistrerAsync(db, parJeune: true, AuteurJeune, maintenant, maintenant, ct)
+                || await db.JeunesSuivis.Where(j => j.Id == dossier.Id && j.AnonymiseLe == null).ExecuteUpdateAsync(u =>
+                {
+                    plan.Appliquer(u, maintenant);
+                    u.SetProperty(j => j.DerniereActionLe, maintenant).SetProperty(j => j.Version, j => j.Version + 1);
+                }, ct) == 0)
+            {
+                await tx.RollbackAsync(ct);
+                return Introuvable;
+            }
+
+            db.EvenementsDossier.AddRange(plan.Evenements(AuteurJeune, maintenant));
+            journal.Ajouter(Tracabilite.Modification, "dossier-suivi", dossier.Id.ToString(CultureInfo.InvariantCulture), "réponse par le lien personnel : " + plan.Audit, AuteurJeune);
+            await PrevenirAsync(dossier, "Réponse d'un jeune à un point de suivi", "d'un point de suivi après une solution, dans un dossier que vous suivez", maintenant, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return Resultat.Succes();
@@ -161,7 +229,7 @@ public sealed class ReponsesJeune(RaccrocheDbContext db, Tracabilite journal, Ti
     }
 
     /// <summary>Mails whoever handles the file: its référent, else its structure's référents, else the PSAD's coordinators. A link only.</summary>
-    private async Task PrevenirAsync(JeuneSuivi d, DateTime maintenant, CancellationToken ct)
+    private async Task PrevenirAsync(JeuneSuivi d, string sujet, string quoi, DateTime maintenant, CancellationToken ct)
     {
         List<string?> adresses = d.ReferentId is { } r ? await db.Users.Where(u => u.Id == r).Select(u => u.Email).ToListAsync(ct) : [];
         if (adresses.Count == 0 && d.StructureId is { } s)
@@ -178,8 +246,8 @@ public sealed class ReponsesJeune(RaccrocheDbContext db, Tracabilite journal, Ti
 
         foreach (var a in adresses.OfType<string>())
         {
-            db.MessagesSortants.Add(Courrier.Preparer(a, "Réponse d'un jeune à un message du suivi",
-                $"Bonjour,\n\nUne réponse est arrivée par le lien personnel d'un message envoyé depuis un dossier que vous suivez.\n\n" +
+            db.MessagesSortants.Add(Courrier.Preparer(a, sujet,
+                $"Bonjour,\n\nUne réponse est arrivée par le lien personnel {quoi}.\n\n" +
                 $"Consultez le dossier : {config.UrlPublique()}/pro/decrocheurs/{d.Id}\n\n" +
                 "Pour protéger les données du jeune, ni son nom ni sa réponse ne figurent dans ce message.\n\nL'équipe Raccroche", maintenant));
         }

@@ -261,6 +261,16 @@ public sealed class TransfertsSuivi(RaccrocheDbContext db, AccesSuivi acces, Tra
                 return false;
             }
 
+            // The source PSAD's partners follow the young person no more: their référents lose the file with it.
+            var finies = await db.CoInterventions.Where(c => c.JeuneSuiviId == source.Id && c.FinLe == null).ExecuteUpdateAsync(u => u
+                .SetProperty(c => c.FinLe, maintenant).SetProperty(c => c.FinPar, auteur).SetProperty(c => c.MotifFin, MotifFinCoIntervention.Transfert), ct);
+            if (finies > 0)
+            {
+                db.EvenementsDossier.Add(new EvenementDossier { JeuneSuiviId = source.Id, Quand = maintenant, Nature = NatureEvenement.CoIntervention, Auteur = auteur, Detail = $"fin de {finies} co-intervention(s) : dossier transféré" });
+            }
+            // The source's check-ins after a solution end with it (the target follows the young person from now on).
+            await PointsSuivi.AnnulerAsync(db, db.PointsSuivi.Where(x => x.JeuneSuiviId == source.Id), maintenant, ct);
+
             // The same person already in the target PSAD (INE, or names and birth date) keeps their file; a doubtful match never merges.
             var existant = trouve.Issue == IssueRapprochement.Rapproche && trouve.PersonneId is { } p
                 ? await db.JeunesSuivis.FirstOrDefaultAsync(j => j.Id == p, ct)

@@ -1,5 +1,6 @@
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Resultats;
+using Raccroche.Web.Features.Veille;
 
 namespace Raccroche.Web.Features.Dispositifs;
 
@@ -15,6 +16,8 @@ public sealed class FicheModel(RaccrocheDbContext db, InstantaneCatalogue holder
     public EtatResultats? Resultats { get; private set; }
     public TableauResultats? TableauResultats => Resultats?.De(Dispositif.Id);
     public Observatoire.ReglesSecret Regles => resultats.Regles;
+    /// <summary>The latest published news items about this programme.</summary>
+    public IReadOnlyList<CarteActualite> Actualites { get; private set; } = [];
 
     /// <summary>Months since the last review: a sheet older than a year is flagged "à vérifier".</summary>
     public bool AVerifier => Dispositif.DateMaj < DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-12);
@@ -45,6 +48,7 @@ public sealed class FicheModel(RaccrocheDbContext db, InstantaneCatalogue holder
             Resultats = await resultats.ActuelAsync(ct);
         }
 
+        Actualites = await LectureVeille.DuDispositifAsync(db, d.Id, ct);
         return Page();
     }
 }

@@ -5,6 +5,9 @@ namespace Raccroche.Web.Features.Observatoire;
 /// <summary>One bar of a chart: its label, its value (null: masked or not available, drawn as a marker, not a bar).</summary>
 public sealed record Barre(string Libelle, long? Valeur, string Texte);
 
+/// <summary>A département of a map: its code, name, value (null: masked or not available) and what its cell shows.</summary>
+public sealed record ZoneCarte(string Code, string Nom, long? Valeur, string Texte);
+
 /// <summary>
 /// Charts drawn on the server as SVG: no chart library in the browser, printable, readable without JavaScript. Each chart is
 /// an image with a title and a description (<c>role="img"</c>, <c>aria-labelledby</c>); the same figures are always in the
@@ -45,6 +48,63 @@ public static class Graphiques
             svg.Add(new XElement(Svg + "text", Attr("x", x + (l / 2)), Attr("y", hauteur - bas + 16), new XAttribute("text-anchor", "middle"), new XAttribute("class", "graduation"), b.Libelle));
         }
 
+        return svg.ToString(SaveOptions.DisableFormatting);
+    }
+
+    /// <summary>
+    /// A choropleth of départements drawn as tiles: each département is a square at the mean position of its communes
+    /// (<paramref name="positions"/>, latitude and longitude), coloured by its class among five of equal counts (darker:
+    /// more); a masked or empty one has a hatched tile. A schematic map: no boundary data needed, readable at 320 px,
+    /// each tile titled with its name and figure. Overseas départements are in the table only (they would shrink the rest).
+    /// </summary>
+    public static string Carte(string id, string titre, string description, IReadOnlyList<ZoneCarte> zones, IReadOnlyDictionary<string, (double Latitude, double Longitude)> positions)
+    {
+        const int largeur = 640, hauteur = 480, marge = 40;
+        var places = zones.Where(z => positions.ContainsKey(z.Code) && !z.Code.StartsWith("97", StringComparison.Ordinal))
+            .Select(z => (Zone: z, X: positions[z.Code].Longitude * Math.Cos(46.5 * Math.PI / 180), Y: -positions[z.Code].Latitude)).ToList();
+        var svg = new XElement(Svg + "svg",
+            new XAttribute("viewBox", $"0 0 {largeur} {hauteur}"),
+            new XAttribute("role", "img"),
+            new XAttribute("aria-labelledby", $"{id}-titre {id}-desc"),
+            new XAttribute("class", "graphique carte"),
+            new XElement(Svg + "title", new XAttribute("id", $"{id}-titre"), titre),
+            new XElement(Svg + "desc", new XAttribute("id", $"{id}-desc"), description));
+        if (places.Count == 0)
+        {
+            return svg.ToString(SaveOptions.DisableFormatting);
+        }
+
+        var (minX, maxX, minY, maxY) = (places.Min(p => p.X), places.Max(p => p.X), places.Min(p => p.Y), places.Max(p => p.Y));
+        var echelle = Math.Min((largeur - (2 * marge)) / Math.Max(maxX - minX, 0.5), (hauteur - (2 * marge) - 30) / Math.Max(maxY - minY, 0.5));
+
+        // Tiles as large as the closest two centres allow, so that they do not overlap.
+        var proche = places.Count < 2 ? 80.0 : places.SelectMany((a, i) => places.Skip(i + 1).Select(b => Math.Max(Math.Abs(a.X - b.X), Math.Abs(a.Y - b.Y)) * echelle)).Min();
+        var cote = Math.Clamp(proche * 0.92, 26, 80);
+        var valeurs = places.Where(p => p.Zone.Valeur is > 0).Select(p => p.Zone.Valeur!.Value).Order().ToList();
+        int Classe(long v) => valeurs.Count == 0 ? 0 : Math.Min(4, 5 * valeurs.Count(x => x < v) / valeurs.Count);
+        foreach (var (zone, x, y) in places)
+        {
+            var cx = marge + ((x - minX) * echelle) + ((largeur - (2 * marge) - ((maxX - minX) * echelle)) / 2);
+            var cy = marge + ((y - minY) * echelle);
+            var classe = zone.Valeur is { } v && v > 0 ? $"tuile classe-{Classe(v)}" : "tuile vide";
+            svg.Add(new XElement(Svg + "g", new XAttribute("class", classe),
+                new XElement(Svg + "title", $"{zone.Nom} : {zone.Texte}"),
+                new XElement(Svg + "rect", Attr("x", cx - (cote / 2)), Attr("y", cy - (cote / 2)), Attr("width", cote), Attr("height", cote), Attr("rx", 4)),
+                new XElement(Svg + "text", Attr("x", cx), Attr("y", cy - 2), new XAttribute("text-anchor", "middle"), new XAttribute("class", "code"), zone.Code),
+                new XElement(Svg + "text", Attr("x", cx), Attr("y", cy + 12), new XAttribute("text-anchor", "middle"), new XAttribute("class", "etiquette"), zone.Texte)));
+        }
+
+        // The legend: the five classes from light to dark, and the hatched tile.
+        var legende = new XElement(Svg + "g", new XAttribute("class", "legende-carte"));
+        for (var c = 0; c < 5; c++)
+        {
+            legende.Add(new XElement(Svg + "rect", Attr("x", marge + (c * 28)), Attr("y", hauteur - 26), Attr("width", 24), Attr("height", 14), new XAttribute("class", $"tuile classe-{c}")));
+        }
+
+        legende.Add(new XElement(Svg + "text", Attr("x", marge + 146), Attr("y", hauteur - 15), new XAttribute("class", "graduation"), "moins → plus"));
+        legende.Add(new XElement(Svg + "rect", Attr("x", marge + 250), Attr("y", hauteur - 26), Attr("width", 24), Attr("height", 14), new XAttribute("class", "tuile vide")));
+        legende.Add(new XElement(Svg + "text", Attr("x", marge + 280), Attr("y", hauteur - 15), new XAttribute("class", "graduation"), "aucun ou masqué"));
+        svg.Add(legende);
         return svg.ToString(SaveOptions.DisableFormatting);
     }
 

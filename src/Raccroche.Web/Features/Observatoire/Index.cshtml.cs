@@ -20,9 +20,8 @@ public sealed class ObservatoireModel(CalculIndicateurs calcul, ChiffresDeContex
         var chiffres = new List<Chiffre>();
         foreach (var i in RegistreIndicateurs.Tous)
         {
-            var t = await calcul.CalculerAsync(i, Annee, regles, ct);
-            var region = t.Territoires.Count;
-            chiffres.Add(new Chiffre(i, t.Texte(region, TableauIndicateur.Mois, regles), t.Taux.Count > region ? t.Taux[region] : null));
+            var t = await calcul.CalculerAsync(i, new Selection(Annee, Territoire.Region, Ventilation.Psad, Periodicite.Mois), regles, ct);
+            chiffres.Add(new Chiffre(i, t.Texte(t.Total, Grille.Annee, regles), t.Taux.Count > t.Total ? t.Taux[t.Total] : null));
         }
 
         Chiffres = chiffres;

@@ -1,21 +1,39 @@
+using Raccroche.Web.Features.Communes;
+using Raccroche.Web.Features.Decrocheurs;
+
 namespace Raccroche.Web.Features.Observatoire;
 
 /// <summary>
-/// One indicator: the figure, a chart and the same data as a table (PSAD × month, with the region and the year), a year
-/// selector, the method note, and the table as CSV with the same masking. The URL holds the selection.
+/// One indicator: the figure, a chart and the same data as a table, a selection (year, population, breakdown, months or
+/// quarters), the method note, and the table as CSV with the same masking. The URL holds the selection. A PSAD's own
+/// tables are shown to its coordinators only (a territory code "psad-…"); anyone else asking gets the region and a message.
 /// </summary>
-public sealed class IndicateurModel(CalculIndicateurs calcul, IOptions<ObservatoireOptions> options, TimeProvider clock) : PageModel
+public sealed class IndicateurModel(CalculIndicateurs calcul, AccesSuivi acces, RaccrocheDbContext db, ReferentielCommunes communes, IOptions<ObservatoireOptions> options, TimeProvider clock) : PageModel
 {
     public const int PremiereAnnee = 2022;
 
     [BindProperty(SupportsGet = true, Name = "annee")]
     public int? AnneeDemandee { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "territoire")]
+    public string? TerritoireDemande { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "ventilation")]
+    public string? VentilationDemandee { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "periode")]
+    public string? PeriodeDemandee { get; set; }
+
     public TableauIndicateur Tableau { get; private set; } = null!;
+    public Selection Selection => Tableau.Selection;
     public ReglesSecret Regles => options.Value.Regles;
     public IReadOnlyList<int> Annees { get; private set; } = [];
+    public IReadOnlyList<Terme> Territoires { get; private set; } = [];
     public string Graphique { get; private set; } = "";
-    public string? ErreurAnnee { get; private set; }
+    public string? Carte { get; private set; }
+    public Erreurs Erreurs { get; } = new();
+
+    public IReadOnlyList<int> Colonnes => Grille.ColonnesDe(Selection.Periodicite);
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -24,10 +42,24 @@ public sealed class IndicateurModel(CalculIndicateurs calcul, IOptions<Observato
             return refus;
         }
 
-        var region = Tableau.Territoires.Count;
-        Graphique = Graphiques.Barres("graphique-" + Tableau.Indicateur.Code, $"{Tableau.Indicateur.Libelle}, région, {Tableau.Annee}, par mois",
-            $"Diagramme en barres : {Tableau.Indicateur.Unite} par mois pour l'ensemble de la région en {Tableau.Annee}. Les mêmes chiffres sont dans le tableau ci-dessous ; un mois masqué par le secret statistique n'a pas de barre.",
-            [.. Enumerable.Range(0, TableauIndicateur.Mois).Select(m => new Barre(TableauIndicateur.NomsMois[m], Tableau.Valeur(region, m), Tableau.Texte(region, m, Regles)))]);
+        if (Tableau.Publiable)
+        {
+            var t = Tableau;
+            var periodes = Colonnes.Where(c => c != Grille.Annee).ToList();
+            var qui = t.Selection.Territoire.EstRegion ? "région" : t.Selection.Territoire.Nom;
+            Graphique = Graphiques.Barres("graphique-" + t.Indicateur.Code, $"{t.Indicateur.Libelle}, {qui}, {t.Annee}, {Selection.Periodicite.Libelle()}",
+                $"Diagramme en barres : {t.Indicateur.Unite} {Selection.Periodicite.Libelle()} pour l'ensemble ({qui}) en {t.Annee}. Les mêmes chiffres sont dans le tableau ci-dessous ; une période masquée par le secret statistique n'a pas de barre.",
+                [.. periodes.Select(c => new Barre(Grille.NomColonne(c), t.Valeur(t.Total, c), t.Texte(t.Total, c, Regles)))]);
+            if (Selection.Ventilation == Ventilation.Departement)
+            {
+                Carte = Graphiques.Carte("carte-" + t.Indicateur.Code, $"{t.Indicateur.Libelle} par département, {t.Annee}",
+                    $"Carte des départements : plus la couleur est foncée, plus le nombre de {t.Indicateur.Unite} en {t.Annee} est élevé. Les départements sans couleur n'ont pas de jeune compté ou ont un effectif masqué. Les mêmes chiffres sont dans le tableau.",
+                    [.. Enumerable.Range(0, t.Lignes.Count).Where(l => t.Lignes[l].Cle != CalculIndicateurs.Inconnu)
+                        .Select(l => new ZoneCarte(t.Lignes[l].Cle, t.Lignes[l].Nom, t.Valeur(l, Grille.Annee), t.Texte(l, Grille.Annee, Regles)))],
+                    communes.Repertoire.Toutes.GroupBy(c => c.Departement).ToDictionary(g => g.Key, g => (g.Average(c => c.Latitude), g.Average(c => c.Longitude))));
+            }
+        }
+
         return Page();
     }
 
@@ -39,16 +71,28 @@ public sealed class IndicateurModel(CalculIndicateurs calcul, IOptions<Observato
         }
 
         var t = Tableau;
-        var lignes = Enumerable.Range(0, t.Territoires.Count + 1).ToAsyncEnumerable();
-        string[] colonnes = ["territoire", "code", .. TableauIndicateur.NomsMois, $"année {t.Annee}", .. t.Taux.Count > 0 ? new[] { "taux sur l'année" } : []];
+        var colonnesAffichees = Colonnes;
+        var lignes = Enumerable.Range(0, t.Publiable ? t.Lignes.Count + 1 : 0).ToAsyncEnumerable();
+        string[] colonnes = [t.Selection.Ventilation.Libelle().Replace("par ", "", StringComparison.Ordinal), "code", .. colonnesAffichees.Select(c => c == Grille.Annee ? $"année {t.Annee}" : Grille.NomColonne(c)), .. t.Taux.Count > 0 ? new[] { "taux sur l'année" } : []];
         return new ExportCsv<int>(lignes, colonnes, l =>
         [
-            l < t.Territoires.Count ? t.Territoires[l].Nom : "Région",
-            l < t.Territoires.Count ? t.Territoires[l].Code : "",
-            .. Enumerable.Range(0, TableauIndicateur.Mois + 1).Select(m => t.Texte(l, m, Regles)),
+            l < t.Lignes.Count ? t.Lignes[l].Nom : NomTotal,
+            l < t.Lignes.Count ? CodeLigne(l) : "",
+            .. colonnesAffichees.Select(c => t.Texte(l, c, Regles)),
             .. t.Taux.Count > 0 ? new[] { t.Taux[l] ?? "nd" } : [],
-        ], $"{t.Indicateur.Code}-{t.Annee}.csv");
+        ], $"{t.Indicateur.Code}-{t.Annee}{(t.Selection.Territoire.EstRegion ? "" : "-" + t.Selection.Territoire.Code)}-{t.Selection.Ventilation.Code()}.csv");
     }
+
+    /// <summary>The name of the total row: the region, or the territory of the selection.</summary>
+    public string NomTotal => Selection.Territoire.EstRegion ? "Région" : $"Ensemble ({Selection.Territoire.Nom})";
+
+    /// <summary>The code shown for a row: the PSAD's code, the département or EPCI code; nothing for a category.</summary>
+    public string CodeLigne(int l) => Selection.Ventilation switch
+    {
+        Ventilation.Psad => Tableau.Lignes[l].Nom.Split(" – ")[0],
+        Ventilation.Departement or Ventilation.Epci when Tableau.Lignes[l].Cle != CalculIndicateurs.Inconnu => Tableau.Lignes[l].Cle,
+        _ => "",
+    };
 
     private async Task<IActionResult?> ChargerAsync(string code, CancellationToken ct)
     {
@@ -62,11 +106,64 @@ public sealed class IndicateurModel(CalculIndicateurs calcul, IOptions<Observato
         var annee = AnneeDemandee ?? courante;
         if (!Annees.Contains(annee))
         {
-            ErreurAnnee = $"L'année {annee} n'est pas disponible : choisissez une année de {PremiereAnnee} à {courante}. Voici {courante}.";
+            Erreurs.Ajouter("annee", $"L'année {annee} n'est pas disponible : choisissez une année de {PremiereAnnee} à {courante}. Voici {courante}.");
             annee = courante;
         }
 
-        Tableau = await calcul.CalculerAsync(indicateur, annee, Regles, ct);
+        // The populations offered: the region, the départements of the PSADs' territories, the PSADs the reader coordinates.
+        var psads = await db.Psads.AsNoTracking().OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Nom, p.Territoire }).ToListAsync(ct);
+        var departements = psads.SelectMany(p => p.Territoire).Select(c => c.Length == 5 ? Departements.DeCommune(c) : c).OfType<string>()
+            .Where(Departements.Existe).Distinct().Order(StringComparer.Ordinal).Select(Territoire.Departement).ToList();
+        var coordonnees = await acces.PsadsCoordonneesAsync(ct);
+        var siens = psads.Where(p => coordonnees.Contains(p.Id))
+            .Select(p => new Territoire("psad-" + p.Code, $"PSAD {p.Code} – {p.Nom}", Ventilation.Psad, p.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+        List<Territoire> offerts = [Territoire.Region, .. departements, .. siens];
+        Territoires = [.. offerts.Select(t => new Terme(t.Code, t.EstRegion ? "Toute la région" : t.Nom))];
+
+        var territoire = Territoire.Region;
+        if (!string.IsNullOrEmpty(TerritoireDemande))
+        {
+            if (offerts.FirstOrDefault(t => t.Code == TerritoireDemande) is { } choisi)
+            {
+                territoire = choisi;
+            }
+            else if (TerritoireDemande.StartsWith("psad-", StringComparison.Ordinal) && psads.Any(p => "psad-" + p.Code == TerritoireDemande))
+            {
+                Erreurs.Ajouter("territoire", "Les tableaux d'une PSAD sont réservés à ses coordinateurs, connectés. Voici la région.");
+            }
+            else
+            {
+                Erreurs.Ajouter("territoire", "Ce territoire n'est pas proposé : choisissez la région ou un département de la liste. Voici la région.");
+            }
+        }
+
+        var ventilation = territoire.Ventilations[0];
+        if (!string.IsNullOrEmpty(VentilationDemandee))
+        {
+            if (ValeursFermees.Lire<Ventilation>(VentilationDemandee) is { } v && territoire.Ventilations.Contains(v))
+            {
+                ventilation = v;
+            }
+            else
+            {
+                Erreurs.Ajouter("ventilation", $"Cette ventilation n'est pas publiée pour {(territoire.EstRegion ? "la région" : territoire.Nom)} : choisissez {string.Join(", ", territoire.Ventilations.Select(x => x.Libelle()))}.");
+            }
+        }
+
+        var periodicite = Periodicite.Mois;
+        if (!string.IsNullOrEmpty(PeriodeDemandee))
+        {
+            if (ValeursFermees.Lire<Periodicite>(PeriodeDemandee) is { } p)
+            {
+                periodicite = p;
+            }
+            else
+            {
+                Erreurs.Ajouter("periode", "Choisissez « par mois » ou « par trimestre ».");
+            }
+        }
+
+        Tableau = await calcul.CalculerAsync(indicateur, new Selection(annee, territoire, ventilation, periodicite), Regles, ct);
         return null;
     }
 }

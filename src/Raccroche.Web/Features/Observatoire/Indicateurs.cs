@@ -1,3 +1,4 @@
+using Raccroche.Web.Features.Communes;
 using Raccroche.Web.Features.Decrocheurs;
 
 namespace Raccroche.Web.Features.Observatoire;
@@ -75,160 +76,256 @@ public static class RegistreIndicateurs
     public static Indicateur? Trouver(string? code) => Tous.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.Ordinal));
 }
 
-/// <summary>A territory row of an indicator's table.</summary>
-public sealed record LigneTerritoire(string Code, string Nom);
+/// <summary>A row of an indicator's table: a territory or a category (its key in the data, its name).</summary>
+public sealed record LigneTableau(string Cle, string Nom);
 
 /// <summary>
-/// An indicator for one year: one row per PSAD and a last row for the region, one column per month and a last one for the
-/// year, the secrecy applied over all of it (a year minus its months, the region minus its PSADs). Cells are laid out as
-/// <see cref="SecretStatistique.Marges"/> says.
+/// An indicator for one <see cref="Selection"/>: its rows and a last row for the whole population, the 17 columns of
+/// <see cref="Grille"/>, the secrecy applied over all of it. <see cref="Cellules"/> is null when the breakdown cannot be
+/// published at this level (or does not exist for this indicator): the page then says so and points to the level above.
 /// </summary>
-public sealed record TableauIndicateur(Indicateur Indicateur, int Annee, IReadOnlyList<LigneTerritoire> Territoires, TableauMasque Cellules, IReadOnlyList<string?> Taux, DateTime CalculeLe)
+public sealed record TableauIndicateur(Indicateur Indicateur, Selection Selection, IReadOnlyList<LigneTableau> Lignes, TableauMasque? Cellules, IReadOnlyList<string?> Taux, DateTime CalculeLe)
 {
-    public const int Mois = 12;
+    public int Annee => Selection.Annee;
 
-    public static readonly IReadOnlyList<string> NomsMois = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
+    /// <summary>The index of the total row.</summary>
+    public int Total => Lignes.Count;
 
-    /// <summary>The cell of row <paramref name="ligne"/> (the region is <c>Territoires.Count</c>) and month 0–11 (12: the year).</summary>
-    public int Indice(int ligne, int mois) => (ligne * (Mois + 1)) + mois;
+    public bool Publiable => Cellules is not null;
 
-    public long? Valeur(int ligne, int mois) => Cellules.Valeurs[Indice(ligne, mois)];
+    public long? Valeur(int ligne, int colonne) => Cellules?.Valeurs[Grille.Indice(ligne, colonne)];
 
-    public Marque? Marque(int ligne, int mois) => Cellules.Marques[Indice(ligne, mois)];
+    public Marque? Marque(int ligne, int colonne) => Cellules is null ? Observatoire.Marque.NonDisponible : Cellules.Marques[Grille.Indice(ligne, colonne)];
 
     /// <summary>What a cell shows: the number, "&lt; 11" for a small count, "s" for a secondary mask, "nd" when not available.</summary>
-    public string Texte(int ligne, int mois, ReglesSecret regles) => Marque(ligne, mois) switch
+    public string Texte(int ligne, int colonne, ReglesSecret regles) => Marque(ligne, colonne) switch
     {
         Observatoire.Marque.NonDisponible => "nd",
-        Observatoire.Marque.Secret when Cellules.Primaires.Contains(Indice(ligne, mois)) => $"< {regles.SeuilEffectif}",
+        Observatoire.Marque.Secret when Cellules!.Primaires.Contains(Grille.Indice(ligne, colonne)) => $"< {regles.SeuilEffectif}",
         Observatoire.Marque.Secret => "s",
-        _ => Format.Nombre(Valeur(ligne, mois)!.Value),
+        _ => Format.Nombre(Valeur(ligne, colonne)!.Value),
     };
 }
 
-/// <summary>Computes an indicator's table from the database by SQL aggregates (never by loading case files).</summary>
-public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock, CacheObservatoire cache)
+/// <summary>
+/// Computes an indicator's tables from the database by SQL aggregates (never by loading case files): one grouped scan of
+/// the year's files per population and breakdown, shared by every indicator (<see cref="CohortesAsync"/>).
+/// </summary>
+public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock, CacheObservatoire cache, ReferentielCommunes communes)
 {
-    private sealed record Psad(int Id, string Code, string Nom);
+    /// <summary>A table before its rates: rows, raw cells (for the nested check) and the masked cells.</summary>
+    private sealed record Table(IReadOnlyList<LigneTableau> Lignes, long?[] Valeurs, TableauMasque? Masque);
 
-    private List<Psad>? _psads;
-    private readonly Dictionary<(string Code, int Annee), TableauMasque> _masques = [];
+    private readonly Dictionary<(string Indicateur, int Annee, string Territoire, Ventilation Ventilation), Table> _tables = [];
+    private List<LigneTableau>? _psads;
 
-    public async Task<TableauIndicateur> CalculerAsync(Indicateur indicateur, int annee, ReglesSecret regles, CancellationToken ct = default)
+    public async Task<TableauIndicateur> CalculerAsync(Indicateur indicateur, Selection selection, ReglesSecret regles, CancellationToken ct = default)
     {
-        var psads = _psads ??= await db.Psads.AsNoTracking().OrderBy(p => p.Code).Select(p => new Psad(p.Id, p.Code, p.Nom)).ToListAsync(ct);
-        var masque = await MasqueAsync(indicateur, annee, psads, regles, ct);
+        var table = await TableAsync(indicateur, selection.Annee, selection.Territoire, selection.Ventilation, regles, ct);
 
         // A rate of the year per row: only when the numerator and the denominator are published and the denominator is large enough.
         IReadOnlyList<string?> taux = [];
-        if (indicateur.Denominateur is { } code && RegistreIndicateurs.Trouver(code) is { } denominateur)
+        if (indicateur.Denominateur is { } code && RegistreIndicateurs.Trouver(code) is { } denominateur && table.Masque is { } masque)
         {
-            var base_ = await MasqueAsync(denominateur, annee, psads, regles, ct);
-            taux = [.. Enumerable.Range(0, psads.Count + 1).Select(l =>
+            var base_ = await TableAsync(denominateur, selection.Annee, selection.Territoire, selection.Ventilation, regles, ct);
+            taux = [.. Enumerable.Range(0, table.Lignes.Count + 1).Select(l =>
             {
-                var i = (l * (TableauIndicateur.Mois + 1)) + TableauIndicateur.Mois;
-                return masque.Valeurs[i] is { } n && base_.Valeurs[i] is { } d && regles.TauxPubliable(d)
+                var i = Grille.Indice(l, Grille.Annee);
+                return masque.Valeurs[i] is { } n && base_.Masque?.Valeurs[i] is { } d && regles.TauxPubliable(d)
                     ? Format.Pourcentage(100.0 * n / d)
                     : null;
             })];
         }
 
-        return new TableauIndicateur(indicateur, annee, [.. psads.Select(p => new LigneTerritoire(p.Code, p.Nom))], masque, taux, clock.GetUtcNow().UtcDateTime);
+        return new TableauIndicateur(indicateur, selection, table.Lignes, table.Masque, taux, clock.GetUtcNow().UtcDateTime);
     }
 
-    /// <summary>An indicator's table with the secrecy applied, computed once per request (the rates' denominator serves five indicators).</summary>
-    private async Task<TableauMasque> MasqueAsync(Indicateur indicateur, int annee, List<Psad> psads, ReglesSecret regles, CancellationToken ct)
+    /// <summary>
+    /// A table with its secrecy, once per request. The region's PSAD table is masked alone; every other table is checked
+    /// together with the one it is nested in (<see cref="Grille"/>), which stays as published.
+    /// </summary>
+    private async Task<Table> TableAsync(Indicateur indicateur, int annee, Territoire territoire, Ventilation ventilation, ReglesSecret regles, CancellationToken ct)
     {
-        if (!_masques.TryGetValue((indicateur.Code, annee), out var masque))
+        var cle = (indicateur.Code, annee, territoire.Code, ventilation);
+        if (_tables.TryGetValue(cle, out var deja))
         {
-            var valeurs = Tableau([.. psads.Select(p => p.Id)], await ComptesAsync(indicateur, annee, ct));
-            _masques[(indicateur.Code, annee)] = masque = SecretStatistique.Appliquer(valeurs, SecretStatistique.Marges(psads.Count, TableauIndicateur.Mois), regles);
+            return deja;
         }
 
-        return masque;
+        Table table;
+        if (!Existe(indicateur, territoire, ventilation))
+        {
+            table = new Table([], [], null);
+        }
+        else
+        {
+            var (lignes, valeurs) = await ValeursAsync(indicateur, annee, territoire, ventilation, ct);
+            var sommes = Grille.Sommes(lignes.Count);
+            if (territoire.EstRegion && ventilation == Ventilation.Psad)
+            {
+                table = new Table(lignes, valeurs, SecretStatistique.Appliquer(valeurs, sommes, regles));
+            }
+            else
+            {
+                var parent = await TableAsync(indicateur, annee, Territoire.Region, territoire.Echelon == Ventilation.Departement ? Ventilation.Departement : Ventilation.Psad, regles, ct);
+                var ligne = territoire.EstRegion ? parent.Lignes.Count : parent.Lignes.ToList().FindIndex(l => l.Cle == territoire.Cle);
+                TableauMasque? masque;
+                if (parent.Masque is null)
+                {
+                    masque = null;
+                }
+                else if (ligne < 0)
+                {
+                    // The territory has no file this year: nothing to protect, nothing shared.
+                    masque = SecretStatistique.Appliquer(valeurs, sommes, regles);
+                }
+                else
+                {
+                    var partagees = Enumerable.Range(0, Grille.Colonnes).ToDictionary(c => Grille.Indice(lignes.Count, c), c => Grille.Indice(ligne, c));
+                    masque = SecretStatistique.AppliquerAupres(valeurs, sommes, partagees, parent.Valeurs, Grille.Sommes(parent.Lignes.Count), parent.Masque, regles);
+                }
+
+                table = new Table(lignes, valeurs, masque);
+            }
+        }
+
+        _tables[cle] = table;
+        return table;
     }
 
-    /// <summary>The counts per PSAD and month of the year (months in UTC: a file opened on the last evening of a month in Paris may count in the next).</summary>
-    private async Task<Dictionary<(int Psad, int Mois), long>> ComptesAsync(Indicateur indicateur, int annee, CancellationToken ct)
+    /// <summary>SIEI rows are counted per livraison, and a livraison belongs to a PSAD: only the region's PSAD table exists for them.</summary>
+    public static bool Existe(Indicateur indicateur, Territoire territoire, Ventilation ventilation) =>
+        territoire.Ventilations.Contains(ventilation) && (indicateur.Comptage == Comptage.Personnes || (territoire.EstRegion && ventilation == Ventilation.Psad));
+
+    private async Task<(IReadOnlyList<LigneTableau> Lignes, long?[] Valeurs)> ValeursAsync(Indicateur indicateur, int annee, Territoire territoire, Ventilation ventilation, CancellationToken ct)
     {
         if (indicateur.Comptage == Comptage.Situations)
         {
+            var psads = await PsadsAsync(ct);
             var debut = new DateOnly(annee, 1, 1);
             var fin = debut.AddYears(1);
-            return (await db.Livraisons.AsNoTracking().Where(l => l.Mois >= debut && l.Mois < fin)
+            var lus = (await db.Livraisons.AsNoTracking().Where(l => l.Mois >= debut && l.Mois < fin)
                     .GroupBy(l => new { l.PsadId, l.Mois.Month }).Select(g => new { g.Key.PsadId, g.Key.Month, Nombre = g.Sum(l => l.Lignes) }).ToListAsync(ct))
-                .ToDictionary(x => (x.PsadId, x.Month), x => (long)x.Nombre);
+                .ToDictionary(x => (x.PsadId.ToString(CultureInfo.InvariantCulture), x.Month), x => (long)x.Nombre);
+            return (psads, Grille.Remplir(psads.Count, (l, m) => lus.GetValueOrDefault((psads[l].Cle, m + 1))));
         }
 
         var filtre = indicateur.Filtre ?? ((_, _) => true);
-        return (await CohortesAsync(annee, ct)).Where(c => filtre(c.Statut, c.Motif))
-            .GroupBy(c => (c.Psad, c.Mois)).ToDictionary(g => g.Key, g => g.Sum(c => c.Nombre));
+        var cohortes = await CohortesAsync(annee, territoire, ventilation, ct);
+        var comptes = cohortes.Where(c => filtre(c.Statut, c.Motif)).GroupBy(c => (c.Cle, c.Mois)).ToDictionary(g => g.Key, g => g.Sum(c => c.Nombre));
+        var lignes = await LignesAsync(territoire, ventilation, cohortes, ct);
+        return (lignes, Grille.Remplir(lignes.Count, (l, m) => comptes.GetValueOrDefault((lignes[l].Cle, m + 1))));
     }
 
-    /// <summary>One row per PSAD, month, status and closing reason of the files opened in the year: every cohort indicator sums some of them.</summary>
-    public sealed record Cohorte(int Psad, int Mois, StatutDossier Statut, MotifCloture? Motif, long Nombre);
+    private async Task<List<LigneTableau>> PsadsAsync(CancellationToken ct) =>
+        _psads ??= [.. (await db.Psads.AsNoTracking().OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Nom }).ToListAsync(ct))
+            .Select(p => new LigneTableau(p.Id.ToString(CultureInfo.InvariantCulture), $"{p.Code} – {p.Nom}"))];
+
+    /// <summary>The rows of a breakdown: every PSAD, structure, age band or level always; the territories that have files; "non renseigné" last.</summary>
+    private async Task<List<LigneTableau>> LignesAsync(Territoire territoire, Ventilation ventilation, IReadOnlyList<Cohorte> cohortes, CancellationToken ct)
+    {
+        var presentes = cohortes.Select(c => c.Cle).Where(c => c != Inconnu).Distinct().Order(StringComparer.Ordinal).ToList();
+        switch (ventilation)
+        {
+            case Ventilation.Psad:
+                return await PsadsAsync(ct);
+            case Ventilation.TrancheAge:
+                return [.. TranchesAge.Toutes.Select(t => new LigneTableau(t.Code, t.Nom))];
+            case Ventilation.Niveau:
+                return [.. NiveauxFormation.Tous.Select(t => new LigneTableau(t.Code, t.Nom))];
+            case Ventilation.Departement:
+                return [.. presentes.Select(d => new LigneTableau(d, Departements.Nom(d) is { } n ? $"{d} – {n}" : d)), new(Inconnu, "commune non renseignée")];
+            case Ventilation.Epci:
+                var repertoire = communes.Repertoire;
+                var nomsEpci = repertoire.Toutes.Where(c => c.Epci is not null).GroupBy(c => c.Epci!)
+                    .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.Population ?? 0).First().Nom);
+                return [.. presentes.Select(e => new LigneTableau(e, nomsEpci.TryGetValue(e, out var n) ? $"EPCI de {n} ({e})" : $"EPCI {e}")), new(Inconnu, "hors EPCI ou commune non renseignée")];
+            default:
+                var psadId = int.Parse(territoire.Cle, CultureInfo.InvariantCulture);
+                var structures = await db.Set<PartenairePsad>().AsNoTracking().Where(p => p.PsadId == psadId)
+                    .Select(p => new { p.StructureId, p.Structure!.Nom }).OrderBy(p => p.Nom).ToListAsync(ct);
+                var connues = structures.Select(s => s.StructureId.ToString(CultureInfo.InvariantCulture)).ToHashSet();
+                return [.. structures.Select(s => new LigneTableau(s.StructureId.ToString(CultureInfo.InvariantCulture), s.Nom)),
+                    .. presentes.Where(p => !connues.Contains(p)).Select(p => new LigneTableau(p, "ancienne structure partenaire")),
+                    new(Inconnu, "non attribué à une structure")];
+        }
+    }
+
+    /// <summary>The key of the "non renseigné" row (no commune, no birth date, no level, no structure).</summary>
+    public const string Inconnu = "inconnu";
+
+    /// <summary>One row per category, month, status and closing reason of the files opened in the year: every cohort indicator sums some of them.</summary>
+    public sealed record Cohorte(string Cle, int Mois, StatutDossier Statut, MotifCloture? Motif, long Nombre);
 
     /// <summary>
-    /// The year's cohorts: one grouped scan of the year's files for every indicator, kept <see cref="ObservatoireOptions.CacheSecondes"/>
-    /// (the key figures and the indicator pages then read the same rows; a figure is at most that old).
+    /// The year's cohorts of a population by a breakdown: one grouped scan of the year's files for every indicator, kept
+    /// <see cref="ObservatoireOptions.CacheSecondes"/> (the key figures and the indicator pages then read the same rows).
     /// </summary>
-    public async Task<IReadOnlyList<Cohorte>> CohortesAsync(int annee, CancellationToken ct)
+    public async Task<IReadOnlyList<Cohorte>> CohortesAsync(int annee, Territoire territoire, Ventilation ventilation, CancellationToken ct)
     {
         var maintenant = clock.GetUtcNow().UtcDateTime;
-        if (cache.Lire(annee, maintenant) is { } deja)
+        var cle = $"{annee}|{territoire.Code}|{ventilation.Code()}";
+        if (cache.Lire(cle, maintenant) is { } deja)
         {
             return deja;
         }
 
         var de = new DateTime(annee, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var a = de.AddYears(1);
-        var lignes = await db.JeunesSuivis.AsNoTracking().Where(j => j.CreeLe >= de && j.CreeLe < a)
-            .GroupBy(j => new { j.PsadId, j.CreeLe.Month, j.Statut, j.MotifCloture })
-            .Select(g => new { g.Key.PsadId, g.Key.Month, g.Key.Statut, g.Key.MotifCloture, Nombre = g.Count() }).ToListAsync(ct);
-        List<Cohorte> cohortes = [.. lignes.Select(l => new Cohorte(l.PsadId, l.Month, l.Statut, l.MotifCloture, l.Nombre))];
-        cache.Ecrire(annee, cohortes, maintenant);
+        var q = db.JeunesSuivis.AsNoTracking().Where(j => j.CreeLe >= de && j.CreeLe < a);
+        if (territoire.Echelon == Ventilation.Departement && !territoire.EstRegion)
+        {
+            var prefixe = territoire.Cle;
+            q = q.Where(j => j.CodeInsee != null && j.CodeInsee.StartsWith(prefixe));
+        }
+        else if (!territoire.EstRegion)
+        {
+            var psad = int.Parse(territoire.Cle, CultureInfo.InvariantCulture);
+            q = q.Where(j => j.PsadId == psad);
+        }
+
+        List<Cohorte> cohortes = ventilation switch
+        {
+            Ventilation.Psad => [.. (await q.GroupBy(j => new { j.PsadId, j.CreeLe.Month, j.Statut, j.MotifCloture })
+                .Select(g => new { g.Key.PsadId, g.Key.Month, g.Key.Statut, g.Key.MotifCloture, Nombre = g.Count() }).ToListAsync(ct))
+                .Select(l => new Cohorte(l.PsadId.ToString(CultureInfo.InvariantCulture), l.Month, l.Statut, l.MotifCloture, l.Nombre))],
+            Ventilation.Structure => [.. (await q.GroupBy(j => new { j.StructureId, j.CreeLe.Month, j.Statut, j.MotifCloture })
+                .Select(g => new { g.Key.StructureId, g.Key.Month, g.Key.Statut, g.Key.MotifCloture, Nombre = g.Count() }).ToListAsync(ct))
+                .Select(l => new Cohorte(l.StructureId is { } s ? s.ToString(CultureInfo.InvariantCulture) : Inconnu, l.Month, l.Statut, l.MotifCloture, l.Nombre))],
+            Ventilation.Departement => [.. (await q.GroupBy(j => new { Departement = j.CodeInsee == null ? null : j.CodeInsee.StartsWith("97") ? j.CodeInsee.Substring(0, 3) : j.CodeInsee.Substring(0, 2), j.CreeLe.Month, j.Statut, j.MotifCloture })
+                .Select(g => new { g.Key.Departement, g.Key.Month, g.Key.Statut, g.Key.MotifCloture, Nombre = g.Count() }).ToListAsync(ct))
+                .Select(l => new Cohorte(l.Departement is { } d && Departements.Existe(d) ? d : Inconnu, l.Month, l.Statut, l.MotifCloture, l.Nombre))],
+            Ventilation.Epci => [.. (await (from j in q
+                                           join c in db.Communes on j.CodeInsee equals c.CodeInsee into cs
+                                           from c in cs.DefaultIfEmpty()
+                                           group j by new { Epci = c == null ? null : c.Epci, j.CreeLe.Month, j.Statut, j.MotifCloture } into g
+                                           select new { g.Key.Epci, g.Key.Month, g.Key.Statut, g.Key.MotifCloture, Nombre = g.Count() }).ToListAsync(ct))
+                .Select(l => new Cohorte(l.Epci ?? Inconnu, l.Month, l.Statut, l.MotifCloture, l.Nombre))],
+            Ventilation.TrancheAge => [.. (await q.GroupBy(j => new { An = j.DateNaissance == null ? 0 : j.DateNaissance.Value.Year, Mn = j.DateNaissance == null ? 0 : j.DateNaissance.Value.Month, j.CreeLe.Month, j.Statut, j.MotifCloture })
+                .Select(g => new { g.Key.An, g.Key.Mn, g.Key.Month, g.Key.Statut, g.Key.MotifCloture, Nombre = g.Count() }).ToListAsync(ct))
+                .Select(l => new Cohorte(TranchesAge.De(l.An, l.Mn, annee, l.Month), l.Month, l.Statut, l.MotifCloture, l.Nombre))],
+            _ => [.. (await q.GroupBy(j => new { j.NiveauFormation, j.CreeLe.Month, j.Statut, j.MotifCloture })
+                .Select(g => new { g.Key.NiveauFormation, g.Key.Month, g.Key.Statut, g.Key.MotifCloture, Nombre = g.Count() }).ToListAsync(ct))
+                .Select(l => new Cohorte(NiveauxFormation.De(l.NiveauFormation), l.Month, l.Statut, l.MotifCloture, l.Nombre))],
+        };
+        cache.Ecrire(cle, cohortes, maintenant);
         return cohortes;
-    }
-
-    private static long?[] Tableau(List<int> psads, Dictionary<(int Psad, int Mois), long> comptes)
-    {
-        var colonnes = TableauIndicateur.Mois + 1;
-        var t = new long?[(psads.Count + 1) * colonnes];
-        for (var l = 0; l < psads.Count; l++)
-        {
-            for (var m = 0; m < TableauIndicateur.Mois; m++)
-            {
-                t[(l * colonnes) + m] = comptes.GetValueOrDefault((psads[l], m + 1));
-            }
-        }
-
-        for (var l = 0; l < psads.Count; l++)
-        {
-            t[(l * colonnes) + TableauIndicateur.Mois] = Enumerable.Range(0, TableauIndicateur.Mois).Sum(m => t[(l * colonnes) + m]!.Value);
-        }
-
-        for (var m = 0; m <= TableauIndicateur.Mois; m++)
-        {
-            t[(psads.Count * colonnes) + m] = Enumerable.Range(0, psads.Count).Sum(l => t[(l * colonnes) + m]!.Value);
-        }
-
-        return t;
     }
 }
 
-/// <summary>The cohorts of recent reads, per year, for <see cref="ObservatoireOptions.CacheSecondes"/> (0: none), in this instance.</summary>
+/// <summary>The cohorts of recent reads, per year, population and breakdown, for <see cref="ObservatoireOptions.CacheSecondes"/> (0: none), in this instance.</summary>
 public sealed class CacheObservatoire(Microsoft.Extensions.Options.IOptions<ObservatoireOptions> options)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (DateTime Lu, IReadOnlyList<CalculIndicateurs.Cohorte> Cohortes)> _parAnnee = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime Lu, IReadOnlyList<CalculIndicateurs.Cohorte> Cohortes)> _parCle = new();
 
-    public IReadOnlyList<CalculIndicateurs.Cohorte>? Lire(int annee, DateTime maintenant) =>
-        _parAnnee.TryGetValue(annee, out var e) && (maintenant - e.Lu).TotalSeconds < options.Value.CacheSecondes ? e.Cohortes : null;
+    public IReadOnlyList<CalculIndicateurs.Cohorte>? Lire(string cle, DateTime maintenant) =>
+        _parCle.TryGetValue(cle, out var e) && (maintenant - e.Lu).TotalSeconds < options.Value.CacheSecondes ? e.Cohortes : null;
 
-    public void Ecrire(int annee, IReadOnlyList<CalculIndicateurs.Cohorte> cohortes, DateTime maintenant)
+    public void Ecrire(string cle, IReadOnlyList<CalculIndicateurs.Cohorte> cohortes, DateTime maintenant)
     {
         if (options.Value.CacheSecondes > 0)
         {
-            _parAnnee[annee] = (maintenant, cohortes);
+            _parCle[cle] = (maintenant, cohortes);
         }
     }
 }

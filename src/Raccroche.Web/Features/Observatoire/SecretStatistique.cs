@@ -60,7 +60,16 @@ public static class SecretStatistique
     /// The secondary cells chosen are the smallest published parts of a sum that would leak (totals only when no part is
     /// left), so that as little information as possible is lost.
     /// </summary>
-    public static TableauMasque Appliquer(IReadOnlyList<long?> valeurs, IReadOnlyList<Somme> sommes, ReglesSecret regles)
+    public static TableauMasque Appliquer(IReadOnlyList<long?> valeurs, IReadOnlyList<Somme> sommes, ReglesSecret regles) =>
+        Appliquer(valeurs, sommes, regles, new HashSet<int>(), new HashSet<int>())!;
+
+    /// <summary>
+    /// The same secrecy for a table that shares cells with a table already published (a territory's row, now the total of
+    /// its breakdown; the region's totals, published by the PSAD table): <paramref name="masquees"/> are masked there, so
+    /// masked here from the start; <paramref name="fixees"/> are published there, so they must stay published here. Null
+    /// when protecting the table would need to mask one of those: the breakdown cannot be published at this level.
+    /// </summary>
+    public static TableauMasque? Appliquer(IReadOnlyList<long?> valeurs, IReadOnlyList<Somme> sommes, ReglesSecret regles, IReadOnlySet<int> masquees, IReadOnlySet<int> fixees)
     {
         foreach (var s in sommes)
         {
@@ -72,6 +81,16 @@ public static class SecretStatistique
 
         var marques = valeurs.Select(v => v is null ? Marque.NonDisponible : regles.EstPetitEffectif(v.Value) ? Marque.Secret : (Marque?)null).ToArray();
         var primaires = Enumerable.Range(0, valeurs.Count).Where(i => marques[i] == Marque.Secret).ToHashSet();
+        if (primaires.Overlaps(fixees))
+        {
+            return null;
+        }
+
+        foreach (var i in masquees)
+        {
+            marques[i] ??= Marque.Secret;
+        }
+
         if (marques.All(m => m is null))
         {
             return new TableauMasque([.. valeurs], marques, primaires);
@@ -95,12 +114,75 @@ public static class SecretStatistique
             }
 
             // The smallest published part, a non-zero one first (a masked zero hides little: readers guess it); the total last.
-            var aMasquer = fuite.Parties.Where(c => marques[c] is null).OrderBy(c => valeurs[c] == 0 ? 1 : 0).ThenBy(c => valeurs[c]).ThenBy(c => c).Cast<int?>().FirstOrDefault()
-                ?? fuite.Total;
-            marques[aMasquer] = Marque.Secret;
+            var aMasquer = fuite.Parties.Where(c => marques[c] is null && !fixees.Contains(c)).OrderBy(c => valeurs[c] == 0 ? 1 : 0).ThenBy(c => valeurs[c]).ThenBy(c => c).Cast<int?>().FirstOrDefault()
+                ?? (marques[fuite.Total] is null && !fixees.Contains(fuite.Total) ? fuite.Total : null);
+            if (aMasquer is null)
+            {
+                // The only cells left to mask are published elsewhere (or every cell of the sum is masked and the leak runs
+                // through other sums: mask any published cell of a sum through the leaking cell, fixed ones excepted).
+                aMasquer = sommes.SelectMany(Cellules).Where(c => marques[c] is null && !fixees.Contains(c)).Cast<int?>().FirstOrDefault();
+                if (aMasquer is null)
+                {
+                    return null;
+                }
+            }
+
+            marques[aMasquer.Value] = Marque.Secret;
         }
 
         return new TableauMasque([.. valeurs.Select((v, i) => marques[i] is null ? v : null)], marques, primaires);
+    }
+
+    /// <summary>
+    /// The secrecy of a table published beside one already published (<paramref name="parent"/>): a territory's breakdown
+    /// whose total row is that territory's row of the parent, or a breakdown whose total row is the region's row of the PSAD
+    /// table. <paramref name="partagees"/> maps each cell of the new table that the parent also shows to the parent's cell.
+    /// The check runs over both tables at once (a reader has both), the parent unchanged: its masked cells stay masked, its
+    /// published ones published. Null when the new table cannot be made safe that way (offer it at the level above).
+    /// </summary>
+    public static TableauMasque? AppliquerAupres(
+        IReadOnlyList<long?> valeurs, IReadOnlyList<Somme> sommes, IReadOnlyDictionary<int, int> partagees,
+        IReadOnlyList<long?> valeursParent, IReadOnlyList<Somme> sommesParent, TableauMasque parent, ReglesSecret regles)
+    {
+        // One vector: the parent's cells, then the new table's own cells; a shared cell is the parent's.
+        var p = valeursParent.Count;
+        var indice = new int[valeurs.Count];
+        var propres = 0;
+        for (var i = 0; i < valeurs.Count; i++)
+        {
+            indice[i] = partagees.TryGetValue(i, out var j) ? j : p + propres++;
+        }
+
+        var tout = new long?[p + propres];
+        for (var i = 0; i < p; i++)
+        {
+            tout[i] = valeursParent[i];
+        }
+
+        for (var i = 0; i < valeurs.Count; i++)
+        {
+            if (indice[i] >= p)
+            {
+                tout[indice[i]] = valeurs[i];
+            }
+            else if (valeurs[i] != valeursParent[indice[i]])
+            {
+                throw new ArgumentException("A shared cell differs between the two tables.", nameof(partagees));
+            }
+        }
+
+        List<Somme> toutes = [.. sommesParent, .. sommes.Select(s => new Somme(indice[s.Total], [.. s.Parties.Select(x => indice[x])]))];
+        var masquees = Enumerable.Range(0, p).Where(parent.EstMasquee).ToHashSet();
+        var fixees = Enumerable.Range(0, p).Where(i => !parent.EstMasquee(i)).ToHashSet();
+        if (Appliquer(tout, toutes, regles, masquees, fixees) is not { } r)
+        {
+            return null;
+        }
+
+        return new TableauMasque(
+            [.. Enumerable.Range(0, valeurs.Count).Select(i => r.Valeurs[indice[i]])],
+            [.. Enumerable.Range(0, valeurs.Count).Select(i => r.Marques[indice[i]])],
+            Enumerable.Range(0, valeurs.Count).Where(i => r.Primaires.Contains(indice[i]) || (indice[i] < p && parent.Primaires.Contains(indice[i]))).ToHashSet());
     }
 
     /// <summary>The secret cells a reader could recompute from the published ones; empty when the table is safe.</summary>

@@ -2,6 +2,7 @@ using Raccroche.Web.Features.Comptes;
 using Raccroche.Web.Features.Decrocheurs;
 using Raccroche.Web.Features.Demandes;
 using Raccroche.Web.Features.Fiches;
+using Raccroche.Web.Features.Moderation;
 
 namespace Raccroche.Web.Features.Pro;
 
@@ -21,6 +22,9 @@ public sealed class IndexModel(Habilitations h, RaccrocheDbContext db, TimeProvi
     public int FichesARevoir { get; private set; }
     public int RevisionsAValider { get; private set; }
 
+    /// <summary>For an editor: the news items and events structures proposed, waiting for a decision.</summary>
+    public (int Actualites, int Evenements) PropositionsAExaminer { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         DemandesNouvelles = await h.DemandesRecues().CountAsync(d => d.Statut == StatutDemande.Nouvelle, ct);
@@ -39,6 +43,13 @@ public sealed class IndexModel(Habilitations h, RaccrocheDbContext db, TimeProvi
             Suivi = (
                 await traites.CountAsync(j => j.Statut != StatutDossier.Cloture && j.Statut != StatutDossier.Transfere && j.Statut != StatutDossier.Annule, ct),
                 await traites.CountAsync(j => j.NombreTentatives == 0 && (j.Statut == StatutDossier.AAttribuer || j.Statut == StatutDossier.AContacter), ct));
+        }
+
+        if (h.EstEditeur)
+        {
+            PropositionsAExaminer = (
+                await db.Actualites.CountAsync(a => a.Statut == StatutModeration.Proposee, ct),
+                await db.Evenements.CountAsync(e => e.Statut == StatutModeration.Proposee, ct));
         }
 
         if (h.EstAdminRegional)

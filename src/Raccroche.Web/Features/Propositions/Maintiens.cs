@@ -3,12 +3,13 @@ namespace Raccroche.Web.Features.Propositions;
 /// <summary>
 /// The age bands of the programmes' outcomes: the age reached in the year the programme was proposed (the year minus the
 /// birth year, INSEE's "âge atteint dans l'année"), the one age an anonymised file still gives (only its birth year stays).
+/// The bounds are the observatory's breakdown by age (16-17, 18-20, 21-25, 26 and over), its first band open below.
 /// </summary>
 public enum ClasseAge
 {
     [Valeur("moins-18", "Moins de 18 ans")] Moins18,
-    [Valeur("18-21", "18 à 21 ans")] De18A21,
-    [Valeur("22-25", "22 à 25 ans")] De22A25,
+    [Valeur("18-20", "18 à 20 ans")] De18A20,
+    [Valeur("21-25", "21 à 25 ans")] De21A25,
     [Valeur("26-plus", "26 ans et plus")] Plus26,
 }
 
@@ -17,8 +18,8 @@ public static class ClassesAge
     public static ClasseAge De(int age) => age switch
     {
         < 18 => ClasseAge.Moins18,
-        <= 21 => ClasseAge.De18A21,
-        <= 25 => ClasseAge.De22A25,
+        <= 20 => ClasseAge.De18A20,
+        <= 25 => ClasseAge.De21A25,
         _ => ClasseAge.Plus26,
     };
 }

@@ -9,12 +9,20 @@ public sealed class MerciModel : PageModel
 {
     public string Texte { get; private set; } = "";
 
-    public void OnGet(string? choix) => Texte = ValeursFermees.Lire<ChoixReponse>(choix) switch
+    public void OnGet(string? choix, string? point) => Texte = ValeursFermees.Lire<ReponsePoint>(point) is { } p ? ApresPoint(p) : ValeursFermees.Lire<ChoixReponse>(choix) switch
     {
         ChoixReponse.Rappel => "Quelqu'un t'appellera à l'un des moments choisis.",
         ChoixReponse.RendezVous => "La structure te proposera un rendez-vous dans l'une des demi-journées choisies.",
         ChoixReponse.DejaEnSolution => "C'est noté. Bonne continuation !",
         ChoixReponse.NePasContacter => "C'est noté : plus personne ne t'écrira depuis ce dossier.",
         _ => "Ta réponse a été transmise.",
+    };
+
+    /// <summary>After a check-in's answer.</summary>
+    private static string ApresPoint(ReponsePoint p) => p switch
+    {
+        ReponsePoint.Toujours => "C'est noté, merci. Bonne continuation !",
+        ReponsePoint.Arrete => "C'est noté. Quelqu'un de la structure va te recontacter pour chercher une autre solution avec toi.",
+        _ => "C'est noté, merci. Bonne continuation dans ta nouvelle activité !",
     };
 }

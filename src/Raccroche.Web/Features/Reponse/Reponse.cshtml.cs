@@ -5,7 +5,8 @@ namespace Raccroche.Web.Features.Reponse;
 
 /// <summary>
 /// The personal link's page (<c>/r/{jeton}</c>): four answers, no account, no JavaScript needed, nothing shown about the young
-/// person. An unknown, expired or spent link answers 404 with the same page whatever the reason.
+/// person; a check-in's link (<see cref="NatureMessage.PointSuivi"/>) asks instead whether the young person is still in their
+/// training or job (three answers). An unknown, expired or spent link answers 404 with the same page whatever the reason.
 /// </summary>
 [EnableRateLimiting(LimitesDebit.LienPersonnel)]
 public sealed class ReponseModel(ReponsesJeune reponses) : PageModel
@@ -13,6 +14,9 @@ public sealed class ReponseModel(ReponsesJeune reponses) : PageModel
     /// <summary>The guardian is addressed with "vous", the young person with "tu".</summary>
     public bool Vous { get; private set; }
     public bool Invalide { get; private set; }
+
+    /// <summary>The link of a check-in after a solution: "tu y es toujours ?" instead of the four answers.</summary>
+    public bool Point { get; private set; }
     public Erreurs Erreurs { get; } = new();
 
     /// <summary>The form that was posted (its errors are shown beside it, and it stays open).</summary>
@@ -22,6 +26,8 @@ public sealed class ReponseModel(ReponsesJeune reponses) : PageModel
     [BindProperty] public List<string> DemiJournees { get; set; } = [];
     [BindProperty] public string? Situation { get; set; }
     [BindProperty] public string? Precision { get; set; }
+    [BindProperty] public string? ReponsePoint { get; set; }
+    [BindProperty] public string? PrecisionPoint { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string jeton, CancellationToken ct) => await AfficherAsync(jeton, ct);
 
@@ -32,6 +38,24 @@ public sealed class ReponseModel(ReponsesJeune reponses) : PageModel
     public Task<IActionResult> OnPostDejaEnSolutionAsync(string jeton, CancellationToken ct) => RepondreAsync(jeton, ChoixReponse.DejaEnSolution, [], ct);
 
     public Task<IActionResult> OnPostNePasContacterAsync(string jeton, CancellationToken ct) => RepondreAsync(jeton, ChoixReponse.NePasContacter, [], ct);
+
+    public async Task<IActionResult> OnPostPointAsync(string jeton, CancellationToken ct)
+    {
+        var reponse = ValeursFermees.Lire<ReponsePoint>(ReponsePoint);
+        var r = await reponses.RepondrePointAsync(jeton, reponse, PrecisionPoint, ct);
+        if (r.Reussi)
+        {
+            return Redirect("/r/merci?point=" + reponse!.Value.Code());
+        }
+
+        if (r.Refus == Refus.Interdit)
+        {
+            return Refuser();
+        }
+
+        Erreurs.Ajouter(r.Erreurs);
+        return await AfficherAsync(jeton, ct);
+    }
 
     private async Task<IActionResult> RepondreAsync(string jeton, ChoixReponse choix, List<string> creneaux, CancellationToken ct)
     {
@@ -60,6 +84,7 @@ public sealed class ReponseModel(ReponsesJeune reponses) : PageModel
         }
 
         Vous = message.Destinataire == DestinataireContact.ResponsableLegal;
+        Point = message.PointSuiviId is not null;
         return Page();
     }
 

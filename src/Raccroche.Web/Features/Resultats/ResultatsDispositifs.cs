@@ -215,8 +215,8 @@ public sealed class ResultatsDispositifs(RaccrocheDbContext db, InstantaneResult
                 GROUP BY so."DispositifId", so."JeuneSuiviId"),
             n AS ({dernierEntretien})
             SELECT x.d AS "DispositifId", x.psad AS "PsadId", x.sexe AS "Sexe",
-                CASE WHEN x.age IS NULL THEN NULL WHEN x.age < 18 THEN '{ClasseAge.Moins18.Code()}' WHEN x.age <= 21 THEN '{ClasseAge.De18A21.Code()}'
-                     WHEN x.age <= 25 THEN '{ClasseAge.De22A25.Code()}' ELSE '{ClasseAge.Plus26.Code()}' END AS "Classe",
+                CASE WHEN x.age IS NULL THEN NULL WHEN x.age < 18 THEN '{ClasseAge.Moins18.Code()}' WHEN x.age <= 20 THEN '{ClasseAge.De18A20.Code()}'
+                     WHEN x.age <= 25 THEN '{ClasseAge.De21A25.Code()}' ELSE '{ClasseAge.Plus26.Code()}' END AS "Classe",
                 x.diplome AS "Diplome", COUNT(*) AS "Proposes", SUM(x.e) AS "Entres", {Comptes(3)}, {Comptes(6)}, {Comptes(12)}
             FROM (
                 SELECT s.d, s.e, jo."PsadId" AS psad, jo."Sexe" AS sexe, {Annee("s.c", true)} - {Annee("jo.\"DateNaissance\"", false)} AS age,

@@ -23,6 +23,36 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ActualiteDispositifs", b =>
+                {
+                    b.Property<int>("ActualiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DispositifsLiesId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ActualiteId", "DispositifsLiesId");
+
+                    b.HasIndex("DispositifsLiesId");
+
+                    b.ToTable("ActualiteDispositifs");
+                });
+
+            modelBuilder.Entity("ActualiteStructures", b =>
+                {
+                    b.Property<int>("ActualiteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StructuresLieesId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ActualiteId", "StructuresLieesId");
+
+                    b.HasIndex("StructuresLieesId");
+
+                    b.ToTable("ActualiteStructures");
+                });
+
             modelBuilder.Entity("DispositifLieux", b =>
                 {
                     b.Property<int>("DispositifsId")
@@ -121,6 +151,129 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Agenda.Evenement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Adresse")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AuteurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CodeCommune")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DecisionLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecisionPar")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("EnLigne")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("Fin")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("JourneeEntiere")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LienEnLigne")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("LienInscription")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("ModifieeLe")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Organisateur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ProposeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Publics")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime?>("PublieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Resume")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Territoire")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("Themes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.HasIndex("Statut", "Fin");
+
+                    b.HasIndex("Statut", "ModifieeLe");
+
+                    b.ToTable("Evenements", (string)null);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Campagnes.Campagne", b =>
@@ -799,6 +952,56 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("SmsSortants");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CoIntervention", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("DebutLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DebutPar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("FinLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FinPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("MotifFin")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JeuneSuiviId", "StructureId")
+                        .IsUnique()
+                        .HasFilter("\"FinLe\" IS NULL");
+
+                    b.HasIndex("StructureId", "JeuneSuiviId")
+                        .HasFilter("\"FinLe\" IS NULL");
+
+                    b.ToTable("CoInterventions");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
                 {
                     b.Property<int>("PsadId")
@@ -1188,6 +1391,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)");
 
+                    b.Property<DateTime?>("SortiSansSolutionLe")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool?>("SortieMaintenue")
                         .HasColumnType("boolean");
 
@@ -1232,7 +1438,7 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes")
                         .HasFilter("\"AnonymiseLe\" IS NULL");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes"), new[] { "StructureId", "ReferentId", "DateNaissance", "DateSortie", "RappelDemandeLe", "ArriveLe", "StatutDepuis", "DerniereActionLe", "CodeInsee", "Commune", "Formation", "NiveauFormation", "Ine", "NomRecherche", "Id" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes"), new[] { "StructureId", "ReferentId", "DateNaissance", "DateSortie", "RappelDemandeLe", "SortiSansSolutionLe", "ArriveLe", "StatutDepuis", "DerniereActionLe", "CodeInsee", "Commune", "Formation", "NiveauFormation", "Ine", "NomRecherche", "Id" });
 
                     b.ToTable("JeunesSuivis");
                 });
@@ -1349,6 +1555,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<long?>("PointSuiviId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Precision")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1367,6 +1576,8 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                     b.HasIndex("EmpreinteLien")
                         .IsUnique();
+
+                    b.HasIndex("PointSuiviId");
 
                     b.HasIndex("JeuneSuiviId", "EnvoyeLe");
 
@@ -1549,6 +1760,10 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                                 .HasMaxLength(480)
                                 .HasColumnType("character varying(480)");
 
+                            b1.Property<string>("PointSuivi")
+                                .HasMaxLength(480)
+                                .HasColumnType("character varying(480)");
+
                             b1.Property<string>("Responsable")
                                 .HasMaxLength(480)
                                 .HasColumnType("character varying(480)");
@@ -1582,6 +1797,11 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                             b1.Property<int>("InjoignableTentatives")
                                 .HasColumnType("integer");
+
+                            b1.Property<string>("MoisPointsSuivi")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
 
                             b1.Property<int>("ObligationEntretienJours")
                                 .HasColumnType("integer");
@@ -1640,6 +1860,22 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasIndex("PsadId", "Ordre");
 
                     b.ToTable("ReglesRepartition");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.ResumeEnvoye", b =>
+                {
+                    b.Property<DateOnly>("Semaine")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Courriels")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EnvoyeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Semaine");
+
+                    b.ToTable("ResumesEnvoyes");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
@@ -2362,6 +2598,137 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("CellulesResultats");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Veille.Actualite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AuteurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CleRecherche")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Corps")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DecisionLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecisionPar")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ModifieeLe")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ProposeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Publics")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTime?>("PublieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Resume")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<string>("SourceNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Territoire")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("Themes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("Statut", "Date");
+
+                    b.HasIndex("Statut", "ModifieeLe");
+
+                    b.ToTable("Actualites", (string)null);
+                });
+
+            modelBuilder.Entity("ActualiteDispositifs", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Veille.Actualite", null)
+                        .WithMany()
+                        .HasForeignKey("ActualiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
+                        .WithMany()
+                        .HasForeignKey("DispositifsLiesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ActualiteStructures", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Veille.Actualite", null)
+                        .WithMany()
+                        .HasForeignKey("ActualiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructuresLieesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DispositifLieux", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
@@ -2402,6 +2769,16 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Agenda.Evenement", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Structure");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Campagnes.Campagne", b =>
@@ -2478,6 +2855,21 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("DemandeId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CoIntervention", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
@@ -2567,6 +2959,11 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasForeignKey("JeuneSuiviId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.PointSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("PointSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PartenairePsad", b =>
@@ -2753,6 +3150,16 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasForeignKey("CalculId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Veille.Actualite", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Structure");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Catalogue.Structure", b =>

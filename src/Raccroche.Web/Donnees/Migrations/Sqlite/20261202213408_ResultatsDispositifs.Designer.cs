@@ -12,7 +12,7 @@ using Raccroche.Web.Donnees;
 namespace Raccroche.Web.Donnees.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRaccrocheDbContext))]
-    [Migration("20261202195150_ResultatsDispositifs")]
+    [Migration("20261202213408_ResultatsDispositifs")]
     partial class ResultatsDispositifs
     {
         /// <inheritdoc />
@@ -20,6 +20,36 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
+
+            modelBuilder.Entity("ActualiteDispositifs", b =>
+                {
+                    b.Property<int>("ActualiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DispositifsLiesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActualiteId", "DispositifsLiesId");
+
+                    b.HasIndex("DispositifsLiesId");
+
+                    b.ToTable("ActualiteDispositifs");
+                });
+
+            modelBuilder.Entity("ActualiteStructures", b =>
+                {
+                    b.Property<int>("ActualiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StructuresLieesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ActualiteId", "StructuresLieesId");
+
+                    b.HasIndex("StructuresLieesId");
+
+                    b.ToTable("ActualiteStructures");
+                });
 
             modelBuilder.Entity("DispositifLieux", b =>
                 {
@@ -115,6 +145,127 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Agenda.Evenement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Adresse")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuteurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeCommune")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Debut")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecisionLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionPar")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EnLigne")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Fin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("JourneeEntiere")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LienEnLigne")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LienInscription")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifieeLe")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisateur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProposeLe")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Publics")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublieLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resume")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Territoire")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.HasIndex("Statut", "Fin");
+
+                    b.HasIndex("Statut", "ModifieeLe");
+
+                    b.ToTable("Evenements", (string)null);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Campagnes.Campagne", b =>
@@ -779,6 +930,54 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.ToTable("SmsSortants");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CoIntervention", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DebutLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebutPar")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinPar")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JeuneSuiviId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Motif")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MotifFin")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JeuneSuiviId", "StructureId")
+                        .IsUnique()
+                        .HasFilter("\"FinLe\" IS NULL");
+
+                    b.HasIndex("StructureId", "JeuneSuiviId")
+                        .HasFilter("\"FinLe\" IS NULL");
+
+                    b.ToTable("CoInterventions");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
                 {
                     b.Property<int>("PsadId")
@@ -1160,6 +1359,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasMaxLength(1)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SortiSansSolutionLe")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("SortieMaintenue")
                         .HasColumnType("INTEGER");
 
@@ -1203,7 +1405,7 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                     b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes")
                         .HasFilter("\"AnonymiseLe\" IS NULL")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "StructureId", "ReferentId", "DateNaissance", "DateSortie", "RappelDemandeLe", "ArriveLe", "StatutDepuis", "DerniereActionLe", "CodeInsee", "Commune", "Formation", "NiveauFormation", "Ine", "NomRecherche", "Id" });
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "StructureId", "ReferentId", "DateNaissance", "DateSortie", "RappelDemandeLe", "SortiSansSolutionLe", "ArriveLe", "StatutDepuis", "DerniereActionLe", "CodeInsee", "Commune", "Formation", "NiveauFormation", "Ine", "NomRecherche", "Id" });
 
                     b.ToTable("JeunesSuivis");
                 });
@@ -1316,6 +1518,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PointSuiviId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Precision")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1334,6 +1539,8 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                     b.HasIndex("EmpreinteLien")
                         .IsUnique();
+
+                    b.HasIndex("PointSuiviId");
 
                     b.HasIndex("JeuneSuiviId", "EnvoyeLe");
 
@@ -1510,6 +1717,10 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                                 .HasMaxLength(480)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("PointSuivi")
+                                .HasMaxLength(480)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Responsable")
                                 .HasMaxLength(480)
                                 .HasColumnType("TEXT");
@@ -1543,6 +1754,11 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                             b1.Property<int>("InjoignableTentatives")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<string>("MoisPointsSuivi")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("ObligationEntretienJours")
                                 .HasColumnType("INTEGER");
@@ -1599,6 +1815,22 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.HasIndex("PsadId", "Ordre");
 
                     b.ToTable("ReglesRepartition");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.ResumeEnvoye", b =>
+                {
+                    b.Property<DateOnly>("Semaine")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Courriels")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnvoyeLe")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Semaine");
+
+                    b.ToTable("ResumesEnvoyes");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.SituationSiei", b =>
@@ -2297,6 +2529,135 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.ToTable("CellulesResultats");
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Veille.Actualite", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuteurId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CleRecherche")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commentaire")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Corps")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecisionLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionPar")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifieeLe")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProposeLe")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Publics")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublieLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resume")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceNom")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statut")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Territoire")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Titre")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("Statut", "Date");
+
+                    b.HasIndex("Statut", "ModifieeLe");
+
+                    b.ToTable("Actualites", (string)null);
+                });
+
+            modelBuilder.Entity("ActualiteDispositifs", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Veille.Actualite", null)
+                        .WithMany()
+                        .HasForeignKey("ActualiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
+                        .WithMany()
+                        .HasForeignKey("DispositifsLiesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ActualiteStructures", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Veille.Actualite", null)
+                        .WithMany()
+                        .HasForeignKey("ActualiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructuresLieesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DispositifLieux", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
@@ -2337,6 +2698,16 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Agenda.Evenement", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Structure");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Campagnes.Campagne", b =>
@@ -2413,6 +2784,21 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("DemandeId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CoIntervention", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.JeuneSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("JeuneSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.CorrespondanceColonne", b =>
@@ -2502,6 +2888,11 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasForeignKey("JeuneSuiviId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.PointSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("PointSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PartenairePsad", b =>
@@ -2688,6 +3079,16 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasForeignKey("CalculId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Veille.Actualite", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Catalogue.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Structure");
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Catalogue.Structure", b =>

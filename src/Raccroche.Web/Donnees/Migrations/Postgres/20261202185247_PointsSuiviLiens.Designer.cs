@@ -13,8 +13,8 @@ using Raccroche.Web.Donnees;
 namespace Raccroche.Web.Donnees.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRaccrocheDbContext))]
-    [Migration("20261202195154_ResultatsDispositifs")]
-    partial class ResultatsDispositifs
+    [Migration("20261202185247_PointsSuiviLiens")]
+    partial class PointsSuiviLiens
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1101,10 +1101,6 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<DateTime?>("EntretienProposeLe")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("EtablissementUai")
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
                     b.Property<string>("Formation")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1187,9 +1183,8 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<int>("Relances")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Sexe")
-                        .HasMaxLength(1)
-                        .HasColumnType("character varying(1)");
+                    b.Property<DateTime?>("SortiSansSolutionLe")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool?>("SortieMaintenue")
                         .HasColumnType("boolean");
@@ -1235,7 +1230,7 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes")
                         .HasFilter("\"AnonymiseLe\" IS NULL");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes"), new[] { "StructureId", "ReferentId", "DateNaissance", "DateSortie", "RappelDemandeLe", "ArriveLe", "StatutDepuis", "DerniereActionLe", "CodeInsee", "Commune", "Formation", "NiveauFormation", "Ine", "NomRecherche", "Id" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PsadId", "Statut", "NombreTentatives" }, "IX_JeunesSuivis_Listes"), new[] { "StructureId", "ReferentId", "DateNaissance", "DateSortie", "RappelDemandeLe", "SortiSansSolutionLe", "ArriveLe", "StatutDepuis", "DerniereActionLe", "CodeInsee", "Commune", "Formation", "NiveauFormation", "Ine", "NomRecherche", "Id" });
 
                     b.ToTable("JeunesSuivis");
                 });
@@ -1352,6 +1347,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<long?>("PointSuiviId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Precision")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1370,6 +1368,8 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                     b.HasIndex("EmpreinteLien")
                         .IsUnique();
+
+                    b.HasIndex("PointSuiviId");
 
                     b.HasIndex("JeuneSuiviId", "EnvoyeLe");
 
@@ -1552,6 +1552,10 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                                 .HasMaxLength(480)
                                 .HasColumnType("character varying(480)");
 
+                            b1.Property<string>("PointSuivi")
+                                .HasMaxLength(480)
+                                .HasColumnType("character varying(480)");
+
                             b1.Property<string>("Responsable")
                                 .HasMaxLength(480)
                                 .HasColumnType("character varying(480)");
@@ -1585,6 +1589,11 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                             b1.Property<int>("InjoignableTentatives")
                                 .HasColumnType("integer");
+
+                            b1.Property<string>("MoisPointsSuivi")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
 
                             b1.Property<int>("ObligationEntretienJours")
                                 .HasColumnType("integer");
@@ -2269,102 +2278,6 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("ValeursExternes", (string)null);
                 });
 
-            modelBuilder.Entity("Raccroche.Web.Features.Resultats.CalculResultats", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CalculeLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Cellules")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("DureeMs")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Propositions")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CalculeLe");
-
-                    b.ToTable("CalculsResultats");
-                });
-
-            modelBuilder.Entity("Raccroche.Web.Features.Resultats.CelluleResultats", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("CalculId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Changes12")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Changes3")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Changes6")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Classe")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<string>("Diplome")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int>("DispositifId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Entres")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Faits12")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Faits3")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Faits6")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Proposes")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("PsadId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Sexe")
-                        .HasMaxLength(1)
-                        .HasColumnType("character varying(1)");
-
-                    b.Property<int>("Toujours12")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Toujours3")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Toujours6")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CalculId", "DispositifId");
-
-                    b.ToTable("CellulesResultats");
-                });
-
             modelBuilder.Entity("DispositifLieux", b =>
                 {
                     b.HasOne("Raccroche.Web.Features.Catalogue.Dispositif", null)
@@ -2570,6 +2483,11 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasForeignKey("JeuneSuiviId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Raccroche.Web.Features.Decrocheurs.PointSuivi", null)
+                        .WithMany()
+                        .HasForeignKey("PointSuiviId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Decrocheurs.PartenairePsad", b =>
@@ -2747,15 +2665,6 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Structure");
-                });
-
-            modelBuilder.Entity("Raccroche.Web.Features.Resultats.CelluleResultats", b =>
-                {
-                    b.HasOne("Raccroche.Web.Features.Resultats.CalculResultats", null)
-                        .WithMany()
-                        .HasForeignKey("CalculId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Catalogue.Structure", b =>

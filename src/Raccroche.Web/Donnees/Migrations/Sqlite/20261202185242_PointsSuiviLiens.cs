@@ -1,0 +1,83 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Raccroche.Web.Donnees.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PointsSuiviLiens : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Modeles_PointSuivi",
+                table: "Psads",
+                type: "TEXT",
+                maxLength: 480,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Reglages_MoisPointsSuivi",
+                table: "Psads",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "1,3,6,12");
+
+            migrationBuilder.AddColumn<long>(
+                name: "PointSuiviId",
+                table: "MessagesJeune",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SortiSansSolutionLe",
+                table: "JeunesSuivis",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessagesJeune_PointSuiviId",
+                table: "MessagesJeune",
+                column: "PointSuiviId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_MessagesJeune_PointsSuivi_PointSuiviId",
+                table: "MessagesJeune",
+                column: "PointSuiviId",
+                principalTable: "PointsSuivi",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_MessagesJeune_PointsSuivi_PointSuiviId",
+                table: "MessagesJeune");
+
+            migrationBuilder.DropIndex(
+                name: "IX_MessagesJeune_PointSuiviId",
+                table: "MessagesJeune");
+
+            migrationBuilder.DropColumn(
+                name: "Modeles_PointSuivi",
+                table: "Psads");
+
+            migrationBuilder.DropColumn(
+                name: "Reglages_MoisPointsSuivi",
+                table: "Psads");
+
+            migrationBuilder.DropColumn(
+                name: "PointSuiviId",
+                table: "MessagesJeune");
+
+            migrationBuilder.DropColumn(
+                name: "SortiSansSolutionLe",
+                table: "JeunesSuivis");
+        }
+    }
+}
