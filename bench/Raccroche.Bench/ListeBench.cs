@@ -32,7 +32,7 @@ internal static class ListeBench
         (StatutDossier.EnSolution, 10), (StatutDossier.Cloture, 20), (StatutDossier.Transfere, 2), (StatutDossier.Annule, 1),
     ];
 
-    private sealed record PsadBench(int Id, int[] Structures, int[] Livraisons, string[] Communes);
+    internal sealed record PsadBench(int Id, int[] Structures, int[] Livraisons, string[] Communes);
 
     public static async Task<int> ExecuterAsync(BancOptions o)
     {
@@ -242,7 +242,7 @@ internal static class ListeBench
         char.ToUpperInvariant(Syllabes[r.Next(16)][0]) + Syllabes[r.Next(16)][1..] + Syllabes[r.Next(16)] + Syllabes[r.Next(16)];
 
     /// <summary>The PSADs, each with four partner structures, twelve monthly livraisons and a few communes.</summary>
-    private static async Task<List<PsadBench>> PsadsAsync(DbContextOptions<PostgresRaccrocheDbContext> options, int nombre, DateOnly aujourdhui)
+    internal static async Task<List<PsadBench>> PsadsAsync(DbContextOptions<PostgresRaccrocheDbContext> options, int nombre, DateOnly aujourdhui)
     {
         await using var db = new PostgresRaccrocheDbContext(options);
         var result = new List<PsadBench>();
@@ -284,7 +284,7 @@ internal static class ListeBench
     }
 
     /// <summary>The case files by binary COPY (uneven PSAD sizes), one situation per file on its latest livraison and one on an earlier one for half of them.</summary>
-    private static async Task RemplirAsync(string cs, List<PsadBench> psads, int n, int graine, DateOnly aujourdhui)
+    internal static async Task RemplirAsync(string cs, List<PsadBench> psads, int n, int graine, DateOnly aujourdhui)
     {
         var r = new Random(graine);
         var poids = psads.Select(_ => 0.5 + (r.NextDouble() * 1.5)).ToArray();
@@ -306,7 +306,7 @@ internal static class ListeBench
         var sw = Stopwatch.StartNew();
         await using (var copie = await c.BeginBinaryImportAsync(
             "COPY \"JeunesSuivis\" (\"Id\", \"PsadId\", \"Ine\", \"Nom\", \"Prenom\", \"NomRecherche\", \"DateNaissance\", \"CodeInsee\", \"Commune\", \"CreeLe\", \"PremiereLivraisonId\", \"DerniereLivraisonId\", " +
-            "\"DateSortie\", \"Statut\", \"StatutDepuis\", \"ArriveLe\", \"StructureId\", \"ReferentId\", \"NombreTentatives\", \"DerniereActionLe\", \"Formation\", \"NiveauFormation\", \"RappelDemandeLe\", \"Version\") FROM STDIN (FORMAT BINARY)"))
+            "\"DateSortie\", \"Statut\", \"StatutDepuis\", \"ArriveLe\", \"StructureId\", \"ReferentId\", \"NombreTentatives\", \"DerniereActionLe\", \"Formation\", \"NiveauFormation\", \"RappelDemandeLe\", \"Version\", \"Sexe\", \"EtablissementUai\") FROM STDIN (FORMAT BINARY)"))
         {
             copie.Timeout = TimeSpan.FromMinutes(30);
             for (var id = 1; id <= n; id++)
@@ -382,6 +382,10 @@ internal static class ListeBench
                 }
 
                 await copie.WriteAsync(0, NpgsqlDbType.Integer);
+
+                // From the id, not from the random source: the lists' figures stay those of the same files as before.
+                await copie.WriteAsync(id % 2 == 0 ? "F" : "M", NpgsqlDbType.Varchar);
+                await copie.WriteAsync(string.Create(CultureInfo.InvariantCulture, $"{k + 1:D3}{id % 97:D4}{(char)('A' + (id % 23))}"), NpgsqlDbType.Varchar);
                 situations.Add((derniere, id));
                 if (premiere != derniere)
                 {

@@ -32,6 +32,10 @@ const string Usage = """
           The follow-up's work lists (référent and coordinator, varied filters + sort, first 50 rows) and the
           coordinator's counts over n case files in a fresh database raccroche_bench_liste (binary COPY);
           p50/p95/p99 and EXPLAIN ANALYZE of the slowest. --reutiliser keeps the database of a previous run.
+      resultats --pg "Host=127.0.0.1;Port=5432;Username=raccroche;Password=raccroche" [--n 1000000] [--psads 42] [--dispositifs 2000] [--tours 5] [--seed 42] [--reutiliser]
+          The programmes' outcomes over n case files (those of suivi-liste) with entretiens, catalogue solutions and
+          check-ins in a fresh database raccroche_bench_resultats (binary COPY): the night's computation (query and
+          snapshot writes), the query alone, the masking of every programme's table, an instance's load; EXPLAIN ANALYZE.
       profile --db FILE.db [--famille a|b|c|d] [--secondes 20]
           One family in a loop (attach perf to the printed PID) and the types its queries allocate.
     """;
@@ -56,6 +60,7 @@ try
         "profile" => await ProfilCpu.ExecuterAsync(options),
         "siei" => await SieiBench.ExecuterAsync(options),
         "suivi-liste" => await ListeBench.ExecuterAsync(options),
+        "resultats" => await ResultatsBench.ExecuterAsync(options),
         _ => Inconnu(args[0]),
     };
 }

@@ -13,6 +13,7 @@ using Raccroche.Web.Features.Fiches;
 using Raccroche.Web.Features.Journal;
 using Raccroche.Web.Features.Moderation;
 using Raccroche.Web.Features.Observatoire;
+using Raccroche.Web.Features.Resultats;
 using Raccroche.Web.Features.Retention;
 using Raccroche.Web.Features.Veille;
 using Raccroche.Web.Infrastructure;
@@ -39,6 +40,7 @@ builder.Services
     .AddFiches()                                      // /pro/fiches (and /pro/validation, which reads them)
     .AddDecrocheurs(config)                           // /pro/decrocheurs: SIEI livraisons, case files, PSAD teams, messages
     .AddObservatoire(config)                          // the Region's figures, with statistical secrecy
+    .AddResultats(config)                             // /pro/resultats: the programmes' outcomes (nightly snapshot), the matcher's retention
     .AddModeration()                                  // editors publish what structures propose (veille, agenda…)
     .AddVeille()                                      // /veille, its Atom and RSS feeds, /pro/veille
     .AddAgenda()                                      // /agenda, its iCalendar files, /pro/agenda
@@ -64,7 +66,8 @@ app.UseRaccroche();
 //   Fiches /pro/fiches/… · Validation /pro/validation/… · Comptes /pro/connexion… · Admin /pro/admin/comptes,
 //   /pro/admin/journal (the audit trail of Journal) · Observatoire /observatoire, /observatoire/indicateurs/{code} · Reponse /r/{jeton},
 //   /r/merci (the personal link of a case file's message, public) · Veille /veille, /veille/{id}, /pro/veille… · Agenda /agenda,
-//   /agenda/{id}, /pro/agenda… (Moderation holds what their editing pages share). Propositions (what fits a young person) has no page of its own.
+//   /agenda/{id}, /pro/agenda… (Moderation holds what their editing pages share) · Resultats /pro/resultats, /pro/resultats/{id},
+//   /pro/resultats/etablissements. Propositions (what fits a young person) has no page of its own.
 app.MapRazorPages();
 app.MapOpenApiEtDocumentation();
 app.MapCampagnes();

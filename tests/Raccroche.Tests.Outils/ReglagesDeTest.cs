@@ -30,6 +30,9 @@ public static class ReglagesDeTest
     /// <summary>Automatic reminders of case files, three minutes after start-up then every <c>RelancesSuivi:IntervalleMinutes</c>.</summary>
     public const string RelancesSuivi = "RelancesSuivi:Active";
 
+    /// <summary>The programmes' outcomes: the nightly snapshot and its loading, a minute after start-up then every <c>Resultats:IntervalleMinutes</c>.</summary>
+    public const string Resultats = "Resultats:Active";
+
     /// <summary>The weekly digest of the follow-up, from start-up then every <c>ResumeHebdomadaire:IntervalleMinutes</c>.</summary>
     public const string ResumeHebdomadaire = "ResumeHebdomadaire:Active";
 
@@ -37,7 +40,7 @@ public static class ReglagesDeTest
     public const string PointsSuivi = "PointsSuivi:Active";
 
     /// <summary>Every hosted service of the app, each with its off switch.</summary>
-    public static readonly IReadOnlyList<string> TachesDeFond = [EnvoiCourriers, Relances, Retention, Transferts, ImportsSiei, EnvoiSms, RelancesSuivi, ResumeHebdomadaire, PointsSuivi];
+    public static readonly IReadOnlyList<string> TachesDeFond = [EnvoiCourriers, Relances, Retention, Transferts, ImportsSiei, EnvoiSms, RelancesSuivi, ResumeHebdomadaire, PointsSuivi, Resultats];
 
     /// <summary>Testing environment, quiet logs, generous rate limits, no background job.</summary>
     public static void Appliquer(IWebHostBuilder builder)

@@ -44,6 +44,8 @@ public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUse
     public DbSet<Features.Courriers.SmsSortant> SmsSortants => Set<Features.Courriers.SmsSortant>();
     public DbSet<Features.Fiches.RevisionFiche> RevisionsFiche => Set<Features.Fiches.RevisionFiche>();
     public DbSet<Features.Observatoire.ValeurExterne> ValeursExternes => Set<Features.Observatoire.ValeurExterne>();
+    public DbSet<Features.Resultats.CalculResultats> CalculsResultats => Set<Features.Resultats.CalculResultats>();
+    public DbSet<Features.Resultats.CelluleResultats> CellulesResultats => Set<Features.Resultats.CelluleResultats>();
     public DbSet<Features.Veille.Actualite> Actualites => Set<Features.Veille.Actualite>();
     public DbSet<Features.Agenda.Evenement> Evenements => Set<Features.Agenda.Evenement>();
     public DbSet<Features.Journal.JournalAcces> Journal => Set<Features.Journal.JournalAcces>();

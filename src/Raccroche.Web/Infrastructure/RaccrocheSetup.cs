@@ -120,10 +120,17 @@ public static class RaccrocheSetup
         // (not at every start: it reads the whole table).
         var enAttente = await db.Database.GetPendingMigrationsAsync(ct);
         var cleAjoutee = enAttente.Any(m => m.EndsWith("_SuiviRepartitionListes", StringComparison.Ordinal));
+        var sexeAjoute = enAttente.Any(m => m.EndsWith("_ResultatsDispositifs", StringComparison.Ordinal));
         await db.Database.MigrateAsync(ct);
         if (cleAjoutee)
         {
             await Features.Decrocheurs.ImportSiei.CompleterNomsRechercheAsync(db, ct);
+        }
+
+        // The same for the sex and the school of origin (the programmes' outcomes and the feedback to schools), from the frozen rows.
+        if (sexeAjoute)
+        {
+            await Features.Decrocheurs.ImportSiei.CompleterSexesEtablissementsAsync(db, ct);
         }
 
         await scope.ServiceProvider.GetRequiredService<DonneesInitiales>().SeedAsync(ct);

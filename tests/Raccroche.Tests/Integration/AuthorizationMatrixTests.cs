@@ -116,6 +116,12 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         ["pro/fiches/{type}/{id:int}/historique"] = ($"/pro/fiches/dispositif/{_dispositifA}/historique", [MembreA, CoordX, Region]),
         ["pro/validation"] = ("/pro/validation", [CoordX, CoordY, Region]),
         ["pro/validation/{id:int}"] = ($"/pro/validation/{_revisionA}", [CoordX, Region]),
+        // The programmes' outcomes are statistics of the catalogue, masked: every professional (decision 0020).
+        ["pro/resultats"] = ("/pro/resultats", [MembreA, AdminB, CoordX, CoordY, Region, Editeur]),
+        ["pro/resultats/{id:int}"] = ($"/pro/resultats/{_dispositifA}", [MembreA, AdminB, CoordX, CoordY, Region, Editeur]),
+        ["pro/resultats/{id:int} (inconnu)"] = ("/pro/resultats/999999999", []),
+        // The feedback to schools is for PSAD coordinators (a follow-up role nobody here has; ResultatsTests and SuiviDossiersTests follow them).
+        ["pro/resultats/etablissements"] = ("/pro/resultats/etablissements", []),
         ["pro/deconnexion"] = ("/pro/deconnexion", [MembreA, AdminB, CoordX, CoordY, Region, Editeur]),
         // The news watch and the agenda: editors see everything, a structure's members their structure's.
         ["pro/veille"] = ("/pro/veille", [MembreA, AdminB, Editeur]),

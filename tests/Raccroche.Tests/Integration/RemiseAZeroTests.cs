@@ -50,6 +50,7 @@ public abstract class RemiseAZeroTests(AppFactory f, ITestOutputHelper sortie)
             "DemandesContact", "SuivisDemande", "MessagesSortants", "JournalAcces", "RevisionsFiche", "Campagnes", "StatistiquesDiagnostic",
             "Livraisons", "JeunesSuivis", "SituationsSiei", "HabilitationsSuivi", "SuivisDeclares", "TentativesContact", "EvenementsDossier", "DepotsSiei", "EntretiensSituation", "SolutionsSuivi",
             "ReglesRepartition", "TransfertsSuivi", "CorrespondancesColonnes", "PrisesEnCharge", "MessagesJeune", "SmsSortants", "ValeursExternes", "PointsSuivi",
+            "CalculsResultats", "CellulesResultats",
             "CoInterventions", "ResumesEnvoyes",
         ];
         Assert.Equal(attendues.Order(), ordre.Order());

@@ -123,6 +123,9 @@ public abstract class SuiviDossiersTests(AppFactory f) : IAsyncLifetime
             [$"/pro/decrocheurs/{_dossierB}/lettres/information"] = [ReferentB, CoordX],
             // A convocation exists once produced (ObligationFormationTests follows one).
             [$"/pro/decrocheurs/{_dossierA}/lettres/convocation"] = [],
+            // The feedback to schools of origin: each PSAD's coordinators (for their own PSAD).
+            ["/pro/resultats/etablissements"] = [CoordX, CoordY],
+            [$"/pro/resultats/etablissements?psad={_psadX}"] = [CoordX],
         };
         var ecarts = new List<string>();
         foreach (var (url, autorises) in matrice)

@@ -20,7 +20,7 @@ public sealed record BilanConservation(int Dossiers, int Situations, int Depots)
 /// Erases the young people of the follow-up on schedule: a case file is anonymised 12 months after its closure (a positive
 /// exit's file not before a month after its last check-in due) and at the latest 24 months after the last livraison it appeared on; the raw SIEI rows go with it (and unsettled rows "à
 /// arbitrer" after the same 24 months); files kept for an import are deleted after two hours. What stays (status,
-/// dates, reasons, the PSAD, the birth year) feeds the figures and names nobody. Run by the retention job and verb.
+/// dates, reasons, the PSAD, the birth year, the sex) feeds the figures and names nobody. Run by the retention job and verb.
 /// </summary>
 public sealed class ConservationSuivi(RaccrocheDbContext db, IOptions<ConservationSuiviOptions> options)
 {
@@ -115,7 +115,11 @@ public sealed class ConservationSuivi(RaccrocheDbContext db, IOptions<Conservati
         return new BilanConservation(dossiers, situations, depots);
     }
 
-    /// <summary>Erases who the young person is; keeps the PSAD, the birth year, the status, dates and reasons.</summary>
+    /// <summary>
+    /// Erases who the young person is; keeps the PSAD, the birth year, the sex, the status, dates and reasons (what the figures
+    /// and the programmes' outcomes count; decision 0020 says why the sex may stay). The school of origin goes: with a small
+    /// school it would narrow a birth year down to a few people.
+    /// </summary>
     public static void Anonymiser(JeuneSuivi j, DateTime maintenant)
     {
         j.Ine = null;
@@ -126,6 +130,7 @@ public sealed class ConservationSuivi(RaccrocheDbContext db, IOptions<Conservati
         j.LieuNaissance = null;
         j.CodeInsee = null;
         j.Commune = null;
+        j.EtablissementUai = null;
         j.DateNaissance = j.DateNaissance is { } n ? new DateOnly(n.Year, 1, 1) : null;
         j.PrecisionCloture = null;
         j.ReferentId = null;

@@ -66,6 +66,8 @@ internal sealed class JeuneSuiviConfiguration : IEntityTypeConfiguration<JeuneSu
         b.Property(j => j.NomRecherche).HasMaxLength(310);
         b.Property(j => j.Formation).HasMaxLength(200);
         b.Property(j => j.NiveauFormation).HasMaxLength(10);
+        b.Property(j => j.Sexe).HasMaxLength(1);
+        b.Property(j => j.EtablissementUai).HasMaxLength(8);
         b.HasOne<Psad>().WithMany().HasForeignKey(j => j.PsadId).OnDelete(DeleteBehavior.Cascade);
 
         // The work lists filter by PSAD, structure and status, then sort by dates.

@@ -11,7 +11,7 @@ namespace Raccroche.Web.Features.Decrocheurs;
 /// forms that move the file along. Each display is a recorded read; someone else's file gives 404.
 /// </summary>
 public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, DossiersSuivi dossiers, ConservationSuivi conservation,
-    InstantaneCatalogue catalogue, ReferentielCommunes communes, TransfertsSuivi transferts, ChargeSuivi charges, MessagesJeune messages) : PageModel
+    InstantaneCatalogue catalogue, ReferentielCommunes communes, TransfertsSuivi transferts, ChargeSuivi charges, MessagesJeune messages, InstantaneMaintiens maintiens) : PageModel
 {
     public sealed record Apparition(DateOnly Mois, IssueSituation Issue, LigneSiei Ligne);
 
@@ -259,9 +259,11 @@ public sealed class DossierModel(AccesSuivi acces, RaccrocheDbContext db, Tracab
             },
             Besoins = [.. e.Besoins.Select(b => b.Code()).Where(b => ChoixDiagnostic.ThematiqueDuBesoin(b) is not null)],
         };
-        var resultat = Appariement.Orienter(profil, catalogue.Index, catalogue.Annuaire);
+        // The programmes' retention counts in the order; its sentence is the professional's one (no "tu"), after the first reason.
+        var resultat = Appariement.Orienter(profil, catalogue.Index, catalogue.Annuaire, maintiens.Actuel);
         return [.. resultat.Groupes.SelectMany(g => g.Propositions)
-            .Select(p => new Piste(p.Dispositif.Id, p.Dispositif.Nom, p.Dispositif.StructureNom, p.Raisons.FirstOrDefault()))];
+            .Select(p => new Piste(p.Dispositif.Id, p.Dispositif.Nom, p.Dispositif.StructureNom,
+                string.Join(" ", new[] { p.Raisons.FirstOrDefault(), p.Maintien?.RaisonProfessionnel }.OfType<string>()) is { Length: > 0 } r ? r : null))];
     }
 
     /// <summary>The date and time typed in the attempt form (Paris time), or now when left empty.</summary>

@@ -87,6 +87,15 @@ public sealed class JeuneSuivi
     /// <summary>Its level (<see cref="ValeursSiei.Niveau"/>: "infra-3", "3" … "8").</summary>
     public string? NiveauFormation { get; set; }
 
+    /// <summary>
+    /// "F" or "M" as the latest list that gave it said (<see cref="ValeursSiei.Sexe"/>). Kept after anonymisation: the
+    /// programmes' outcomes count it, never below 11 people (decision 0020).
+    /// </summary>
+    public string? Sexe { get; set; }
+
+    /// <summary>The UAI of the last establishment on the latest list that gave one (the feedback to schools of origin); erased with the identity.</summary>
+    public string? EtablissementUai { get; set; }
+
     /// <summary>When the young person asked to be called back (a reason to handle the file first); none when they did not.</summary>
     public DateTime? RappelDemandeLe { get; set; }
 

@@ -149,6 +149,7 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         var vus = new HashSet<int>();
         var sorties = new Dictionary<int, DateOnly>();
         var formations = new Dictionary<int, (string? Libelle, string? Niveau)>();
+        var identites = new Dictionary<int, (string? Sexe, string? Uai)>();
         var aArbitrer = 0;
         var prochainTemporaire = -1;
         var pas = AvancementImport.Pas(analyse.Lignes.Count);
@@ -191,6 +192,11 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
                 if (ligne.Formation is not null || ligne.NiveauFormation is not null)
                 {
                     formations[p] = (ligne.Formation, ligne.NiveauFormation);
+                }
+
+                if (ligne.Sexe is not null || ligne.EtablissementUai is not null)
+                {
+                    identites[p] = (ligne.Sexe, ligne.EtablissementUai);
                 }
             }
 
@@ -303,6 +309,10 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
                         .SetProperty(j => j.NiveauFormation, parFormation.Key.Niveau), ct);
                 }
             }
+
+            // The sex and the school of origin of each person already followed, as the latest list gives them (a value the list
+            // leaves empty keeps the one known); written only where it changes, grouped (two sexes, a few hundred schools).
+            await CompleterIdentitesAsync(psad.Id, identites, ct);
 
             // A closed file reopens when its young person dropped out again: back on a list after being absent from the previous
             // one, or listed with an exit later than the closure. Still listed as before, they stay closed: SIEI keeps listing
@@ -433,7 +443,85 @@ public sealed class ImportSiei(RaccrocheDbContext db, Tracabilite journal, TimeP
         NomRecherche = NomRecherche(l.Nom, l.NomNaissance, l.Prenom),
         Formation = l.Formation,
         NiveauFormation = l.NiveauFormation,
+        Sexe = l.Sexe,
+        EtablissementUai = l.EtablissementUai,
     };
+
+    /// <summary>Writes the sex and the UAI the list gives to the files already followed whose stored values differ (never erases one with an empty cell).</summary>
+    private async Task CompleterIdentitesAsync(int psadId, Dictionary<int, (string? Sexe, string? Uai)> lues, CancellationToken ct)
+    {
+        var existants = lues.Where(x => x.Key > 0).ToDictionary(x => x.Key, x => x.Value);
+        if (existants.Count == 0)
+        {
+            return;
+        }
+
+        var connus = await db.JeunesSuivis.AsNoTracking().Where(j => j.PsadId == psadId && j.AnonymiseLe == null)
+            .Select(j => new { j.Id, j.Sexe, j.EtablissementUai }).ToListAsync(ct);
+        var changes = connus.Where(j => existants.ContainsKey(j.Id))
+            .Select(j => (j.Id, Avant: (j.Sexe, j.EtablissementUai), Apres: (existants[j.Id].Sexe ?? j.Sexe, existants[j.Id].Uai ?? j.EtablissementUai)))
+            .Where(x => x.Avant != x.Apres);
+        foreach (var parValeurs in changes.GroupBy(x => x.Apres, x => x.Id))
+        {
+            foreach (var lot in parValeurs.Chunk(Lot))
+            {
+                await db.JeunesSuivis.Where(j => EF.Parameter(lot).Contains(j.Id)).ExecuteUpdateAsync(u => u
+                    .SetProperty(j => j.Sexe, parValeurs.Key.Item1)
+                    .SetProperty(j => j.EtablissementUai, parValeurs.Key.Item2), ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Fills <see cref="JeuneSuivi.Sexe"/> and <see cref="JeuneSuivi.EtablissementUai"/> for files written before they existed,
+    /// from the latest of their frozen SIEI rows that gives each (start-up calls it once, right after the migration that added
+    /// the columns), by batches of files in id order. Anonymised files have no rows left and are not read; a file already
+    /// filled keeps its values, so running it again changes nothing. Returns the files it filled.
+    /// </summary>
+    public static async Task<int> CompleterSexesEtablissementsAsync(RaccrocheDbContext db, CancellationToken ct = default)
+    {
+        var total = 0;
+        var apres = 0;
+        while (true)
+        {
+            var lot = await db.JeunesSuivis.AsNoTracking().Where(j => j.Id > apres && j.AnonymiseLe == null).OrderBy(j => j.Id).Take(1_000)
+                .Select(j => new { j.Id, j.Sexe, j.EtablissementUai }).ToListAsync(ct);
+            if (lot.Count == 0)
+            {
+                return total;
+            }
+
+            apres = lot[^1].Id;
+            var aLire = lot.Where(j => j.Sexe is null || j.EtablissementUai is null).Select(j => j.Id).ToList();
+            var lignes = await (from s in db.SituationsSiei.AsNoTracking()
+                                join l in db.Livraisons on s.LivraisonId equals l.Id
+                                where s.JeuneSuiviId != null && aLire.Contains(s.JeuneSuiviId.Value)
+                                select new { Jeune = s.JeuneSuiviId!.Value, l.Mois, s.LivraisonId, s.Contenu }).ToListAsync(ct);
+            var valeurs = new List<(int Id, string? Sexe, string? Uai)>();
+            foreach (var parJeune in lignes.GroupBy(x => x.Jeune))
+            {
+                var lues = parJeune.OrderByDescending(x => x.Mois).ThenByDescending(x => x.LivraisonId)
+                    .Select(x => JsonSerializer.Deserialize(x.Contenu, InstantaneSieiJson.Default.LigneSiei)).OfType<LigneSiei>().ToList();
+                var j = lot.First(x => x.Id == parJeune.Key);
+                var sexe = j.Sexe ?? lues.Select(l => l.Sexe).FirstOrDefault(v => v is not null);
+                var uai = j.EtablissementUai ?? lues.Select(l => l.EtablissementUai).FirstOrDefault(v => v is not null);
+                if (sexe != j.Sexe || uai != j.EtablissementUai)
+                {
+                    valeurs.Add((j.Id, sexe, uai));
+                }
+            }
+
+            // One UPDATE per pair of values in the batch (two sexes, a few schools), not one per file.
+            foreach (var parValeurs in valeurs.GroupBy(v => (v.Sexe, v.Uai), v => v.Id))
+            {
+                var ids = parValeurs.ToList();
+                await db.JeunesSuivis.Where(x => EF.Parameter(ids).Contains(x.Id)).ExecuteUpdateAsync(u => u
+                    .SetProperty(x => x.Sexe, parValeurs.Key.Sexe).SetProperty(x => x.EtablissementUai, parValeurs.Key.Uai), ct);
+            }
+
+            total += valeurs.Count;
+        }
+    }
 
     /// <summary>
     /// Fills <see cref="JeuneSuivi.NomRecherche"/> for files written before it existed (the list's name search reads only it),

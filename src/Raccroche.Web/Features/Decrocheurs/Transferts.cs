@@ -239,6 +239,8 @@ public sealed class TransfertsSuivi(RaccrocheDbContext db, AccesSuivi acces, Tra
             CodeInsee = source.CodeInsee,
             Commune = source.Commune,
             DateSortie = source.DateSortie,
+            Sexe = source.Sexe,
+            EtablissementUai = source.EtablissementUai,
             SystemeFormation = ligne?.SystemeFormation,
             ConnuMissionLocale = ligne?.ConnuMissionLocale,
         };

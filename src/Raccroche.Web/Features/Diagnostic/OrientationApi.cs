@@ -20,7 +20,7 @@ public static class OrientationApi
         return api;
     }
 
-    internal static Results<Ok<ReponseOrientation>, ValidationProblem> Orienter(CorpsJson<DemandeOrientation> corps, InstantaneCatalogue holder)
+    internal static Results<Ok<ReponseOrientation>, ValidationProblem> Orienter(CorpsJson<DemandeOrientation> corps, InstantaneCatalogue holder, InstantaneMaintiens maintiens)
     {
         var erreurs = new Erreurs();
         if (ProfilJson.LireProfil(corps.Valeur, holder, erreurs) is not { } profil)
@@ -28,7 +28,7 @@ public static class OrientationApi
             return erreurs.EnProbleme();
         }
 
-        var r = Appariement.Orienter(profil, holder.Index, holder.Annuaire);
+        var r = Appariement.Orienter(profil, holder.Index, holder.Annuaire, maintiens.Actuel);
         return TypedResults.Ok(ReponseOrientation.De(r));
     }
 }

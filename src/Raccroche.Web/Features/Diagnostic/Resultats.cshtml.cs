@@ -5,7 +5,8 @@ using Raccroche.Web.Features.Propositions;
 namespace Raccroche.Web.Features.Diagnostic;
 
 /// <summary>What fits the young person, grouped by the three doors, with who to contact. The URL holds only the answers, so it can be shared.</summary>
-public sealed class ResultatsModel(InstantaneCatalogue holder) : PageModel
+/// <remarks>The programmes' outcomes (<see cref="InstantaneMaintiens"/>) add a retention signal where it is published.</remarks>
+public sealed class ResultatsModel(InstantaneCatalogue holder, InstantaneMaintiens maintiens) : PageModel
 {
     public Reponses Reponses { get; private set; } = new();
     public Profil Profil { get; private set; } = null!;
@@ -21,7 +22,7 @@ public sealed class ResultatsModel(InstantaneCatalogue holder) : PageModel
         }
 
         Profil = profil;
-        Resultat = Appariement.Orienter(profil, holder.Index, holder.Annuaire);
+        Resultat = Appariement.Orienter(profil, holder.Index, holder.Annuaire, maintiens.Actuel);
         return Page();
     }
 

@@ -34,6 +34,15 @@ public sealed record Somme(int Total, IReadOnlyList<int> Parties);
 public sealed record TableauMasque(IReadOnlyList<long?> Valeurs, IReadOnlyList<Marque?> Marques, IReadOnlySet<int> Primaires)
 {
     public bool EstMasquee(int i) => Marques[i] is not null;
+
+    /// <summary>What cell <paramref name="i"/> shows: the number, "&lt; 11" for a small count, "s" for a secondary mask, "nd" when not available.</summary>
+    public string Texte(int i, ReglesSecret regles) => Marques[i] switch
+    {
+        Marque.NonDisponible => "nd",
+        Marque.Secret when Primaires.Contains(i) => $"< {regles.SeuilEffectif}",
+        Marque.Secret => "s",
+        _ => Format.Nombre(Valeurs[i]!.Value),
+    };
 }
 
 /// <summary>

@@ -4,7 +4,8 @@ using Raccroche.Web.Features.Communes;
 
 namespace Raccroche.Web.Features.Propositions;
 
-public sealed record Proposition(DispositifDoc Dispositif, string Entree, double Score, double? DistanceKm, LieuDoc? Lieu, IReadOnlyList<string> Raisons);
+/// <summary>A programme kept for the young person; <see cref="Maintien"/> is the retention signal that counted in its score, if any.</summary>
+public sealed record Proposition(DispositifDoc Dispositif, string Entree, double Score, double? DistanceKm, LieuDoc? Lieu, IReadOnlyList<string> Raisons, SignalMaintien? Maintien = null);
 
 public sealed record GroupePropositions(string Entree, string Libelle, IReadOnlyList<Proposition> Propositions);
 
@@ -19,16 +20,28 @@ public sealed record ResultatAppariement(IReadOnlyList<GroupePropositions> Group
 /// <summary>
 /// Matches a young person's answers with the catalogue. Hard rules are never broken (age, diploma
 /// level, situation, zone covering the commune, not suspended, within the travel distance); among
-/// what remains a score orders the options, and each carries its reasons in plain French ("tu").
+/// what remains a score orders the options, and each carries its reasons in plain French ("tu"). With the programmes'
+/// outcomes (the last argument of <see cref="Orienter"/>), the share of young people of the same profile still in
+/// the programme six months after entering it is one more signal, only where it is published (decision 0020).
 /// </summary>
 public static class Appariement
 {
     public const int MaxPropositions = 8;
 
-    public static ResultatAppariement Orienter(Profil p, CatalogueIndex index, RepertoireStructures annuaire)
+    /// <summary>
+    /// What the retention signal weighs: ± this much around a retention of one in two (a programme without a published
+    /// figure counts as one in two, neither helped nor held back), less than the wished entry (3) or a nearby place (2).
+    /// </summary>
+    public const double PoidsMaintien = 1.5;
+
+    public static ResultatAppariement Orienter(Profil p, CatalogueIndex index, RepertoireStructures annuaire, MaintiensDispositifs? maintiens = null)
     {
         var situations = SituationsDe(p);
         var entreeSouhaitee = ChoixDiagnostic.EntreeDuSouhait(p.Souhait);
+        if (maintiens is { Cellules: 0 })
+        {
+            maintiens = null;
+        }
 
         // Only the programmes whose zone covers the commune are read (the index's zone lists: a few
         // thousand of a national catalogue), only the best few are kept while scoring, and reasons
@@ -42,7 +55,7 @@ public static class Appariement
                 var d = documents[position];
                 if (Eligible(d, p, situations, out var distance, out var lieu))
                 {
-                    meilleurs.Proposer(new Candidat(position, d, Evaluer(d, p, situations, entreeSouhaitee, distance, lieu, null), distance, lieu));
+                    meilleurs.Proposer(new Candidat(position, d, Evaluer(d, p, situations, entreeSouhaitee, distance, lieu, maintiens, null), distance, lieu));
                 }
             }
         }
@@ -52,9 +65,9 @@ public static class Appariement
         {
             var d = c.Dispositif;
             var raisons = new List<string>();
-            Evaluer(d, p, situations, entreeSouhaitee, c.DistanceKm, c.Lieu, raisons);
+            Evaluer(d, p, situations, entreeSouhaitee, c.DistanceKm, c.Lieu, maintiens, raisons);
             var entree = entreeSouhaitee is not null && d.Entrees.Contains(entreeSouhaitee) ? entreeSouhaitee : d.Entrees.FirstOrDefault() ?? "reflechir-projet";
-            retenues.Add(new Proposition(d, entree, c.Score, c.DistanceKm, c.Lieu, raisons));
+            retenues.Add(new Proposition(d, entree, c.Score, c.DistanceKm, c.Lieu, raisons, maintiens?.Signal(d.Id, p)));
         }
 
         // The wished entry comes first; the others keep the order of the three doors.
@@ -132,7 +145,7 @@ public static class Appariement
 
     /// <summary>The score; the reasons too when <paramref name="raisons"/> is given (only for the programmes kept).</summary>
     private static double Evaluer(DispositifDoc d, Profil p, HashSet<string> situations,
-        string? entreeSouhaitee, double? distance, LieuDoc? lieu, List<string>? raisons)
+        string? entreeSouhaitee, double? distance, LieuDoc? lieu, MaintiensDispositifs? maintiens, List<string>? raisons)
     {
         var score = 0.0;
         raisons?.Add(RaisonPublic(d, p));
@@ -183,6 +196,12 @@ public static class Appariement
         {
             score += 0.5;
             raisons?.Add("Tu peux commencer à tout moment de l'année.");
+        }
+
+        if (maintiens?.Signal(d.Id, p) is { } maintien)
+        {
+            score += PoidsMaintien * 2 * (maintien.Taux - 0.5);
+            raisons?.Add(maintien.RaisonJeune);
         }
 
         if (distance is { } km)

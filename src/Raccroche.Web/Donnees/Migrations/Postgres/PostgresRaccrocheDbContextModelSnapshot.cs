@@ -1301,6 +1301,10 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<DateTime?>("EntretienProposeLe")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EtablissementUai")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("Formation")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1382,6 +1386,10 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
 
                     b.Property<int>("Relances")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Sexe")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
 
                     b.Property<DateTime?>("SortiSansSolutionLe")
                         .HasColumnType("timestamp with time zone");
@@ -2494,6 +2502,102 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("ValeursExternes", (string)null);
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Resultats.CalculResultats", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CalculeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Cellules")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DureeMs")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Propositions")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalculeLe");
+
+                    b.ToTable("CalculsResultats");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Resultats.CelluleResultats", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CalculId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Changes12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Changes3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Changes6")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Classe")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Diplome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("DispositifId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Entres")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Faits12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Faits3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Faits6")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Proposes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PsadId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sexe")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<int>("Toujours12")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Toujours3")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Toujours6")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalculId", "DispositifId");
+
+                    b.ToTable("CellulesResultats");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Veille.Actualite", b =>
                 {
                     b.Property<int>("Id")
@@ -3037,6 +3141,15 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Resultats.CelluleResultats", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Resultats.CalculResultats", null)
+                        .WithMany()
+                        .HasForeignKey("CalculId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Veille.Actualite", b =>

@@ -1266,6 +1266,10 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Property<DateTime?>("EntretienProposeLe")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EtablissementUai")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Formation")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1347,6 +1351,10 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                     b.Property<int>("Relances")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sexe")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SortiSansSolutionLe")
                         .HasColumnType("TEXT");
@@ -2426,6 +2434,98 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.ToTable("ValeursExternes", (string)null);
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Features.Resultats.CalculResultats", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CalculeLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cellules")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DureeMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Propositions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalculeLe");
+
+                    b.ToTable("CalculsResultats");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Resultats.CelluleResultats", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CalculId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changes12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changes3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changes6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Classe")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Diplome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DispositifId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Entres")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Faits12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Faits3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Faits6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Proposes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PsadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sexe")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Toujours12")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Toujours3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Toujours6")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalculId", "DispositifId");
+
+                    b.ToTable("CellulesResultats");
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Veille.Actualite", b =>
                 {
                     b.Property<int>("Id")
@@ -2967,6 +3067,15 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Resultats.CelluleResultats", b =>
+                {
+                    b.HasOne("Raccroche.Web.Features.Resultats.CalculResultats", null)
+                        .WithMany()
+                        .HasForeignKey("CalculId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Veille.Actualite", b =>
