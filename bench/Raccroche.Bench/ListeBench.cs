@@ -46,25 +46,15 @@ internal static class ListeBench
         // already, as in a server that has run for a while (the first pass measures the first use of each shape).
         var tours = o.Entier("tours", 1);
         Mesure.Machine();
-        var cs = new NpgsqlConnectionStringBuilder(pg) { Database = "raccroche_bench_liste" }.ToString();
-        var options = new DbContextOptionsBuilder<PostgresRaccrocheDbContext>().UseNpgsql(cs).Options;
+        var baseDeBanc = new BaseDeBanc(pg, "raccroche_bench_liste");
+        var (cs, options) = (baseDeBanc.Connexion, baseDeBanc.Options);
         var aujourdhui = new DateOnly(2026, 11, 20);
 
         List<PsadBench> psads;
         if (o.Texte("reutiliser") is null)
         {
-            await using (var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(pg) { Database = "postgres" }.ToString()))
-            {
-                await c.OpenAsync();
-                await new NpgsqlCommand("DROP DATABASE IF EXISTS raccroche_bench_liste WITH (FORCE)", c).ExecuteNonQueryAsync();
-                await new NpgsqlCommand("CREATE DATABASE raccroche_bench_liste", c).ExecuteNonQueryAsync();
-            }
-
             var sw = Stopwatch.StartNew();
-            await using (var db = new PostgresRaccrocheDbContext(options))
-            {
-                await db.Database.MigrateAsync();
-            }
+            await baseDeBanc.RecreerAsync();
 
             psads = await PsadsAsync(options, nbPsads, aujourdhui);
             await RemplirAsync(cs, psads, n, graine, aujourdhui);

@@ -36,24 +36,14 @@ internal static class ResultatsBench
         var tours = o.Entier("tours", 5);
         var graine = o.Entier("seed", 42);
         Mesure.Machine();
-        var cs = new NpgsqlConnectionStringBuilder(pg) { Database = "raccroche_bench_resultats" }.ToString();
-        var options = new DbContextOptionsBuilder<PostgresRaccrocheDbContext>().UseNpgsql(cs).Options;
+        var baseDeBanc = new BaseDeBanc(pg, "raccroche_bench_resultats");
+        var (cs, options) = (baseDeBanc.Connexion, baseDeBanc.Options);
         var aujourdhui = new DateOnly(2026, 11, 20);
 
         if (o.Texte("reutiliser") is null)
         {
-            await using (var c = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(pg) { Database = "postgres" }.ToString()))
-            {
-                await c.OpenAsync();
-                await new NpgsqlCommand("DROP DATABASE IF EXISTS raccroche_bench_resultats WITH (FORCE)", c).ExecuteNonQueryAsync();
-                await new NpgsqlCommand("CREATE DATABASE raccroche_bench_resultats", c).ExecuteNonQueryAsync();
-            }
-
             var sw = Stopwatch.StartNew();
-            await using (var db = new PostgresRaccrocheDbContext(options))
-            {
-                await db.Database.MigrateAsync();
-            }
+            await baseDeBanc.RecreerAsync();
 
             var psads = await ListeBench.PsadsAsync(options, nbPsads, aujourdhui);
             await ListeBench.RemplirAsync(cs, psads, n, graine, aujourdhui);

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Raccroche.BrowserTests;
 
 /// <summary>A referral between two structures in Chromium, on a phone-sized screen, with axe-core on every professional page.</summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Commun;
-using Raccroche.Web.Features.Decrocheurs;
-
 namespace Raccroche.BrowserTests;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Commun;
-using Raccroche.Web.Features.Decrocheurs;
-
 namespace Raccroche.BrowserTests;
 
 /// <summary>
@@ -66,19 +61,7 @@ public sealed class PointsSuiviBrowserTests(BrowserFixture app)
         var points = PointsSuivi.Planifier(dossier.Id, solution.Id, aujourdhui.AddMonths(-1), [1, 3], aujourdhui);
         db.PointsSuivi.AddRange(points);
         await db.SaveChangesAsync();
-        var jeton = LienPersonnel.NouveauJeton();
-        db.MessagesJeune.Add(new MessageJeune
-        {
-            JeuneSuiviId = dossier.Id,
-            EnvoyeLe = maintenant,
-            Canal = CanalContact.Sms,
-            Destinataire = DestinataireContact.Jeune,
-            Nature = NatureMessage.PointSuivi,
-            Auteur = MessagesJeune.AuteurPointSuivi,
-            EmpreinteLien = LienPersonnel.Empreinte(jeton),
-            LienExpireLe = maintenant.AddDays(30),
-            PointSuiviId = points[0].Id,
-        });
+        var jeton = LienDeTest.Ajouter(db, dossier.Id, maintenant, MessagesJeune.AuteurPointSuivi, NatureMessage.PointSuivi, points[0].Id);
         await db.SaveChangesAsync();
         return new Cas(dossier.Id, points[0].Id, jeton, code);
     }

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Features.Decrocheurs;
-
 namespace Raccroche.BrowserTests;
 
 /// <summary>
@@ -23,17 +20,7 @@ public sealed class ReponseBrowserTests(BrowserFixture app)
         var dossier = new JeuneSuivi { PsadId = psad.Id, Nom = "Corvalmi", Prenom = "Eden", CreeLe = maintenant, StatutDepuis = maintenant, ArriveLe = maintenant, Statut = StatutDossier.ContactEnCours };
         db.JeunesSuivis.Add(dossier);
         await db.SaveChangesAsync();
-        var jeton = LienPersonnel.NouveauJeton();
-        db.MessagesJeune.Add(new MessageJeune
-        {
-            JeuneSuiviId = dossier.Id,
-            EnvoyeLe = maintenant,
-            Canal = CanalContact.Sms,
-            Destinataire = DestinataireContact.Jeune,
-            Auteur = "test",
-            EmpreinteLien = LienPersonnel.Empreinte(jeton),
-            LienExpireLe = maintenant.AddDays(30),
-        });
+        var jeton = LienDeTest.Ajouter(db, dossier.Id, maintenant);
         await db.SaveChangesAsync();
         return (dossier.Id, jeton);
     }

@@ -1,4 +1,3 @@
-using Raccroche.Web.Features.Decrocheurs;
 using Raccroche.Web.Features.Resultats;
 
 namespace Raccroche.BrowserTests;

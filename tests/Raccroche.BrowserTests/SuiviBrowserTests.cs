@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Raccroche.Web.Features.Decrocheurs;
-
 namespace Raccroche.BrowserTests;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Raccroche.Web.Features.Moderation;
 
 namespace Raccroche.BrowserTests;

@@ -99,11 +99,11 @@ public static class RaccrocheSetup
             await MigrerEtAmorcerAsync(app.Services);
         }
 
-        var holder = app.Services.GetRequiredService<InstantaneCatalogue>();
+        var instantane = app.Services.GetRequiredService<InstantaneCatalogue>();
         try
         {
             await ProtectionCles.ProtegerSecretsExistantsAsync(app.Services);
-            await holder.ReconstruireAsync();
+            await instantane.ReconstruireAsync();
         }
         catch (Exception ex) when (!migrate)
         {

@@ -43,8 +43,8 @@ public sealed class CommuneImportTests : IAsyncLifetime
 
         // The in-memory directory used by search and the API follows the database (once rebuilt in the background).
         await _factory.AttendreCatalogueAsync();
-        var holder = _factory.Services.GetRequiredService<InstantaneCatalogue>();
-        Assert.Equal(45.5, holder.Communes.ParCode(estimee.CodeInsee)!.Latitude, 6);
+        var instantane = _factory.Services.GetRequiredService<InstantaneCatalogue>();
+        Assert.Equal(45.5, instantane.Communes.ParCode(estimee.CodeInsee)!.Latitude, 6);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public abstract class ObligationFormationTests(AppFactory f) : IAsyncLifetime
     private int _parcours, _apprentie, _bientot18, _majeur, _autre;
     private readonly Dictionary<int, JeuneFictif> _jeunes = [];
 
-    private const string RefA = "référent A", RefB = "référent B", CoordX = "coordinateur X", CoordY = "coordinateur Y", Region = "admin régional";
+    private const string RefA = EquipeDeTest.RefA, RefB = EquipeDeTest.RefB, CoordX = EquipeDeTest.CoordX, CoordY = EquipeDeTest.CoordY, Region = EquipeDeTest.Region;
 
     public async Task InitializeAsync()
     {
@@ -41,19 +41,9 @@ public abstract class ObligationFormationTests(AppFactory f) : IAsyncLifetime
         db.Psads.AddRange(x, y);
         await db.SaveChangesAsync();
 
-        _comptes[RefA] = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
-        _comptes[RefB] = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "cio-63");
-        _comptes[CoordX] = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "mlds-academie-clermont");
-        _comptes[CoordY] = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-lyon");
-        _comptes[Region] = await Pro.CreerCompteAsync(f, Roles.AdminRegional);
+        await EquipeDeTest.InstallerAsync(f, _app.Services, x.Id, y.Id, _comptes);
         using (var scope = _app.Services.CreateScope())
         {
-            var equipe = scope.ServiceProvider.GetRequiredService<EquipeSuivi>();
-            Assert.True((await equipe.AccorderAsync(x.Id, _comptes[CoordX].Courriel, RoleSuivi.CoordinateurPsad, false, parAdminRegional: true, "test")).Reussi);
-            Assert.True((await equipe.AccorderAsync(y.Id, _comptes[CoordY].Courriel, RoleSuivi.CoordinateurPsad, false, parAdminRegional: true, "test")).Reussi);
-            Assert.True((await equipe.AccorderAsync(x.Id, _comptes[RefA].Courriel, RoleSuivi.ReferentSuivi, false, parAdminRegional: false, "test")).Reussi);
-            Assert.True((await equipe.AccorderAsync(x.Id, _comptes[RefB].Courriel, RoleSuivi.ReferentSuivi, false, parAdminRegional: false, "test")).Reussi);
-
             var modeles = ListeSieiSynthetique.Jeunes(5, 77, Novembre);
             var jeunes = new[]
             {

@@ -28,7 +28,7 @@ public abstract partial class PointsSuiviTests(AppFactory f) : IAsyncLifetime
     private int _idPsad;
     private readonly List<int> _dossiers = [];
 
-    private const string Anonyme = "anonyme", RefA = "référent A", RefB = "référent B", CoordX = "coordinateur X", CoordY = "coordinateur Y", Region = "admin régional";
+    private const string Anonyme = "anonyme", RefA = EquipeDeTest.RefA, RefB = EquipeDeTest.RefB, CoordX = EquipeDeTest.CoordX, CoordY = EquipeDeTest.CoordY, Region = EquipeDeTest.Region;
     private static readonly string NomReferent = $"Compte {Roles.MembreStructure}";
 
     private static DateTimeOffset A(DateOnly jour, int heure, int minute = 0) => new(HeureParis.Utc(jour.ToDateTime(new TimeOnly(heure, minute))), TimeSpan.Zero);
@@ -63,19 +63,9 @@ public abstract partial class PointsSuiviTests(AppFactory f) : IAsyncLifetime
         await db.SaveChangesAsync();
         _idPsad = x.Id;
 
-        _comptes[RefA] = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-63");
-        _comptes[RefB] = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "cio-63");
-        _comptes[CoordX] = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "mlds-academie-clermont");
-        _comptes[CoordY] = await Pro.CreerCompteAsync(f, Roles.MembreStructure, "ml-lyon");
-        _comptes[Region] = await Pro.CreerCompteAsync(f, Roles.AdminRegional);
+        await EquipeDeTest.InstallerAsync(f, _app.Services, x.Id, y.Id, _comptes);
         using (var scope = _app.Services.CreateScope())
         {
-            var equipe = scope.ServiceProvider.GetRequiredService<EquipeSuivi>();
-            Assert.True((await equipe.AccorderAsync(x.Id, _comptes[CoordX].Courriel, RoleSuivi.CoordinateurPsad, false, parAdminRegional: true, "test")).Reussi);
-            Assert.True((await equipe.AccorderAsync(y.Id, _comptes[CoordY].Courriel, RoleSuivi.CoordinateurPsad, false, parAdminRegional: true, "test")).Reussi);
-            Assert.True((await equipe.AccorderAsync(x.Id, _comptes[RefA].Courriel, RoleSuivi.ReferentSuivi, false, parAdminRegional: false, "test")).Reussi);
-            Assert.True((await equipe.AccorderAsync(x.Id, _comptes[RefB].Courriel, RoleSuivi.ReferentSuivi, false, parAdminRegional: false, "test")).Reussi);
-
             // Six invented adults; the last one has an e-mail address and no phone.
             var csv = new StringBuilder("INE;Nom;Prénom;Date de naissance;Commune;Code INSEE;Téléphone;Courriel;Date de sortie\r\n");
             for (var i = 0; i < 6; i++)

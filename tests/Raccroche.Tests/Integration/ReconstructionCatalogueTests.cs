@@ -55,8 +55,8 @@ public abstract class ReconstructionCatalogueTests(AppFactory f)
         var panne = new Panne();
         await using var app = App(panne);
         await app.AttendreCatalogueAsync();
-        var holder = app.Services.GetRequiredService<InstantaneCatalogue>();
-        var avant = holder.Index.Version;
+        var instantane = app.Services.GetRequiredService<InstantaneCatalogue>();
+        var avant = instantane.Index.Version;
         panne.Bloquer();
 
         int id;
@@ -66,15 +66,15 @@ public abstract class ReconstructionCatalogueTests(AppFactory f)
         }
 
         // The save is back; the rebuild has not even read the catalogue yet, then reads it and stays blocked.
-        Assert.False(holder.AJour);
+        Assert.False(instantane.AJour);
         await panne.Atteinte.WaitAsync(AttenteCatalogue.Delai);
-        Assert.False(holder.AJour);
+        Assert.False(instantane.AJour);
         Assert.False(Indexe(app, id));
 
         panne.Liberer();
         await app.AttendreCatalogueAsync();
         Assert.True(Indexe(app, id));
-        Assert.NotEqual(avant, holder.Index.Version);
+        Assert.NotEqual(avant, instantane.Index.Version);
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public abstract class ReconstructionCatalogueTests(AppFactory f)
     public async Task BurstOfSaves_GivesFarFewerRebuilds()
     {
         await f.AttendreCatalogueAsync();
-        var holder = f.Services.GetRequiredService<InstantaneCatalogue>();
-        var avant = holder.Reconstructions;
+        var instantane = f.Services.GetRequiredService<InstantaneCatalogue>();
+        var avant = instantane.Reconstructions;
         const int n = 20;
         var ids = new List<int>();
         for (var i = 0; i < n; i++)
@@ -111,7 +111,7 @@ public abstract class ReconstructionCatalogueTests(AppFactory f)
         }
 
         await f.AttendreCatalogueAsync();
-        var reconstructions = holder.Reconstructions - avant;
+        var reconstructions = instantane.Reconstructions - avant;
         Assert.InRange(reconstructions, 1, n / 4);
         Assert.All(ids, id => Assert.True(Indexe(f, id)));
     }
@@ -120,24 +120,24 @@ public abstract class ReconstructionCatalogueTests(AppFactory f)
     public async Task RolledBackTransaction_LeavesTheIndexAsItWas_CommittedOneIsIndexedAfterTheCommit()
     {
         await f.AttendreCatalogueAsync();
-        var holder = f.Services.GetRequiredService<InstantaneCatalogue>();
-        var marque = holder.DerniereMarque;
-        var reconstructions = holder.Reconstructions;
-        var version = holder.Index.Version;
+        var instantane = f.Services.GetRequiredService<InstantaneCatalogue>();
+        var marque = instantane.DerniereMarque;
+        var reconstructions = instantane.Reconstructions;
+        var version = instantane.Index.Version;
 
         int annule;
         await using (var db = f.CreateDbContext())
         {
             await using var tx = await db.Database.BeginTransactionAsync();
             annule = await AjouterAsync(db, Mot("quokka"));
-            Assert.Equal(marque, holder.DerniereMarque);
+            Assert.Equal(marque, instantane.DerniereMarque);
             await tx.RollbackAsync();
         }
 
-        Assert.Equal(marque, holder.DerniereMarque);
+        Assert.Equal(marque, instantane.DerniereMarque);
         await Task.Delay(TimeSpan.FromMilliseconds(600));
-        Assert.Equal(reconstructions, holder.Reconstructions);
-        Assert.Equal(version, holder.Index.Version);
+        Assert.Equal(reconstructions, instantane.Reconstructions);
+        Assert.Equal(version, instantane.Index.Version);
         Assert.False(Indexe(f, annule));
 
         int valide;
@@ -145,14 +145,14 @@ public abstract class ReconstructionCatalogueTests(AppFactory f)
         {
             await using var tx = await db.Database.BeginTransactionAsync();
             valide = await AjouterAsync(db, Mot("ocelot"));
-            Assert.Equal(marque, holder.DerniereMarque);
+            Assert.Equal(marque, instantane.DerniereMarque);
             await tx.CommitAsync();
         }
 
-        Assert.Equal(marque + 1, holder.DerniereMarque);
+        Assert.Equal(marque + 1, instantane.DerniereMarque);
         await f.AttendreCatalogueAsync();
         Assert.True(Indexe(f, valide));
-        Assert.NotEqual(version, holder.Index.Version);
+        Assert.NotEqual(version, instantane.Index.Version);
     }
 
     /// <summary>Blocks or fails the catalogue rebuild's read of the programmes, when the test says so.</summary>

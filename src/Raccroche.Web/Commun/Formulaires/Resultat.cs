@@ -30,6 +30,22 @@ public class Resultat
 
     public static Resultat Succes() => new(null, Refus.Saisie);
 
+    /// <summary>
+    /// For a page after a refused command: copies the command's messages into the page's bag, or, when another change
+    /// overtook it, the page's own message against <paramref name="champ"/> (the page knows what to say and reloads).
+    /// </summary>
+    public void Reporter(Erreurs erreurs, string champ, string messageConflit)
+    {
+        if (Refus == Refus.Conflit)
+        {
+            erreurs.Ajouter(champ, messageConflit);
+        }
+        else
+        {
+            erreurs.Ajouter(Erreurs);
+        }
+    }
+
     public static Resultat Echec(Erreurs erreurs, Refus refus = Refus.Saisie) => erreurs.Any
         ? new(erreurs, refus)
         : throw new ArgumentException("A refusal carries at least one message.", nameof(erreurs));

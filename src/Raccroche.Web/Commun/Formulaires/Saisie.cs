@@ -207,6 +207,10 @@ public static class Saisie
     }
 
     // Readers of raw query-string values (the search, the directory, the APIs).
+    /// <summary>The page number of a listing (1 to 1000, 1 when absent).</summary>
+    public static int Page(string? brut, Erreurs erreurs) =>
+        Entier(brut, "page", 1, 1000, "Le numéro de page doit être un entier entre 1 et 1000.", erreurs) ?? 1;
+
     public static int? Entier(string? brut, string champ, int min, int max, string message, Erreurs erreurs)
     {
         if (string.IsNullOrWhiteSpace(brut))

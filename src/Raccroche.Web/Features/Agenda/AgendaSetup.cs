@@ -20,15 +20,15 @@ public static class AgendaSetup
         return app;
     }
 
-    private static async Task<IResult> CalendrierAsync(HttpContext http, RaccrocheDbContext db, IConfiguration config, InstantaneCatalogue holder, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CalendrierAsync(HttpContext http, RaccrocheDbContext db, IConfiguration config, InstantaneCatalogue instantane, TimeProvider clock, CancellationToken ct)
     {
         var maintenant = clock.GetUtcNow().UtcDateTime;
         var evenements = await LectureAgenda.Publies(db).Where(e => e.Fin > maintenant).OrderBy(e => e.Debut).ThenBy(e => e.Id).Take(500).ToListAsync(ct);
         var derniere = await LectureAgenda.DerniereModificationAsync(db, maintenant, ct);
-        return Repondre(http, Calendrier.Document(evenements, AdressePublique.UrlPublique(config), "Agenda – Raccroche", c => holder.Communes.ParCode(c)?.Nom), derniere, null);
+        return Repondre(http, Calendrier.Document(evenements, AdressePublique.UrlPublique(config), "Agenda – Raccroche", c => instantane.Communes.ParCode(c)?.Nom), derniere, null);
     }
 
-    private static async Task<IResult> EvenementAsync(int id, HttpContext http, RaccrocheDbContext db, IConfiguration config, InstantaneCatalogue holder, CancellationToken ct)
+    private static async Task<IResult> EvenementAsync(int id, HttpContext http, RaccrocheDbContext db, IConfiguration config, InstantaneCatalogue instantane, CancellationToken ct)
     {
         var e = await LectureAgenda.Publies(db).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (e is null)
@@ -36,7 +36,7 @@ public static class AgendaSetup
             return TypedResults.NotFound();
         }
 
-        return Repondre(http, Calendrier.Document([e], AdressePublique.UrlPublique(config), e.Titre, c => holder.Communes.ParCode(c)?.Nom),
+        return Repondre(http, Calendrier.Document([e], AdressePublique.UrlPublique(config), e.Titre, c => instantane.Communes.ParCode(c)?.Nom),
             DateTime.SpecifyKind(e.ModifieeLe, DateTimeKind.Utc), $"evenement-{e.Id}.ics");
     }
 

@@ -4,7 +4,7 @@ using Raccroche.Web.Features.Moderation;
 namespace Raccroche.Web.Features.Agenda;
 
 /// <summary>Writing an event (<c>/pro/agenda/edition</c>) or changing one (<c>/pro/agenda/edition/{id}</c>), with the moderation's steps.</summary>
-public sealed class EditionModel(ModerationContenus moderation, RaccrocheDbContext db, InstantaneCatalogue holder, IConfiguration config)
+public sealed class EditionModel(ModerationContenus moderation, RaccrocheDbContext db, InstantaneCatalogue instantane, IConfiguration config)
     : PageEditionModel<Evenement, SaisieEvenement>(moderation)
 {
     public static readonly GenreContenu<Evenement> Evenements = new("événement", "/pro/agenda/edition", e => e.Titre);
@@ -28,10 +28,10 @@ public sealed class EditionModel(ModerationContenus moderation, RaccrocheDbConte
 
     protected override IQueryable<Evenement> AvecDetails(IQueryable<Evenement> visibles) => visibles.Include(e => e.Structure);
 
-    protected override SaisieEvenement SaisieDe(Evenement contenu) => SaisieEvenement.De(contenu, holder.Communes);
+    protected override SaisieEvenement SaisieDe(Evenement contenu) => SaisieEvenement.De(contenu, instantane.Communes);
 
     protected override Task<bool> AppliquerAsync(Evenement contenu, CancellationToken ct) =>
-        Saisie.AppliquerAsync(contenu, db, holder.Communes, Moderation.EstEditeur, Erreurs, ct);
+        Saisie.AppliquerAsync(contenu, db, instantane.Communes, Moderation.EstEditeur, Erreurs, ct);
 
     /// <summary>A member's new event is organised by their structure: its name is the default organiser.</summary>
     protected override async Task PreparerAsync(CancellationToken ct)

@@ -4,7 +4,7 @@ using Raccroche.Web.Features.Communes;
 namespace Raccroche.Web.Features.Agenda;
 
 /// <summary>One published event, with its schema.org Event (JSON-LD) and its .ics; any other id is a 404. A wrong slug redirects.</summary>
-public sealed class EvenementModel(RaccrocheDbContext db, InstantaneCatalogue holder, IConfiguration config, TimeProvider clock) : PageModel
+public sealed class EvenementModel(RaccrocheDbContext db, InstantaneCatalogue instantane, IConfiguration config, TimeProvider clock) : PageModel
 {
     public Evenement Evenement { get; private set; } = null!;
     public Commune? Commune { get; private set; }
@@ -25,7 +25,7 @@ public sealed class EvenementModel(RaccrocheDbContext db, InstantaneCatalogue ho
         }
 
         Evenement = e;
-        Commune = e.CodeCommune is { } c ? holder.Communes.ParCode(c) : null;
+        Commune = e.CodeCommune is { } c ? instantane.Communes.ParCode(c) : null;
         DonneesStructurees = Agenda.DonneesStructurees.Evenement(e, AdressePublique.UrlPublique(config), Commune);
         Passe = e.Fin <= clock.GetUtcNow().UtcDateTime;
         return Page();

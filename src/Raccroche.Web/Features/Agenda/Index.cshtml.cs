@@ -3,7 +3,7 @@ using Raccroche.Web.Features.Catalogue;
 namespace Raccroche.Web.Features.Agenda;
 
 /// <summary>The agenda: upcoming events first (soonest first), then those already over ("passés", 20 a page), filtered by theme and département.</summary>
-public sealed class IndexModel(RaccrocheDbContext db, InstantaneCatalogue holder, TimeProvider clock) : PageModel
+public sealed class IndexModel(RaccrocheDbContext db, InstantaneCatalogue instantane, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "theme")] public string? Theme { get; set; }
     [BindProperty(SupportsGet = true, Name = "departement")] public string? Departement { get; set; }
@@ -18,7 +18,7 @@ public sealed class IndexModel(RaccrocheDbContext db, InstantaneCatalogue holder
     public int TotalPasses { get; private set; }
     public int PagesPasses => Math.Max(1, (int)Math.Ceiling(TotalPasses / (double)LectureAgenda.PassesParPage));
 
-    public string? Commune(string? code) => code is null ? null : holder.Communes.ParCode(code)?.Nom;
+    public string? Commune(string? code) => code is null ? null : instantane.Communes.ParCode(code)?.Nom;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -32,10 +32,5 @@ public sealed class IndexModel(RaccrocheDbContext db, InstantaneCatalogue holder
     }
 
     /// <summary>The current query string with the page of past events replaced.</summary>
-    public string Lien(int page)
-    {
-        var dict = Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
-        dict["page"] = page.ToString(CultureInfo.InvariantCulture);
-        return "/agenda" + QueryString.Create(dict.Where(kv => kv.Value.Length > 0).Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value))) + "#passes";
-    }
+    public string Lien(int page) => LienListe.Remplacer(Request, "/agenda", ("page", page.ToString(CultureInfo.InvariantCulture))) + "#passes";
 }

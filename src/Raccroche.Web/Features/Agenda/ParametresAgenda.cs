@@ -13,17 +13,9 @@ public sealed class ParametresAgenda
     public FiltresAgenda? Valider(Erreurs erreurs)
     {
         var theme = Saisie.Valeur(Theme, "theme", Etiquettes.Themes, "thème", erreurs);
-        string? departement = null;
-        if (!string.IsNullOrWhiteSpace(Departement))
-        {
-            departement = Departement.Trim().ToUpperInvariant();
-            if (!Departements.Existe(departement))
-            {
-                erreurs.Ajouter("departement", $"Le département « {Saisie.Tronquer(Departement)} » n'existe pas (code à 2 ou 3 caractères, par exemple 63).");
-            }
-        }
+        var departement = Departements.Lire(Departement, "departement", erreurs);
 
-        var page = Saisie.Entier(Page, "page", 1, 1000, "Le numéro de page doit être un entier entre 1 et 1000.", erreurs) ?? 1;
+        var page = Saisie.Page(Page, erreurs);
         return erreurs.Any ? null : new FiltresAgenda(theme, departement, page);
     }
 }

@@ -3,7 +3,7 @@ using Raccroche.Web.Features.Communes;
 
 namespace Raccroche.Web.Features.Annuaire;
 
-public sealed class AnnuaireModel(InstantaneCatalogue holder) : PageModel
+public sealed class AnnuaireModel(InstantaneCatalogue instantane) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "commune")] public string? CommuneSaisie { get; set; }
@@ -23,9 +23,9 @@ public sealed class AnnuaireModel(InstantaneCatalogue holder) : PageModel
 
     public void OnGet()
     {
-        (Commune, Candidats, CommuneSaisie) = holder.Communes.LireChamp(CodeCommune, CommuneSaisie, Erreurs);
+        (Commune, Candidats, CommuneSaisie) = instantane.Communes.LireChamp(CodeCommune, CommuneSaisie, Erreurs);
 
-        var query = ParametresAnnuaire.Valider(holder.Communes, Erreurs, Q, Type,
+        var query = ParametresAnnuaire.Valider(instantane.Communes, Erreurs, Q, Type,
             Commune is null ? CodeCommune : null, Commune, Erreurs.Pour("commune") is null ? RayonKm : null, null, PageNum, null);
         if (query is null || Erreurs.Any)
         {
@@ -33,6 +33,6 @@ public sealed class AnnuaireModel(InstantaneCatalogue holder) : PageModel
         }
 
         Recherche = true;
-        (Total, Items) = holder.Annuaire.Rechercher(query);
+        (Total, Items) = instantane.Annuaire.Rechercher(query);
     }
 }

@@ -3,7 +3,7 @@ using Raccroche.Web.Features.Veille;
 
 namespace Raccroche.Web.Features.Annuaire;
 
-public sealed class StructureModel(RaccrocheDbContext db, InstantaneCatalogue holder) : PageModel
+public sealed class StructureModel(RaccrocheDbContext db, InstantaneCatalogue instantane) : PageModel
 {
     public Structure Structure { get; private set; } = null!;
     public string Zone { get; private set; } = "";
@@ -22,8 +22,8 @@ public sealed class StructureModel(RaccrocheDbContext db, InstantaneCatalogue ho
         }
 
         Structure = s;
-        Zone = Zones.Decrire(s.ZoneType, s.ZoneCodes, holder.Communes);
-        Communes = s.Lieux.Select(l => l.CodeInsee).Distinct().ToDictionary(c => c, c => holder.Communes.ParCode(c)?.Nom ?? c);
+        Zone = Zones.Decrire(s.ZoneType, s.ZoneCodes, instantane.Communes);
+        Communes = s.Lieux.Select(l => l.CodeInsee).Distinct().ToDictionary(c => c, c => instantane.Communes.ParCode(c)?.Nom ?? c);
         Actualites = await LectureVeille.DeLaStructureAsync(db, s.Id, ct);
         return Page();
     }

@@ -16,16 +16,16 @@ public static class StructuresApi
         return api;
     }
 
-    internal static Results<Ok<PageStructures>, ValidationProblem> Rechercher(InstantaneCatalogue holder, [AsParameters] ParametresStructures p)
+    internal static Results<Ok<PageStructures>, ValidationProblem> Rechercher(InstantaneCatalogue instantane, [AsParameters] ParametresStructures p)
     {
         var erreurs = new Erreurs();
-        var query = ParametresAnnuaire.Valider(holder.Communes, erreurs, p.Q, p.Type, p.CodeCommune, null, p.RayonKm, p.Departement, p.Page, p.Taille);
+        var query = ParametresAnnuaire.Valider(instantane.Communes, erreurs, p.Q, p.Type, p.CodeCommune, null, p.RayonKm, p.Departement, p.Page, p.Taille);
         if (query is null)
         {
             return erreurs.EnProbleme();
         }
 
-        var (total, items) = holder.Annuaire.Rechercher(query);
+        var (total, items) = instantane.Annuaire.Rechercher(query);
         return TypedResults.Ok(new PageStructures(total, query.Page, query.Taille, [.. items.Select(StructureResume.De)]));
     }
 

@@ -4,12 +4,12 @@ namespace Raccroche.Web.Features.Catalogue;
 /// ETag and Cache-Control on catalogue reads. The tag is the index version plus the request's path and
 /// query, so it changes as soon as the catalogue changes; a matching If-None-Match gets a 304.
 /// </summary>
-public sealed class CatalogueCacheFilter(InstantaneCatalogue holder) : IEndpointFilter
+public sealed class CatalogueCacheFilter(InstantaneCatalogue instantane) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var cle = $"{holder.Index.Version}:{http.Request.Path}{http.Request.QueryString}";
+        var cle = $"{instantane.Index.Version}:{http.Request.Path}{http.Request.QueryString}";
         var etag = $"W/\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(cle)))[..24]}\"";
         if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == etag || v.Split(',').Any(p => p.Trim() == etag))))
         {

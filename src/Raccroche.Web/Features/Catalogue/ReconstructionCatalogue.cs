@@ -19,7 +19,7 @@ public sealed class CatalogueOptions
 /// after <see cref="CatalogueOptions.CalmeMillisecondes"/> without a new change, one rebuild for the whole burst. A failure is
 /// logged and retried after <see cref="CatalogueOptions.NouvelEssaiSecondes"/>: the marks stay until a snapshot covers them.
 /// </summary>
-public sealed class ReconstructionCatalogue(InstantaneCatalogue holder, IOptions<CatalogueOptions> options, TimeProvider clock, ILogger<ReconstructionCatalogue> logger) : BackgroundService
+public sealed class ReconstructionCatalogue(InstantaneCatalogue instantane, IOptions<CatalogueOptions> options, TimeProvider clock, ILogger<ReconstructionCatalogue> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,31 +27,31 @@ public sealed class ReconstructionCatalogue(InstantaneCatalogue holder, IOptions
         var calme = TimeSpan.FromMilliseconds(o.CalmeMillisecondes);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await holder.AttendreSignalAsync(stoppingToken);
+            await instantane.AttendreSignalAsync(stoppingToken);
             for (var i = 0; i < CatalogueOptions.PeriodesMax; i++)
             {
-                var marque = holder.DerniereMarque;
+                var marque = instantane.DerniereMarque;
                 await Task.Delay(calme, clock, stoppingToken);
-                if (holder.DerniereMarque == marque)
+                if (instantane.DerniereMarque == marque)
                 {
                     break;
                 }
             }
 
-            if (holder.AJour)
+            if (instantane.AJour)
             {
                 continue;
             }
 
             try
             {
-                await holder.ReconstruireAsync(stoppingToken);
+                await instantane.ReconstruireAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(ex, "Catalogue rebuild failed; next attempt in {Seconds} s", o.NouvelEssaiSecondes);
                 await Task.Delay(TimeSpan.FromSeconds(o.NouvelEssaiSecondes), clock, stoppingToken);
-                holder.Relancer();
+                instantane.Relancer();
             }
         }
     }

@@ -13,7 +13,7 @@ public static class CommunesApi
         return api;
     }
 
-    internal static Results<Ok<List<CommuneDto>>, ValidationProblem> Rechercher(ReferentielCommunes holder, [FromQuery] string? q, [FromQuery] string? taille)
+    internal static Results<Ok<List<CommuneDto>>, ValidationProblem> Rechercher(ReferentielCommunes instantane, [FromQuery] string? q, [FromQuery] string? taille)
     {
         var erreurs = new Erreurs();
         if (string.IsNullOrWhiteSpace(q))
@@ -31,11 +31,11 @@ public static class CommunesApi
             return erreurs.EnProbleme();
         }
 
-        return TypedResults.Ok(holder.Repertoire.Rechercher(q, max).Select(CommuneDto.De).ToList());
+        return TypedResults.Ok(instantane.Repertoire.Rechercher(q, max).Select(CommuneDto.De).ToList());
     }
 
-    internal static Results<Ok<CommuneDto>, NotFound<ProblemDetails>> Lire(string codeInsee, ReferentielCommunes holder) =>
-        holder.Repertoire.ParCode(codeInsee.ToUpperInvariant()) is { } c
+    internal static Results<Ok<CommuneDto>, NotFound<ProblemDetails>> Lire(string codeInsee, ReferentielCommunes instantane) =>
+        instantane.Repertoire.ParCode(codeInsee.ToUpperInvariant()) is { } c
             ? TypedResults.Ok(CommuneDto.De(c))
             : TypedResults.NotFound(new ProblemDetails
             {

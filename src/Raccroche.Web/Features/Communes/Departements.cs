@@ -114,6 +114,23 @@ public static class Departements
 
     public static bool Existe(string code) => Noms.ContainsKey(code);
 
+    /// <summary>A département code typed in a filter (trimmed, upper-cased), or a French message against <paramref name="champ"/>.</summary>
+    public static string? Lire(string? brut, string champ, Erreurs erreurs)
+    {
+        if (string.IsNullOrWhiteSpace(brut))
+        {
+            return null;
+        }
+
+        var code = brut.Trim().ToUpperInvariant();
+        if (!Existe(code))
+        {
+            erreurs.Ajouter(champ, $"Le département « {Saisie.Tronquer(brut)} » n'existe pas (code à 2 ou 3 caractères, par exemple 63).");
+        }
+
+        return code;
+    }
+
     /// <summary>The département of a commune's INSEE code: "63113" → "63", "2A004" → "2A", "97411" → "974"; null when not a commune code.</summary>
     public static string? DeCommune(string? codeInsee) => codeInsee?.Trim().ToUpperInvariant() switch
     {

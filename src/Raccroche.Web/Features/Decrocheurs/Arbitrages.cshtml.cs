@@ -44,14 +44,7 @@ public sealed class ArbitragesModel(AccesSuivi acces, RaccrocheDbContext db, Tra
             return NotFound();
         }
 
-        if (r.Refus == Refus.Conflit)
-        {
-            Erreurs.Ajouter("dossier", "Quelqu'un a arbitré cette ligne pendant ce temps : voici la liste à jour.");
-        }
-        else
-        {
-            Erreurs.Ajouter(r.Erreurs);
-        }
+        r.Reporter(Erreurs, "dossier", "Quelqu'un a arbitré cette ligne pendant ce temps : voici la liste à jour.");
 
         return await ChargerAsync(ct) ? Page() : NotFound();
     }

@@ -125,14 +125,7 @@ public sealed class DossiersModel(AccesSuivi acces, RaccrocheDbContext db, Liste
                 return NotFound();
             }
 
-            if (r.Refus == Refus.Conflit)
-            {
-                Erreurs.Ajouter("selection", "Un des dossiers a changé entre-temps (clôturé ou annulé) : rien n'a été attribué. Vérifiez la liste et recommencez.");
-            }
-            else
-            {
-                Erreurs.Ajouter(r.Erreurs);
-            }
+            r.Reporter(Erreurs, "selection", "Un des dossiers a changé entre-temps (clôturé ou annulé) : rien n'a été attribué. Vérifiez la liste et recommencez.");
         }
 
         await ChargerAsync(ct);

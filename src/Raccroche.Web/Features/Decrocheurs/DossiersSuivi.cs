@@ -838,7 +838,10 @@ public sealed partial class DossiersSuivi(RaccrocheDbContext db, AccesSuivi acce
         (await acces.DossiersTraitesAsync(ct)).Where(j => j.Id == id && j.Version == version);
 
     /// <summary>The UPDATE and the lines that go with it, all or nothing; false from the UPDATE (0 rows) means someone saved in between.</summary>
-    private async Task<Resultat> EcrireAsync(Func<Task<bool>> ecriture, CancellationToken ct)
+    private Task<Resultat> EcrireAsync(Func<Task<bool>> ecriture, CancellationToken ct) => EcrireAsync(db, ecriture, ct);
+
+    /// <summary>Shared by every versioned write on case files (this class and the transfers).</summary>
+    internal static async Task<Resultat> EcrireAsync(RaccrocheDbContext db, Func<Task<bool>> ecriture, CancellationToken ct)
     {
         var strategie = db.Database.CreateExecutionStrategy();
         return await strategie.ExecuteAsync(async () =>

@@ -362,26 +362,7 @@ public sealed class TransfertsSuivi(RaccrocheDbContext db, AccesSuivi acces, Tra
         }
     }
 
-    private async Task<Resultat> EcrireAsync(Func<Task<bool>> ecriture, CancellationToken ct)
-    {
-        var strategie = db.Database.CreateExecutionStrategy();
-        return await strategie.ExecuteAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (!await ecriture())
-            {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return Resultat.Echec("version", DossiersSuivi.MessageConflit, Refus.Conflit);
-            }
-
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear();
-            return Resultat.Succes();
-        });
-    }
+    private Task<Resultat> EcrireAsync(Func<Task<bool>> ecriture, CancellationToken ct) => DossiersSuivi.EcrireAsync(db, ecriture, ct);
 
     private void Evenement(int id, string detail, string auteur, DateTime quand) =>
         db.EvenementsDossier.Add(new EvenementDossier { JeuneSuiviId = id, Quand = quand, Nature = NatureEvenement.Transfert, Auteur = auteur, Detail = detail.Length > 500 ? detail[..500] : detail });

@@ -21,7 +21,7 @@ public static class DemandesContactApi
         return api;
     }
 
-    internal static async Task<Results<Created<DemandeCreee>, ValidationProblem>> Creer(CorpsJson<DemandeContactDto> corps, InstantaneCatalogue holder, Recontact recontact, CancellationToken ct)
+    internal static async Task<Results<Created<DemandeCreee>, ValidationProblem>> Creer(CorpsJson<DemandeContactDto> corps, InstantaneCatalogue instantane, Recontact recontact, CancellationToken ct)
     {
         var erreurs = new Erreurs();
         var json = corps.Valeur;
@@ -39,7 +39,7 @@ public static class DemandesContactApi
         };
 
         var reponses = new Erreurs();
-        var profil = json.Reponses is { } r ? ProfilJson.LireProfil(r, holder, reponses) : null;
+        var profil = json.Reponses is { } r ? ProfilJson.LireProfil(r, instantane, reponses) : null;
         if (json.Reponses is null)
         {
             erreurs.Ajouter("reponses", "reponses est obligatoire : au moins {\"age\": 17, \"code_commune\": \"63430\"}.");
@@ -50,7 +50,7 @@ public static class DemandesContactApi
         if (profil is null)
         {
             // Still report the form's own problems together with the answers'.
-            Recontact.Valider(saisie, new Profil { Age = 99, Commune = holder.Communes.Toutes.First() }, erreurs);
+            Recontact.Valider(saisie, new Profil { Age = 99, Commune = instantane.Communes.Toutes.First() }, erreurs);
             return erreurs.EnProbleme();
         }
 

@@ -25,7 +25,7 @@ public sealed record DemandeCreee(string Reference, string Structure);
 /// Validates a contact request, routes it to one structure (the chosen programme's, else the competent
 /// mission locale or CIO) and stores it with the e-mails to send, all in one transaction.
 /// </summary>
-public sealed partial class Recontact(RaccrocheDbContext db, InstantaneCatalogue holder, IOptions<CourrierOptions> mail, TimeProvider clock)
+public sealed partial class Recontact(RaccrocheDbContext db, InstantaneCatalogue instantane, IOptions<CourrierOptions> mail, TimeProvider clock)
 {
     public const int AgeMinimum = 16;
 
@@ -103,7 +103,7 @@ public sealed partial class Recontact(RaccrocheDbContext db, InstantaneCatalogue
     {
         if (EstUnRobot(s))
         {
-            return Resultat<DemandeCreee>.Succes(new DemandeCreee(NouvelleReference(), Appariement.PointsEntree(p, holder.Annuaire).FirstOrDefault()?.Structure.Nom ?? "la mission locale"));
+            return Resultat<DemandeCreee>.Succes(new DemandeCreee(NouvelleReference(), Appariement.PointsEntree(p, instantane.Annuaire).FirstOrDefault()?.Structure.Nom ?? "la mission locale"));
         }
 
         var erreurs = new Erreurs();
@@ -112,7 +112,7 @@ public sealed partial class Recontact(RaccrocheDbContext db, InstantaneCatalogue
             : await db.Campagnes.Where(c => c.Code == campagne).Select(c => c.StructureId).FirstOrDefaultAsync(ct);
         var structureId = dispositifId is { } id
             ? await db.Dispositifs.Where(d => d.Id == id).Select(d => (int?)d.StructureId).FirstOrDefaultAsync(ct)
-            : structureCampagne ?? Appariement.PointsEntree(p, holder.Annuaire).Select(pe => (int?)pe.Structure.Id).FirstOrDefault();
+            : structureCampagne ?? Appariement.PointsEntree(p, instantane.Annuaire).Select(pe => (int?)pe.Structure.Id).FirstOrDefault();
         if (dispositifId is not null && structureId is null)
         {
             erreurs.Ajouter("dispositif", "Ce dispositif n'existe pas ou plus.");

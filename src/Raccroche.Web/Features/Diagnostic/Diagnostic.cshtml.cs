@@ -9,7 +9,7 @@ namespace Raccroche.Web.Features.Diagnostic;
 /// the previous answers in hidden fields, so it works without JavaScript, without an account and
 /// without storing anything.
 /// </summary>
-public sealed class DiagnosticModel(InstantaneCatalogue holder, Donnees.RaccrocheDbContext db) : PageModel
+public sealed class DiagnosticModel(InstantaneCatalogue instantane, Donnees.RaccrocheDbContext db) : PageModel
 {
     public Reponses Reponses { get; private set; } = new();
     public int Index { get; private set; }
@@ -20,7 +20,7 @@ public sealed class DiagnosticModel(InstantaneCatalogue holder, Donnees.Raccroch
 
     public async Task<IActionResult> OnGetAsync([FromQuery] int? etape, [FromQuery] string? fin, CancellationToken ct)
     {
-        Reponses = Questionnaire.Lire(Request.Query, holder.Communes);
+        Reponses = Questionnaire.Lire(Request.Query, instantane.Communes);
         Fin = fin == "1";
         var manquante = Reponses.PremiereManquante();
         var demandee = Math.Clamp((etape ?? (manquante + 1)) - 1, 0, Total);

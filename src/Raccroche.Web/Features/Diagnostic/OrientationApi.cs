@@ -20,15 +20,15 @@ public static class OrientationApi
         return api;
     }
 
-    internal static Results<Ok<ReponseOrientation>, ValidationProblem> Orienter(CorpsJson<DemandeOrientation> corps, InstantaneCatalogue holder, InstantaneMaintiens maintiens)
+    internal static Results<Ok<ReponseOrientation>, ValidationProblem> Orienter(CorpsJson<DemandeOrientation> corps, InstantaneCatalogue instantane, InstantaneMaintiens maintiens)
     {
         var erreurs = new Erreurs();
-        if (ProfilJson.LireProfil(corps.Valeur, holder, erreurs) is not { } profil)
+        if (ProfilJson.LireProfil(corps.Valeur, instantane, erreurs) is not { } profil)
         {
             return erreurs.EnProbleme();
         }
 
-        var r = Appariement.Orienter(profil, holder.Index, holder.Annuaire, maintiens.Actuel);
+        var r = Appariement.Orienter(profil, instantane.Index, instantane.Annuaire, maintiens.Actuel);
         return TypedResults.Ok(ReponseOrientation.De(r));
     }
 }

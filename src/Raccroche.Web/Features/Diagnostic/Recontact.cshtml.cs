@@ -11,7 +11,7 @@ namespace Raccroche.Web.Features.Diagnostic;
 /// bare URL, so once a name or a phone number is typed, neither they nor the answers appear in any URL.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Raccroche.Web.Infrastructure.LimitesDebit.Formulaires)]
-public sealed class RecontactModel(InstantaneCatalogue holder, RaccrocheDbContext db, Recontact recontact) : PageModel
+public sealed class RecontactModel(InstantaneCatalogue instantane, RaccrocheDbContext db, Recontact recontact) : PageModel
 {
     [BindProperty] public SaisieContact Saisie { get; set; } = new();
 
@@ -44,7 +44,7 @@ public sealed class RecontactModel(InstantaneCatalogue holder, RaccrocheDbContex
     private async Task<IActionResult?> Preparer(CancellationToken ct)
     {
         var envoi = HttpMethods.IsPost(Request.Method);
-        Reponses = envoi ? Questionnaire.Lire(Request.Form, holder.Communes) : Questionnaire.Lire(Request.Query, holder.Communes);
+        Reponses = envoi ? Questionnaire.Lire(Request.Form, instantane.Communes) : Questionnaire.Lire(Request.Query, instantane.Communes);
         if (Reponses.EnProfil() is not { } profil || Reponses.Erreurs.Count > 0)
         {
             // After a post (which a person only sends with valid answers), the answers stay out of the URL.

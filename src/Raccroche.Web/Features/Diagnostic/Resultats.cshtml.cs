@@ -6,7 +6,7 @@ namespace Raccroche.Web.Features.Diagnostic;
 
 /// <summary>What fits the young person, grouped by the three doors, with who to contact. The URL holds only the answers, so it can be shared.</summary>
 /// <remarks>The programmes' outcomes (<see cref="InstantaneMaintiens"/>) add a retention signal where it is published.</remarks>
-public sealed class ResultatsModel(InstantaneCatalogue holder, InstantaneMaintiens maintiens) : PageModel
+public sealed class ResultatsModel(InstantaneCatalogue instantane, InstantaneMaintiens maintiens) : PageModel
 {
     public Reponses Reponses { get; private set; } = new();
     public Profil Profil { get; private set; } = null!;
@@ -14,7 +14,7 @@ public sealed class ResultatsModel(InstantaneCatalogue holder, InstantaneMaintie
 
     public IActionResult OnGet()
     {
-        Reponses = Questionnaire.Lire(Request.Query, holder.Communes);
+        Reponses = Questionnaire.Lire(Request.Query, instantane.Communes);
         if (Reponses.EnProfil() is not { } profil || Reponses.Erreurs.Count > 0)
         {
             // Age and commune are needed; anything wrong goes back to the first question to fix.
@@ -22,7 +22,7 @@ public sealed class ResultatsModel(InstantaneCatalogue holder, InstantaneMaintie
         }
 
         Profil = profil;
-        Resultat = Appariement.Orienter(profil, holder.Index, holder.Annuaire, maintiens.Actuel);
+        Resultat = Appariement.Orienter(profil, instantane.Index, instantane.Annuaire, maintiens.Actuel);
         return Page();
     }
 

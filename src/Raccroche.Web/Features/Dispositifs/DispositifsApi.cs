@@ -17,16 +17,16 @@ public static class DispositifsApi
         return api;
     }
 
-    internal static Results<Ok<PageDispositifs>, ValidationProblem> Rechercher(InstantaneCatalogue holder, [AsParameters] ParametresRecherche p)
+    internal static Results<Ok<PageDispositifs>, ValidationProblem> Rechercher(InstantaneCatalogue instantane, [AsParameters] ParametresRecherche p)
     {
         var erreurs = new Erreurs();
-        var query = p.Valider(holder.Communes, erreurs);
+        var query = p.Valider(instantane.Communes, erreurs);
         if (query is null)
         {
             return erreurs.EnProbleme();
         }
 
-        var r = holder.Index.Rechercher(query);
+        var r = instantane.Index.Rechercher(query);
         return TypedResults.Ok(new PageDispositifs(
             r.Total, query.Page, query.Taille,
             [.. r.Items.Select(h => ResumeDispositif.De(h))],

@@ -3,7 +3,7 @@ using Raccroche.Web.Features.Catalogue;
 namespace Raccroche.Web.Features.Dispositifs;
 
 /// <summary>One of the three entries: its programmes grouped by thématique category.</summary>
-public sealed class EntreeModel(InstantaneCatalogue holder) : PageModel
+public sealed class EntreeModel(InstantaneCatalogue instantane) : PageModel
 {
     public Terme Entree { get; private set; } = null!;
     public List<(Terme Categorie, List<DispositifDoc> Dispositifs)> Groupes { get; private set; } = [];
@@ -18,7 +18,7 @@ public sealed class EntreeModel(InstantaneCatalogue holder) : PageModel
         }
 
         Entree = terme;
-        var docs = holder.Index.Documents.Where(d => !d.Suspendu && d.Entrees.Contains(slug)).OrderBy(d => d.Nom, StringComparer.Create(new("fr-FR"), true)).ToList();
+        var docs = instantane.Index.Documents.Where(d => !d.Suspendu && d.Entrees.Contains(slug)).OrderBy(d => d.Nom, StringComparer.Create(new("fr-FR"), true)).ToList();
         Total = docs.Count;
         Groupes = [.. Vocabulaire.CategoriesThematiques.Termes
             .Select(c => (c, docs.Where(d => d.Categories.FirstOrDefault() == c.Valeur).ToList()))

@@ -5,7 +5,7 @@ using Raccroche.Web.Features.Veille;
 namespace Raccroche.Web.Features.Dispositifs;
 
 /// <remarks>A signed-in professional also sees the programme's outcomes (masked): a small block linking to their detail.</remarks>
-public sealed class FicheModel(RaccrocheDbContext db, InstantaneCatalogue holder, IOptions<CarteOptions> map, ResultatsDispositifs resultats) : PageModel
+public sealed class FicheModel(RaccrocheDbContext db, InstantaneCatalogue instantane, IOptions<CarteOptions> map, ResultatsDispositifs resultats) : PageModel
 {
     public Dispositif Dispositif { get; private set; } = null!;
     public CarteOptions Carte => map.Value;
@@ -40,9 +40,9 @@ public sealed class FicheModel(RaccrocheDbContext db, InstantaneCatalogue holder
         }
 
         Dispositif = d;
-        Zone = Zones.Decrire(d.ZoneType, d.ZoneCodes, holder.Communes);
+        Zone = Zones.Decrire(d.ZoneType, d.ZoneCodes, instantane.Communes);
         Communes = d.Lieux.Select(l => l.CodeInsee).Distinct()
-            .ToDictionary(c => c, c => holder.Communes.ParCode(c)?.Nom ?? c);
+            .ToDictionary(c => c, c => instantane.Communes.ParCode(c)?.Nom ?? c);
         if (User.HasClaim("amr", "mfa"))
         {
             Resultats = await resultats.ActuelAsync(ct);

@@ -14,7 +14,7 @@ namespace Raccroche.Web.Features.Fiches;
 /// check that a caller forgot, or a sheet that moved in between, matches no row. Every change happens
 /// in one transaction.
 /// </summary>
-public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimeProvider clock, IConfiguration config, InstantaneCatalogue holder)
+public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimeProvider clock, IConfiguration config, InstantaneCatalogue instantane)
 {
     public const string CommentaireConfirmation = "Fiche confirmée à jour, sans modification.";
 
@@ -368,7 +368,7 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
     public IReadOnlyList<ChampFiche> Champs(TypeFiche type, string contenu, IReadOnlyDictionary<int, string> nomsLieux) =>
         type == TypeFiche.Structure
             ? ContenuFiche.Champs(ContenuFiche.Lire<ContenuStructure>(contenu))
-            : ContenuFiche.Champs(ContenuFiche.Lire<ContenuDispositif>(contenu), nomsLieux, holder.Communes);
+            : ContenuFiche.Champs(ContenuFiche.Lire<ContenuDispositif>(contenu), nomsLieux, instantane.Communes);
 
     public static string NomDe(TypeFiche type, string contenu) => type == TypeFiche.Structure
         ? ContenuFiche.Lire<ContenuStructure>(contenu).Nom

@@ -18,7 +18,7 @@ public sealed class IndexModel(Habilitations h, RaccrocheDbContext db, EditionFi
     {
         if (!h.EstDeStructure)
         {
-            return Forbid();
+            return NotFound();
         }
 
         var sid = h.StructureId!.Value;

@@ -4,7 +4,7 @@ using Raccroche.Web.Features.Comptes;
 namespace Raccroche.Web.Features.Fiches;
 
 /// <summary>Editing a programme's sheet, with the places of its structure it may be linked to.</summary>
-public sealed class ModifierDispositifModel(Habilitations h, EditionFiches fiches, InstantaneCatalogue holder)
+public sealed class ModifierDispositifModel(Habilitations h, EditionFiches fiches, InstantaneCatalogue instantane)
     : ModifierFicheModel<SaisieDispositif, ContenuDispositif>(h, fiches)
 {
     public Dispositif Dispositif { get; private set; } = null!;
@@ -26,7 +26,7 @@ public sealed class ModifierDispositifModel(Habilitations h, EditionFiches fiche
         LieuxPossibles = [.. (structure?.Lieux ?? []).UnionBy(d.Lieux, l => l.Id)
             .OrderBy(l => l.Nom, StringComparer.CurrentCulture)
             .Select(l => new Terme(l.Id.ToString(CultureInfo.InvariantCulture),
-                $"{l.Nom} ({holder.Communes.ParCode(l.CodeInsee)?.Nom ?? l.CodeInsee})"))];
+                $"{l.Nom} ({instantane.Communes.ParCode(l.CodeInsee)?.Nom ?? l.CodeInsee})"))];
         return true;
     }
 
@@ -35,8 +35,8 @@ public sealed class ModifierDispositifModel(Habilitations h, EditionFiches fiche
     protected override SaisieDispositif SaisieDe(ContenuDispositif contenu) => SaisieDispositif.De(contenu);
 
     protected override ContenuDispositif? Valider() =>
-        Saisie.Valider(Erreurs, LieuxPossibles.Select(l => int.Parse(l.Valeur, CultureInfo.InvariantCulture)).ToHashSet(), holder.Communes);
+        Saisie.Valider(Erreurs, LieuxPossibles.Select(l => int.Parse(l.Valeur, CultureInfo.InvariantCulture)).ToHashSet(), instantane.Communes);
 
     protected override IReadOnlyList<ChampFiche> Champs(ContenuDispositif contenu) =>
-        ContenuFiche.Champs(contenu, LieuxPossibles.ToDictionary(l => int.Parse(l.Valeur, CultureInfo.InvariantCulture), l => l.Libelle), holder.Communes);
+        ContenuFiche.Champs(contenu, LieuxPossibles.ToDictionary(l => int.Parse(l.Valeur, CultureInfo.InvariantCulture), l => l.Libelle), instantane.Communes);
 }

@@ -4,7 +4,7 @@ using Raccroche.Web.Features.Comptes;
 namespace Raccroche.Web.Features.Fiches;
 
 /// <summary>Editing the structure's sheet, with the name, address, hours and contacts of its places.</summary>
-public sealed class ModifierStructureModel(Habilitations h, EditionFiches fiches, InstantaneCatalogue holder)
+public sealed class ModifierStructureModel(Habilitations h, EditionFiches fiches, InstantaneCatalogue instantane)
     : ModifierFicheModel<SaisieStructure, ContenuStructure>(h, fiches)
 {
     public Structure Structure { get; private set; } = null!;
@@ -26,7 +26,7 @@ public sealed class ModifierStructureModel(Habilitations h, EditionFiches fiches
 
         Structure = s;
         LieuxActuels = ContenuStructure.De(s).Lieux;
-        Communes = s.Lieux.ToDictionary(l => l.Id, l => holder.Communes.ParCode(l.CodeInsee)?.Nom ?? l.CodeInsee);
+        Communes = s.Lieux.ToDictionary(l => l.Id, l => instantane.Communes.ParCode(l.CodeInsee)?.Nom ?? l.CodeInsee);
         return true;
     }
 

@@ -10,7 +10,7 @@ namespace Raccroche.Web.Features.Propositions;
 public static class ProfilJson
 {
     /// <summary>Validates the answers (the body already bound by <c>CorpsJson</c>); every problem is reported against its field, in French.</summary>
-    public static Profil? LireProfil(DemandeOrientation d, InstantaneCatalogue holder, Erreurs erreurs)
+    public static Profil? LireProfil(DemandeOrientation d, InstantaneCatalogue instantane, Erreurs erreurs)
     {
         // A missing age binds as 0: the same sentence as an age out of range.
         int? age = d.Age is >= 10 and <= 99 ? d.Age : null;
@@ -20,7 +20,7 @@ public static class ProfilJson
         }
 
         var code = Texte(d.CodeCommune, "code_commune", erreurs);
-        var commune = code is null ? null : holder.Communes.ParCode(code.ToUpperInvariant());
+        var commune = code is null ? null : instantane.Communes.ParCode(code.ToUpperInvariant());
         if (code is null && erreurs.Pour("code_commune") is null)
         {
             erreurs.Ajouter("code_commune", "Le code commune est obligatoire (code INSEE à 5 caractères, par exemple 63430 pour Thiers).");

@@ -69,7 +69,7 @@ public sealed class ParametresRecherche
         }
 
         var age = Saisie.Entier(Age, "age", 10, 99, "L'âge doit être un nombre entier entre 10 et 99 ans.", erreurs);
-        var page = Saisie.Entier(Page, "page", 1, 1000, "Le numéro de page doit être un entier entre 1 et 1000.", erreurs) ?? 1;
+        var page = Saisie.Page(Page, erreurs);
         var taille = Saisie.Entier(Taille, "taille", 1, 100, "La taille de page doit être un entier entre 1 et 100.", erreurs) ?? tailleParDefaut;
         var niveau = Saisie.Valeur(Niveau, "niveau", Vocabulaire.Niveaux, "niveau de diplôme", erreurs);
         var entree = Saisie.Valeur(Entree, "entree", Vocabulaire.Entrees, "entrée", erreurs);
@@ -94,15 +94,7 @@ public sealed class ParametresRecherche
             erreurs.Ajouter("thematiques", $"{(inconnues.Count == 1 ? "La thématique " + inconnues[0] + " n'existe pas" : "Ces thématiques n'existent pas : " + string.Join(", ", inconnues.Distinct()))} (valeurs du référentiel data·inclusion, par exemple se-former--trouver-sa-formation ou la catégorie se-former).");
         }
 
-        string? departement = null;
-        if (!string.IsNullOrWhiteSpace(Departement))
-        {
-            departement = Departement.Trim().ToUpperInvariant();
-            if (!Departements.Existe(departement))
-            {
-                erreurs.Ajouter("departement", $"Le département « {Saisie.Tronquer(Departement)} » n'existe pas (code à 2 ou 3 caractères, par exemple 63).");
-            }
-        }
+        var departement = Departements.Lire(Departement, "departement", erreurs);
 
         var remunere = Saisie.Booleen(Remunere, "remunere", erreurs);
         var internat = Saisie.Booleen(Internat, "internat", erreurs);

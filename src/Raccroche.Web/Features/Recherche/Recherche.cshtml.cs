@@ -4,7 +4,7 @@ using Raccroche.Web.Features.Communes;
 namespace Raccroche.Web.Features.Recherche;
 
 /// <summary>The results page: a GET form (works without JavaScript) whose every filter combines.</summary>
-public sealed class RechercheModel(InstantaneCatalogue holder) : PageModel
+public sealed class RechercheModel(InstantaneCatalogue instantane) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "commune")] public string? CommuneSaisie { get; set; }
@@ -32,7 +32,7 @@ public sealed class RechercheModel(InstantaneCatalogue holder) : PageModel
 
     public void OnGet()
     {
-        (Commune, Candidats, CommuneSaisie) = holder.Communes.LireChamp(CodeCommune, CommuneSaisie, Erreurs);
+        (Commune, Candidats, CommuneSaisie) = instantane.Communes.LireChamp(CodeCommune, CommuneSaisie, Erreurs);
 
         var p = new ParametresRecherche
         {
@@ -58,31 +58,15 @@ public sealed class RechercheModel(InstantaneCatalogue holder) : PageModel
             p.RayonKm = null;
         }
 
-        Requete = p.Valider(holder.Communes, Erreurs, Commune);
+        Requete = p.Valider(instantane.Communes, Erreurs, Commune);
         if (Requete is not null && !Erreurs.Any)
         {
-            Resultat = holder.Index.Rechercher(Requete);
+            Resultat = instantane.Index.Rechercher(Requete);
         }
     }
 
     public bool Coche(string? v) => v is "true" or "on" or "1" or "oui";
 
     /// <summary>The current query string with some parameters replaced (for pagination and homonym links).</summary>
-    public string Lien(params (string Cle, string? Valeur)[] remplacements)
-    {
-        var dict = Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
-        foreach (var (cle, valeur) in remplacements)
-        {
-            if (string.IsNullOrEmpty(valeur))
-            {
-                dict.Remove(cle);
-            }
-            else
-            {
-                dict[cle] = valeur;
-            }
-        }
-
-        return "/recherche" + Microsoft.AspNetCore.Http.QueryString.Create(dict.Where(kv => kv.Value.Length > 0).Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value)));
-    }
+    public string Lien(params (string Cle, string? Valeur)[] remplacements) => LienListe.Remplacer(Request, "/recherche", remplacements);
 }

@@ -15,7 +15,7 @@ public sealed class ValidationModel(Habilitations h, RaccrocheDbContext db) : Pa
     {
         if (!h.EstAdminRegional && !h.EstCoordinateur)
         {
-            return Forbid();
+            return NotFound();
         }
 
         var soumises = db.RevisionsFiche.AsNoTracking().Where(r => r.Statut == StatutRevision.Soumise);

@@ -27,21 +27,5 @@ public sealed class IndexModel(RaccrocheDbContext db) : PageModel
     }
 
     /// <summary>The current query string with some parameters replaced (for the pager).</summary>
-    public string Lien(params (string Cle, string? Valeur)[] remplacements)
-    {
-        var dict = Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
-        foreach (var (cle, valeur) in remplacements)
-        {
-            if (string.IsNullOrEmpty(valeur))
-            {
-                dict.Remove(cle);
-            }
-            else
-            {
-                dict[cle] = valeur;
-            }
-        }
-
-        return "/veille" + QueryString.Create(dict.Where(kv => kv.Value.Length > 0).Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value)));
-    }
+    public string Lien(params (string Cle, string? Valeur)[] remplacements) => LienListe.Remplacer(Request, "/veille", remplacements);
 }
