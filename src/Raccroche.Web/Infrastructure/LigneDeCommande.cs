@@ -269,7 +269,7 @@ public static class LigneDeCommande
     private static async Task<int> CreerAdminAsync(WebApplication app, string[] args)
     {
         var courriel = args.SkipWhile(a => a != "--courriel").Skip(1).FirstOrDefault()?.Trim();
-        if (string.IsNullOrEmpty(courriel) || courriel.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(courriel, out _))
+        if (string.IsNullOrEmpty(courriel) || !Saisie.EstCourriel(courriel, 256))
         {
             Console.Error.WriteLine("Usage: creer-admin --courriel ADRESSE (une adresse e-mail valide)");
             return 2;

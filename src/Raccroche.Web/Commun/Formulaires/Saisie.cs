@@ -171,6 +171,13 @@ public static class Saisie
         return v;
     }
 
+    /// <summary>
+    /// The one rule for an e-mail address everywhere (forms, imports, accounts, verbs): at most <paramref name="max"/>
+    /// characters, one address that reads back as typed (no display name, no list), a domain with a dot.
+    /// </summary>
+    public static bool EstCourriel(string v, int max = 254) =>
+        v.Length <= max && MailAddress.TryCreate(v, out var m) && m.Address == v && m.Host.Contains('.', StringComparison.Ordinal);
+
     public static string? Courriel(Erreurs e, string id, string libelle, string? valeur)
     {
         var v = Nettoyer(valeur);
@@ -179,7 +186,7 @@ public static class Saisie
             return null;
         }
 
-        if (v.Length > 200 || !MailAddress.TryCreate(v, out var m) || m.Address != v || !m.Host.Contains('.', StringComparison.Ordinal))
+        if (!EstCourriel(v, 200))
         {
             e.Ajouter(id, $"{libelle} doit être une adresse e-mail valide, par exemple contact@structure.fr.");
             return null;

@@ -39,7 +39,7 @@ public sealed class GestionComptes(RaccrocheDbContext db, Invitations invitation
     {
         var erreurs = new Erreurs();
         courriel = courriel?.Trim() ?? "";
-        if (courriel.Length is 0 or > 256 || !System.Net.Mail.MailAddress.TryCreate(courriel, out var a) || a.Address != courriel)
+        if (!Saisie.EstCourriel(courriel, 256))
         {
             erreurs.Ajouter("courriel", "Indiquez une adresse e-mail valide (ex. prenom.nom@structure.fr).");
         }

@@ -17,7 +17,7 @@ public sealed class MotDePasseOublieModel(UserManager<Utilisateur> users, Raccro
     public async Task<IActionResult> OnPostAsync()
     {
         var courriel = Courriel?.Trim() ?? "";
-        if (courriel.Length is 0 or > 256 || !System.Net.Mail.MailAddress.TryCreate(courriel, out _))
+        if (!Saisie.EstCourriel(courriel, 256))
         {
             Erreurs.Ajouter("courriel", "Indiquez une adresse e-mail valide (ex. prenom.nom@structure.fr).");
             return Page();

@@ -200,7 +200,7 @@ public static partial class ValeursSiei
             return Lu<string?>.Ok(null);
         }
 
-        return t.Length <= 254 && System.Net.Mail.MailAddress.TryCreate(t, out var a) && a.Address == t && t.Contains('.', StringComparison.Ordinal)
+        return Saisie.EstCourriel(t)
             ? Lu<string?>.Ok(t)
             : Lu<string?>.Faux($"« {Court(t)} » n'est pas une adresse e-mail.");
     }

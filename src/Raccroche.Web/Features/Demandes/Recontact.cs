@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Courriers;
 using Raccroche.Web.Features.Propositions;
@@ -58,7 +57,7 @@ public sealed partial class Recontact(RaccrocheDbContext db, InstantaneCatalogue
             erreurs.Ajouter("telephone", "Ce numéro n'est pas valide : 10 chiffres commençant par 0 (ex. 06 12 34 56 78) ou +33.");
         }
 
-        if (!string.IsNullOrEmpty(courriel) && (courriel.Length > 200 || !MailAddress.TryCreate(courriel, out var adr) || adr.Address != courriel || !courriel.Contains('.', StringComparison.Ordinal)))
+        if (!string.IsNullOrEmpty(courriel) && !Saisie.EstCourriel(courriel, 200))
         {
             erreurs.Ajouter("courriel", "Cette adresse e-mail n'est pas valide (ex. prenom@exemple.fr).");
         }

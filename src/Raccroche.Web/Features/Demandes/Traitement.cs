@@ -180,7 +180,7 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
         }
 
         var courriel = s.Courriel?.Trim();
-        if (!string.IsNullOrEmpty(courriel) && (courriel.Length > 200 || !System.Net.Mail.MailAddress.TryCreate(courriel, out var a) || a.Address != courriel))
+        if (!string.IsNullOrEmpty(courriel) && !Saisie.EstCourriel(courriel, 200))
         {
             erreurs.Ajouter("courriel", "Adresse e-mail non valable (ex. prenom@exemple.fr).");
         }
