@@ -59,7 +59,7 @@ public sealed class EnregistrementDI
     public string Empreinte()
     {
         using var m = new MemoryStream();
-        using (var w = new Utf8JsonWriter(m))
+        using (var w = new Utf8JsonWriter(m, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             FormatsDI.EcrireObjet(w, this);
         }

@@ -27,9 +27,10 @@ public static class VerbesDataInclusion
             {
                 var export = scope.ServiceProvider.GetRequiredService<ExportDataInclusion>();
                 var chemin = Path.Combine(dossier, $"{schema.Nom}s.{FormatsDI.Extension(format)}");
+                var debut = TimeProvider.System.GetTimestamp();
                 await using var flux = File.Create(chemin);
                 var n = await FormatsDI.EcrireAsync(flux, format, schema, schema == SchemaDI.Structure ? export.StructuresAsync() : export.ServicesAsync());
-                Console.WriteLine($"{chemin} : {n} {schema.Nom}(s)");
+                Console.WriteLine($"{chemin} : {n} {schema.Nom}(s) en {TimeProvider.System.GetElapsedTime(debut).TotalSeconds:0.0} s");
             }
         }
 

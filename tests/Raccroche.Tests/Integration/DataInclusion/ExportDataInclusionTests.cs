@@ -29,8 +29,8 @@ public abstract class ExportDataInclusionTests(AppFactory f)
         var structures = Items(await Get("/api/v1/data-inclusion/structures?size=10000"));
         var services = Items(await Get("/api/v1/data-inclusion/services?size=10000"));
         await using var db = f.CreateDbContext();
-        Assert.Equal(await db.Structures.CountAsync(s => s.SourceDonnees == null), structures.Count);
-        var attendus = (await db.Dispositifs.Where(d => !d.Suspendu && d.SourceDonnees == null).Select(d => d.Lieux.Count).ToListAsync()).Sum(n => Math.Max(1, n));
+        Assert.Equal(await db.Structures.CountAsync(s => s.SourceDonnees == null || s.RepriseLe != null), structures.Count);
+        var attendus = (await db.Dispositifs.Where(d => !d.Suspendu && d.SourceDonnees == null && (d.Structure!.SourceDonnees == null || d.Structure.RepriseLe != null)).Select(d => d.Lieux.Count).ToListAsync()).Sum(n => Math.Max(1, n));
         Assert.Equal(attendus, services.Count);
 
         Assert.All(structures, s =>
@@ -86,7 +86,7 @@ public abstract class ExportDataInclusionTests(AppFactory f)
         });
         var ml = Items(await Get("/api/v1/data-inclusion/structures?reseaux_porteurs=mission-locale&size=10000"));
         await using var db = f.CreateDbContext();
-        Assert.Equal(await db.Structures.CountAsync(s => s.SourceDonnees == null && (s.ReseauPorteur == "mission-locale" || (s.ReseauPorteur == null && s.Type == "mission-locale"))), ml.Count);
+        Assert.Equal(await db.Structures.CountAsync(s => (s.SourceDonnees == null || s.RepriseLe != null) && (s.ReseauPorteur == "mission-locale" || (s.ReseauPorteur == null && s.Type == "mission-locale"))), ml.Count);
         Assert.All(ml, s => Assert.Contains("mission-locale", s.GetProperty("reseaux_porteurs").EnumerateArray().Select(x => x.GetString())));
         Assert.Equal(0, (await Get("/api/v1/data-inclusion/structures?date_maj_apres=2999-01-01")).GetProperty("total").GetInt32());
         var commune = Items(await Get("/api/v1/data-inclusion/structures?code_commune=69123&size=10000"));

@@ -143,6 +143,41 @@ public abstract class ImportDataInclusionTests(AppFactory f)
     }
 
     [Fact]
+    public async Task ATakenOverSheet_IsNoLongerWrittenByImports_AndItsMembersSeeWhatTheSourceSaysDifferently()
+    {
+        var src = Source();
+        // In the Aveyron, away from the other tests' offices.
+        var a = Structure(src, "a", "Mission locale test reprise", "12202", 44.35, 2.57);
+        Assert.True((await ImporterAsync(new[] { a })).Importe);
+        await using (var db = f.CreateDbContext())
+        {
+            Assert.Equal(1, await db.Structures.Where(x => x.SourceDonnees == src).ExecuteUpdateAsync(u => u.SetProperty(x => x.RepriseLe, DateTimeOffset.UtcNow)));
+        }
+
+        var nouveau = new Dictionary<string, object?>(a) { ["nom"] = "Mission locale test renommée par la source", ["telephone"] = "+33400000000" };
+        var r = await ImporterAsync(new[] { nouveau });
+        Assert.Equal(1, r.MisAJour);
+        Structure s;
+        await using (var db = f.CreateDbContext())
+        {
+            s = await db.Structures.AsNoTracking().SingleAsync(x => x.SourceDonnees == src);
+        }
+
+        Assert.Equal(("Mission locale test reprise", null), (s.Nom, s.Telephone));
+        Assert.Contains("renommée par la source", s.ValeursImportees);
+        var membre = await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.MembreStructure, s.Slug));
+        var page = await Pro.PageAsync(membre, $"/pro/fiches/structure/{s.Id}");
+        var lignes = page.QuerySelectorAll("table.conflits tbody tr").Select(tr => string.Join("|", tr.QuerySelectorAll("td").Select(td => td.TextContent))).ToList();
+        Assert.Contains("Nom|Mission locale test renommée par la source|Mission locale test reprise", lignes);
+        Assert.Contains("Téléphone|+33400000000|(vide)", lignes);
+
+        // A taken-over sheet is published again by Raccroche, under its own id.
+        await f.AttendreCatalogueAsync();
+        var export = JsonDocument.Parse(await f.CreateClient().GetStringAsync("/api/v1/data-inclusion/structures?size=10000")).RootElement;
+        Assert.Contains(export.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetString() == $"raccroche--structure-{s.Id}");
+    }
+
+    [Fact]
     public async Task AReportsJson_HasExactlyTheAgreedFields()
     {
         var rapport = await ImporterAsync(new[] { Structure(Source(), "a", "Structure test", "48095", 44.5, 3.5, site: "ftp//x") }, essai: true);
