@@ -5,6 +5,7 @@ using Raccroche.Web.Features.Catalogue;
 using Raccroche.Web.Features.Communes;
 using Raccroche.Web.Features.Comptes;
 using Raccroche.Web.Features.Courriers;
+using Raccroche.Web.Features.DataInclusion;
 using Raccroche.Web.Features.Decrocheurs;
 using Raccroche.Web.Features.Demandes;
 using Raccroche.Web.Features.Diagnostic;
@@ -44,6 +45,7 @@ builder.Services
     .AddModeration()                                  // editors publish what structures propose (veille, agenda…)
     .AddVeille()                                      // /veille, its Atom and RSS feeds, /pro/veille
     .AddAgenda()                                      // /agenda, its iCalendar files, /pro/agenda
+    .AddDataInclusion()                               // the catalogue in the national data·inclusion schema: export, import, /pro/data-inclusion/import
     .AddRetention(config);                            // deletion on schedule
 
 var app = builder.Build();
@@ -67,7 +69,7 @@ app.UseRaccroche();
 //   /pro/admin/journal (the audit trail of Journal) · Observatoire /observatoire, /observatoire/indicateurs/{code} · Reponse /r/{jeton},
 //   /r/merci (the personal link of a case file's message, public) · Veille /veille, /veille/{id}, /pro/veille… · Agenda /agenda,
 //   /agenda/{id}, /pro/agenda… (Moderation holds what their editing pages share) · Resultats /pro/resultats, /pro/resultats/{id},
-//   /pro/resultats/etablissements. Propositions (what fits a young person) has no page of its own.
+//   /pro/resultats/etablissements · DataInclusion /pro/data-inclusion/import. Propositions (what fits a young person) has no page of its own.
 app.MapRazorPages();
 app.MapOpenApiEtDocumentation();
 app.MapCampagnes();
@@ -80,6 +82,7 @@ api.MapStructuresApi();                               // Annuaire     /api/v1/st
 api.MapCommunesApi();                                 // Communes     /api/v1/communes
 api.MapOrientationApi();                              // Diagnostic   /api/v1/orientation
 api.MapDemandesContactApi();                          // Demandes     /api/v1/demandes-de-contact
+api.MapDataInclusionApi();                            // DataInclusion /api/v1/data-inclusion/structures, /services, /doc/{vocabulaire}
 
 app.Run();
 

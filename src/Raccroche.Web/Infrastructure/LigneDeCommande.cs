@@ -51,6 +51,12 @@ public static class LigneDeCommande
             case "import-valeurs-externes":
                 Environment.ExitCode = await ImporterValeursExternesAsync(app, args);
                 return true;
+            case "export-data-inclusion":
+                Environment.ExitCode = await Features.DataInclusion.VerbesDataInclusion.ExporterAsync(app.Services, args);
+                return true;
+            case "import-data-inclusion":
+                Environment.ExitCode = await Features.DataInclusion.VerbesDataInclusion.ImporterAsync(app.Services, args);
+                return true;
             case "psad":
                 Environment.ExitCode = await ListerPsadAsync(app, args);
                 return true;
@@ -66,7 +72,7 @@ public static class LigneDeCommande
 
                 return true;
             default:
-                Console.Error.WriteLine($"Unknown command '{verb}'. Known: migrate, import-communes FILE, import-siei --psad CODE [--mois AAAA-MM] [--essai] [--ignorer-invalides] [--rapport RAPPORT.json] FICHIER, import-valeurs-externes [--essai] [--ignorer-erreurs] FICHIER, psad --liste, habilitation-suivi --psad CODE --courriel ADRESSE --role coordinateur-psad|referent-suivi [--export] [--retirer], creer-admin --courriel ADRESSE, retention, campagne --nom N --territoire T [--structure SLUG] [--debut AAAA-MM-JJ] [--fin AAAA-MM-JJ].");
+                Console.Error.WriteLine($"Unknown command '{verb}'. Known: migrate, import-communes FILE, import-siei --psad CODE [--mois AAAA-MM] [--essai] [--ignorer-invalides] [--rapport RAPPORT.json] FICHIER, import-valeurs-externes [--essai] [--ignorer-erreurs] FICHIER, export-data-inclusion --dossier DOSSIER, import-data-inclusion [--essai] [--ignorer-invalides] [--rapport RAPPORT.json] FICHIER..., psad --liste, habilitation-suivi --psad CODE --courriel ADRESSE --role coordinateur-psad|referent-suivi [--export] [--retirer], creer-admin --courriel ADRESSE, retention, campagne --nom N --territoire T [--structure SLUG] [--debut AAAA-MM-JJ] [--fin AAAA-MM-JJ].");
                 Environment.ExitCode = 2;
                 return true;
         }

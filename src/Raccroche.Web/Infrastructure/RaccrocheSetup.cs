@@ -77,6 +77,7 @@ public static class RaccrocheSetup
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=604800",
         });
         app.UseRouting();
+        app.UseCors();                                // only endpoints that name a policy (RequireCors) answer other origins
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -107,6 +107,7 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         ["pro/admin/journal"] = ("/pro/admin/journal", [Region]),
         ["pro/admin/psads"] = ("/pro/admin/psads", [Region]),
         ["pro/observatoire/import"] = ("/pro/observatoire/import", [Region]),
+        ["pro/data-inclusion/import"] = ("/pro/data-inclusion/import", [Region]),
         ["pro/admin/psads/edition/{psad?}"] = ("/pro/admin/psads/edition/63", [Region]),
         ["pro/admin/psads/edition/{psad?} (création)"] = ("/pro/admin/psads/edition", [Region]),
         ["pro/fiches"] = ("/pro/fiches", [MembreA, AdminB]),

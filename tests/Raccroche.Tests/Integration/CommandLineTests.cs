@@ -182,6 +182,72 @@ public sealed class CommandLineTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task DataInclusion_ExportWritesThreeFormatsOfTheSameRecords_AndTheRealFileImportsWithItsReport()
+    {
+        Assert.Equal(0, (await Lancer("migrate")).Code);
+        var dossier = Path.Combine(Path.GetTempPath(), $"raccroche-di-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, sortie) = await Lancer("export-data-inclusion", "--dossier", dossier);
+            Assert.True(code == 0, sortie);
+            var aujourdhui = DateOnly.FromDateTime(DateTime.UtcNow);
+            foreach (var (genre, service) in new[] { ("structures", false), ("services", true) })
+            {
+                using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dossier, $"{genre}.json")));
+                var enregistrements = json.RootElement.EnumerateArray().ToList();
+                Assert.NotEmpty(enregistrements);
+                Assert.All(enregistrements, e => Assert.Empty(Unit.SchemaReference.Erreurs(e, service, aujourdhui)));
+                using var geo = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dossier, $"{genre}.geojson")));
+                Assert.Equal("FeatureCollection", geo.RootElement.GetProperty("type").GetString());
+                var points = geo.RootElement.GetProperty("features").EnumerateArray().Where(x => x.GetProperty("geometry").ValueKind != JsonValueKind.Null).ToList();
+                Assert.NotEmpty(points);
+                Assert.All(points, p => Assert.Equal(p.GetProperty("properties").GetProperty("longitude").GetDouble(), p.GetProperty("geometry").GetProperty("coordinates")[0].GetDouble()));
+
+                // The three files hold the same records: each read back gives the same canonical text.
+                static List<string> Relire(string chemin)
+                {
+                    using var flux = File.OpenRead(chemin);
+                    return [.. Raccroche.Web.Features.DataInclusion.FormatsDI.Lire(flux, chemin).Select(l => l.Enregistrement!.Empreinte())];
+                }
+
+                var depuisJson = Relire(Path.Combine(dossier, $"{genre}.json"));
+                Assert.Equal(enregistrements.Count, depuisJson.Count);
+                Assert.Equal(depuisJson, Relire(Path.Combine(dossier, $"{genre}.csv")));
+                Assert.Equal(depuisJson, Relire(Path.Combine(dossier, $"{genre}.geojson")));
+            }
+
+            var fichier = Unit.SchemaReference.Partage("data/annuaire-ara-2016.data-inclusion.json");
+            var rapport = Path.Combine(dossier, "rapport.json");
+            (code, sortie) = await Lancer("import-data-inclusion", "--essai", "--rapport", rapport, fichier);
+            Assert.True(code == 1, sortie);
+            Assert.Contains("annuaire-service-public--pif-42163-01, site_web", sortie);
+            using (var r = JsonDocument.Parse(await File.ReadAllTextAsync(rapport)))
+            {
+                Assert.Equal(["enregistrements", "crees", "mis_a_jour", "inchanges", "invalides", "doublons_proposes"], r.RootElement.EnumerateObject().Select(p => p.Name));
+                Assert.Equal((384, 383), (r.RootElement.GetProperty("enregistrements").GetInt32(), r.RootElement.GetProperty("crees").GetInt32()));
+                var invalide = Assert.Single(r.RootElement.GetProperty("invalides").EnumerateArray());
+                Assert.Equal(("annuaire-service-public--pif-42163-01", "site_web"), (invalide.GetProperty("id").GetString(), invalide.GetProperty("champ").GetString()));
+            }
+
+            (code, sortie) = await Lancer("import-data-inclusion", fichier);
+            Assert.True(code == 1, sortie);
+            Assert.Contains("refusé", sortie);
+            (code, sortie) = await Lancer("import-data-inclusion", "--ignorer-invalides", fichier);
+            Assert.True(code == 0, sortie);
+            Assert.Contains("383 créé(s)", sortie);
+            Assert.Equal(2, (await Lancer("import-data-inclusion")).Code);
+            Assert.Equal(2, (await Lancer("export-data-inclusion")).Code);
+        }
+        finally
+        {
+            if (Directory.Exists(dossier))
+            {
+                Directory.Delete(dossier, recursive: true);
+            }
+        }
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -3,8 +3,10 @@ using Raccroche.Web.Features.Veille;
 
 namespace Raccroche.Web.Features.Annuaire;
 
-public sealed class StructureModel(RaccrocheDbContext db, InstantaneCatalogue instantane) : PageModel
+public sealed class StructureModel(RaccrocheDbContext db, InstantaneCatalogue instantane, IOptions<CarteOptions> carte) : PageModel
 {
+    public CarteOptions Carte => carte.Value;
+
     public Structure Structure { get; private set; } = null!;
     public string Zone { get; private set; } = "";
     public Dictionary<string, string> Communes { get; private set; } = [];

@@ -10,6 +10,9 @@ internal sealed class StructureConfiguration : IEntityTypeConfiguration<Structur
         b.Property(s => s.Type).HasMaxLength(40);
         b.Property(s => s.ReseauPorteur).HasMaxLength(80);
         b.Property(s => s.ZoneType).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.SourceDonnees).HasMaxLength(100);
+        b.Property(s => s.IdSource).HasMaxLength(300);
+        b.HasIndex(s => new { s.SourceDonnees, s.IdSource }).IsUnique();
         LongueursMax.Appliquer(b, ChampsStructure.Tous);
         b.HasMany(s => s.Lieux).WithOne(l => l.Structure).HasForeignKey(l => l.StructureId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(s => s.Dispositifs).WithOne(d => d.Structure).HasForeignKey(d => d.StructureId).OnDelete(DeleteBehavior.Restrict);
@@ -36,6 +39,9 @@ internal sealed class DispositifConfiguration : IEntityTypeConfiguration<Disposi
         b.Property(d => d.Slug).HasMaxLength(120);
         b.Property(d => d.Source).HasMaxLength(500);
         b.Property(d => d.ZoneType).HasConversion<string>().HasMaxLength(20);
+        b.Property(d => d.SourceDonnees).HasMaxLength(100);
+        b.Property(d => d.IdSource).HasMaxLength(300);
+        b.HasIndex(d => new { d.SourceDonnees, d.IdSource }).IsUnique();
         LongueursMax.Appliquer(b, ChampsDispositif.Tous);
         b.HasMany(d => d.Lieux).WithMany(l => l.Dispositifs).UsingEntity("DispositifLieux");
     }

@@ -19,6 +19,24 @@ public sealed class Structure
     public DateOnly DateMaj { get; set; }
     public List<Lieu> Lieux { get; set; } = [];
     public List<Dispositif> Dispositifs { get; set; } = [];
+
+    /// <summary>The data·inclusion producer the sheet was imported from (<c>annuaire-service-public</c>…); null when written here.</summary>
+    public string? SourceDonnees { get; set; }
+
+    /// <summary>The record's id at that producer (<c>source--id</c>), the key of a later import.</summary>
+    public string? IdSource { get; set; }
+
+    /// <summary>A newer full file of the source no longer holds the record: kept, flagged, never deleted.</summary>
+    public bool PlusDansLaSource { get; set; }
+
+    /// <summary>The competence zone was computed (nearest office of the same kind in the département), not given.</summary>
+    public bool ZoneEstimee { get; set; }
+
+    /// <summary>The last imported record (data·inclusion JSON): what "inchangé" and a conflict are measured against.</summary>
+    public string? ValeursImportees { get; set; }
+
+    /// <summary>When the structure's members took the imported sheet over: from then on an import never overwrites their fields.</summary>
+    public DateTimeOffset? RepriseLe { get; set; }
 }
 
 /// <summary>A physical place where a structure receives people.</summary>
@@ -81,6 +99,18 @@ public sealed class Dispositif
     public DateOnly DateMaj { get; set; }
     public string? Source { get; set; }
     public bool Suspendu { get; set; }
+
+    /// <summary>The data·inclusion producer the service was imported from; null when written here.</summary>
+    public string? SourceDonnees { get; set; }
+
+    /// <summary>The service's id at that producer.</summary>
+    public string? IdSource { get; set; }
+
+    /// <summary>A newer full file of the source no longer holds the service.</summary>
+    public bool PlusDansLaSource { get; set; }
+
+    /// <summary>The last imported record (data·inclusion JSON).</summary>
+    public string? ValeursImportees { get; set; }
 }
 
 public enum ZoneType

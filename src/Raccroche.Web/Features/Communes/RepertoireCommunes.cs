@@ -31,6 +31,10 @@ public sealed partial class RepertoireCommunes
 
     public IEnumerable<Commune> Toutes => _parCode.Values;
 
+    /// <summary>The communes served by a postcode, most populous first.</summary>
+    public IReadOnlyList<Commune> ParCodePostal(string? codePostal) =>
+        codePostal is not null && _parCodePostal.TryGetValue(codePostal, out var l) ? l : [];
+
     /// <summary>Each département's mean position of its communes (where the observatory's map places its tile), computed once.</summary>
     public IReadOnlyDictionary<string, (double Latitude, double Longitude)> PositionsDepartements => _positions ??=
         Toutes.GroupBy(c => c.Departement).ToFrozenDictionary(g => g.Key, g => (g.Average(c => c.Latitude), g.Average(c => c.Longitude)), StringComparer.Ordinal);

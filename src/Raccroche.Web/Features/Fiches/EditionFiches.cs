@@ -388,6 +388,13 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
             var avant = ContenuFiche.Serialiser(ContenuStructure.De(s));
             ContenuFiche.Lire<ContenuStructure>(contenu).Appliquer(s);
             s.DateMaj = Aujourdhui;
+
+            // An imported sheet its structure publishes becomes the structure's: imports no longer write it (decision 0026).
+            if (s.SourceDonnees is not null && s.RepriseLe is null)
+            {
+                s.RepriseLe = new DateTimeOffset(Maintenant, TimeSpan.Zero);
+            }
+
             return avant;
         }
 

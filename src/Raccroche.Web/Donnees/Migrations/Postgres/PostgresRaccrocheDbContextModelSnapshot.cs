@@ -373,6 +373,10 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<int?>("HeuresHebdo")
                         .HasColumnType("integer");
 
+                    b.Property<string>("IdSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<bool?>("Internat")
                         .HasColumnType("boolean");
 
@@ -396,6 +400,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.PrimitiveCollection<List<string>>("PersonnesMobilisatrices")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<bool>("PlusDansLaSource")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("PrescriptionProfessionnel")
                         .HasColumnType("boolean");
@@ -429,6 +436,10 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("SourceDonnees")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("StructureId")
                         .HasColumnType("integer");
 
@@ -442,6 +453,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.Property<string>("TypeService")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ValeursImportees")
+                        .HasColumnType("text");
 
                     b.PrimitiveCollection<List<string>>("ZoneCodes")
                         .IsRequired()
@@ -458,6 +472,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("StructureId");
+
+                    b.HasIndex("SourceDonnees", "IdSource")
+                        .IsUnique();
 
                     b.ToTable("Dispositifs");
                 });
@@ -552,10 +569,20 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("IdSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("PlusDansLaSource")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("RepriseLe")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReseauPorteur")
                         .HasMaxLength(80)
@@ -574,6 +601,10 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("SourceDonnees")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Telephone")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -583,9 +614,15 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("ValeursImportees")
+                        .HasColumnType("text");
+
                     b.PrimitiveCollection<List<string>>("ZoneCodes")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<bool>("ZoneEstimee")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ZoneType")
                         .IsRequired()
@@ -595,6 +632,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SourceDonnees", "IdSource")
                         .IsUnique();
 
                     b.ToTable("Structures");

@@ -358,6 +358,10 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.Property<int?>("HeuresHebdo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IdSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("Internat")
                         .HasColumnType("INTEGER");
 
@@ -381,6 +385,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.PrimitiveCollection<string>("PersonnesMobilisatrices")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PlusDansLaSource")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("PrescriptionProfessionnel")
                         .HasColumnType("INTEGER");
@@ -414,6 +421,10 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceDonnees")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("StructureId")
                         .HasColumnType("INTEGER");
 
@@ -426,6 +437,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
 
                     b.Property<string>("TypeService")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValeursImportees")
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("ZoneCodes")
@@ -443,6 +457,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("StructureId");
+
+                    b.HasIndex("SourceDonnees", "IdSource")
+                        .IsUnique();
 
                     b.ToTable("Dispositifs");
                 });
@@ -533,9 +550,19 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Nom")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PlusDansLaSource")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("RepriseLe")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReseauPorteur")
@@ -555,6 +582,10 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceDonnees")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Telephone")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -564,9 +595,15 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ValeursImportees")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("ZoneCodes")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ZoneEstimee")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ZoneType")
                         .IsRequired()
@@ -576,6 +613,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SourceDonnees", "IdSource")
                         .IsUnique();
 
                     b.ToTable("Structures");
