@@ -44,8 +44,6 @@ public sealed class InstanceCourante
 /// </summary>
 public sealed class BauxTaches(RaccrocheDbContext db, InstanceCourante instance, TimeProvider clock)
 {
-    public string Titulaire => instance.Nom;
-
     /// <summary>
     /// True when this instance holds the lease of <paramref name="cle"/> until now + <paramref name="duree"/>: it held it
     /// already, or it was free (never taken, or expired).
@@ -97,13 +95,15 @@ public sealed class BauxTaches(RaccrocheDbContext db, InstanceCourante instance,
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Expiration, expiration), ct) == 1;
     }
 
-    /// <summary>Gives a lease back at once (graceful shutdown): another instance takes the job at its next tick.</summary>
+    /// <summary>An expiry every clock has passed: a lease given back is free at once, whatever the taker's clock says.</summary>
+    public static readonly DateTime Rendu = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>Gives a lease back at once (graceful shutdown, end of a locked run): another instance takes it at its next try.</summary>
     public async Task RelacherAsync(string cle, CancellationToken ct = default)
     {
-        var maintenant = clock.GetUtcNow().UtcDateTime;
         var moi = instance.Nom;
         await db.BauxTaches.Where(b => b.Cle == cle && b.Titulaire == moi)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Expiration, maintenant), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Expiration, Rendu), ct);
     }
 
     /// <summary>
