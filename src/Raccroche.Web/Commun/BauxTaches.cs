@@ -40,7 +40,7 @@ public sealed class InstanceCourante
 /// <summary>
 /// Takes, renews and gives back job leases, each in one statement: the conditional UPDATE is atomic on both databases
 /// (PostgreSQL locks the row and re-reads the condition; SQLite has one writer at a time), and the first lease of a job is an
-/// INSERT that only one instance wins (primary key). The expiry follows the injected clock.
+/// INSERT that only one instance wins (primary key, ON CONFLICT DO NOTHING). The expiry follows the injected clock.
 /// </summary>
 public sealed class BauxTaches(RaccrocheDbContext db, InstanceCourante instance, TimeProvider clock)
 {
@@ -64,26 +64,9 @@ public sealed class BauxTaches(RaccrocheDbContext db, InstanceCourante instance,
             return true;
         }
 
-        if (await db.BauxTaches.AnyAsync(b => b.Cle == cle, ct))
-        {
-            return false; // held by a live instance
-        }
-
-        db.BauxTaches.Add(new BailTache { Cle = cle, Titulaire = moi, Expiration = expiration });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Another instance inserted it first.
-            return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
+        // Never taken: one INSERT wins (the same statement on both databases), the others insert nothing.
+        return await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO \"BauxTaches\" (\"Cle\", \"Titulaire\", \"Expiration\", \"Passations\") VALUES ({cle}, {moi}, {expiration}, 0) ON CONFLICT (\"Cle\") DO NOTHING", ct) == 1;
     }
 
     /// <summary>Pushes the expiry of a lease this instance holds; false when it lost it (expired and taken by another).</summary>
