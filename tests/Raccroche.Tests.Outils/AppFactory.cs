@@ -55,7 +55,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// </summary>
     public static readonly IReadOnlySet<string> TablesDeReference = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Communes", "Structures", "Lieux", "Dispositifs", "DispositifLieux", "Psads", "PartenairePsad", "DataProtectionKeys",
+        "Communes", "Structures", "Lieux", "Dispositifs", "DispositifLieux", "VersionCatalogue", "Psads", "PartenairePsad", "DataProtectionKeys",
         "Actualites", "ActualiteDispositifs", "ActualiteStructures", "Evenements",
     };
 

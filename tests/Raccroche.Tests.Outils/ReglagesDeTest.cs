@@ -39,8 +39,11 @@ public static class ReglagesDeTest
     /// <summary>The check-ins' questions after a solution, four minutes after start-up then every <c>PointsSuivi:IntervalleMinutes</c>.</summary>
     public const string PointsSuivi = "PointsSuivi:Active";
 
+    /// <summary>The watch of the catalogue version shared by the instances (a test host sees its own saves through the local marks).</summary>
+    public const string VeilleCatalogue = "Catalogue:VeilleActive";
+
     /// <summary>Every hosted service of the app, each with its off switch.</summary>
-    public static readonly IReadOnlyList<string> TachesDeFond = [EnvoiCourriers, Relances, Retention, Transferts, ImportsSiei, EnvoiSms, RelancesSuivi, ResumeHebdomadaire, PointsSuivi, Resultats];
+    public static readonly IReadOnlyList<string> TachesDeFond = [EnvoiCourriers, Relances, Retention, Transferts, ImportsSiei, EnvoiSms, RelancesSuivi, ResumeHebdomadaire, PointsSuivi, Resultats, VeilleCatalogue];
 
     /// <summary>Testing environment, quiet logs, generous rate limits, no background job.</summary>
     public static void Appliquer(IWebHostBuilder builder)

@@ -13,6 +13,7 @@ public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUse
     public DbSet<Features.Catalogue.Structure> Structures => Set<Features.Catalogue.Structure>();
     public DbSet<Features.Catalogue.Lieu> Lieux => Set<Features.Catalogue.Lieu>();
     public DbSet<Features.Catalogue.Dispositif> Dispositifs => Set<Features.Catalogue.Dispositif>();
+    public DbSet<Features.Catalogue.VersionCatalogue> VersionCatalogue => Set<Features.Catalogue.VersionCatalogue>();
     public DbSet<Features.Communes.Commune> Communes => Set<Features.Communes.Commune>();
     public DbSet<Features.Demandes.DemandeContact> DemandesContact => Set<Features.Demandes.DemandeContact>();
     public DbSet<Features.Demandes.SuiviDemande> SuivisDemande => Set<Features.Demandes.SuiviDemande>();
@@ -49,6 +50,7 @@ public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUse
     public DbSet<Features.Veille.Actualite> Actualites => Set<Features.Veille.Actualite>();
     public DbSet<Features.Agenda.Evenement> Evenements => Set<Features.Agenda.Evenement>();
     public DbSet<Features.Journal.JournalAcces> Journal => Set<Features.Journal.JournalAcces>();
+    public DbSet<Commun.BailTache> BauxTaches => Set<Commun.BailTache>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

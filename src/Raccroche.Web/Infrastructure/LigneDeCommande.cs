@@ -67,7 +67,15 @@ public static class LigneDeCommande
                 using (var scope = app.Services.CreateScope())
                 {
                     var bilan = await scope.ServiceProvider.GetRequiredService<Features.Retention.Retention>().ExecuterAsync("ligne de commande");
-                    Console.WriteLine($"Rétention appliquée : {bilan.Resume()}.");
+                    if (bilan.EnCoursAilleurs)
+                    {
+                        Console.Error.WriteLine("Rétention non appliquée : une autre instance l'applique en ce moment ; relancez la commande plus tard.");
+                        Environment.ExitCode = 1;
+                    }
+                    else
+                    {
+                        Console.WriteLine($"Rétention appliquée : {bilan.Resume()}.");
+                    }
                 }
 
                 return true;

@@ -49,6 +49,10 @@ public static class RaccrocheSetup
         services.AddBaseDeDonnees(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddScoped<DonneesInitiales>();
         services.AddSingleton(TimeProvider.System);
+
+        // Several instances on one database: each background job runs where its lease is held.
+        services.AddSingleton<InstanceCourante>();
+        services.AddScoped<BauxTaches>();
         services.Configure<CarteOptions>(builder.Configuration.GetSection("Map"));
         services.AddLimitesDebit(builder.Configuration);
         return builder;

@@ -1,8 +1,9 @@
 namespace Raccroche.Web.Features.Catalogue;
 
 /// <summary>
-/// ETag and Cache-Control on catalogue reads. The tag is the index version plus the request's path and
-/// query, so it changes as soon as the catalogue changes; a matching If-None-Match gets a 304.
+/// ETag and Cache-Control on catalogue reads. The tag is the snapshot's catalogue version (<see cref="VersionCatalogue"/>, the
+/// row every instance shares) plus the request's path and query: it changes with the catalogue, and is the same on every
+/// instance that serves that version, so a client moved from one instance to another behind the proxy still gets its 304.
 /// </summary>
 public sealed class CatalogueCacheFilter(InstantaneCatalogue instantane) : IEndpointFilter
 {

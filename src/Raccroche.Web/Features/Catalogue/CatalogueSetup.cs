@@ -14,8 +14,17 @@ public static class CatalogueSetup
             .Bind(config.GetSection("Catalogue"))
             .Validate(o => o.CalmeMillisecondes >= 0 && o.NouvelEssaiSecondes >= 0,
                 "Catalogue:CalmeMillisecondes and Catalogue:NouvelEssaiSecondes cannot be negative.")
+            .Validate(o => o.VeilleSecondes is >= 1 and <= 60, "Catalogue:VeilleSecondes doit être compris entre 1 et 60.")
             .ValidateOnStart();
         services.AddHostedService<ReconstructionCatalogue>();
+
+        // Changes saved by other instances (or verbs, or scripts) reach this one through the shared version row.
+        services.AddSingleton<VeilleCatalogue>();
+        if (config.GetValue("Catalogue:VeilleActive", true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<VeilleCatalogue>());
+        }
+
         return services;
     }
 }

@@ -21,6 +21,8 @@ public sealed class InstantaneCatalogue(IServiceScopeFactory scopes, Referentiel
     private CatalogueIndex? _index;
     private RepertoireStructures? _annuaire;
     private long _version;
+    private long _versionBase = -1;
+    private long _versionCommunes = -1;
     private long _marque;
     private long _couverte;
     private int _communesChangees;
@@ -41,6 +43,12 @@ public sealed class InstantaneCatalogue(IServiceScopeFactory scopes, Referentiel
 
     /// <summary>True when the snapshot covers every change marked so far.</summary>
     public bool AJour => MarqueCouverte >= DerniereMarque;
+
+    /// <summary>The catalogue version (<see cref="VersionCatalogue.Numero"/>) the current snapshot was read at; -1 before the first.</summary>
+    public long VersionBase => Interlocked.Read(ref _versionBase);
+
+    /// <summary>The communes' version the commune directory was read at.</summary>
+    public long VersionCommunes => Interlocked.Read(ref _versionCommunes);
 
     /// <summary>How many snapshots were built since start-up.</summary>
     public long Reconstructions => Interlocked.Read(ref _version);
@@ -100,7 +108,11 @@ public sealed class InstantaneCatalogue(IServiceScopeFactory scopes, Referentiel
         {
             // Marks are made after their commit: the reads below see every change marked up to here.
             var couverte = DerniereMarque;
-            if (Interlocked.Exchange(ref _communesChangees, 0) == 1 || !referentiel.Charge)
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<RaccrocheDbContext>();
+            var started = TimeProvider.System.GetTimestamp();
+            var lecture = await LireAsync(db, ct);
+            if (Interlocked.Exchange(ref _communesChangees, 0) == 1 || !referentiel.Charge || lecture.NumeroCommunes != VersionCommunes)
             {
                 try
                 {
@@ -111,20 +123,14 @@ public sealed class InstantaneCatalogue(IServiceScopeFactory scopes, Referentiel
                     Interlocked.Exchange(ref _communesChangees, 1);
                     throw;
                 }
+
+                Interlocked.Exchange(ref _versionCommunes, lecture.NumeroCommunes);
             }
 
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<RaccrocheDbContext>();
-            var started = TimeProvider.System.GetTimestamp();
-            var dispositifs = await db.Dispositifs.AsNoTracking()
-                .Include(d => d.Structure)
-                .Include(d => d.Lieux)
-                .AsSplitQuery()
-                .ToListAsync(ct);
-            var structures = await db.Structures.AsNoTracking().Include(s => s.Lieux).ToListAsync(ct);
-            var version = Interlocked.Increment(ref _version) + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            _index = CatalogueIndex.Construire(dispositifs, referentiel.Repertoire, version);
-            _annuaire = new RepertoireStructures(structures, referentiel.Repertoire);
+            Interlocked.Increment(ref _version);
+            _index = CatalogueIndex.Construire(lecture.Dispositifs, referentiel.Repertoire, lecture.Numero);
+            _annuaire = new RepertoireStructures(lecture.Structures, referentiel.Repertoire);
+            Interlocked.Exchange(ref _versionBase, lecture.Numero);
             Couvrir(couverte);
             logger.LogInformation("Catalogue index built: {Count} programmes, {Terms} terms in {Elapsed} ms",
                 _index.Count, _index.NombreDeTermes, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
@@ -133,6 +139,37 @@ public sealed class InstantaneCatalogue(IServiceScopeFactory scopes, Referentiel
         {
             _rebuild.Release();
         }
+    }
+
+    private sealed record Lecture(long Numero, long NumeroCommunes, List<Dispositif> Dispositifs, List<Structure> Structures);
+
+    /// <summary>
+    /// The version row, then the catalogue. On PostgreSQL one REPEATABLE READ transaction: the rows are exactly those of that
+    /// version, so that two instances at the same version serve the same catalogue under the same ETag. On SQLite (one
+    /// instance) the version is read first: a change committed meanwhile is in the rows and has moved the version past the
+    /// one read, so the watch rebuilds again.
+    /// </summary>
+    private static async Task<Lecture> LireAsync(RaccrocheDbContext db, CancellationToken ct)
+    {
+        var postgres = db.Database.IsNpgsql();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var tx = postgres ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct) : null;
+            var version = await db.VersionCatalogue.AsNoTracking().Where(v => v.Id == VersionCatalogue.Unique)
+                .Select(v => new { v.Numero, v.NumeroCommunes }).FirstOrDefaultAsync(ct);
+            var dispositifs = await db.Dispositifs.AsNoTracking()
+                .Include(d => d.Structure)
+                .Include(d => d.Lieux)
+                .AsSplitQuery()
+                .ToListAsync(ct);
+            var structures = await db.Structures.AsNoTracking().Include(s => s.Lieux).ToListAsync(ct);
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
+
+            return new Lecture(version?.Numero ?? 0, version?.NumeroCommunes ?? 0, dispositifs, structures);
+        });
     }
 
     private void Couvrir(long marque)

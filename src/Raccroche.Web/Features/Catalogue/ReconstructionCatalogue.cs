@@ -10,6 +10,12 @@ public sealed class CatalogueOptions
     /// <summary>After a failed rebuild, the next attempt comes this much later.</summary>
     public int NouvelEssaiSecondes { get; set; } = 5;
 
+    /// <summary>Watches the version row shared by the instances (<see cref="VeilleCatalogue"/>): off, an instance sees only its own saves.</summary>
+    public bool VeilleActive { get; set; } = true;
+
+    /// <summary>How often the watch reads the version row (on PostgreSQL, besides each notification).</summary>
+    public int VeilleSecondes { get; set; } = 2;
+
     /// <summary>However long the burst, the rebuild never waits more than this many quiet periods.</summary>
     public const int PeriodesMax = 10;
 }

@@ -98,18 +98,37 @@ public sealed partial class Courrier(RaccrocheDbContext db, IOptions<CourrierOpt
         ProchaineTentative = maintenant,
     };
 
-    /// <summary>Sends every due message; returns how many were sent.</summary>
+    /// <summary>
+    /// A claimed message is not due again before this: if the instance that claimed it dies between sending and recording,
+    /// another sends it once more after this delay, under the same Message-Id (see <see cref="EnvoyerAsync"/>).
+    /// </summary>
+    public static readonly TimeSpan Bail = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Sends every due message (50 at most); returns how many were sent. Each message is claimed by one conditional UPDATE
+    /// (its next attempt pushed forward by <see cref="Bail"/>) before it is sent, so two senders never send it both.
+    /// </summary>
     public async Task<int> EnvoyerEnAttenteAsync(CancellationToken ct = default)
     {
         var maintenant = clock.GetUtcNow().UtcDateTime;
-        var dus = await db.MessagesSortants
+        var dus = await db.MessagesSortants.AsNoTracking()
             .Where(m => m.EnvoyeLe == null && m.Statut == StatutMessage.EnAttente && m.ProchaineTentative <= maintenant)
             .OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.ProchaineTentative })
             .Take(50)
             .ToListAsync(ct);
         var envoyes = 0;
-        foreach (var m in dus)
+        foreach (var du in dus)
         {
+            var reclame = await db.MessagesSortants
+                .Where(m => m.Id == du.Id && m.EnvoyeLe == null && m.Statut == StatutMessage.EnAttente && m.ProchaineTentative == du.ProchaineTentative)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ProchaineTentative, maintenant + Bail), ct);
+            if (reclame == 0)
+            {
+                continue; // another sender has it
+            }
+
+            var m = await db.MessagesSortants.FirstAsync(x => x.Id == du.Id, ct);
             try
             {
                 await EnvoyerAsync(m, ct);
@@ -136,7 +155,9 @@ public sealed partial class Courrier(RaccrocheDbContext db, IOptions<CourrierOpt
                 }
             }
 
-            await db.SaveChangesAsync(ct);
+            // Recorded whatever the caller's token says: the message left (or failed), its row must say so.
+            await db.SaveChangesAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
         }
 
         return envoyes;
@@ -167,6 +188,7 @@ public sealed partial class Courrier(RaccrocheDbContext db, IOptions<CourrierOpt
         mime.From.Add(MailboxAddress.Parse(o.Expediteur));
         mime.To.Add(MailboxAddress.Parse(m.Destinataire));
         mime.Subject = m.Sujet;
+        // Stable for the message's life: a copy sent again after a crash (see Bail) carries the same id, and a receiving server can drop it.
         mime.MessageId = $"raccroche-{m.Id}@raccroche.invalid";
         mime.Body = new TextPart("plain") { Text = m.Corps };
 

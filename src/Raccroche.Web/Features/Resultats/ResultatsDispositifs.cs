@@ -332,14 +332,20 @@ public sealed class TacheResultats(IServiceScopeFactory scopes, IOptions<Resulta
     /// <summary>Lets start-up (migrations, the catalogue's index) finish first.</summary>
     protected override TimeSpan PremierDelai => TimeSpan.FromMinutes(1);
 
+    /// <summary>Every instance loads the latest snapshot into its memory; the computation takes the lease below.</summary>
+    protected override bool UneSeuleInstance => false;
+
     protected override async Task ExecuterAsync(IServiceProvider services, CancellationToken ct)
     {
         var resultats = services.GetRequiredService<ResultatsDispositifs>();
-        if (await resultats.DoitCalculerAsync(ct))
+        await BauxTaches.ExecuterSeulAsync(services.GetRequiredService<IServiceScopeFactory>(), "calcul-resultats", TimeSpan.FromMinutes(2), async t =>
         {
-            var calcul = await resultats.CalculerAsync(ct);
-            logger.LogInformation("Programme outcomes computed: {Pairs} (programme, young person) pairs, {Cells} cells, {Ms} ms", calcul.Propositions, calcul.Cellules, calcul.DureeMs);
-        }
+            if (await resultats.DoitCalculerAsync(t))
+            {
+                var calcul = await resultats.CalculerAsync(t);
+                logger.LogInformation("Programme outcomes computed: {Pairs} (programme, young person) pairs, {Cells} cells, {Ms} ms", calcul.Propositions, calcul.Cellules, calcul.DureeMs);
+            }
+        }, ct, rendre: true);
 
         await resultats.ActuelAsync(ct);
     }

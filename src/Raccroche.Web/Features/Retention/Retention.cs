@@ -31,7 +31,12 @@ public sealed class RetentionOptions
 /// <summary>What one run did: counts only, never personal data (they go into the audit line).</summary>
 public sealed record BilanRetention(int DemandesAnonymisees, int InvitationsSupprimees, int CourriersSupprimes, int LignesJournalPurgees, int FichiersDepotSupprimes = 0, BilanConservation? Suivi = null)
 {
-    public string Resume() =>
+    /// <summary>Nothing done: another instance (or the verb) was applying the retention at that moment.</summary>
+    public bool EnCoursAilleurs { get; init; }
+
+    public static readonly BilanRetention DejaEnCours = new(0, 0, 0, 0) { EnCoursAilleurs = true };
+
+    public string Resume() => EnCoursAilleurs ? "rien fait, une autre instance applique déjà la rétention" :
         $"{DemandesAnonymisees} demande(s) anonymisée(s), {InvitationsSupprimees} invitation(s) expirée(s) supprimée(s), " +
         $"{CourriersSupprimes} courrier(s) supprimé(s), {LignesJournalPurgees} ligne(s) du journal purgée(s), " +
         $"{FichiersDepotSupprimes} fichier(s) .eml supprimé(s)" +
@@ -42,17 +47,29 @@ public sealed record BilanRetention(int DemandesAnonymisees, int InvitationsSupp
 /// Applies the retention periods: anonymises old contact requests and referrals (with their status
 /// history and its e-mails), deletes expired invitations, old sent or given-up e-mails and old dropped .eml files, and purges audit lines past their own,
 /// longer, period. Idempotent: a second run at the same instant finds nothing to do. Each run writes
-/// one audit line with its counts.
+/// one audit line with its counts. One run at a time among the instances (the lease <see cref="CleBail"/>, the job's and the
+/// verb's alike): a run that finds it taken does nothing and writes no line.
 /// </summary>
 public sealed class Retention(RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, IOptions<RetentionOptions> options,
-    IOptions<CourrierOptions> mail, IOptions<SmsOptions> sms, IHostEnvironment env, ConservationSuivi suivi, ILogger<Retention> logger)
+    IOptions<CourrierOptions> mail, IOptions<SmsOptions> sms, IHostEnvironment env, ConservationSuivi suivi, IServiceScopeFactory scopes, ILogger<Retention> logger)
 {
+    /// <summary>The lock of a run (renewed while it runs; an instance that dies mid-run holds it this long at most).</summary>
+    public const string CleBail = "retention";
+    private static readonly TimeSpan DureeBail = TimeSpan.FromMinutes(2);
+
     /// <summary>Stands in for required text that has been erased (first name, author).</summary>
     public const string Efface = "—";
     public const string Ressource = "retention";
     private const int TailleLot = 200;
 
     public async Task<BilanRetention> ExecuterAsync(string? utilisateur = null, CancellationToken ct = default)
+    {
+        BilanRetention? bilan = null;
+        var seul = await BauxTaches.ExecuterSeulAsync(scopes, CleBail, DureeBail, async t => bilan = await AppliquerAsync(utilisateur, t), ct, rendre: true);
+        return seul ? bilan! : BilanRetention.DejaEnCours;
+    }
+
+    private async Task<BilanRetention> AppliquerAsync(string? utilisateur, CancellationToken ct)
     {
         var o = options.Value;
         var maintenant = clock.GetUtcNow().UtcDateTime;

@@ -153,6 +153,28 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Commun.BailTache", b =>
+                {
+                    b.Property<string>("Cle")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("Expiration")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Passations")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Titulaire")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Cle");
+
+                    b.ToTable("BauxTaches", (string)null);
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Agenda.Evenement", b =>
                 {
                     b.Property<int>("Id")
@@ -638,6 +660,22 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Structures");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Catalogue.VersionCatalogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Numero")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NumeroCommunes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("VersionCatalogue", (string)null);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Communes.Commune", b =>

@@ -144,6 +144,28 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Raccroche.Web.Commun.BailTache", b =>
+                {
+                    b.Property<string>("Cle")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Expiration")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Passations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Titulaire")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Cle");
+
+                    b.ToTable("BauxTaches", (string)null);
+                });
+
             modelBuilder.Entity("Raccroche.Web.Features.Agenda.Evenement", b =>
                 {
                     b.Property<int>("Id")
@@ -619,6 +641,22 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Structures");
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Features.Catalogue.VersionCatalogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Numero")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NumeroCommunes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("VersionCatalogue", (string)null);
                 });
 
             modelBuilder.Entity("Raccroche.Web.Features.Communes.Commune", b =>
