@@ -49,7 +49,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// the seed write (communes, the catalogue, the PSAD) and the running host's key ring (its cookies and
     /// antiforgery tokens stay readable). Catalogue rows a test creates stay too: each test that changes the
     /// catalogue creates its own structure or programme under a unique name, and removing them would make
-    /// every class wait for a catalogue rebuild. The news watch and the agenda are seeded content too (decision 0019): tests
+    /// every class wait for a catalogue rebuild. The news watch, the agenda, the partners and the resources are seeded content too (decisions 0019, 0023): tests
     /// write their own items and events under unique words and never count the others. Every other table (a new one
     /// included) is mutable.
     /// </summary>
@@ -57,6 +57,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     {
         "Communes", "Structures", "Lieux", "Dispositifs", "DispositifLieux", "Psads", "PartenairePsad", "DataProtectionKeys",
         "Actualites", "ActualiteDispositifs", "ActualiteStructures", "Evenements",
+        "Partenaires", "PartenaireDispositifs", "PartenaireStructures", "Ressources",
     };
 
     /// <summary>The mutable tables, each before the tables it references, so that deleting in this order breaks no foreign key.</summary>
