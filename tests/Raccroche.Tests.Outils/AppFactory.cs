@@ -18,6 +18,9 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>One certificate for every test host of the run (created by the first one).</summary>
     public static readonly string CertificatDeTest = Path.Combine(Path.GetTempPath(), $"raccroche-test-cles-{Environment.ProcessId}.pfx");
 
+    /// <summary>Where this host stores the resources' PDF files (one folder per host: a test counts what is in it).</summary>
+    public string DossierRessources { get; } = Path.Combine(Path.GetTempPath(), $"raccroche-test-ressources-{Guid.NewGuid():N}");
+
     public abstract string Provider { get; }
     protected abstract string ConnectionString { get; }
 
@@ -28,6 +31,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("ConnectionStrings:Raccroche", ConnectionString);
         builder.UseSetting("Mail:DossierDepot", Path.Combine(Path.GetTempPath(), "raccroche-test-mail"));
         builder.UseSetting("Sms:DossierDepot", Path.Combine(Path.GetTempPath(), "raccroche-test-sms"));
+        builder.UseSetting("Ressources:Dossier", DossierRessources);
 
         // The key ring is encrypted with a certificate; the app creates this one (self-signed) in Testing.
         builder.UseSetting("DataProtection:Certificat", CertificatDeTest);
