@@ -100,7 +100,7 @@ public abstract class RessourcesTests(AppFactory f)
         var editeur = await EditeurAsync();
         var mot = VeilleDeTest.Mot();
         var r = await Remplir(await Formulaire.LireAsync(editeur, "/pro/ressources/edition"), $"Guide PDF {mot}", "fichier")
-            .EnvoyerAvecFichierAsync(editeur, "Publier", "Fichier", Pdf, "guide repérage \"2024\".pdf");
+            .EnvoyerAvecFichierAsync(editeur, "Publier", "Fichier", Pdf, "../guide repérage 2024.pdf");
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal("/pro/ressources?fait=publiee", r.Headers.Location!.OriginalString);
         var ressource = (await LireAsync(mot))!;

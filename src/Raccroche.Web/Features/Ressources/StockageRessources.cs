@@ -99,7 +99,7 @@ public sealed partial class StockageRessources
     public static string NomPropre(string? nom)
     {
         var n = Path.GetFileName((nom ?? "").Replace('\\', '/'));
-        n = new string([.. n.Where(c => !char.IsControl(c) && c is not '"' and not '/' )]).Trim();
+        n = new string([.. n.Where(c => !char.IsControl(c) && c is not '"' and not '/')]).Trim();
         if (n.Length == 0)
         {
             n = "document.pdf";
