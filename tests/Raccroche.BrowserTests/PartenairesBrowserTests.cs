@@ -122,12 +122,12 @@ public sealed class PartenairesBrowserTests(BrowserFixture app)
         await page.GetByLabel("Type de ressource").SelectOptionAsync("chiffres");
         await page.GetByLabel("Résumé").FillAsync("Les chiffres clés du repérage dans la région.");
         await page.GetByLabel("Un lien vers le site qui la publie").CheckAsync();
-        await page.GetByLabel("Lien", new() { Exact = true }).FillAsync("exemple.fr/chiffres");
+        await page.Locator("#lien").FillAsync("exemple.fr/chiffres");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publier" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("https://");
         await Axe.AucuneViolation(page);
 
-        await page.GetByLabel("Lien", new() { Exact = true }).FillAsync("https://exemple.fr/chiffres");
+        await page.Locator("#lien").FillAsync("https://exemple.fr/chiffres");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publier" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("C'est publié");
