@@ -14,6 +14,8 @@ using Raccroche.Web.Features.Fiches;
 using Raccroche.Web.Features.Journal;
 using Raccroche.Web.Features.Moderation;
 using Raccroche.Web.Features.Observatoire;
+using Raccroche.Web.Features.Partenaires;
+using Raccroche.Web.Features.Ressources;
 using Raccroche.Web.Features.Resultats;
 using Raccroche.Web.Features.Retention;
 using Raccroche.Web.Features.Veille;
@@ -46,6 +48,8 @@ builder.Services
     .AddVeille()                                      // /veille, its Atom and RSS feeds, /pro/veille
     .AddAgenda()                                      // /agenda, its iCalendar files, /pro/agenda
     .AddDataInclusion()                               // the catalogue in the national data·inclusion schema: export, import, /pro/data-inclusion/import
+    .AddPartenaires()                                 // /partenaires, /pro/partenaires: the partners' directory
+    .AddRessources(config)                            // /ressources (PDF files stored outside wwwroot), /pro/ressources
     .AddRetention(config);                            // deletion on schedule
 
 var app = builder.Build();
@@ -68,13 +72,16 @@ app.UseRaccroche();
 //   Fiches /pro/fiches/… · Validation /pro/validation/… · Comptes /pro/connexion… · Admin /pro/admin/comptes,
 //   /pro/admin/journal (the audit trail of Journal) · Observatoire /observatoire, /observatoire/indicateurs/{code} · Reponse /r/{jeton},
 //   /r/merci (the personal link of a case file's message, public) · Veille /veille, /veille/{id}, /pro/veille… · Agenda /agenda,
-//   /agenda/{id}, /pro/agenda… (Moderation holds what their editing pages share) · Resultats /pro/resultats, /pro/resultats/{id},
-//   /pro/resultats/etablissements · DataInclusion /pro/data-inclusion/import. Propositions (what fits a young person) has no page of its own.
+//   /agenda/{id}, /pro/agenda… (Moderation holds what their editing pages share) · Partenaires /partenaires,
+//   /partenaires/{id}, /pro/partenaires… · Ressources /ressources, /ressources/{id}, /ressources/comprendre-le-decrochage,
+//   /pro/ressources… · Resultats /pro/resultats, /pro/resultats/{id}, /pro/resultats/etablissements · DataInclusion
+//   /pro/data-inclusion/import. Propositions (what fits a young person) has no page of its own.
 app.MapRazorPages();
 app.MapOpenApiEtDocumentation();
 app.MapCampagnes();
 app.MapVeille();                                      // Veille  /veille/flux.atom, /veille/flux.rss, /veille/themes/{theme}/flux.atom
 app.MapAgenda();                                      // Agenda  /agenda.ics, /agenda/{id}.ics
+app.MapRessources();                                  // Ressources  /ressources/{id}/fichier (a stored PDF)
 
 var api = app.MapGroup("/api/v1").WithTags("v1");
 api.MapDispositifsApi();                              // Dispositifs  /api/v1/dispositifs

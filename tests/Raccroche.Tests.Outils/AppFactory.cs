@@ -18,6 +18,9 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>One certificate for every test host of the run (created by the first one).</summary>
     public static readonly string CertificatDeTest = Path.Combine(Path.GetTempPath(), $"raccroche-test-cles-{Environment.ProcessId}.pfx");
 
+    /// <summary>Where this host stores the resources' PDF files (one folder per host: a test counts what is in it).</summary>
+    public string DossierRessources { get; } = Path.Combine(Path.GetTempPath(), $"raccroche-test-ressources-{Guid.NewGuid():N}");
+
     public abstract string Provider { get; }
     protected abstract string ConnectionString { get; }
 
@@ -28,6 +31,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("ConnectionStrings:Raccroche", ConnectionString);
         builder.UseSetting("Mail:DossierDepot", Path.Combine(Path.GetTempPath(), "raccroche-test-mail"));
         builder.UseSetting("Sms:DossierDepot", Path.Combine(Path.GetTempPath(), "raccroche-test-sms"));
+        builder.UseSetting("Ressources:Dossier", DossierRessources);
 
         // The key ring is encrypted with a certificate; the app creates this one (self-signed) in Testing.
         builder.UseSetting("DataProtection:Certificat", CertificatDeTest);
@@ -49,7 +53,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// the seed write (communes, the catalogue, the PSAD) and the running host's key ring (its cookies and
     /// antiforgery tokens stay readable). Catalogue rows a test creates stay too: each test that changes the
     /// catalogue creates its own structure or programme under a unique name, and removing them would make
-    /// every class wait for a catalogue rebuild. The news watch and the agenda are seeded content too (decision 0019): tests
+    /// every class wait for a catalogue rebuild. The news watch, the agenda, the partners and the resources are seeded content too (decisions 0019, 0023): tests
     /// write their own items and events under unique words and never count the others. Every other table (a new one
     /// included) is mutable.
     /// </summary>
@@ -57,6 +61,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     {
         "Communes", "Structures", "Lieux", "Dispositifs", "DispositifLieux", "VersionCatalogue", "Psads", "PartenairePsad", "DataProtectionKeys",
         "Actualites", "ActualiteDispositifs", "ActualiteStructures", "Evenements",
+        "Partenaires", "PartenaireDispositifs", "PartenaireStructures", "Ressources",
     };
 
     /// <summary>The mutable tables, each before the tables it references, so that deleting in this order breaks no foreign key.</summary>

@@ -72,6 +72,22 @@ public sealed class Formulaire
     public Task<HttpResponseMessage> EnvoyerAsync(HttpClient client, string handler) =>
         client.PostAsync(_actions[handler], new FormUrlEncodedContent(_champs));
 
+    /// <summary>Submits a multipart form (an upload) through one of its buttons, with a file in <paramref name="champ"/>.</summary>
+    public Task<HttpResponseMessage> EnvoyerAvecFichierAsync(HttpClient client, string handler, string champ, byte[] contenu, string nomFichier, string type = "application/pdf")
+    {
+        Verifier(champ);
+        var multipart = new MultipartFormDataContent();
+        foreach (var (nom, valeur) in _champs.Where(c => c.Key != champ))
+        {
+            multipart.Add(new StringContent(valeur), nom);
+        }
+
+        var fichier = new ByteArrayContent(contenu);
+        fichier.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+        multipart.Add(fichier, champ, nomFichier);
+        return client.PostAsync(_actions[handler], multipart);
+    }
+
     /// <summary>Submits the form to its own action, with every field as read and as changed.</summary>
     public Task<HttpResponseMessage> EnvoyerAsync(HttpClient client) =>
         client.PostAsync(_action ?? _url, new FormUrlEncodedContent(_champs));

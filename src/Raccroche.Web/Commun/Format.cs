@@ -40,4 +40,12 @@ public static class Format
     };
 
     public static string Nombre(int n) => n.ToString("N0", Fr);
+
+    /// <summary>A file's size: "840 Ko", "2,4 Mo" (1 Ko = 1024 octets).</summary>
+    public static string Taille(long octets) => octets switch
+    {
+        < 1024 => $"{octets} octets",
+        < 1024 * 1024 => $"{Math.Max(1, Math.Round(octets / 1024.0)):0} Ko",
+        _ => $"{(octets / (1024.0 * 1024.0)).ToString("0.#", Fr)} Mo",
+    };
 }

@@ -49,6 +49,8 @@ public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUse
     public DbSet<Features.Resultats.CelluleResultats> CellulesResultats => Set<Features.Resultats.CelluleResultats>();
     public DbSet<Features.Veille.Actualite> Actualites => Set<Features.Veille.Actualite>();
     public DbSet<Features.Agenda.Evenement> Evenements => Set<Features.Agenda.Evenement>();
+    public DbSet<Features.Partenaires.Partenaire> Partenaires => Set<Features.Partenaires.Partenaire>();
+    public DbSet<Features.Ressources.Ressource> Ressources => Set<Features.Ressources.Ressource>();
     public DbSet<Features.Journal.JournalAcces> Journal => Set<Features.Journal.JournalAcces>();
     public DbSet<Commun.BailTache> BauxTaches => Set<Commun.BailTache>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -17,6 +17,8 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
     private string _slugA = "";
     private int _structureA, _dispositifA, _dispositifB, _revisionA, _actualiteA, _evenementB;
     private string _actualitePublique = "", _evenementPublic = "";
+    private int _partenaireBrouillon, _ressourceBrouillon, _ressourcePdf;
+    private string _partenairePublic = "", _ressourcePublique = "";
 
     public async Task InitializeAsync()
     {
@@ -58,6 +60,20 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         var ev = await VeilleDeTest.CreerEvenementAsync(f.Services, $"Public {mot}", DateTime.UtcNow.AddDays(3), DateTime.UtcNow.AddDays(3).AddHours(1));
         _evenementPublic = $"/agenda/{ev.Id}/{ev.Slug}";
         _demandeB = await Demande(db, b.StructureId, NouvelleReference('B'), "69282");
+        _partenaireBrouillon = (await PartenairesDeTest.CreerPartenaireAsync(f.Services, $"Matrice partenaire {mot}", Raccroche.Web.Features.Moderation.StatutModeration.Brouillon)).Id;
+        var partenaire = await PartenairesDeTest.CreerPartenaireAsync(f.Services, $"Partenaire public {mot}");
+        _partenairePublic = $"/partenaires/{partenaire.Id}/{partenaire.Slug}";
+        _ressourceBrouillon = (await PartenairesDeTest.CreerRessourceAsync(f.Services, $"Matrice ressource {mot}", new DateOnly(2026, 1, 2), Raccroche.Web.Features.Moderation.StatutModeration.Brouillon)).Id;
+        var ressource = await PartenairesDeTest.CreerRessourceAsync(f.Services, $"Ressource publique {mot}", new DateOnly(2026, 1, 2));
+        _ressourcePublique = $"/ressources/{ressource.Id}/{ressource.Slug}";
+
+        // A published resource with its PDF in the host's folder, for the download route.
+        var nom = $"{Guid.NewGuid():N}.pdf";
+        Directory.CreateDirectory(f.DossierRessources);
+        await File.WriteAllBytesAsync(Path.Combine(f.DossierRessources, nom), "%PDF-1.4\n%%EOF\n"u8.ToArray());
+        _ressourcePdf = (await PartenairesDeTest.CreerRessourceAsync(f.Services, $"Ressource PDF {mot}", new DateOnly(2026, 1, 3))).Id;
+        await db.Ressources.Where(r => r.Id == _ressourcePdf).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.Fichier, nom).SetProperty(r => r.FichierNom, "matrice.pdf").SetProperty(r => r.Lien, (string?)null));
     }
 
     private static int _compteur;
@@ -131,6 +147,19 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         ["pro/agenda"] = ("/pro/agenda", [MembreA, AdminB, Editeur]),
         ["pro/agenda/edition/{id:int?}"] = ($"/pro/agenda/edition/{_evenementB}", [AdminB, Editeur]),
         ["pro/agenda/edition/{id:int?} (nouveau)"] = ("/pro/agenda/edition", [MembreA, AdminB, Editeur]),
+        // The partners' directory and the resources library are the observatory's own: editors only write them (decision 0023).
+        ["pro/partenaires"] = ("/pro/partenaires", [Editeur]),
+        ["pro/partenaires/edition/{id:int?}"] = ($"/pro/partenaires/edition/{_partenaireBrouillon}", [Editeur]),
+        ["pro/partenaires/edition/{id:int?} (nouveau)"] = ("/pro/partenaires/edition", [Editeur]),
+        ["pro/ressources"] = ("/pro/ressources", [Editeur]),
+        ["pro/ressources/edition/{id:int?}"] = ($"/pro/ressources/edition/{_ressourceBrouillon}", [Editeur]),
+        ["pro/ressources/edition/{id:int?} (nouvelle)"] = ("/pro/ressources/edition", [Editeur]),
+        ["partenaires"] = ("/partenaires", Tous),
+        ["partenaires/{id:int}/{slug?}"] = (_partenairePublic, Tous),
+        ["ressources"] = ("/ressources", Tous),
+        ["ressources/{id:int}/{slug?}"] = (_ressourcePublique, Tous),
+        ["ressources/{id:int}/fichier"] = ($"/ressources/{_ressourcePdf}/fichier", Tous),
+        ["ressources/comprendre-le-decrochage"] = ("/ressources/comprendre-le-decrochage", Tous),
         // Public pages of the news watch and the agenda: open to all.
         ["veille"] = ("/veille", Tous),
         ["veille/{id:int}/{slug?}"] = (_actualitePublique, Tous),

@@ -3,7 +3,7 @@ using Raccroche.Web.Features.Communes;
 
 namespace Raccroche.Web.Donnees.Initiales;
 
-/// <summary>Fills an empty database with the communes, the seed catalogue, the PSAD and the news watch. Does nothing on a filled one.</summary>
+/// <summary>Fills an empty database with the communes, the seed catalogue, the PSAD, the news watch, the partners and the resources. Does nothing on a filled one.</summary>
 public sealed class DonneesInitiales(RaccrocheDbContext db, ILogger<DonneesInitiales> logger, TimeProvider clock, IConfiguration config)
 {
     public async Task SeedAsync(CancellationToken ct = default)
@@ -65,6 +65,25 @@ public sealed class DonneesInitiales(RaccrocheDbContext db, ILogger<DonneesIniti
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             logger.LogInformation("Seeded {Actualites} news items and {Evenements} events", actualites.Count, evenements.Count);
+        }
+
+        // The partners and the resources, once both are empty (a fresh install, or the first start after their migration).
+        if (!await db.Partenaires.AnyAsync(ct) && !await db.Ressources.AnyAsync(ct))
+        {
+            var seed = PartenairesInitiaux.Embarques();
+            var slugsD = seed.Partenaires.SelectMany(p => p.Dispositifs).Distinct().ToList();
+            var slugsS = seed.Partenaires.SelectMany(p => p.Structures).Distinct().ToList();
+            var dispositifs = await db.Dispositifs.Where(d => slugsD.Contains(d.Slug)).ToDictionaryAsync(d => d.Slug, ct);
+            var structures = await db.Structures.Where(s => slugsS.Contains(s.Slug)).ToDictionaryAsync(s => s.Slug, ct);
+            var maintenant = clock.GetUtcNow().UtcDateTime;
+            maintenant = new DateTime(maintenant.Ticks - (maintenant.Ticks % 10), DateTimeKind.Utc);
+            var (partenaires, ressources) = seed.Construire(dispositifs, structures, maintenant);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Partenaires.AddRange(partenaires);
+            db.Ressources.AddRange(ressources);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            logger.LogInformation("Seeded {Partenaires} partners and {Ressources} resources", partenaires.Count, ressources.Count);
         }
     }
 

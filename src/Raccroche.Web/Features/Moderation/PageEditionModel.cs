@@ -120,8 +120,23 @@ public abstract class PageEditionModel<T, TSaisie>(ModerationContenus moderation
     public async Task<IActionResult> OnPostRetirerAsync(int id, CancellationToken ct) =>
         await DeciderAsync(id, await Moderation.RetirerPropositionAsync<T>(id, Version, ct), $"{Chemin(id)}?fait=retiree", ct);
 
-    public async Task<IActionResult> OnPostSupprimerAsync(int id, CancellationToken ct) =>
-        await DeciderAsync(id, await Moderation.SupprimerAsync<T>(id, ct), $"{CheminListe}?fait=supprimee", ct);
+    public async Task<IActionResult> OnPostSupprimerAsync(int id, CancellationToken ct)
+    {
+        var avant = await Moderation.Visibles<T>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        var r = await Moderation.SupprimerAsync<T>(id, ct);
+        if (r.Reussi && avant is not null)
+        {
+            await ApresSuppressionAsync(avant, ct);
+        }
+
+        return await DeciderAsync(id, r, $"{CheminListe}?fait=supprimee", ct);
+    }
+
+    /// <summary>After the form was written (or refused by the save): what the kind keeps beside its row, a stored file, follows.</summary>
+    protected virtual Task ApresEnregistrementAsync(T contenu, bool enregistre, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>After a draft was deleted (<paramref name="supprime"/> as it was read just before).</summary>
+    protected virtual Task ApresSuppressionAsync(T supprime, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>Saves the form, then takes the next step (propose, publish) on the version just saved.</summary>
     private async Task<IActionResult> EnregistrerAsync(int? id, Func<T, Task<Resultat>>? ensuite, CancellationToken ct)
@@ -150,6 +165,7 @@ public abstract class PageEditionModel<T, TSaisie>(ModerationContenus moderation
         }
 
         var r = await Moderation.EnregistrerAsync(contenu, Version, ct);
+        await ApresEnregistrementAsync(contenu, r.Reussi, ct);
         if (r.Reussi && ensuite is not null)
         {
             r = await ensuite(contenu);
