@@ -105,9 +105,11 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     {
         await using var db = CreateDbContext();
         var sql = string.Join(";\n", TablesMutables(db).Select(t => $"DELETE FROM \"{t}\""));
-        await using var tx = await db.Database.BeginTransactionAsync();
-        await db.Database.ExecuteSqlRawAsync(sql);
-        await tx.CommitAsync();
+        await db.EnTransactionAsync(async tx =>
+        {
+            await db.Database.ExecuteSqlRawAsync(sql);
+            await tx.CommitAsync();
+        }, CancellationToken.None);
     }
 
     public virtual Task InitializeAsync()
