@@ -39,8 +39,12 @@ public static class Mandataire
         });
 
         // Behind a TLS-terminating proxy the app itself listens on plain HTTP: the redirection cannot discover the public
-        // HTTPS port from its own bindings, so it is configured (443 by default).
-        services.AddHttpsRedirection(o => o.HttpsPort = config.GetValue<int?>("Https:Port") ?? 443);
+        // HTTPS port from its own bindings, so it is configured (Https:Port, 443 in production). Without it a plain HTTP
+        // request is served as it came (the redirection logs that it found no port), as before.
+        if (config.GetValue<int?>("Https:Port") is { } port)
+        {
+            services.AddHttpsRedirection(o => o.HttpsPort = port);
+        }
         return services;
     }
 

@@ -16,7 +16,7 @@ public static class RaccrocheSetup
         {
             o.RootDirectory = "/Features";
             o.ProtegerEspacePro();
-        });
+        }).AddMvcOptions(o => o.Filters.Add<IndisponibiliteBaseFilter>());
         services.AddHttpContextAccessor();
 
         // French text as UTF-8 rather than &#xE9; entities or \u00e9 escapes: lighter pages and JSON.
