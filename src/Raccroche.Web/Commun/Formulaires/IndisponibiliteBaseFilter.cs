@@ -39,7 +39,10 @@ public sealed class IndisponibiliteBaseFilter(ILogger<IndisponibiliteBaseFilter>
             if (e is Microsoft.EntityFrameworkCore.Storage.RetryLimitExceededException or TimeoutException
                 || e is DbException { IsTransient: true }
                 || e is Npgsql.NpgsqlException { InnerException: System.IO.IOException or System.Net.Sockets.SocketException }
-                || e is Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "08006" or "08001" or "08003" })
+                || e is Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "08006" or "08001" or "08003" or "53300" }
+
+                // FATAL: the server refused or ended the session itself (shutting down, not accepting connections).
+                || e is Npgsql.PostgresException { Severity: "FATAL" })
             {
                 return true;
             }
