@@ -18,6 +18,7 @@ using Raccroche.Web.Features.Partenaires;
 using Raccroche.Web.Features.Ressources;
 using Raccroche.Web.Features.Resultats;
 using Raccroche.Web.Features.Retention;
+using Raccroche.Web.Features.Sante;
 using Raccroche.Web.Features.Veille;
 using Raccroche.Web.Infrastructure;
 
@@ -82,6 +83,7 @@ app.MapCampagnes();
 app.MapVeille();                                      // Veille  /veille/flux.atom, /veille/flux.rss, /veille/themes/{theme}/flux.atom
 app.MapAgenda();                                      // Agenda  /agenda.ics, /agenda/{id}.ics
 app.MapRessources();                                  // Ressources  /ressources/{id}/fichier (a stored PDF)
+app.MapSante();                                       // Sante   /sante/vivant, /sante/pret (for the reverse proxy)
 
 var api = app.MapGroup("/api/v1").WithTags("v1");
 api.MapDispositifsApi();                              // Dispositifs  /api/v1/dispositifs

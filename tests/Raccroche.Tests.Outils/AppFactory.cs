@@ -36,12 +36,26 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         // The key ring is encrypted with a certificate; the app creates this one (self-signed) in Testing.
         builder.UseSetting("DataProtection:Certificat", CertificatDeTest);
 
+        if (Capture is { } capture)
+        {
+            builder.ConfigureServices(s => s.AddSingleton(capture));
+        }
+
         // Last, so that a test's own settings win (a background job turned back on, a low rate limit...).
         foreach (var (cle, valeur) in Reglages)
         {
             builder.UseSetting(cle, valeur);
         }
     }
+
+    /// <summary>A logger provider that also receives every log of the host (a test that reads the logs).</summary>
+    public Microsoft.Extensions.Logging.ILoggerProvider? Capture { get; set; }
+
+    /// <summary>Serve on a real Kestrel port on loopback instead of the in-memory test server (a test about sockets and proxies).</summary>
+    public bool SurKestrel { get; set; }
+
+    /// <summary>The database's connection string (for a verb run as a process, or a raw connection).</summary>
+    public string ChaineConnexion => ConnectionString;
 
     /// <summary>Extra configuration for a test that needs its own app (an SMTP server, a low rate limit, a background job on...).</summary>
     public Dictionary<string, string> Reglages { get; } = [];
@@ -110,15 +124,26 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     {
         await using var db = CreateDbContext();
         var sql = string.Join(";\n", TablesMutables(db).Select(t => $"DELETE FROM \"{t}\""));
-        await using var tx = await db.Database.BeginTransactionAsync();
-        await db.Database.ExecuteSqlRawAsync(sql);
-        await tx.CommitAsync();
+        await db.EnTransactionAsync(async tx =>
+        {
+            await db.Database.ExecuteSqlRawAsync(sql);
+            await tx.CommitAsync();
+        }, CancellationToken.None);
     }
 
     public virtual Task InitializeAsync()
     {
         // Build the host now so that migrations and seeding happen once, before the first test.
-        _ = Server;
+        if (SurKestrel)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
+
         return Task.CompletedTask;
     }
 

@@ -27,8 +27,15 @@ public static class BaseDeDonneesSetup
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Raccroche is empty.");
                 }
 
+                // A broken connection (server restart, failover, killed backend) is retried a few times within
+                // about two seconds, so that a request survives it; explicit transactions run inside the strategy
+                // (Transactions.EnTransactionAsync). Database:Reessais and Database:DelaiMaxReessaiMs tune it.
+                var reessais = config.GetValue("Database:Reessais", 4);
+                var delaiMax = TimeSpan.FromMilliseconds(config.GetValue("Database:DelaiMaxReessaiMs", 1000));
                 services.AddDbContext<RaccrocheDbContext, PostgresRaccrocheDbContext>((sp, o) => o
-                    .UseNpgsql(connection, n => n.MigrationsHistoryTable("__ef_migrations_history"))
+                    .UseNpgsql(connection, n => n
+                        .MigrationsHistoryTable("__ef_migrations_history")
+                        .EnableRetryOnFailure(reessais, delaiMax, errorCodesToAdd: null))
                     .AddInterceptors(sp.GetServices<IInterceptor>()));
                 break;
             default:

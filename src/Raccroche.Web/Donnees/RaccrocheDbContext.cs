@@ -72,17 +72,48 @@ public abstract class RaccrocheDbContext(DbContextOptions options) : IdentityUse
         }
     }
 
-    /// <summary>The audit trail is append-only: lines are added, never changed nor removed by the application.</summary>
+    /// <summary>
+    /// The audit trail is append-only: lines are added, never changed nor removed by the application. Added lines are
+    /// hash-chained in the transaction that inserts them (<see cref="Features.Journal.ChainageJournal"/>): inside the
+    /// caller's transaction when there is one, else in one opened here, within the execution strategy.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuserModificationJournal();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        return Features.Journal.ChainageJournal.AChainer(this)
+            ? SauverAvecChainageAsync(acceptAllChangesOnSuccess, CancellationToken.None).GetAwaiter().GetResult()
+            : base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuserModificationJournal();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return Features.Journal.ChainageJournal.AChainer(this)
+            ? SauverAvecChainageAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private async Task<int> SauverAvecChainageAsync(bool accepter, CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            await Features.Journal.ChainageJournal.ChainerAsync(this, ct);
+            return await base.SaveChangesAsync(accepter, ct);
+        }
+
+        return await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var tx = await Database.BeginTransactionAsync(ct);
+            await Features.Journal.ChainageJournal.ChainerAsync(this, ct);
+            var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+            await tx.CommitAsync(ct);
+            if (accepter)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+
+            return n;
+        });
     }
 
     private void RefuserModificationJournal()

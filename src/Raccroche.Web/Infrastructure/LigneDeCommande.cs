@@ -79,11 +79,54 @@ public static class LigneDeCommande
                 }
 
                 return true;
+            case "verifier-journal":
+                using (var scope = app.Services.CreateScope())
+                {
+                    var bilan = await Features.Journal.VerificationJournal.VerifierAsync(scope.ServiceProvider.GetRequiredService<RaccrocheDbContext>());
+                    Console.WriteLine(bilan.Resume());
+                    Environment.ExitCode = bilan.Intacte ? 0 : 1;
+                }
+
+                return true;
+            case "droits-journal":
+                Environment.ExitCode = await DroitsJournalAsync(app, args);
+                return true;
             default:
-                Console.Error.WriteLine($"Unknown command '{verb}'. Known: migrate, import-communes FILE, import-siei --psad CODE [--mois AAAA-MM] [--essai] [--ignorer-invalides] [--rapport RAPPORT.json] FICHIER, import-valeurs-externes [--essai] [--ignorer-erreurs] FICHIER, export-data-inclusion --dossier DOSSIER, import-data-inclusion [--essai] [--ignorer-invalides] [--rapport RAPPORT.json] FICHIER..., psad --liste, habilitation-suivi --psad CODE --courriel ADRESSE --role coordinateur-psad|referent-suivi [--export] [--retirer], creer-admin --courriel ADRESSE, retention, campagne --nom N --territoire T [--structure SLUG] [--debut AAAA-MM-JJ] [--fin AAAA-MM-JJ].");
+                Console.Error.WriteLine($"Unknown command '{verb}'. Known: migrate, verifier-journal, droits-journal --application ROLE [--purge ROLE], import-communes FILE, import-siei --psad CODE [--mois AAAA-MM] [--essai] [--ignorer-invalides] [--rapport RAPPORT.json] FICHIER, import-valeurs-externes [--essai] [--ignorer-erreurs] FICHIER, export-data-inclusion --dossier DOSSIER, import-data-inclusion [--essai] [--ignorer-invalides] [--rapport RAPPORT.json] FICHIER..., psad --liste, habilitation-suivi --psad CODE --courriel ADRESSE --role coordinateur-psad|referent-suivi [--export] [--retirer], creer-admin --courriel ADRESSE, retention, campagne --nom N --territoire T [--structure SLUG] [--debut AAAA-MM-JJ] [--fin AAAA-MM-JJ].");
                 Environment.ExitCode = 2;
                 return true;
         }
+    }
+
+    /// <summary>
+    /// <c>droits-journal --application ROLE [--purge ROLE]</c> (PostgreSQL, run with the owner's connection string): the app's
+    /// role may read and add audit lines, not change or delete them; the purge role may delete them. Exit 2 for bad usage.
+    /// </summary>
+    private static async Task<int> DroitsJournalAsync(WebApplication app, string[] args)
+    {
+        string? Option(string nom) => args.SkipWhile(a => a != nom).Skip(1).FirstOrDefault();
+        var application = Option("--application");
+        var purge = Option("--purge");
+        if (application is null)
+        {
+            Console.Error.WriteLine("Usage : droits-journal --application ROLE [--purge ROLE]");
+            return 2;
+        }
+
+        using var scope = app.Services.CreateScope();
+        try
+        {
+            await Features.Journal.DroitsJournal.AppliquerAsync(scope.ServiceProvider.GetRequiredService<RaccrocheDbContext>(), application, purge);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+
+        Console.WriteLine($"Droits appliqués : {application} lit et ajoute les lignes du journal sans pouvoir les modifier ni les supprimer" +
+            (purge is null ? "." : $" ; {purge} peut les supprimer (purge de rétention)."));
+        return 0;
     }
 
     /// <summary>

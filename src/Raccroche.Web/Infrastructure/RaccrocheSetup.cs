@@ -16,7 +16,7 @@ public static class RaccrocheSetup
         {
             o.RootDirectory = "/Features";
             o.ProtegerEspacePro();
-        });
+        }).AddMvcOptions(o => o.Filters.Add<IndisponibiliteBaseFilter>());
         services.AddHttpContextAccessor();
 
         // French text as UTF-8 rather than &#xE9; entities or \u00e9 escapes: lighter pages and JSON.
@@ -55,17 +55,45 @@ public static class RaccrocheSetup
         services.AddScoped<BauxTaches>();
         services.Configure<CarteOptions>(builder.Configuration.GetSection("Map"));
         services.AddLimitesDebit(builder.Configuration);
+        services.AddMandataire(builder.Configuration);
+
+        // Stopping (SIGTERM from systemd): Kestrel stops accepting, in-flight requests and the jobs' current batch get
+        // this long to finish (Hote:DelaiArretSecondes, 30 by default) before the process exits.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Hote:DelaiArretSecondes", 30)));
+
+        // Outside development the console gets one JSON object per line (what journald and log shippers index), unless
+        // Logging:Console:FormatterName says otherwise. Messages are templates with counts and ids, never a young
+        // person's name, phone or e-mail (a test scans a run's logs for them); scopes (request paths carry personal
+        // link tokens) stay out.
+        if (!builder.Environment.IsDevelopment() && string.IsNullOrEmpty(builder.Configuration["Logging:Console:FormatterName"]))
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = false;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+
         return builder;
     }
 
     public static WebApplication UseRaccroche(this WebApplication app)
     {
+        // First: everything after it (HTTPS redirection, HSTS, limits, the audit trail) sees the client's address and
+        // scheme as the trusted proxy forwarded them (Mandataire).
+        app.UseForwardedHeaders();
         app.UseExceptionHandler("/erreur/500");
         app.UseEntetesSecurite(app.Configuration);
         if (!app.Environment.IsDevelopment())
         {
-            app.UseHsts();
-            app.UseHttpsRedirection();
+            // Behind a TLS-terminating proxy the request is HTTPS when X-Forwarded-Proto says so (from a trusted proxy):
+            // no redirection loop, HSTS sent. The health probes come from the proxy itself over plain HTTP.
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments(Features.Sante.SanteApi.Prefixe), https =>
+            {
+                https.UseHsts();
+                https.UseHttpsRedirection();
+            });
         }
 
         app.UseResponseCompression();
@@ -82,7 +110,7 @@ public static class RaccrocheSetup
         });
         app.UseRouting();
         app.UseCors();                                // only endpoints that name a policy (RequireCors) answer other origins
-        app.UseRateLimiter();
+        app.UseLimitesDebit();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -139,6 +167,13 @@ public static class RaccrocheSetup
         }
 
         await scope.ServiceProvider.GetRequiredService<DonneesInitiales>().SeedAsync(ct);
+
+        // Split roles on PostgreSQL (decision 0025): every table a migration added is granted to the app's role, the
+        // audit trail stays insert-only for it.
+        if (scope.ServiceProvider.GetRequiredService<IConfiguration>()["Database:RoleApplication"] is { Length: > 0 } role && db.Database.IsNpgsql())
+        {
+            await Features.Journal.DroitsJournal.AppliquerAsync(db, role, scope.ServiceProvider.GetRequiredService<IConfiguration>()["Database:RolePurge"], ct);
+        }
     }
 }
 

@@ -169,6 +169,9 @@ public sealed class AuthorizationMatrixTests(SqliteAppFactory f) : IAsyncLifetim
         ["agenda"] = ("/agenda", Tous),
         ["agenda/{id:int}/{slug?}"] = (_evenementPublic, Tous),
         ["agenda.ics"] = ("/agenda.ics", Tous),
+        // The reverse proxy's health probes: open to all, they hold nothing but "vivant" / "prêt" (decision 0025).
+        ["sante/vivant"] = ("/sante/vivant", Tous),
+        ["sante/pret"] = ("/sante/pret", Tous),
         ["agenda/{id:int}.ics"] = (_evenementPublic.Split('/')[2] is var id ? $"/agenda/{id}.ics" : "", Tous),
         // Public steps of the account pages: open to all (they hold no data).
         ["pro/connexion"] = ("/pro/connexion", Tous),

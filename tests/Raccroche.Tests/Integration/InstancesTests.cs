@@ -192,7 +192,7 @@ public abstract class InstancesTests(AppFactory f)
     {
         var fiche = await FicheTest.CreerAsync(f);
         await f.AttendreCatalogueAsync();
-        var holder = f.Services.GetRequiredService<InstantaneCatalogue>();
+        var instantane = f.Services.GetRequiredService<InstantaneCatalogue>();
         var mot = "orque" + string.Concat(Guid.NewGuid().ToString("N")[..10].Select(c => (char)('a' + (c % 26))));
 
         // Written as another instance (or the import verb) would: this host's interceptor never sees it.
@@ -201,15 +201,15 @@ public abstract class InstancesTests(AppFactory f)
             await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"Dispositifs\" SET \"Resume\" = {"Atelier " + mot} WHERE \"Id\" = {fiche.DispositifId}");
         }
 
-        Assert.True(holder.AJour);
+        Assert.True(instantane.AJour);
         var client = f.CreateClient();
         var avant = await client.GetAsync($"/api/v1/dispositifs?q={mot}");
         Assert.DoesNotContain(mot, await avant.Content.ReadAsStringAsync());
 
         await f.Services.GetRequiredService<VeilleCatalogue>().ComparerAsync(default);
         await f.AttendreCatalogueAsync();
-        Assert.Equal(await VersionAsync(), holder.VersionBase);
-        Assert.Equal(holder.VersionBase, holder.Index.Version);
+        Assert.Equal(await VersionAsync(), instantane.VersionBase);
+        Assert.Equal(instantane.VersionBase, instantane.Index.Version);
 
         var apres = await client.GetAsync($"/api/v1/dispositifs?q={mot}");
         Assert.Contains(mot, await apres.Content.ReadAsStringAsync());

@@ -128,10 +128,14 @@ public abstract class ReconstructionCatalogueTests(AppFactory f)
         int annule;
         await using (var db = f.CreateDbContext())
         {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            annule = await AjouterAsync(db, Mot("quokka"));
-            Assert.Equal(marque, instantane.DerniereMarque);
-            await tx.RollbackAsync();
+            // Inside the execution strategy, as the app does: PostgreSQL's retrying strategy refuses a transaction opened outside it.
+            annule = await db.EnTransactionAsync(async tx =>
+            {
+                var id = await AjouterAsync(db, Mot("quokka"));
+                Assert.Equal(marque, instantane.DerniereMarque);
+                await tx.RollbackAsync();
+                return id;
+            }, CancellationToken.None);
         }
 
         Assert.Equal(marque, instantane.DerniereMarque);
@@ -143,10 +147,14 @@ public abstract class ReconstructionCatalogueTests(AppFactory f)
         int valide;
         await using (var db = f.CreateDbContext())
         {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            valide = await AjouterAsync(db, Mot("ocelot"));
-            Assert.Equal(marque, instantane.DerniereMarque);
-            await tx.CommitAsync();
+            // Inside the execution strategy, as the app does: PostgreSQL's retrying strategy refuses a transaction opened outside it.
+            valide = await db.EnTransactionAsync(async tx =>
+            {
+                var id = await AjouterAsync(db, Mot("ocelot"));
+                Assert.Equal(marque, instantane.DerniereMarque);
+                await tx.CommitAsync();
+                return id;
+            }, CancellationToken.None);
         }
 
         Assert.Equal(marque + 1, instantane.DerniereMarque);

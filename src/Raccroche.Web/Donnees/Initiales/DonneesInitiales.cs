@@ -28,13 +28,15 @@ public sealed class DonneesInitiales(RaccrocheDbContext db, ILogger<DonneesIniti
             var seed = CatalogueInitial.Embarque();
             var codes = seed.Structures.SelectMany(s => s.Lieux).Select(l => l.CodeInsee).Distinct().ToList();
             var communes = await db.Communes.AsNoTracking().Where(c => codes.Contains(c.CodeInsee)).ToDictionaryAsync(c => c.CodeInsee, ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var (structures, dispositifs) = Construire(seed, communes);
-            db.Structures.AddRange(structures);
-            db.Dispositifs.AddRange(dispositifs);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            logger.LogInformation("Seeded {Structures} structures and {Dispositifs} programmes", structures.Count, dispositifs.Count);
+            await db.EnTransactionAsync(async tx =>
+            {
+                var (structures, dispositifs) = Construire(seed, communes);
+                db.Structures.AddRange(structures);
+                db.Dispositifs.AddRange(dispositifs);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                logger.LogInformation("Seeded {Structures} structures and {Dispositifs} programmes", structures.Count, dispositifs.Count);
+            }, ct);
         }
 
         if (!await db.Psads.AnyAsync(ct))
@@ -59,12 +61,14 @@ public sealed class DonneesInitiales(RaccrocheDbContext db, ILogger<DonneesIniti
             maintenant = new DateTime(maintenant.Ticks - (maintenant.Ticks % 10), DateTimeKind.Utc);
             var (actualites, evenements) = seed.Construire(dispositifs, structures, c => departements.GetValueOrDefault(c),
                 new Uri(AdressePublique.UrlPublique(config)).Host, maintenant);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            db.Actualites.AddRange(actualites);
-            db.Evenements.AddRange(evenements);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            logger.LogInformation("Seeded {Actualites} news items and {Evenements} events", actualites.Count, evenements.Count);
+            await db.EnTransactionAsync(async tx =>
+            {
+                db.Actualites.AddRange(actualites);
+                db.Evenements.AddRange(evenements);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                logger.LogInformation("Seeded {Actualites} news items and {Evenements} events", actualites.Count, evenements.Count);
+            }, ct);
         }
 
         // The partners and the resources, once both are empty (a fresh install, or the first start after their migration).

@@ -43,7 +43,7 @@ internal sealed class VersionCatalogueConfiguration : IEntityTypeConfiguration<V
 /// <see cref="CatalogueOptions.VeilleSecondes"/>. A version above the snapshot's marks the catalogue as changed, and
 /// <see cref="ReconstructionCatalogue"/> rebuilds it.
 /// </summary>
-public sealed class VeilleCatalogue(InstantaneCatalogue holder, IServiceScopeFactory scopes, IOptions<CatalogueOptions> options, TimeProvider clock, ILogger<VeilleCatalogue> logger) : BackgroundService
+public sealed class VeilleCatalogue(InstantaneCatalogue instantane, IServiceScopeFactory scopes, IOptions<CatalogueOptions> options, TimeProvider clock, ILogger<VeilleCatalogue> logger) : BackgroundService
 {
     /// <summary>How many times the row was read (tests: the polling goes on without notifications).</summary>
     public long Lectures => Interlocked.Read(ref _lectures);
@@ -111,12 +111,12 @@ public sealed class VeilleCatalogue(InstantaneCatalogue holder, IServiceScopeFac
         var v = await db.VersionCatalogue.AsNoTracking().Where(x => x.Id == VersionCatalogue.Unique)
             .Select(x => new { x.Numero, x.NumeroCommunes }).FirstOrDefaultAsync(ct);
         Interlocked.Increment(ref _lectures);
-        if (v is null || v.Numero <= holder.VersionBase || v.Numero <= Interlocked.Read(ref _signalee))
+        if (v is null || v.Numero <= instantane.VersionBase || v.Numero <= Interlocked.Read(ref _signalee))
         {
             return;
         }
 
         Interlocked.Exchange(ref _signalee, v.Numero);
-        holder.Signaler(communes: v.NumeroCommunes > holder.VersionCommunes);
+        instantane.Signaler(communes: v.NumeroCommunes > instantane.VersionCommunes);
     }
 }

@@ -85,24 +85,26 @@ public sealed class ImportCommunes(RaccrocheDbContext db)
             return rapport;
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var communes = await db.Communes.ToListAsync(ct);
-        foreach (var c in communes)
+        return await db.EnTransactionAsync(async tx =>
         {
-            if (positions.Remove(c.CodeInsee, out var p))
+            var communes = await db.Communes.ToListAsync(ct);
+            foreach (var c in communes)
             {
-                rapport.Remplacees += c.PositionEstimee ? 1 : 0;
-                rapport.MisesAJour++;
-                c.Latitude = p.Lat;
-                c.Longitude = p.Lon;
-                c.PositionEstimee = false;
+                if (positions.Remove(c.CodeInsee, out var p))
+                {
+                    rapport.Remplacees += c.PositionEstimee ? 1 : 0;
+                    rapport.MisesAJour++;
+                    c.Latitude = p.Lat;
+                    c.Longitude = p.Lon;
+                    c.PositionEstimee = false;
+                }
             }
-        }
 
-        rapport.Inconnues = positions.Count;
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return rapport;
+            rapport.Inconnues = positions.Count;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return rapport;
+        }, ct);
     }
 }
 

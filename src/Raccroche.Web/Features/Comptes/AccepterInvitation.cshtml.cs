@@ -52,23 +52,32 @@ public sealed class AccepterInvitationModel(Invitations invitations, UserManager
             Territoire = [.. Invitation.Territoire],
             CreeLe = clock.GetUtcNow().UtcDateTime,
         };
-        await using var tx = await db.Database.BeginTransactionAsync();
-        var r = await users.CreateAsync(user, MotDePasse!);
-        if (!r.Succeeded)
+        return await db.EnTransactionAsync<IActionResult>(async tx =>
         {
-            foreach (var e in r.Errors)
+            var r = await users.CreateAsync(user, MotDePasse!);
+            if (!r.Succeeded)
             {
-                Erreurs.Ajouter(e.Code.StartsWith("Password", StringComparison.Ordinal) ? "mot-de-passe" : "nom", e.Description);
+                foreach (var e in r.Errors)
+                {
+                    Erreurs.Ajouter(e.Code.StartsWith("Password", StringComparison.Ordinal) ? "mot-de-passe" : "nom", e.Description);
+                }
+
+                return Page();
             }
 
-            return Page();
-        }
+            // A retry starts from an empty change tracker: the invitation read before is attached again.
+            if (db.Entry(Invitation!).State == EntityState.Detached)
+            {
+                db.Attach(Invitation!);
+            }
 
-        Invitation.AccepteeLe = clock.GetUtcNow().UtcDateTime;
-        journal.Ajouter(Tracabilite.Creation, "compte", user.Id, $"invitation acceptée ({Roles.Libelle(user.Role)})", user.Email);
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
-        await signIn.SignInAsync(user, isPersistent: false);
-        return RedirectToPage("/Comptes/DoubleFacteur");
+            Invitation!.AccepteeLe = clock.GetUtcNow().UtcDateTime;
+            db.Entry(Invitation).Property(i => i.AccepteeLe).IsModified = true;
+            journal.Ajouter(Tracabilite.Creation, "compte", user.Id, $"invitation acceptée ({Roles.Libelle(user.Role)})", user.Email);
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            await signIn.SignInAsync(user, isPersistent: false);
+            return RedirectToPage("/Comptes/DoubleFacteur");
+        }, CancellationToken.None);
     }
 }

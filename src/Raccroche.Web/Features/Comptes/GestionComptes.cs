@@ -124,19 +124,21 @@ public sealed class GestionComptes(RaccrocheDbContext db, Invitations invitation
             return Introuvable;
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        journal.Ajouter(Tracabilite.Modification, "compte", id, $"compte retiré ({qui.Email})");
-        await db.SaveChangesAsync(ct);
-
-        // Its sessions, sign-in state and Identity rows go with it (cascading foreign keys). Zero rows: removed
-        // (or moved) meanwhile, the journal line is rolled back and the answer is the same as when it was never there.
-        if (await cible.ExecuteDeleteAsync(ct) == 0)
+        return await db.EnTransactionAsync(async tx =>
         {
-            return Introuvable;
-        }
+            journal.Ajouter(Tracabilite.Modification, "compte", id, $"compte retiré ({qui.Email})");
+            await db.SaveChangesAsync(ct);
 
-        await tx.CommitAsync(ct);
-        return Resultat<string>.Succes(qui.NomAffiche);
+            // Its sessions, sign-in state and Identity rows go with it (cascading foreign keys). Zero rows: removed
+            // (or moved) meanwhile, the journal line is rolled back and the answer is the same as when it was never there.
+            if (await cible.ExecuteDeleteAsync(ct) == 0)
+            {
+                return Introuvable;
+            }
+
+            await tx.CommitAsync(ct);
+            return Resultat<string>.Succes(qui.NomAffiche);
+        }, ct);
     }
 
     /// <summary>No such account among those the signed-in person may remove (their own is never one of them).</summary>

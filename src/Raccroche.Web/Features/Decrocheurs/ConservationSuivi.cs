@@ -72,37 +72,41 @@ public sealed class ConservationSuivi(RaccrocheDbContext db, IOptions<Conservati
         do
         {
             // One transaction per batch: a failure keeps what earlier batches did, the next run resumes.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var fichiers = await AAnonymiserAvant(db.JeunesSuivis, maintenant).OrderBy(j => j.Id).Take(TailleLot).ToListAsync(ct);
-            lot = fichiers.Count;
-            foreach (var j in fichiers)
+            (lot, var situationsLot) = await db.EnTransactionAsync(async tx =>
             {
-                Anonymiser(j, maintenant);
-            }
+                var fichiers = await AAnonymiserAvant(db.JeunesSuivis, maintenant).OrderBy(j => j.Id).Take(TailleLot).ToListAsync(ct);
+                var effacees = 0;
+                foreach (var j in fichiers)
+                {
+                    Anonymiser(j, maintenant);
+                }
 
-            await db.SaveChangesAsync(ct);
-            var ids = fichiers.Select(j => j.Id).ToList();
-            if (ids.Count > 0)
-            {
-                situations += await db.SituationsSiei.Where(s => s.JeuneSuiviId != null && ids.Contains(s.JeuneSuiviId.Value)).ExecuteDeleteAsync(ct);
-                await db.SuivisDeclares.Where(s => ids.Contains(s.JeuneSuiviId)).ExecuteDeleteAsync(ct);
-                await db.TentativesContact.Where(t => ids.Contains(t.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(t => t.Auteur, Efface), ct);
-                await db.EvenementsDossier.Where(e => ids.Contains(e.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Auteur, Efface).SetProperty(e => e.Detail, Efface), ct);
-                // Free text typed about the young person goes too: the entretien's constraints and comment, where they are or work.
-                await db.EntretiensSituation.Where(e => ids.Contains(e.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Contraintes, (string?)null).SetProperty(e => e.Commentaire, (string?)null).SetProperty(e => e.Auteur, Efface), ct);
-                await db.SolutionsSuivi.Where(x => ids.Contains(x.JeuneSuiviId) && x.HorsCatalogue != null).ExecuteUpdateAsync(u => u.SetProperty(x => x.HorsCatalogue, Efface), ct);
-                await db.SolutionsSuivi.Where(x => ids.Contains(x.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(x => x.Auteur, Efface), ct);
-                await db.PrisesEnCharge.Where(p => ids.Contains(p.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(p => p.Organisme, (string?)null).SetProperty(p => p.Auteur, Efface), ct);
-                await db.CoInterventions.Where(c => ids.Contains(c.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(c => c.DebutPar, Efface).SetProperty(c => c.FinPar, c => c.FinPar == null ? null : Efface), ct);
+                await db.SaveChangesAsync(ct);
+                var ids = fichiers.Select(j => j.Id).ToList();
+                if (ids.Count > 0)
+                {
+                    effacees = await db.SituationsSiei.Where(s => s.JeuneSuiviId != null && ids.Contains(s.JeuneSuiviId.Value)).ExecuteDeleteAsync(ct);
+                    await db.SuivisDeclares.Where(s => ids.Contains(s.JeuneSuiviId)).ExecuteDeleteAsync(ct);
+                    await db.TentativesContact.Where(t => ids.Contains(t.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(t => t.Auteur, Efface), ct);
+                    await db.EvenementsDossier.Where(e => ids.Contains(e.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Auteur, Efface).SetProperty(e => e.Detail, Efface), ct);
+                    // Free text typed about the young person goes too: the entretien's constraints and comment, where they are or work.
+                    await db.EntretiensSituation.Where(e => ids.Contains(e.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(e => e.Contraintes, (string?)null).SetProperty(e => e.Commentaire, (string?)null).SetProperty(e => e.Auteur, Efface), ct);
+                    await db.SolutionsSuivi.Where(x => ids.Contains(x.JeuneSuiviId) && x.HorsCatalogue != null).ExecuteUpdateAsync(u => u.SetProperty(x => x.HorsCatalogue, Efface), ct);
+                    await db.SolutionsSuivi.Where(x => ids.Contains(x.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(x => x.Auteur, Efface), ct);
+                    await db.PrisesEnCharge.Where(p => ids.Contains(p.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(p => p.Organisme, (string?)null).SetProperty(p => p.Auteur, Efface), ct);
+                    await db.CoInterventions.Where(c => ids.Contains(c.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(c => c.DebutPar, Efface).SetProperty(c => c.FinPar, c => c.FinPar == null ? null : Efface), ct);
 
-                // Messages: their links die with the file (an anonymised file's link already answers 404), the young person's own words go.
-                await db.MessagesJeune.Where(m => ids.Contains(m.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(m => m.Precision, (string?)null).SetProperty(m => m.Auteur, Efface), ct);
+                    // Messages: their links die with the file (an anonymised file's link already answers 404), the young person's own words go.
+                    await db.MessagesJeune.Where(m => ids.Contains(m.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(m => m.Precision, (string?)null).SetProperty(m => m.Auteur, Efface), ct);
 
-                // Check-ins keep their finding (the programmes' outcomes count it), not the young person's words nor who recorded it.
-                await db.PointsSuivi.Where(p => ids.Contains(p.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(p => p.Precision, (string?)null).SetProperty(p => p.Auteur, p => p.Auteur == null ? null : Efface), ct);
-            }
+                    // Check-ins keep their finding (the programmes' outcomes count it), not the young person's words nor who recorded it.
+                    await db.PointsSuivi.Where(p => ids.Contains(p.JeuneSuiviId)).ExecuteUpdateAsync(u => u.SetProperty(p => p.Precision, (string?)null).SetProperty(p => p.Auteur, p => p.Auteur == null ? null : Efface), ct);
+                }
 
-            await tx.CommitAsync(ct);
+                await tx.CommitAsync(ct);
+                return (fichiers.Count, effacees);
+            }, ct);
+            situations += situationsLot;
             db.ChangeTracker.Clear();
             dossiers += lot;
         }

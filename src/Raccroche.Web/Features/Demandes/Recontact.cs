@@ -159,25 +159,27 @@ public sealed partial class Recontact(RaccrocheDbContext db, InstantaneCatalogue
             }),
         };
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.DemandesContact.Add(demande);
-        await db.SaveChangesAsync(ct);
-        var dispositif = dispositifId is null ? null : await db.Dispositifs.AsNoTracking().Where(d => d.Id == dispositifId).Select(d => d.Nom).FirstAsync(ct);
-        db.MessagesSortants.Add(Courrier.Preparer(structure.Courriel ?? mail.Value.AdresseParDefaut,
-            $"Demande de contact {demande.Reference} – {p.Commune.Nom}", CorpsStructure(demande, p, structure, dispositif), maintenant, demande.Id));
-        if (demande.Courriel is { } c && !await AccuseRecentAsync(c, maintenant, ct))
+        return await db.EnTransactionAsync(async tx =>
         {
-            db.MessagesSortants.Add(Courrier.Preparer(c, DebutSujetAccuse + demande.Reference + FinSujetAccuse, CorpsAccuse(demande, structure), maintenant, demande.Id));
-        }
+            db.DemandesContact.Add(demande);
+            await db.SaveChangesAsync(ct);
+            var dispositif = dispositifId is null ? null : await db.Dispositifs.AsNoTracking().Where(d => d.Id == dispositifId).Select(d => d.Nom).FirstAsync(ct);
+            db.MessagesSortants.Add(Courrier.Preparer(structure.Courriel ?? mail.Value.AdresseParDefaut,
+                $"Demande de contact {demande.Reference} – {p.Commune.Nom}", CorpsStructure(demande, p, structure, dispositif), maintenant, demande.Id));
+            if (demande.Courriel is { } c && !await AccuseRecentAsync(c, maintenant, ct))
+            {
+                db.MessagesSortants.Add(Courrier.Preparer(c, DebutSujetAccuse + demande.Reference + FinSujetAccuse, CorpsAccuse(demande, structure), maintenant, demande.Id));
+            }
 
-        await db.SaveChangesAsync(ct);
-        if (campagne is not null)
-        {
-            await Campagnes.Compteurs.DemandeAsync(db, campagne, ct);
-        }
+            await db.SaveChangesAsync(ct);
+            if (campagne is not null)
+            {
+                await Campagnes.Compteurs.DemandeAsync(db, campagne, ct);
+            }
 
-        await tx.CommitAsync(ct);
-        return Resultat<DemandeCreee>.Succes(new DemandeCreee(demande.Reference, structure.Nom));
+            await tx.CommitAsync(ct);
+            return Resultat<DemandeCreee>.Succes(new DemandeCreee(demande.Reference, structure.Nom));
+        }, ct);
     }
 
     private const string DebutSujetAccuse = "Ta demande ";

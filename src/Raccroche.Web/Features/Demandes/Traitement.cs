@@ -65,62 +65,65 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
         }
 
         var maintenant = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
+        // Read before the transaction, so that an attempt retried after a broken connection decides from the same state.
+        var ancien = d.Statut;
+        var proprietaire = h.StructureId;
+        var premierContact = statut is StatutDemande.JeuneContacte or StatutDemande.RendezVous or StatutDemande.Entre && d.PremierContactLe is null
+            ? maintenant : d.PremierContactLe;
+        var clos = EstClos(statut!.Value);
+        var cloture = clos ? maintenant : d.ClotureLe;
+        var motifFinal = clos ? (statut == StatutDemande.SansSuite ? motif : null) : d.MotifSansSuite;
+        return await db.EnTransactionAsync(async tx =>
         {
-            // The receiving structure and the status this decision was taken on are in the WHERE of the UPDATE:
-            // a request of another structure, or one whose status changed meanwhile, is not touched (of two
-            // "réorienté·e" sent together exactly one creates the new request).
-            var ancien = d.Statut;
-            var proprietaire = h.StructureId;
-            var premierContact = statut is StatutDemande.JeuneContacte or StatutDemande.RendezVous or StatutDemande.Entre && d.PremierContactLe is null
-                ? maintenant : d.PremierContactLe;
-            var clos = EstClos(statut!.Value);
-            var cloture = clos ? maintenant : d.ClotureLe;
-            var motifFinal = clos ? (statut == StatutDemande.SansSuite ? motif : null) : d.MotifSansSuite;
-            db.Entry(d).State = EntityState.Detached;
-            var modifiees = await db.DemandesContact
-                .Where(x => x.Id == d.Id && x.StructureId == proprietaire && x.Statut == ancien)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(x => x.Statut, statut.Value)
-                    .SetProperty(x => x.DernierMouvementLe, maintenant)
-                    .SetProperty(x => x.PremierContactLe, premierContact)
-                    .SetProperty(x => x.ClotureLe, cloture)
-                    .SetProperty(x => x.MotifSansSuite, motifFinal), ct);
-            if (modifiees == 0)
+            try
             {
-                throw new DbUpdateConcurrencyException("The request changed (or is not this structure's) since the decision was taken.");
-            }
-
-            (d.Statut, d.DernierMouvementLe, d.PremierContactLe, d.ClotureLe, d.MotifSansSuite) = (statut.Value, maintenant, premierContact, cloture, motifFinal);
-            db.SuivisDemande.Add(new SuiviDemande { DemandeId = d.Id, Le = maintenant, Statut = statut.Value, Note = note, AuteurId = h.UtilisateurId, Auteur = h.Nom });
-            journal.Ajouter(Tracabilite.Modification, "demande", d.Reference, $"statut → {statut.Value.Code()}{(motif is { } m ? $" ({m.Code()})" : "")}");
-            if (vers is not null)
-            {
-                var suite = Copier(d, vers, maintenant);
-                if (suite.CodeCommune is null)
+                // The receiving structure and the status this decision was taken on are in the WHERE of the UPDATE:
+                // a request of another structure, or one whose status changed meanwhile, is not touched (of two
+                // "réorienté·e" sent together exactly one creates the new request).
+                db.Entry(d).State = EntityState.Detached;
+                var modifiees = await db.DemandesContact
+                    .Where(x => x.Id == d.Id && x.StructureId == proprietaire && x.Statut == ancien)
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(x => x.Statut, statut.Value)
+                        .SetProperty(x => x.DernierMouvementLe, maintenant)
+                        .SetProperty(x => x.PremierContactLe, premierContact)
+                        .SetProperty(x => x.ClotureLe, cloture)
+                        .SetProperty(x => x.MotifSansSuite, motifFinal), ct);
+                if (modifiees == 0)
                 {
-                    (suite.CodeCommune, suite.Departement) = await CommuneDuDispositifAsync(vers, ct);
+                    throw new DbUpdateConcurrencyException("The request changed (or is not this structure's) since the decision was taken.");
                 }
 
-                db.DemandesContact.Add(suite);
-                await db.SaveChangesAsync(ct);
-                d.SuiteId = suite.Id;
-                await db.DemandesContact.Where(x => x.Id == d.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SuiteId, suite.Id), ct);
-                journal.Ajouter(Tracabilite.Creation, "demande", suite.Reference, $"réorientation de {d.Reference}");
-                await NotifierAsync(suite, vers.StructureId, maintenant, ct);
-            }
+                (d.Statut, d.DernierMouvementLe, d.PremierContactLe, d.ClotureLe, d.MotifSansSuite) = (statut.Value, maintenant, premierContact, cloture, motifFinal);
+                db.SuivisDemande.Add(new SuiviDemande { DemandeId = d.Id, Le = maintenant, Statut = statut.Value, Note = note, AuteurId = h.UtilisateurId, Auteur = h.Nom });
+                journal.Ajouter(Tracabilite.Modification, "demande", d.Reference, $"statut → {statut.Value.Code()}{(motif is { } m ? $" ({m.Code()})" : "")}");
+                if (vers is not null)
+                {
+                    var suite = Copier(d, vers, maintenant);
+                    if (suite.CodeCommune is null)
+                    {
+                        (suite.CodeCommune, suite.Departement) = await CommuneDuDispositifAsync(vers, ct);
+                    }
 
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return Resultat.Succes();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await tx.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            return Resultat.Echec("statut", "Le statut de cette demande a été changé entre-temps par quelqu'un d'autre : rien n'a été enregistré. Vérifiez son état actuel ci-dessous avant de recommencer.", Refus.Conflit);
-        }
+                    db.DemandesContact.Add(suite);
+                    await db.SaveChangesAsync(ct);
+                    d.SuiteId = suite.Id;
+                    await db.DemandesContact.Where(x => x.Id == d.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SuiteId, suite.Id), ct);
+                    journal.Ajouter(Tracabilite.Creation, "demande", suite.Reference, $"réorientation de {d.Reference}");
+                    await NotifierAsync(suite, vers.StructureId, maintenant, ct);
+                }
+
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return Resultat.Succes();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return Resultat.Echec("statut", "Le statut de cette demande a été changé entre-temps par quelqu'un d'autre : rien n'a été enregistré. Vérifiez son état actuel ci-dessous avant de recommencer.", Refus.Conflit);
+            }
+        }, ct);
     }
 
     /// <summary>"Orienter un jeune": a professional refers a young person to a programme, with the young person's agreement.</summary>
@@ -155,14 +158,16 @@ public sealed class Traitement(RaccrocheDbContext db, Tracabilite journal, Habil
             Emetteur = h.Nom,
         };
         (d.CodeCommune, d.Departement) = await CommuneDuDispositifAsync(vers, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.DemandesContact.Add(d);
-        journal.Ajouter(Tracabilite.Creation, "demande", d.Reference, $"orientation vers {vers.Slug}");
-        await db.SaveChangesAsync(ct);
-        await NotifierAsync(d, vers.StructureId, maintenant, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Resultat<DemandeContact>.Succes(d);
+        return await db.EnTransactionAsync(async tx =>
+        {
+            db.DemandesContact.Add(d);
+            journal.Ajouter(Tracabilite.Creation, "demande", d.Reference, $"orientation vers {vers.Slug}");
+            await db.SaveChangesAsync(ct);
+            await NotifierAsync(d, vers.StructureId, maintenant, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return Resultat<DemandeContact>.Succes(d);
+        }, ct);
     }
 
     public static void Valider(SaisieOrientation s, Erreurs erreurs)

@@ -96,52 +96,54 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
 
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
-            var membre = StructureDuMembre;
-            if (membre is not { } structureId || await StructureDeAsync(type, cibleId, ct) != structureId)
+            return await db.EnTransactionAsync(async tx =>
             {
-                return Resultat<RevisionFiche>.Echec("etat", "Cette fiche n'est pas celle de votre structure.", Refus.Interdit);
-            }
-
-            var ouverte = await Ouvertes(type, cibleId).Where(r => r.StructureId == structureId).OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
-            if (ouverte?.Statut == StatutRevision.Soumise)
-            {
-                return Resultat<RevisionFiche>.Echec("etat", "Une modification de cette fiche est déjà soumise à validation : attendez la décision, ou retirez-la de la validation pour la changer.", Refus.Conflit);
-            }
-
-            if ((ouverte?.ModifieeLe.Ticks ?? 0) != version)
-            {
-                return Conflit(ouverte);
-            }
-
-            var maintenant = Maintenant;
-            if (ouverte is null)
-            {
-                ouverte = new RevisionFiche
+                var membre = StructureDuMembre;
+                if (membre is not { } structureId || await StructureDeAsync(type, cibleId, ct) != structureId)
                 {
-                    Type = type,
-                    CibleId = cibleId,
-                    StructureId = structureId,
-                    Contenu = contenu,
-                    Auteur = Court(h.Nom, 100),
-                    CreeLe = maintenant,
-                };
-                db.RevisionsFiche.Add(ouverte);
-            }
+                    return Resultat<RevisionFiche>.Echec("etat", "Cette fiche n'est pas celle de votre structure.", Refus.Interdit);
+                }
 
-            ouverte.Contenu = contenu;
-            ouverte.AuteurId = h.UtilisateurId;
-            ouverte.Auteur = Court(h.Nom, 100);
-            ouverte.ModifieeLe = maintenant;
-            if (soumettre)
-            {
-                ouverte.Statut = StatutRevision.Soumise;
-                ouverte.SoumiseLe = maintenant;
-            }
+                var ouverte = await Ouvertes(type, cibleId).Where(r => r.StructureId == structureId).OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+                if (ouverte?.Statut == StatutRevision.Soumise)
+                {
+                    return Resultat<RevisionFiche>.Echec("etat", "Une modification de cette fiche est déjà soumise à validation : attendez la décision, ou retirez-la de la validation pour la changer.", Refus.Conflit);
+                }
 
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return Resultat<RevisionFiche>.Succes(ouverte);
+                if ((ouverte?.ModifieeLe.Ticks ?? 0) != version)
+                {
+                    return Conflit(ouverte);
+                }
+
+                var maintenant = Maintenant;
+                if (ouverte is null)
+                {
+                    ouverte = new RevisionFiche
+                    {
+                        Type = type,
+                        CibleId = cibleId,
+                        StructureId = structureId,
+                        Contenu = contenu,
+                        Auteur = Court(h.Nom, 100),
+                        CreeLe = maintenant,
+                    };
+                    db.RevisionsFiche.Add(ouverte);
+                }
+
+                ouverte.Contenu = contenu;
+                ouverte.AuteurId = h.UtilisateurId;
+                ouverte.Auteur = Court(h.Nom, 100);
+                ouverte.ModifieeLe = maintenant;
+                if (soumettre)
+                {
+                    ouverte.Statut = StatutRevision.Soumise;
+                    ouverte.SoumiseLe = maintenant;
+                }
+
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return Resultat<RevisionFiche>.Succes(ouverte);
+            }, ct, IsolationLevel.Serializable);
         }
         catch (Exception ex) when (EstConflitDeTransaction(ex))
         {
@@ -196,30 +198,32 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
         var maintenant = Maintenant;
         var vue = new DateTime(version, DateTimeKind.Utc);
         var decidables = await DecidablesAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await ReclamerAsync(decidables, revisionId, vue, StatutRevision.Publiee, commentaire, maintenant, ct) == 0)
+        return await db.EnTransactionAsync(async tx =>
         {
-            return await RefusAsync(decidables, revisionId, vue, ct);
-        }
+            if (await ReclamerAsync(decidables, revisionId, vue, StatutRevision.Publiee, commentaire, maintenant, ct) == 0)
+            {
+                return await RefusAsync(decidables, revisionId, vue, ct);
+            }
 
-        var r = await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId, ct);
-        var avant = await AppliquerAsync(r.Type, r.CibleId ?? 0, r.Contenu, ct);
-        if (avant is null)
-        {
-            await tx.RollbackAsync(ct);
-            return Resultat.Echec("commentaire", "Cette fiche n'existe plus dans le répertoire : la modification ne peut pas être publiée.", Refus.Conflit);
-        }
+            var r = await db.RevisionsFiche.SingleAsync(x => x.Id == revisionId, ct);
+            var avant = await AppliquerAsync(r.Type, r.CibleId ?? 0, r.Contenu, ct);
+            if (avant is null)
+            {
+                await tx.RollbackAsync(ct);
+                return Resultat.Echec("commentaire", "Cette fiche n'existe plus dans le répertoire : la modification ne peut pas être publiée.", Refus.Conflit);
+            }
 
-        r.Avant = avant.Length <= ContenuFiche.TailleMax ? avant : null;
-        await ArchiverPrecedentesAsync(r.Type, r.CibleId, r.Id, ct);
-        var nom = NomDe(r.Type, r.Contenu);
-        await PrevenirAuteurAsync(r, $"Fiche publiée : {nom}",
-            $"Bonjour,\n\nVotre modification de la fiche « {nom} » a été validée par {h.Nom} et publiée.\n" +
-            (commentaire is null ? "" : $"\nCommentaire : {commentaire}\n") +
-            $"\nHistorique de la fiche : {UrlPublique}/pro/fiches/{r.Type.Code()}/{r.CibleId}/historique\n\nL'équipe Raccroche", maintenant, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Resultat.Succes();
+            r.Avant = avant.Length <= ContenuFiche.TailleMax ? avant : null;
+            await ArchiverPrecedentesAsync(r.Type, r.CibleId, r.Id, ct);
+            var nom = NomDe(r.Type, r.Contenu);
+            await PrevenirAuteurAsync(r, $"Fiche publiée : {nom}",
+                $"Bonjour,\n\nVotre modification de la fiche « {nom} » a été validée par {h.Nom} et publiée.\n" +
+                (commentaire is null ? "" : $"\nCommentaire : {commentaire}\n") +
+                $"\nHistorique de la fiche : {UrlPublique}/pro/fiches/{r.Type.Code()}/{r.CibleId}/historique\n\nL'équipe Raccroche", maintenant, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return Resultat.Succes();
+        }, ct);
     }
 
     /// <summary>
@@ -257,20 +261,22 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
         var maintenant = Maintenant;
         var vue = new DateTime(version, DateTimeKind.Utc);
         var decidables = await DecidablesAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await ReclamerAsync(decidables, revisionId, vue, StatutRevision.Brouillon, commentaire, maintenant, ct) == 0)
+        return await db.EnTransactionAsync(async tx =>
         {
-            return await RefusAsync(decidables, revisionId, vue, ct);
-        }
+            if (await ReclamerAsync(decidables, revisionId, vue, StatutRevision.Brouillon, commentaire, maintenant, ct) == 0)
+            {
+                return await RefusAsync(decidables, revisionId, vue, ct);
+            }
 
-        var r = await db.RevisionsFiche.AsNoTracking().SingleAsync(x => x.Id == revisionId, ct);
-        var nom = NomDe(r.Type, r.Contenu);
-        await PrevenirAuteurAsync(r, $"Fiche à reprendre : {nom}",
-            $"Bonjour,\n\n{h.Nom} vous renvoie en brouillon votre modification de la fiche « {nom} », avec ce commentaire :\n\n{commentaire}\n\n" +
-            $"Reprenez-la puis soumettez-la à nouveau : {UrlPublique}/pro/fiches/{r.Type.Code()}/{r.CibleId}\n\nL'équipe Raccroche", maintenant, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Resultat.Succes();
+            var r = await db.RevisionsFiche.AsNoTracking().SingleAsync(x => x.Id == revisionId, ct);
+            var nom = NomDe(r.Type, r.Contenu);
+            await PrevenirAuteurAsync(r, $"Fiche à reprendre : {nom}",
+                $"Bonjour,\n\n{h.Nom} vous renvoie en brouillon votre modification de la fiche « {nom} », avec ce commentaire :\n\n{commentaire}\n\n" +
+                $"Reprenez-la puis soumettez-la à nouveau : {UrlPublique}/pro/fiches/{r.Type.Code()}/{r.CibleId}\n\nL'équipe Raccroche", maintenant, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return Resultat.Succes();
+        }, ct);
     }
 
     /// <summary>
@@ -281,49 +287,51 @@ public sealed class EditionFiches(RaccrocheDbContext db, Habilitations h, TimePr
     public async Task<Resultat> ConfirmerAsync(TypeFiche type, int cibleId, CancellationToken ct)
     {
         var maintenant = Maintenant;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        string contenu;
-        int structureId;
-        switch (await FicheDuMembreAsync(type, cibleId, ct))
+        return await db.EnTransactionAsync(async tx =>
         {
-            case (Structure s, _):
-                contenu = ContenuFiche.Serialiser(ContenuStructure.De(s));
-                structureId = s.Id;
-                s.DateMaj = Aujourdhui;
-                break;
-            case (_, Dispositif d):
-                contenu = ContenuFiche.Serialiser(ContenuDispositif.De(d));
-                structureId = d.StructureId;
-                d.DateMaj = Aujourdhui;
-                break;
-            default:
-                return Resultat.Echec("fiche", "Cette fiche n'est pas celle de votre structure.", Refus.Interdit);
-        }
-
-        await ArchiverPrecedentesAsync(type, cibleId, 0, ct);
-        if (contenu.Length <= ContenuFiche.TailleMax)
-        {
-            db.RevisionsFiche.Add(new RevisionFiche
+            string contenu;
+            int structureId;
+            switch (await FicheDuMembreAsync(type, cibleId, ct))
             {
-                Type = type,
-                CibleId = cibleId,
-                StructureId = structureId,
-                Statut = StatutRevision.Publiee,
-                Contenu = contenu,
-                Avant = contenu,
-                AuteurId = h.UtilisateurId,
-                Auteur = Court(h.Nom, 100),
-                CreeLe = maintenant,
-                ModifieeLe = maintenant,
-                DecisionLe = maintenant,
-                DecisionPar = Court(h.Nom, 100),
-                Commentaire = CommentaireConfirmation,
-            });
-        }
+                case (Structure s, _):
+                    contenu = ContenuFiche.Serialiser(ContenuStructure.De(s));
+                    structureId = s.Id;
+                    s.DateMaj = Aujourdhui;
+                    break;
+                case (_, Dispositif d):
+                    contenu = ContenuFiche.Serialiser(ContenuDispositif.De(d));
+                    structureId = d.StructureId;
+                    d.DateMaj = Aujourdhui;
+                    break;
+                default:
+                    return Resultat.Echec("fiche", "Cette fiche n'est pas celle de votre structure.", Refus.Interdit);
+            }
 
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Resultat.Succes();
+            await ArchiverPrecedentesAsync(type, cibleId, 0, ct);
+            if (contenu.Length <= ContenuFiche.TailleMax)
+            {
+                db.RevisionsFiche.Add(new RevisionFiche
+                {
+                    Type = type,
+                    CibleId = cibleId,
+                    StructureId = structureId,
+                    Statut = StatutRevision.Publiee,
+                    Contenu = contenu,
+                    Avant = contenu,
+                    AuteurId = h.UtilisateurId,
+                    Auteur = Court(h.Nom, 100),
+                    CreeLe = maintenant,
+                    ModifieeLe = maintenant,
+                    DecisionLe = maintenant,
+                    DecisionPar = Court(h.Nom, 100),
+                    Commentaire = CommentaireConfirmation,
+                });
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return Resultat.Succes();
+        }, ct);
     }
 
     /// <summary>The live sheet as revision content (what a new draft starts from, what a diff compares with).</summary>

@@ -17,5 +17,8 @@ internal sealed class JournalAccesConfiguration : IEntityTypeConfiguration<Journ
         b.Property(j => j.RessourceId).HasMaxLength(256);
         b.Property(j => j.Adresse).HasMaxLength(64);
         b.Property(j => j.Detail).HasMaxLength(500);
+        b.HasIndex(j => j.Rang).IsUnique();
+        b.Property(j => j.Empreinte).HasMaxLength(64);
+        b.Property(j => j.EmpreintePrecedente).HasMaxLength(64);
     }
 }

@@ -116,31 +116,33 @@ public sealed class ModerationContenus(RaccrocheDbContext db, Habilitations h, T
         var structure = StructureDuMembre;
         var maintenant = Maintenant;
         var vue = new DateTime(version, DateTimeKind.Utc);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var n = await db.Set<T>()
-            .Where(c => c.Id == id && structure != null && c.StructureId == structure && c.Statut == StatutModeration.Brouillon && c.ModifieeLe == vue)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.Statut, StatutModeration.Proposee)
-                .SetProperty(c => c.ProposeLe, maintenant)
-                .SetProperty(c => c.ModifieeLe, maintenant), ct);
-        if (n == 0)
+        return await db.EnTransactionAsync(async tx =>
         {
-            return await RefusAsync<T>(id, ct);
-        }
+            var n = await db.Set<T>()
+                .Where(c => c.Id == id && structure != null && c.StructureId == structure && c.Statut == StatutModeration.Brouillon && c.ModifieeLe == vue)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.Statut, StatutModeration.Proposee)
+                    .SetProperty(c => c.ProposeLe, maintenant)
+                    .SetProperty(c => c.ModifieeLe, maintenant), ct);
+            if (n == 0)
+            {
+                return await RefusAsync<T>(id, ct);
+            }
 
-        var titre = await db.Set<T>().Where(c => c.Id == id).Select(genre.Intitule).SingleAsync(ct);
-        var nomStructure = await db.Structures.Where(s => s.Id == structure).Select(s => s.Nom).SingleAsync(ct);
-        var editeurs = await db.Users.Where(u => u.Role == Roles.Editeur && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
-        foreach (var courriel in editeurs)
-        {
-            db.MessagesSortants.Add(Courrier.Preparer(courriel, Court($"Proposition à examiner : {titre}", 300),
-                $"Bonjour,\n\n{nomStructure} propose un contenu ({genre.Nom}) : « {titre} ».\n\nPubliez-la ou renvoyez-la avec un commentaire : {Lien(genre, id)}\n\nL'équipe Raccroche",
-                maintenant));
-        }
+            var titre = await db.Set<T>().Where(c => c.Id == id).Select(genre.Intitule).SingleAsync(ct);
+            var nomStructure = await db.Structures.Where(s => s.Id == structure).Select(s => s.Nom).SingleAsync(ct);
+            var editeurs = await db.Users.Where(u => u.Role == Roles.Editeur && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
+            foreach (var courriel in editeurs)
+            {
+                db.MessagesSortants.Add(Courrier.Preparer(courriel, Court($"Proposition à examiner : {titre}", 300),
+                    $"Bonjour,\n\n{nomStructure} propose un contenu ({genre.Nom}) : « {titre} ».\n\nPubliez-la ou renvoyez-la avec un commentaire : {Lien(genre, id)}\n\nL'équipe Raccroche",
+                    maintenant));
+            }
 
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Resultat.Succes();
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return Resultat.Succes();
+        }, ct);
     }
 
     /// <summary>The member takes their proposal back to draft (to change it before the decision).</summary>
@@ -170,32 +172,34 @@ public sealed class ModerationContenus(RaccrocheDbContext db, Habilitations h, T
         var maintenant = Maintenant;
         var vue = new DateTime(version, DateTimeKind.Utc);
         var nom = Court(h.Nom, 100);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var avant = await db.Set<T>().AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Statut, c.AuteurId }).FirstOrDefaultAsync(ct);
-        var n = avant is null || avant.Statut == StatutModeration.Publiee ? 0 : await db.Set<T>()
-            .Where(c => c.Id == id && c.Statut == avant.Statut && c.ModifieeLe == vue)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.Statut, StatutModeration.Publiee)
-                .SetProperty(c => c.PublieLe, c => c.PublieLe ?? maintenant)
-                .SetProperty(c => c.DecisionLe, maintenant)
-                .SetProperty(c => c.DecisionPar, nom)
-                .SetProperty(c => c.Commentaire, (string?)null)
-                .SetProperty(c => c.ModifieeLe, maintenant), ct);
-        if (n == 0)
+        return await db.EnTransactionAsync(async tx =>
         {
-            return await RefusAsync<T>(id, ct);
-        }
+            var avant = await db.Set<T>().AsNoTracking().Where(c => c.Id == id).Select(c => new { c.Statut, c.AuteurId }).FirstOrDefaultAsync(ct);
+            var n = avant is null || avant.Statut == StatutModeration.Publiee ? 0 : await db.Set<T>()
+                .Where(c => c.Id == id && c.Statut == avant.Statut && c.ModifieeLe == vue)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.Statut, StatutModeration.Publiee)
+                    .SetProperty(c => c.PublieLe, c => c.PublieLe ?? maintenant)
+                    .SetProperty(c => c.DecisionLe, maintenant)
+                    .SetProperty(c => c.DecisionPar, nom)
+                    .SetProperty(c => c.Commentaire, (string?)null)
+                    .SetProperty(c => c.ModifieeLe, maintenant), ct);
+            if (n == 0)
+            {
+                return await RefusAsync<T>(id, ct);
+            }
 
-        if (avant!.Statut == StatutModeration.Proposee)
-        {
-            var titre = await db.Set<T>().Where(c => c.Id == id).Select(genre.Intitule).SingleAsync(ct);
-            await PrevenirAuteurAsync(avant.AuteurId, $"Proposition publiée : {titre}",
-                $"Bonjour,\n\nVotre proposition « {titre} » a été publiée par {nom}.\n\n{Lien(genre, id)}\n\nL'équipe Raccroche", maintenant, ct);
-        }
+            if (avant!.Statut == StatutModeration.Proposee)
+            {
+                var titre = await db.Set<T>().Where(c => c.Id == id).Select(genre.Intitule).SingleAsync(ct);
+                await PrevenirAuteurAsync(avant.AuteurId, $"Proposition publiée : {titre}",
+                    $"Bonjour,\n\nVotre proposition « {titre} » a été publiée par {nom}.\n\n{Lien(genre, id)}\n\nL'équipe Raccroche", maintenant, ct);
+            }
 
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Resultat.Succes();
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return Resultat.Succes();
+        }, ct);
     }
 
     /// <summary>An editor sends a proposal back to its structure's draft with a comment; the author is told by e-mail.</summary>
@@ -209,28 +213,30 @@ public sealed class ModerationContenus(RaccrocheDbContext db, Habilitations h, T
         var maintenant = Maintenant;
         var vue = new DateTime(version, DateTimeKind.Utc);
         var nom = Court(h.Nom, 100);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var n = await db.Set<T>()
-            .Where(c => c.Id == id && c.Statut == StatutModeration.Proposee && c.ModifieeLe == vue)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.Statut, StatutModeration.Brouillon)
-                .SetProperty(c => c.DecisionLe, maintenant)
-                .SetProperty(c => c.DecisionPar, nom)
-                .SetProperty(c => c.Commentaire, commentaire)
-                .SetProperty(c => c.ModifieeLe, maintenant), ct);
-        if (n == 0)
+        return await db.EnTransactionAsync(async tx =>
         {
-            return await RefusAsync<T>(id, ct);
-        }
+            var n = await db.Set<T>()
+                .Where(c => c.Id == id && c.Statut == StatutModeration.Proposee && c.ModifieeLe == vue)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.Statut, StatutModeration.Brouillon)
+                    .SetProperty(c => c.DecisionLe, maintenant)
+                    .SetProperty(c => c.DecisionPar, nom)
+                    .SetProperty(c => c.Commentaire, commentaire)
+                    .SetProperty(c => c.ModifieeLe, maintenant), ct);
+            if (n == 0)
+            {
+                return await RefusAsync<T>(id, ct);
+            }
 
-        var lu = await db.Set<T>().AsNoTracking().Where(c => c.Id == id).Select(c => c.AuteurId).SingleAsync(ct);
-        var titre = await db.Set<T>().Where(c => c.Id == id).Select(genre.Intitule).SingleAsync(ct);
-        await PrevenirAuteurAsync(lu, $"Proposition à reprendre : {titre}",
-            $"Bonjour,\n\n{nom} vous renvoie votre proposition « {titre} », avec ce commentaire :\n\n{commentaire}\n\n" +
-            $"Reprenez-la puis proposez-la à nouveau : {Lien(genre, id)}\n\nL'équipe Raccroche", maintenant, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Resultat.Succes();
+            var lu = await db.Set<T>().AsNoTracking().Where(c => c.Id == id).Select(c => c.AuteurId).SingleAsync(ct);
+            var titre = await db.Set<T>().Where(c => c.Id == id).Select(genre.Intitule).SingleAsync(ct);
+            await PrevenirAuteurAsync(lu, $"Proposition à reprendre : {titre}",
+                $"Bonjour,\n\n{nom} vous renvoie votre proposition « {titre} », avec ce commentaire :\n\n{commentaire}\n\n" +
+                $"Reprenez-la puis proposez-la à nouveau : {Lien(genre, id)}\n\nL'équipe Raccroche", maintenant, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return Resultat.Succes();
+        }, ct);
     }
 
     /// <summary>An editor takes a published content back to draft: it leaves the public pages and the feeds at once.</summary>

@@ -148,40 +148,45 @@ public sealed partial class ImportValeursExternes(RaccrocheDbContext db, Tracabi
         }
 
         var indicateurs = rapport.Valeurs.Select(v => v.Indicateur).Distinct().ToList();
-        var existantes = await db.ValeursExternes.Where(v => indicateurs.Contains(v.Indicateur)).ToListAsync(ct);
-        var parCle = existantes.ToDictionary(v => (v.Indicateur, v.Territoire, v.Periode));
-        rapport.Remplacees = rapport.Valeurs.Count(v => parCle.ContainsKey((v.Indicateur, v.Territoire, v.Periode)));
+        var existantes = await db.ValeursExternes.AsNoTracking().Where(v => indicateurs.Contains(v.Indicateur)).Select(v => new { v.Indicateur, v.Territoire, v.Periode }).ToListAsync(ct);
+        var parCle = existantes.Select(v => (v.Indicateur, v.Territoire, v.Periode)).ToHashSet();
+        rapport.Remplacees = rapport.Valeurs.Count(v => parCle.Contains((v.Indicateur, v.Territoire, v.Periode)));
         if (essai || rapport.Valeurs.Count == 0 || (rapport.Erreurs.Count > 0 && !ignorerErreurs))
         {
             return rapport;
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var maintenant = clock.GetUtcNow().UtcDateTime;
-        foreach (var v in rapport.Valeurs)
+        return await db.EnTransactionAsync(async tx =>
         {
-            if (!parCle.TryGetValue((v.Indicateur, v.Territoire, v.Periode), out var e))
+            // Read again in the transaction: an attempt retried after a broken connection starts from an empty change tracker.
+            var lues = await db.ValeursExternes.Where(v => indicateurs.Contains(v.Indicateur)).ToListAsync(ct);
+            var aRemplacer = lues.ToDictionary(v => (v.Indicateur, v.Territoire, v.Periode));
+            var maintenant = clock.GetUtcNow().UtcDateTime;
+            foreach (var v in rapport.Valeurs)
             {
-                e = new ValeurExterne { Indicateur = v.Indicateur, Libelle = v.Libelle, Territoire = v.Territoire, Periode = v.Periode, Unite = v.Unite, Source = v.Source, Licence = v.Licence, ImporteePar = auteur };
-                db.ValeursExternes.Add(e);
+                if (!aRemplacer.TryGetValue((v.Indicateur, v.Territoire, v.Periode), out var e))
+                {
+                    e = new ValeurExterne { Indicateur = v.Indicateur, Libelle = v.Libelle, Territoire = v.Territoire, Periode = v.Periode, Unite = v.Unite, Source = v.Source, Licence = v.Licence, ImporteePar = auteur };
+                    db.ValeursExternes.Add(e);
+                }
+
+                (e.Libelle, e.Valeur, e.Unite, e.Source, e.Licence, e.ImporteeLe, e.ImporteePar) = (v.Libelle, v.Valeur, v.Unite, v.Source, v.Licence, maintenant, auteur);
             }
 
-            (e.Libelle, e.Valeur, e.Unite, e.Source, e.Licence, e.ImporteeLe, e.ImporteePar) = (v.Libelle, v.Valeur, v.Unite, v.Source, v.Licence, maintenant, auteur);
-        }
+            // The latest label wins for the whole indicator: one code, one label.
+            foreach (var e in lues)
+            {
+                e.Libelle = rapport.Valeurs.LastOrDefault(v => v.Indicateur == e.Indicateur)?.Libelle ?? e.Libelle;
+            }
 
-        // The latest label wins for the whole indicator: one code, one label.
-        foreach (var e in existantes)
-        {
-            e.Libelle = rapport.Valeurs.LastOrDefault(v => v.Indicateur == e.Indicateur)?.Libelle ?? e.Libelle;
-        }
-
-        journal.Ajouter(Tracabilite.Creation, "valeurs-externes", null,
-            $"{rapport.Valeurs.Count} valeur(s) importée(s) dont {rapport.Remplacees} remplacée(s), indicateur(s) {string.Join(", ", indicateurs)}" +
-            (rapport.Erreurs.Count > 0 ? $" ; {rapport.LignesEnErreur} ligne(s) en erreur écartée(s)" : ""), auteur);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        rapport.Importe = true;
-        return rapport;
+            journal.Ajouter(Tracabilite.Creation, "valeurs-externes", null,
+                $"{rapport.Valeurs.Count} valeur(s) importée(s) dont {rapport.Remplacees} remplacée(s), indicateur(s) {string.Join(", ", indicateurs)}" +
+                (rapport.Erreurs.Count > 0 ? $" ; {rapport.LignesEnErreur} ligne(s) en erreur écartée(s)" : ""), auteur);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            rapport.Importe = true;
+            return rapport;
+        }, ct);
     }
 
     /// <summary>Reads a file's bytes as UTF-8 (with or without BOM); null when they are not UTF-8.</summary>

@@ -51,7 +51,7 @@ public sealed record BilanRetention(int DemandesAnonymisees, int InvitationsSupp
 /// verb's alike): a run that finds it taken does nothing and writes no line.
 /// </summary>
 public sealed class Retention(RaccrocheDbContext db, Tracabilite journal, TimeProvider clock, IOptions<RetentionOptions> options,
-    IOptions<CourrierOptions> mail, IOptions<SmsOptions> sms, IHostEnvironment env, ConservationSuivi suivi, IServiceScopeFactory scopes, ILogger<Retention> logger)
+    IOptions<CourrierOptions> mail, IOptions<SmsOptions> sms, IHostEnvironment env, ConservationSuivi suivi, IServiceScopeFactory scopes, IConfiguration config, ILogger<Retention> logger)
 {
     /// <summary>The lock of a run (renewed while it runs; an instance that dies mid-run holds it this long at most).</summary>
     public const string CleBail = "retention";
@@ -91,32 +91,34 @@ public sealed class Retention(RaccrocheDbContext db, Tracabilite journal, TimePr
             var bilanSuivi = await suivi.AppliquerAsync(maintenant, ct);
 
             // The deletions and the run's audit line commit together: nothing is removed without a trace.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var invitations = await db.Invitations
-                .Where(i => i.AccepteeLe == null && i.ExpireLe < maintenant)
-                .ExecuteDeleteAsync(ct);
-            var limiteCourriers = maintenant.AddDays(-o.CourriersJours);
-            var courriers = courriersDemandes + await db.MessagesSortants
-                .Where(m => (m.EnvoyeLe != null && m.EnvoyeLe < limiteCourriers) || (m.AbandonneLe != null && m.AbandonneLe < limiteCourriers))
-                .ExecuteDeleteAsync(ct);
+            return await db.EnTransactionAsync(async tx =>
+            {
+                var invitations = await db.Invitations
+                    .Where(i => i.AccepteeLe == null && i.ExpireLe < maintenant)
+                    .ExecuteDeleteAsync(ct);
+                var limiteCourriers = maintenant.AddDays(-o.CourriersJours);
+                var courriers = courriersDemandes + await db.MessagesSortants
+                    .Where(m => (m.EnvoyeLe != null && m.EnvoyeLe < limiteCourriers) || (m.AbandonneLe != null && m.AbandonneLe < limiteCourriers))
+                    .ExecuteDeleteAsync(ct);
 
-            // SMS are blanked once sent or given up; their trace goes with the mails'.
-            courriers += await db.SmsSortants
-                .Where(m => (m.EnvoyeLe != null && m.EnvoyeLe < limiteCourriers) || (m.AbandonneLe != null && m.AbandonneLe < limiteCourriers))
-                .ExecuteDeleteAsync(ct);
-            var fichiers = PurgerDepot(limiteCourriers);
+                // SMS are blanked once sent or given up; their trace goes with the mails'.
+                courriers += await db.SmsSortants
+                    .Where(m => (m.EnvoyeLe != null && m.EnvoyeLe < limiteCourriers) || (m.AbandonneLe != null && m.AbandonneLe < limiteCourriers))
+                    .ExecuteDeleteAsync(ct);
+                var fichiers = PurgerDepot(limiteCourriers);
 
-            // The only place where audit lines are deleted. ExecuteDelete sends one DELETE statement and
-            // bypasses the change tracker, hence RaccrocheDbContext's append-only guard, on purpose.
-            var limiteJournal = maintenant.AddMonths(-o.JournalMois);
-            var lignes = await db.Journal.Where(j => j.Le < limiteJournal).ExecuteDeleteAsync(ct);
+                // The only place where audit lines are deleted, by the purge role on PostgreSQL when the roles are split
+                // (DroitsJournal; then in its own transaction, committed before this one).
+                var limiteJournal = maintenant.AddMonths(-o.JournalMois);
+                var lignes = await DroitsJournal.PurgerAsync(db, config, limiteJournal, ct);
 
-            var bilan = new BilanRetention(demandes, invitations, courriers, lignes, fichiers, bilanSuivi);
-            journal.Ajouter(Tracabilite.Anonymisation, Ressource, null, bilan.Resume(), utilisateur);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            logger.LogInformation("Retention run: {Summary}", bilan.Resume());
-            return bilan;
+                var bilan = new BilanRetention(demandes, invitations, courriers, lignes, fichiers, bilanSuivi);
+                journal.Ajouter(Tracabilite.Anonymisation, Ressource, null, bilan.Resume(), utilisateur);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                logger.LogInformation("Retention run: {Summary}", bilan.Resume());
+                return bilan;
+            }, ct);
         }
         catch (Exception ex) when (demandes > 0)
         {
@@ -172,27 +174,29 @@ public sealed class Retention(RaccrocheDbContext db, Tracabilite journal, TimePr
 
     private async Task<(int Demandes, int Courriers)> AnonymiserLotAsync(DateTime clotureAvant, DateTime inactiveAvant, DateTime maintenant, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var lot = await db.DemandesContact
-            .Include(d => d.Suivi)
-            .Where(d => d.AnonymiseeLe == null
-                && ((d.ClotureLe != null && d.ClotureLe < clotureAvant) || (d.ClotureLe == null && d.DernierMouvementLe < inactiveAvant)))
-            .OrderBy(d => d.Id)
-            .Take(TailleLot)
-            .ToListAsync(ct);
-        foreach (var d in lot)
+        return await db.EnTransactionAsync(async tx =>
         {
-            Anonymiser(d, maintenant);
-        }
+            var lot = await db.DemandesContact
+                .Include(d => d.Suivi)
+                .Where(d => d.AnonymiseeLe == null
+                    && ((d.ClotureLe != null && d.ClotureLe < clotureAvant) || (d.ClotureLe == null && d.DernierMouvementLe < inactiveAvant)))
+                .OrderBy(d => d.Id)
+                .Take(TailleLot)
+                .ToListAsync(ct);
+            foreach (var d in lot)
+            {
+                Anonymiser(d, maintenant);
+            }
 
-        await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct);
 
-        // Their mails repeat the name and phone: sent or not, they go with the request.
-        var ids = lot.Select(d => (int?)d.Id).ToList();
-        var courriers = ids.Count == 0 ? 0 : await db.MessagesSortants.Where(m => ids.Contains(m.DemandeId)).ExecuteDeleteAsync(ct);
-        await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        return (lot.Count, courriers);
+            // Their mails repeat the name and phone: sent or not, they go with the request.
+            var ids = lot.Select(d => (int?)d.Id).ToList();
+            var courriers = ids.Count == 0 ? 0 : await db.MessagesSortants.Where(m => ids.Contains(m.DemandeId)).ExecuteDeleteAsync(ct);
+            await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            return (lot.Count, courriers);
+        }, ct);
     }
 
     /// <summary>

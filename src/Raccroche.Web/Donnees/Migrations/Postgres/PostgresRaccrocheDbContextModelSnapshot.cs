@@ -2515,8 +2515,19 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("Empreinte")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EmpreintePrecedente")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("Le")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("Rang")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Ressource")
                         .IsRequired()
@@ -2539,6 +2550,9 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Le");
+
+                    b.HasIndex("Rang")
+                        .IsUnique();
 
                     b.HasIndex("UtilisateurId");
 
@@ -3032,6 +3046,28 @@ namespace Raccroche.Web.Donnees.Migrations.Postgres
                     b.HasIndex("Statut", "ModifieeLe");
 
                     b.ToTable("Actualites", (string)null);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Infrastructure.CompteurDebit", b =>
+                {
+                    b.Property<string>("Cle")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("Fenetre")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpireLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Nombre")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Cle", "Fenetre");
+
+                    b.HasIndex("ExpireLe");
+
+                    b.ToTable("CompteursDebit", (string)null);
                 });
 
             modelBuilder.Entity("ActualiteDispositifs", b =>

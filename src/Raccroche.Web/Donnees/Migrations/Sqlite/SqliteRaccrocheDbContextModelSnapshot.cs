@@ -2449,8 +2449,19 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Empreinte")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmpreintePrecedente")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("Le")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("Rang")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Ressource")
                         .IsRequired()
@@ -2473,6 +2484,9 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Le");
+
+                    b.HasIndex("Rang")
+                        .IsUnique();
 
                     b.HasIndex("UtilisateurId");
 
@@ -2954,6 +2968,28 @@ namespace Raccroche.Web.Donnees.Migrations.Sqlite
                     b.HasIndex("Statut", "ModifieeLe");
 
                     b.ToTable("Actualites", (string)null);
+                });
+
+            modelBuilder.Entity("Raccroche.Web.Infrastructure.CompteurDebit", b =>
+                {
+                    b.Property<string>("Cle")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Fenetre")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpireLe")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Nombre")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Cle", "Fenetre");
+
+                    b.HasIndex("ExpireLe");
+
+                    b.ToTable("CompteursDebit", (string)null);
                 });
 
             modelBuilder.Entity("ActualiteDispositifs", b =>
