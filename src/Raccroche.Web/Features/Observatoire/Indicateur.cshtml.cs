@@ -24,6 +24,9 @@ public sealed class IndicateurModel(CalculIndicateurs calcul, AccesSuivi acces, 
     [BindProperty(SupportsGet = true, Name = "periode")]
     public string? PeriodeDemandee { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "calendrier")]
+    public string? CalendrierDemande { get; set; }
+
     public TableauIndicateur Tableau { get; private set; } = null!;
     public Selection Selection => Tableau.Selection;
     public ReglesSecret Regles => options.Value.Regles;
@@ -47,13 +50,13 @@ public sealed class IndicateurModel(CalculIndicateurs calcul, AccesSuivi acces, 
             var t = Tableau;
             var periodes = Colonnes.Where(c => c != Grille.Annee).ToList();
             var qui = t.Selection.Territoire.EstRegion ? "région" : t.Selection.Territoire.Nom;
-            Graphique = Graphiques.Barres("graphique-" + t.Indicateur.Code, $"{t.Indicateur.Libelle}, {qui}, {t.Annee}, {Selection.Periodicite.Libelle()}",
-                $"Diagramme en barres : {t.Indicateur.Unite} {Selection.Periodicite.Libelle()} pour l'ensemble ({qui}) en {t.Annee}. Les mêmes chiffres sont dans le tableau ci-dessous ; une période masquée par le secret statistique n'a pas de barre.",
-                [.. periodes.Select(c => new Barre(Grille.NomColonne(c), t.Valeur(t.Total, c), t.Texte(t.Total, c, Regles)))]);
+            Graphique = Graphiques.Barres("graphique-" + t.Indicateur.Code, $"{t.Indicateur.Libelle}, {qui}, {Selection.NomAnnee}, {Selection.Periodicite.Libelle()}",
+                $"Diagramme en barres : {t.Indicateur.Unite} {Selection.Periodicite.Libelle()} pour l'ensemble ({qui}) en {Selection.NomAnnee}. Les mêmes chiffres sont dans le tableau ci-dessous ; une période masquée par le secret statistique n'a pas de barre.",
+                [.. periodes.Select(c => new Barre(Grille.NomColonne(c, Selection.Calendrier), t.Valeur(t.Total, c), t.Texte(t.Total, c, Regles)))]);
             if (Selection.Ventilation == Ventilation.Departement)
             {
-                Carte = Graphiques.Carte("carte-" + t.Indicateur.Code, $"{t.Indicateur.Libelle} par département, {t.Annee}",
-                    $"Carte des départements : plus la couleur est foncée, plus le nombre de {t.Indicateur.Unite} en {t.Annee} est élevé. Les départements sans couleur n'ont pas de jeune compté ou ont un effectif masqué. Les mêmes chiffres sont dans le tableau.",
+                Carte = Graphiques.Carte("carte-" + t.Indicateur.Code, $"{t.Indicateur.Libelle} par département, {Selection.NomAnnee}",
+                    $"Carte des départements : plus la couleur est foncée, plus le nombre de {t.Indicateur.Unite} en {Selection.NomAnnee} est élevé. Les départements sans couleur n'ont pas de jeune compté ou ont un effectif masqué. Les mêmes chiffres sont dans le tableau.",
                     [.. Enumerable.Range(0, t.Lignes.Count).Where(l => t.Lignes[l].Cle != CalculIndicateurs.Inconnu)
                         .Select(l => new ZoneCarte(t.Lignes[l].Cle, t.Lignes[l].Nom, t.Valeur(l, Grille.Annee), t.Texte(l, Grille.Annee, Regles)))],
                     communes.Repertoire.PositionsDepartements);
@@ -73,14 +76,14 @@ public sealed class IndicateurModel(CalculIndicateurs calcul, AccesSuivi acces, 
         var t = Tableau;
         var colonnesAffichees = Colonnes;
         var lignes = Enumerable.Range(0, t.Publiable ? t.Lignes.Count + 1 : 0).ToAsyncEnumerable();
-        string[] colonnes = [t.Selection.Ventilation.Libelle().Replace("par ", "", StringComparison.Ordinal), "code", .. colonnesAffichees.Select(c => c == Grille.Annee ? $"année {t.Annee}" : Grille.NomColonne(c)), .. t.Taux.Count > 0 ? new[] { "taux sur l'année" } : []];
+        string[] colonnes = [t.Selection.Ventilation.Libelle().Replace("par ", "", StringComparison.Ordinal), "code", .. colonnesAffichees.Select(c => c == Grille.Annee ? $"année {t.Selection.NomAnnee}" : Grille.NomColonne(c, t.Selection.Calendrier)), .. t.Taux.Count > 0 ? new[] { "taux sur l'année" } : []];
         return new ExportCsv<int>(lignes, colonnes, l =>
         [
             l < t.Lignes.Count ? t.Lignes[l].Nom : NomTotal,
             l < t.Lignes.Count ? CodeLigne(l) : "",
             .. colonnesAffichees.Select(c => t.Texte(l, c, Regles)),
             .. t.Taux.Count > 0 ? new[] { t.Taux[l] ?? "nd" } : [],
-        ], $"{t.Indicateur.Code}-{t.Annee}{(t.Selection.Territoire.EstRegion ? "" : "-" + t.Selection.Territoire.Code)}-{t.Selection.Ventilation.Code()}.csv");
+        ], $"{t.Indicateur.Code}-{t.Selection.NomAnnee}{(t.Selection.Territoire.EstRegion ? "" : "-" + t.Selection.Territoire.Code)}-{t.Selection.Ventilation.Code()}.csv");
     }
 
     /// <summary>The name of the total row: the region, or the territory of the selection.</summary>
@@ -101,12 +104,26 @@ public sealed class IndicateurModel(CalculIndicateurs calcul, AccesSuivi acces, 
             return NotFound();
         }
 
-        var courante = HeureParis.Jour(clock.GetUtcNow().UtcDateTime).Year;
+        var calendrier = Calendrier.Civil;
+        if (!string.IsNullOrEmpty(CalendrierDemande))
+        {
+            if (ValeursFermees.Lire<Calendrier>(CalendrierDemande) is { } k)
+            {
+                calendrier = k;
+            }
+            else
+            {
+                Erreurs.Ajouter("calendrier", "Choisissez l'année civile ou l'année scolaire.");
+            }
+        }
+
+        var aujourdhui = HeureParis.Jour(clock.GetUtcNow().UtcDateTime);
+        var courante = calendrier == Calendrier.Civil ? aujourdhui.Year : Grille.AnneeScolaire(aujourdhui);
         Annees = [.. Enumerable.Range(PremiereAnnee, courante - PremiereAnnee + 1).Reverse()];
         var annee = AnneeDemandee ?? courante;
         if (!Annees.Contains(annee))
         {
-            Erreurs.Ajouter("annee", $"L'année {annee} n'est pas disponible : choisissez une année de {PremiereAnnee} à {courante}. Voici {courante}.");
+            Erreurs.Ajouter("annee", $"L'année {Grille.NomAnnee(annee, calendrier)} n'est pas disponible : choisissez une année de {Grille.NomAnnee(PremiereAnnee, calendrier)} à {Grille.NomAnnee(courante, calendrier)}. Voici {Grille.NomAnnee(courante, calendrier)}.");
             annee = courante;
         }
 
@@ -163,7 +180,7 @@ public sealed class IndicateurModel(CalculIndicateurs calcul, AccesSuivi acces, 
             }
         }
 
-        Tableau = await calcul.CalculerAsync(indicateur, new Selection(annee, territoire, ventilation, periodicite), Regles, ct);
+        Tableau = await calcul.CalculerAsync(indicateur, new Selection(annee, territoire, ventilation, periodicite, calendrier), Regles, ct);
         return null;
     }
 }

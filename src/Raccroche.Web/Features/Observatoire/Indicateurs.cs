@@ -116,18 +116,18 @@ public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock,
     /// <summary>A table before its rates: rows, raw cells (for the nested check) and the masked cells.</summary>
     private sealed record Table(IReadOnlyList<LigneTableau> Lignes, long?[] Valeurs, TableauMasque? Masque);
 
-    private readonly Dictionary<(string Indicateur, int Annee, string Territoire, Ventilation Ventilation), Table> _tables = [];
+    private readonly Dictionary<(string Indicateur, int Annee, Calendrier Calendrier, string Territoire, Ventilation Ventilation), Table> _tables = [];
     private List<LigneTableau>? _psads;
 
     public async Task<TableauIndicateur> CalculerAsync(Indicateur indicateur, Selection selection, ReglesSecret regles, CancellationToken ct = default)
     {
-        var table = await TableAsync(indicateur, selection.Annee, selection.Territoire, selection.Ventilation, regles, ct);
+        var table = await TableAsync(indicateur, selection.Annee, selection.Calendrier, selection.Territoire, selection.Ventilation, regles, ct);
 
         // A rate of the year per row: only when the numerator and the denominator are published and the denominator is large enough.
         IReadOnlyList<string?> taux = [];
         if (indicateur.Denominateur is { } code && RegistreIndicateurs.Trouver(code) is { } denominateur && table.Masque is { } masque)
         {
-            var base_ = await TableAsync(denominateur, selection.Annee, selection.Territoire, selection.Ventilation, regles, ct);
+            var base_ = await TableAsync(denominateur, selection.Annee, selection.Calendrier, selection.Territoire, selection.Ventilation, regles, ct);
             taux = [.. Enumerable.Range(0, table.Lignes.Count + 1).Select(l =>
             {
                 var i = Grille.Indice(l, Grille.Annee);
@@ -142,11 +142,12 @@ public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock,
 
     /// <summary>
     /// A table with its secrecy, once per request. The region's PSAD table is masked alone; every other table is checked
-    /// together with the one it is nested in (<see cref="Grille"/>), which stays as published.
+    /// together with the one it is nested in (<see cref="Grille"/>), which stays as published. A school year is checked
+    /// beside the two calendar years it straddles (<see cref="TableScolaireAsync"/>).
     /// </summary>
-    private async Task<Table> TableAsync(Indicateur indicateur, int annee, Territoire territoire, Ventilation ventilation, ReglesSecret regles, CancellationToken ct)
+    private async Task<Table> TableAsync(Indicateur indicateur, int annee, Calendrier calendrier, Territoire territoire, Ventilation ventilation, ReglesSecret regles, CancellationToken ct)
     {
-        var cle = (indicateur.Code, annee, territoire.Code, ventilation);
+        var cle = (indicateur.Code, annee, calendrier, territoire.Code, ventilation);
         if (_tables.TryGetValue(cle, out var deja))
         {
             return deja;
@@ -157,18 +158,22 @@ public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock,
         {
             table = new Table([], [], null);
         }
+        else if (calendrier == Calendrier.Scolaire)
+        {
+            table = await TableScolaireAsync(indicateur, annee, territoire, ventilation, regles, ct);
+        }
         else
         {
             var (lignes, valeurs) = await ValeursAsync(indicateur, annee, territoire, ventilation, ct);
             var sommes = Grille.Sommes(lignes.Count);
-            if (territoire.EstRegion && ventilation == Ventilation.Psad)
+            if (EstRacine(territoire, ventilation))
             {
                 table = new Table(lignes, valeurs, SecretStatistique.Appliquer(valeurs, sommes, regles));
             }
             else
             {
-                var parent = await TableAsync(indicateur, annee, Territoire.Region, territoire.Echelon == Ventilation.Departement ? Ventilation.Departement : Ventilation.Psad, regles, ct);
-                var ligne = territoire.EstRegion ? parent.Lignes.Count : parent.Lignes.ToList().FindIndex(l => l.Cle == territoire.Cle);
+                var parent = await ParentAsync(indicateur, annee, Calendrier.Civil, territoire, regles, ct);
+                var ligne = LigneDansParent(parent, territoire);
                 TableauMasque? masque;
                 if (parent.Masque is null)
                 {
@@ -191,6 +196,107 @@ public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock,
 
         _tables[cle] = table;
         return table;
+    }
+
+    /// <summary>The region's PSAD table is the root: every other table is nested in it, directly or not.</summary>
+    private static bool EstRacine(Territoire territoire, Ventilation ventilation) => territoire.EstRegion && ventilation == Ventilation.Psad;
+
+    /// <summary>The table a population's tables are nested in: the region's by département for a département, the region's by PSAD otherwise.</summary>
+    private Task<Table> ParentAsync(Indicateur indicateur, int annee, Calendrier calendrier, Territoire territoire, ReglesSecret regles, CancellationToken ct) =>
+        TableAsync(indicateur, annee, calendrier, Territoire.Region, territoire.Echelon == Ventilation.Departement ? Ventilation.Departement : Ventilation.Psad, regles, ct);
+
+    /// <summary>The parent's row whose cells are the population's total row (the parent's total for the region; -1: no file there).</summary>
+    private static int LigneDansParent(Table parent, Territoire territoire) =>
+        territoire.EstRegion ? parent.Lignes.Count : parent.Lignes.ToList().FindIndex(l => l.Cle == territoire.Cle);
+
+    /// <summary>
+    /// A school year (September of <paramref name="annee"/> to August of the next): its months are cells of two calendar
+    /// tables already published, so its raw values are read from them (no other scan) and its secrecy is checked beside
+    /// both, plus, for a nested table, beside the school-year table it is nested in (its total row is a row there). Those
+    /// tables are one published whole for the check: their cells frozen, and the cells they share tied by equalities.
+    /// </summary>
+    private async Task<Table> TableScolaireAsync(Indicateur indicateur, int annee, Territoire territoire, Ventilation ventilation, ReglesSecret regles, CancellationToken ct)
+    {
+        var premiere = await TableAsync(indicateur, annee, Calendrier.Civil, territoire, ventilation, regles, ct);
+        var seconde = await TableAsync(indicateur, annee + 1, Calendrier.Civil, territoire, ventilation, regles, ct);
+
+        // The rows of both years (a territory with files in only one of them counts 0 in the other), "non renseigné" last.
+        var lignes = premiere.Lignes.Concat(seconde.Lignes.Where(l => premiere.Lignes.All(p => p.Cle != l.Cle))).ToList();
+        if (ventilation is Ventilation.Departement or Ventilation.Epci)
+        {
+            lignes = [.. lignes.Where(l => l.Cle != Inconnu).OrderBy(l => l.Cle, StringComparer.Ordinal), .. lignes.Where(l => l.Cle == Inconnu)];
+        }
+
+        int Rang(Table t, string cleLigne) => t.Lignes.ToList().FindIndex(l => l.Cle == cleLigne);
+        var rangs = lignes.Select(l => (Premiere: Rang(premiere, l.Cle), Seconde: Rang(seconde, l.Cle))).ToList();
+        long MoisCivil(Table t, int rang, int mois) => rang < 0 ? 0 : t.Valeurs[Grille.Indice(rang, mois)]!.Value;
+        var valeurs = Grille.Remplir(lignes.Count, (l, c) => Grille.AnneeSuivante(c)
+            ? MoisCivil(seconde, rangs[l].Seconde, Grille.MoisCivil(c))
+            : MoisCivil(premiere, rangs[l].Premiere, Grille.MoisCivil(c)));
+        var sommes = Grille.Sommes(lignes.Count);
+        if (premiere.Masque is null || seconde.Masque is null)
+        {
+            return new Table(lignes, valeurs, null);
+        }
+
+        // The published whole: the first calendar year, the second, and the school-year parent (when nested).
+        var publiees = new List<(Table Table, int Decalage)> { (premiere, 0), (seconde, premiere.Valeurs.Length) };
+        var parentScolaire = EstRacine(territoire, ventilation) ? null : await ParentAsync(indicateur, annee, Calendrier.Scolaire, territoire, regles, ct);
+        var ligneParent = parentScolaire is null ? -1 : LigneDansParent(parentScolaire, territoire);
+        if (parentScolaire is not null)
+        {
+            if (parentScolaire.Masque is null)
+            {
+                return new Table(lignes, valeurs, null);
+            }
+
+            if (ligneParent >= 0)
+            {
+                publiees.Add((parentScolaire, premiere.Valeurs.Length + seconde.Valeurs.Length));
+            }
+        }
+
+        var valeursPubliees = publiees.SelectMany(p => p.Table.Valeurs).ToArray();
+        var sommesPubliees = publiees.SelectMany(p => Grille.Sommes(p.Table.Lignes.Count).Select(s => new Somme(s.Total + p.Decalage, [.. s.Parties.Select(x => x + p.Decalage)]))).ToList();
+        var marques = publiees.SelectMany(p => p.Table.Masque!.Marques).ToArray();
+        var primaires = publiees.SelectMany(p => p.Table.Masque!.Primaires.Select(i => i + p.Decalage)).ToHashSet();
+
+        // Each month of the school year: in one of the calendar tables (when its row is there).
+        var partagees = new Dictionary<int, int>();
+        for (var l = 0; l <= lignes.Count; l++)
+        {
+            var (rangPremiere, rangSeconde) = l < lignes.Count ? rangs[l] : (premiere.Lignes.Count, seconde.Lignes.Count);
+            for (var c = 0; c < Grille.Mois; c++)
+            {
+                var (t, rang, decalage) = Grille.AnneeSuivante(c) ? (seconde, rangSeconde, premiere.Valeurs.Length) : (premiere, rangPremiere, 0);
+                if (rang >= 0)
+                {
+                    partagees[Grille.Indice(l, c)] = decalage + Grille.Indice(rang, Grille.MoisCivil(c));
+                }
+            }
+        }
+
+        // The total row is the parent's row: its quarters and year are shared, its months are the same cells as the calendar
+        // tables' total months (tied by an equality each: both were checked beside the same calendar parent, so they agree).
+        if (parentScolaire is not null && ligneParent >= 0)
+        {
+            var decalage = premiere.Valeurs.Length + seconde.Valeurs.Length;
+            for (var c = 0; c < Grille.Colonnes; c++)
+            {
+                var dansParent = decalage + Grille.Indice(ligneParent, c);
+                if (c < Grille.Mois)
+                {
+                    sommesPubliees.Add(new Somme(dansParent, [partagees[Grille.Indice(lignes.Count, c)]]));
+                }
+                else
+                {
+                    partagees[Grille.Indice(lignes.Count, c)] = dansParent;
+                }
+            }
+        }
+
+        var publie = new TableauMasque([.. valeursPubliees.Select((v, i) => marques[i] is null ? v : null)], marques, primaires);
+        return new Table(lignes, valeurs, SecretStatistique.AppliquerAupres(valeurs, sommes, partagees, valeursPubliees, sommesPubliees, publie, regles));
     }
 
     /// <summary>SIEI rows are counted per livraison, and a livraison belongs to a PSAD: only the region's PSAD table exists for them.</summary>
@@ -233,6 +339,8 @@ public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock,
                 return [.. TranchesAge.Toutes.Select(t => new LigneTableau(t.Code, t.Nom))];
             case Ventilation.Niveau:
                 return [.. NiveauxFormation.Tous.Select(t => new LigneTableau(t.Code, t.Nom))];
+            case Ventilation.Sexe:
+                return [.. Sexes.Tous.Select(t => new LigneTableau(t.Code, t.Nom))];
             case Ventilation.Departement:
                 return [.. presentes.Select(d => new LigneTableau(d, Departements.Nom(d) is { } n ? $"{d} – {n}" : d)), new(Inconnu, "commune non renseignée")];
             case Ventilation.Epci:
@@ -302,6 +410,9 @@ public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock,
             Ventilation.TrancheAge => [.. (await q.GroupBy(j => new { An = j.DateNaissance == null ? 0 : j.DateNaissance.Value.Year, Mn = j.DateNaissance == null ? 0 : j.DateNaissance.Value.Month, j.CreeLe.Month, j.Statut, j.MotifCloture })
                 .Select(g => new { g.Key.An, g.Key.Mn, g.Key.Month, g.Key.Statut, g.Key.MotifCloture, Nombre = g.Count() }).ToListAsync(ct))
                 .Select(l => new Cohorte(TranchesAge.De(l.An, l.Mn, annee, l.Month), l.Month, l.Statut, l.MotifCloture, l.Nombre))],
+            Ventilation.Sexe => [.. (await q.GroupBy(j => new { j.Sexe, j.CreeLe.Month, j.Statut, j.MotifCloture })
+                .Select(g => new { g.Key.Sexe, g.Key.Month, g.Key.Statut, g.Key.MotifCloture, Nombre = g.Count() }).ToListAsync(ct))
+                .Select(l => new Cohorte(Sexes.De(l.Sexe), l.Month, l.Statut, l.MotifCloture, l.Nombre))],
             _ => [.. (await q.GroupBy(j => new { j.NiveauFormation, j.CreeLe.Month, j.Statut, j.MotifCloture })
                 .Select(g => new { g.Key.NiveauFormation, g.Key.Month, g.Key.Statut, g.Key.MotifCloture, Nombre = g.Count() }).ToListAsync(ct))
                 .Select(l => new Cohorte(NiveauxFormation.De(l.NiveauFormation), l.Month, l.Statut, l.MotifCloture, l.Nombre))],
