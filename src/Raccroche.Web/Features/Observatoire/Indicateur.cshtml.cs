@@ -8,7 +8,7 @@ namespace Raccroche.Web.Features.Observatoire;
 /// quarters), the method note, and the table as CSV with the same masking. The URL holds the selection. A PSAD's own
 /// tables are shown to its coordinators only (a territory code "psad-…"); anyone else asking gets the region and a message.
 /// </summary>
-public sealed class IndicateurModel(CalculIndicateurs calcul, AccesSuivi acces, RaccrocheDbContext db, ReferentielCommunes communes, IOptions<ObservatoireOptions> options, TimeProvider clock) : PageModel
+public sealed class IndicateurModel(CalculIndicateurs calcul, CalculDelais delais, AccesSuivi acces, RaccrocheDbContext db, ReferentielCommunes communes, IOptions<ObservatoireOptions> options, TimeProvider clock) : PageModel
 {
     public const int PremiereAnnee = 2022;
 
@@ -28,6 +28,9 @@ public sealed class IndicateurModel(CalculIndicateurs calcul, AccesSuivi acces, 
     public string? CalendrierDemande { get; set; }
 
     public TableauIndicateur Tableau { get; private set; } = null!;
+
+    /// <summary>For a delay indicator: its table (then <see cref="Tableau"/> has no cell).</summary>
+    public TableauDelais? Delais { get; private set; }
     public Selection Selection => Tableau.Selection;
     public ReglesSecret Regles => options.Value.Regles;
     public IReadOnlyList<int> Annees { get; private set; } = [];
@@ -45,7 +48,11 @@ public sealed class IndicateurModel(CalculIndicateurs calcul, AccesSuivi acces, 
             return refus;
         }
 
-        if (Tableau.Publiable)
+        if (Delais is { } d)
+        {
+            DessinerDelais(d);
+        }
+        else if (Tableau.Publiable)
         {
             var t = Tableau;
             var periodes = Colonnes.Where(c => c != Grille.Annee).ToList();
@@ -73,6 +80,19 @@ public sealed class IndicateurModel(CalculIndicateurs calcul, AccesSuivi acces, 
             return refus;
         }
 
+        if (Delais is { } d)
+        {
+            string[] entetes = [d.Selection.Ventilation.Libelle().Replace("par ", "", StringComparison.Ordinal), "code", "dossiers", "médiane (jours)", "troisième quartile (jours)"];
+            return new ExportCsv<int>(Enumerable.Range(0, d.Lignes.Count).ToAsyncEnumerable(), entetes, l =>
+            [
+                l < d.Lignes.Count - 1 ? d.Lignes[l].Ligne.Nom : NomTotal,
+                l < d.Lignes.Count - 1 ? CodeLigne(d.Lignes[l].Ligne) : "",
+                d.Lignes[l].Dossiers,
+                d.Lignes[l].Mediane?.ToString(CultureInfo.InvariantCulture) ?? "nd",
+                d.Lignes[l].TroisiemeQuartile?.ToString(CultureInfo.InvariantCulture) ?? "nd",
+            ], $"{d.Indicateur.Code}-{d.Selection.NomAnnee}-{d.Selection.Ventilation.Code()}.csv");
+        }
+
         var t = Tableau;
         var colonnesAffichees = Colonnes;
         var lignes = Enumerable.Range(0, t.Publiable ? t.Lignes.Count + 1 : 0).ToAsyncEnumerable();
@@ -90,12 +110,31 @@ public sealed class IndicateurModel(CalculIndicateurs calcul, AccesSuivi acces, 
     public string NomTotal => Selection.Territoire.EstRegion ? "Région" : $"Ensemble ({Selection.Territoire.Nom})";
 
     /// <summary>The code shown for a row: the PSAD's code, the département or EPCI code; nothing for a category.</summary>
-    public string CodeLigne(int l) => Selection.Ventilation switch
+    public string CodeLigne(int l) => CodeLigne(Tableau.Lignes[l]);
+
+    public string CodeLigne(LigneTableau ligne) => Selection.Ventilation switch
     {
-        Ventilation.Psad => Tableau.Lignes[l].Nom.Split(" – ")[0],
-        Ventilation.Departement or Ventilation.Epci when Tableau.Lignes[l].Cle != CalculIndicateurs.Inconnu => Tableau.Lignes[l].Cle,
+        Ventilation.Psad => ligne.Nom.Split(" – ")[0],
+        Ventilation.Departement or Ventilation.Epci when ligne.Cle != CalculIndicateurs.Inconnu => ligne.Cle,
         _ => "",
     };
+
+    /// <summary>A delay table's charts: the median per row as bars, and the map of départements' medians.</summary>
+    private void DessinerDelais(TableauDelais d)
+    {
+        var lignes = d.Lignes.Take(d.Lignes.Count - 1).Where(l => l.Ligne.Cle != CalculIndicateurs.Inconnu).ToList();
+        var nom = d.Indicateur.Libelle.ToLower(CultureInfo.GetCultureInfo("fr-FR"));
+        Graphique = Graphiques.Barres("graphique-" + d.Indicateur.Code, $"{d.Indicateur.Libelle} : médiane {Selection.Ventilation.Libelle()}, {Selection.NomAnnee}",
+            $"Diagramme en barres : la médiane du {nom}, en jours, {Selection.Ventilation.Libelle()}, pour les jeunes repérés en {Selection.NomAnnee}. Les mêmes chiffres sont dans le tableau ci-dessous ; une médiane calculée sur moins de {Regles.DenominateurMinimum} dossiers n'a pas de barre.",
+            [.. lignes.Select(l => new Barre(CodeLigne(l.Ligne), l.Mediane, TableauDelais.Texte(l.Mediane)))]);
+        if (Selection.Ventilation == Ventilation.Departement)
+        {
+            Carte = Graphiques.Carte("carte-" + d.Indicateur.Code, $"{d.Indicateur.Libelle} : médiane par département, {Selection.NomAnnee}",
+                $"Carte des départements : plus la couleur est foncée, plus la médiane du {nom} est longue. Les départements sans couleur ont moins de {Regles.DenominateurMinimum} dossiers concernés. Les mêmes chiffres sont dans le tableau.",
+                [.. lignes.Select(l => new ZoneCarte(l.Ligne.Cle, l.Ligne.Nom, l.Mediane, TableauDelais.Texte(l.Mediane)))],
+                communes.Repertoire.PositionsDepartements);
+        }
+    }
 
     private async Task<IActionResult?> ChargerAsync(string code, CancellationToken ct)
     {
@@ -154,16 +193,23 @@ public sealed class IndicateurModel(CalculIndicateurs calcul, AccesSuivi acces, 
             }
         }
 
-        var ventilation = territoire.Ventilations[0];
+        if (indicateur.Comptage == Comptage.Delai && !territoire.EstRegion)
+        {
+            Erreurs.Ajouter("territoire", "Les délais sont publiés pour la région, par PSAD ou par département. Voici la région.");
+            territoire = Territoire.Region;
+        }
+
+        var publiees = indicateur.Comptage == Comptage.Delai ? CalculDelais.Ventilations : territoire.Ventilations;
+        var ventilation = publiees[0];
         if (!string.IsNullOrEmpty(VentilationDemandee))
         {
-            if (ValeursFermees.Lire<Ventilation>(VentilationDemandee) is { } v && territoire.Ventilations.Contains(v))
+            if (ValeursFermees.Lire<Ventilation>(VentilationDemandee) is { } v && publiees.Contains(v))
             {
                 ventilation = v;
             }
             else
             {
-                Erreurs.Ajouter("ventilation", $"Cette ventilation n'est pas publiée pour {(territoire.EstRegion ? "la région" : territoire.Nom)} : choisissez {string.Join(", ", territoire.Ventilations.Select(x => x.Libelle()))}.");
+                Erreurs.Ajouter("ventilation", $"Cette ventilation n'est pas publiée pour {(territoire.EstRegion ? "la région" : territoire.Nom)} : choisissez {string.Join(", ", publiees.Select(x => x.Libelle()))}.");
             }
         }
 
@@ -180,7 +226,17 @@ public sealed class IndicateurModel(CalculIndicateurs calcul, AccesSuivi acces, 
             }
         }
 
-        Tableau = await calcul.CalculerAsync(indicateur, new Selection(annee, territoire, ventilation, periodicite, calendrier), Regles, ct);
+        var selection = new Selection(annee, territoire, ventilation, periodicite, calendrier);
+        if (indicateur.Comptage == Comptage.Delai)
+        {
+            Delais = await delais.CalculerAsync(indicateur, selection, Regles, ct);
+            Tableau = new TableauIndicateur(indicateur, selection, [], null, [], Delais.CalculeLe);
+        }
+        else
+        {
+            Tableau = await calcul.CalculerAsync(indicateur, selection, Regles, ct);
+        }
+
         return null;
     }
 }

@@ -11,6 +11,9 @@ public enum Comptage
 
     /// <summary>Rows of the SIEI livraisons: one person listed on three monthly lists counts three times.</summary>
     [Valeur("situations", "situations (une personne peut compter plusieurs fois)")] Situations,
+
+    /// <summary>Days from the file's opening to a step (<see cref="Etape"/>): a median and a third quartile, not a count.</summary>
+    [Valeur("delai", "délai en jours (médiane et troisième quartile des dossiers concernés)")] Delai,
 }
 
 /// <summary>
@@ -29,12 +32,14 @@ public sealed record Indicateur(
     string TerritoireLePlusFin,
     string Secret,
     Func<StatutDossier, MotifCloture?, bool>? Filtre = null,
-    string? Denominateur = null);
+    string? Denominateur = null,
+    Etape? Etape = null);
 
 /// <summary>The registry: every indicator the observatory publishes, with its definition (the method note of its page).</summary>
 public static class RegistreIndicateurs
 {
     private const string SourceListes = "Listes SIEI importées par les PSAD et dossiers de suivi de Raccroche";
+    private const string SecretDelais = "médiane et troisième quartile publiés seulement sur 20 dossiers ou plus ; nombres de dossiers de 1 à 10 masqués, avec les cases qui permettraient de les retrouver";
     private const string SecretEffectifs = "effectifs de 1 à 10 masqués (« < 11 »), masquage secondaire des cellules qui permettraient de les retrouver ; taux publiés seulement sur 20 jeunes ou plus";
 
     public static readonly IReadOnlyList<Indicateur> Tous =
@@ -71,6 +76,15 @@ public static class RegistreIndicateurs
             SourceListes, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs,
             (s, m) => s == StatutDossier.Cloture && m == MotifCloture.Refus,
             "jeunes-reperes"),
+        new("delai-premiere-tentative", "Délai avant la première tentative de contact",
+            "Parmi les jeunes repérés pendant l'année, ceux qu'on a déjà essayé de joindre : nombre de jours entre l'ouverture de leur dossier (leur première liste SIEI) et la première tentative de contact, médiane et troisième quartile (les trois quarts des jeunes ont été appelés ou écrits dans ce délai).",
+            SourceListes + " (tentatives de contact)", "jours", Comptage.Delai, "PSAD ou département", SecretDelais, Etape: Etape.PremiereTentative),
+        new("delai-entretien", "Délai avant l'entretien de situation",
+            "Parmi les jeunes repérés pendant l'année qui ont eu un entretien de situation : nombre de jours entre l'ouverture de leur dossier et leur premier entretien, médiane et troisième quartile.",
+            SourceListes + " (entretiens de situation)", "jours", Comptage.Delai, "PSAD ou département", SecretDelais, Etape: Etape.Entretien),
+        new("delai-solution", "Délai avant l'entrée en solution",
+            "Parmi les jeunes repérés pendant l'année qui sont entrés dans une solution : nombre de jours entre l'ouverture de leur dossier et la date de leur première entrée en solution, médiane et troisième quartile.",
+            SourceListes + " (solutions entrées)", "jours", Comptage.Delai, "PSAD ou département", SecretDelais, Etape: Etape.Solution),
     ];
 
     public static Indicateur? Trouver(string? code) => Tous.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.Ordinal));
@@ -300,8 +314,12 @@ public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock,
     }
 
     /// <summary>SIEI rows are counted per livraison, and a livraison belongs to a PSAD: only the region's PSAD table exists for them.</summary>
-    public static bool Existe(Indicateur indicateur, Territoire territoire, Ventilation ventilation) =>
-        territoire.Ventilations.Contains(ventilation) && (indicateur.Comptage == Comptage.Personnes || (territoire.EstRegion && ventilation == Ventilation.Psad));
+    public static bool Existe(Indicateur indicateur, Territoire territoire, Ventilation ventilation) => indicateur.Comptage switch
+    {
+        Comptage.Personnes => territoire.Ventilations.Contains(ventilation),
+        Comptage.Delai => territoire.EstRegion && CalculDelais.Ventilations.Contains(ventilation),
+        _ => territoire.EstRegion && ventilation == Ventilation.Psad,
+    };
 
     private async Task<(IReadOnlyList<LigneTableau> Lignes, long?[] Valeurs)> ValeursAsync(Indicateur indicateur, int annee, Territoire territoire, Ventilation ventilation, CancellationToken ct)
     {
@@ -422,19 +440,22 @@ public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock,
     }
 }
 
-/// <summary>The cohorts of recent reads, per year, population and breakdown, for <see cref="ObservatoireOptions.CacheSecondes"/> (0: none), in this instance.</summary>
+/// <summary>The grouped rows of recent reads (cohorts, delay distributions), per key, for <see cref="ObservatoireOptions.CacheSecondes"/> (0: none), in this instance.</summary>
 public sealed class CacheObservatoire(Microsoft.Extensions.Options.IOptions<ObservatoireOptions> options)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime Lu, IReadOnlyList<CalculIndicateurs.Cohorte> Cohortes)> _parCle = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime Lu, object Lignes)> _parCle = new();
 
-    public IReadOnlyList<CalculIndicateurs.Cohorte>? Lire(string cle, DateTime maintenant) =>
-        _parCle.TryGetValue(cle, out var e) && (maintenant - e.Lu).TotalSeconds < options.Value.CacheSecondes ? e.Cohortes : null;
+    public IReadOnlyList<CalculIndicateurs.Cohorte>? Lire(string cle, DateTime maintenant) => Lire<IReadOnlyList<CalculIndicateurs.Cohorte>>(cle, maintenant);
 
-    public void Ecrire(string cle, IReadOnlyList<CalculIndicateurs.Cohorte> cohortes, DateTime maintenant)
+    public T? Lire<T>(string cle, DateTime maintenant)
+        where T : class =>
+        _parCle.TryGetValue(cle, out var e) && (maintenant - e.Lu).TotalSeconds < options.Value.CacheSecondes ? e.Lignes as T : null;
+
+    public void Ecrire(string cle, object lignes, DateTime maintenant)
     {
         if (options.Value.CacheSecondes > 0)
         {
-            _parCle[cle] = (maintenant, cohortes);
+            _parCle[cle] = (maintenant, lignes);
         }
     }
 }
