@@ -20,7 +20,9 @@ public enum Comptage
 /// One indicator of the registry: what it counts, where it comes from, how finely it may be shown and under which secrecy.
 /// Indicators of people are cohorts: the young people whose case file was opened in the month, and what became of them
 /// since (so a rate "joints / repérés" compares the same people). Their <see cref="Filtre"/> reads only the file's status
-/// and closing reason, so that one grouped query (<see cref="CalculIndicateurs"/>) serves every indicator.
+/// and closing reason, so that one grouped query (<see cref="CalculIndicateurs"/>) serves every indicator. An indicator
+/// with a <see cref="Condition"/> (the follow-up after a solution, the obligation de formation) reads what the status does not
+/// say: its condition goes into the SQL of its own grouped scan.
 /// </summary>
 public sealed record Indicateur(
     string Code,
@@ -33,7 +35,8 @@ public sealed record Indicateur(
     string Secret,
     Func<StatutDossier, MotifCloture?, bool>? Filtre = null,
     string? Denominateur = null,
-    Etape? Etape = null);
+    Etape? Etape = null,
+    Func<RaccrocheDbContext, System.Linq.Expressions.Expression<Func<JeuneSuivi, bool>>>? Condition = null);
 
 /// <summary>The registry: every indicator the observatory publishes, with its definition (the method note of its page).</summary>
 public static class RegistreIndicateurs
@@ -76,6 +79,48 @@ public static class RegistreIndicateurs
             SourceListes, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs,
             (s, m) => s == StatutDossier.Cloture && m == MotifCloture.Refus,
             "jeunes-reperes"),
+        new("points-3-mois", "Points de suivi faits à 3 mois",
+            "Parmi les jeunes repérés pendant le mois, nombre de ceux dont le point de suivi à 3 mois après l'entrée dans leur solution a été fait (par le jeune avec son lien personnel ou par un référent).",
+            SourceSuivi, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs, Condition: PointFait(3)),
+        new("en-solution-3-mois", "Toujours en solution à 3 mois",
+            "Parmi les jeunes dont le point de suivi à 3 mois a été fait, nombre de ceux qui étaient alors toujours dans leur solution ou dans une autre.",
+            SourceSuivi, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs, Denominateur: "points-3-mois", Condition: PointPositif(3)),
+        new("points-6-mois", "Points de suivi faits à 6 mois",
+            "Parmi les jeunes repérés pendant le mois, nombre de ceux dont le point de suivi à 6 mois après l'entrée dans leur solution a été fait.",
+            SourceSuivi, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs, Condition: PointFait(6)),
+        new("en-solution-6-mois", "Toujours en solution à 6 mois",
+            "Parmi les jeunes dont le point de suivi à 6 mois a été fait, nombre de ceux qui étaient alors toujours dans leur solution ou dans une autre.",
+            SourceSuivi, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs, Denominateur: "points-6-mois", Condition: PointPositif(6)),
+        new("points-12-mois", "Points de suivi faits à 12 mois",
+            "Parmi les jeunes repérés pendant le mois, nombre de ceux dont le point de suivi à 12 mois après l'entrée dans leur solution a été fait.",
+            SourceSuivi, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs, Condition: PointFait(12)),
+        new("en-solution-12-mois", "Toujours en solution à 12 mois",
+            "Parmi les jeunes dont le point de suivi à 12 mois a été fait, nombre de ceux qui étaient alors toujours dans leur solution ou dans une autre.",
+            SourceSuivi, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs, Denominateur: "points-12-mois", Condition: PointPositif(12)),
+        new("sorties-suivies", "Sorties suivies jusqu'au dernier point",
+            "Parmi les jeunes repérés pendant le mois, nombre de ceux dont tous les points de suivi prévus après leur solution ont eu lieu, le dernier ayant donné un constat.",
+            SourceSuivi, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs, Condition: _ => j => j.SortieMaintenue != null),
+        new("sortie-positive-maintenue", "Sortie positive maintenue",
+            "Parmi les jeunes suivis jusqu'au dernier point, nombre de ceux que ce dernier point a trouvés toujours en solution (la même ou une autre).",
+            SourceSuivi, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs, Denominateur: "sorties-suivies", Condition: _ => j => j.SortieMaintenue == true),
+        new("mineurs-reperes", "Mineurs repérés (obligation de formation)",
+            "Parmi les jeunes repérés pendant le mois, nombre de ceux qui avaient moins de 18 ans le jour de l'ouverture de leur dossier : l'obligation de formation s'applique à eux de 16 à 18 ans.",
+            SourceListes, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs, Condition: Mineur),
+        new("obligation-satisfaite", "Mineurs dont l'obligation de formation est satisfaite",
+            "Parmi les mineurs repérés pendant le mois, nombre de ceux dont un référent a noté l'obligation de formation satisfaite (scolarité, apprentissage, formation, emploi, service civique ou accompagnement).",
+            SourceObligation, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs, Denominateur: "mineurs-reperes", Condition: Obligation(StatutObligation.Satisfaite)),
+        new("obligation-exemptee", "Mineurs exemptés de l'obligation de formation",
+            "Parmi les mineurs repérés pendant le mois, nombre de ceux qu'un référent a notés exemptés.",
+            SourceObligation, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs, Denominateur: "mineurs-reperes", Condition: Obligation(StatutObligation.Exemptee)),
+        new("obligation-non-satisfaite", "Mineurs dont l'obligation de formation n'est pas satisfaite",
+            "Parmi les mineurs repérés pendant le mois, nombre de ceux dont un référent a noté l'obligation de formation non satisfaite.",
+            SourceObligation, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs, Denominateur: "mineurs-reperes", Condition: Obligation(StatutObligation.NonSatisfaite)),
+        new("obligation-non-verifiee", "Mineurs dont l'obligation de formation n'est pas vérifiée",
+            "Parmi les mineurs repérés pendant le mois, nombre de ceux pour qui aucun référent n'a encore noté où en est l'obligation de formation.",
+            SourceObligation, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs, Denominateur: "mineurs-reperes", Condition: Obligation(StatutObligation.NonVerifiee)),
+        new("obligation-transmissions", "Transmissions au conseil départemental",
+            "Parmi les mineurs repérés pendant le mois, nombre de ceux dont le dossier a été transmis au président du conseil départemental (obligation toujours pas remplie deux mois après la convocation).",
+            SourceObligation, "jeunes", Comptage.Personnes, "PSAD", SecretEffectifs, Denominateur: "mineurs-reperes", Condition: _ => j => j.TransmissionLe != null && j.DateNaissance != null && j.DateNaissance > DateOnly.FromDateTime(j.CreeLe).AddYears(-18)),
         new("delai-premiere-tentative", "Délai avant la première tentative de contact",
             "Parmi les jeunes repérés pendant l'année, ceux qu'on a déjà essayé de joindre : nombre de jours entre l'ouverture de leur dossier (leur première liste SIEI) et la première tentative de contact, médiane et troisième quartile (les trois quarts des jeunes ont été appelés ou écrits dans ce délai).",
             SourceListes + " (tentatives de contact)", "jours", Comptage.Delai, "PSAD ou département", SecretDelais, Etape: Etape.PremiereTentative),
@@ -86,6 +131,32 @@ public static class RegistreIndicateurs
             "Parmi les jeunes repérés pendant l'année qui sont entrés dans une solution : nombre de jours entre l'ouverture de leur dossier et la date de leur première entrée en solution, médiane et troisième quartile.",
             SourceListes + " (solutions entrées)", "jours", Comptage.Delai, "PSAD ou département", SecretDelais, Etape: Etape.Solution),
     ];
+
+    private const string SourceSuivi = "Points de suivi après une solution (réponses des jeunes par leur lien personnel et constats des référents)";
+    private const string SourceObligation = "Dossiers de suivi de Raccroche : statut de l'obligation de formation noté par les référents, étapes enregistrées";
+
+    private static System.Linq.Expressions.Expression<Func<JeuneSuivi, bool>> Mineur(RaccrocheDbContext _) =>
+        j => j.DateNaissance != null && j.DateNaissance > DateOnly.FromDateTime(j.CreeLe).AddYears(-18);
+
+    private static Func<RaccrocheDbContext, System.Linq.Expressions.Expression<Func<JeuneSuivi, bool>>> Obligation(StatutObligation statut) =>
+        _ => j => j.ObligationStatut == statut && j.DateNaissance != null && j.DateNaissance > DateOnly.FromDateTime(j.CreeLe).AddYears(-18);
+
+    /// <summary>The check-in at <paramref name="mois"/> months done (PointSuivi, decision 0017), of any solution of the file.</summary>
+    private static Func<RaccrocheDbContext, System.Linq.Expressions.Expression<Func<JeuneSuivi, bool>>> PointFait(int mois) =>
+        db => j => db.PointsSuivi.Any(p => p.JeuneSuiviId == j.Id && p.Mois == mois && p.FaitLe != null && p.Constat != null);
+
+    /// <summary>The check-in at <paramref name="mois"/> months done and positive: still in the solution, or in another (<see cref="PointSuivi.Positif"/>).</summary>
+    private static Func<RaccrocheDbContext, System.Linq.Expressions.Expression<Func<JeuneSuivi, bool>>> PointPositif(int mois) =>
+        db => j => db.PointsSuivi.Any(p => p.JeuneSuiviId == j.Id && p.Mois == mois && p.FaitLe != null
+            && (p.Constat == ConstatSuivi.ToujoursEnSolution || p.Constat == ConstatSuivi.AChange));
+
+    /// <summary>What a rate is out of, in words: "des jeunes repérés", or "de « Points de suivi faits à 3 mois »".</summary>
+    public static string ReferenceDuTaux(Indicateur i) => i.Denominateur switch
+    {
+        "jeunes-reperes" => "des jeunes repérés",
+        { } code when Trouver(code) is { } d => $"de « {d.Libelle} »",
+        _ => "",
+    };
 
     public static Indicateur? Trouver(string? code) => Tous.FirstOrDefault(i => string.Equals(i.Code, code, StringComparison.Ordinal));
 }
@@ -335,7 +406,7 @@ public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock,
         }
 
         var filtre = indicateur.Filtre ?? ((_, _) => true);
-        var cohortes = await CohortesAsync(annee, territoire, ventilation, ct);
+        var cohortes = await CohortesAsync(annee, territoire, ventilation, ct, indicateur.Condition is null ? null : indicateur);
         var comptes = cohortes.Where(c => filtre(c.Statut, c.Motif)).GroupBy(c => (c.Cle, c.Mois)).ToDictionary(g => g.Key, g => g.Sum(c => c.Nombre));
         var lignes = await LignesAsync(territoire, ventilation, cohortes, ct);
         return (lignes, Grille.Remplir(lignes.Count, (l, m) => comptes.GetValueOrDefault((lignes[l].Cle, m + 1))));
@@ -385,10 +456,10 @@ public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock,
     /// The year's cohorts of a population by a breakdown: one grouped scan of the year's files for every indicator, kept
     /// <see cref="ObservatoireOptions.CacheSecondes"/> (the key figures and the indicator pages then read the same rows).
     /// </summary>
-    public async Task<IReadOnlyList<Cohorte>> CohortesAsync(int annee, Territoire territoire, Ventilation ventilation, CancellationToken ct)
+    public async Task<IReadOnlyList<Cohorte>> CohortesAsync(int annee, Territoire territoire, Ventilation ventilation, CancellationToken ct, Indicateur? condition = null)
     {
         var maintenant = clock.GetUtcNow().UtcDateTime;
-        var cle = $"{annee}|{territoire.Code}|{ventilation.Code()}";
+        var cle = $"{annee}|{territoire.Code}|{ventilation.Code()}{(condition is null ? "" : "|" + condition.Code)}";
         if (cache.Lire(cle, maintenant) is { } deja)
         {
             return deja;
@@ -397,6 +468,11 @@ public sealed class CalculIndicateurs(RaccrocheDbContext db, TimeProvider clock,
         var de = new DateTime(annee, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var a = de.AddYears(1);
         var q = db.JeunesSuivis.AsNoTracking().Where(j => j.CreeLe >= de && j.CreeLe < a);
+        if (condition?.Condition is { } sql)
+        {
+            q = q.Where(sql(db));
+        }
+
         if (territoire.Echelon == Ventilation.Departement && !territoire.EstRegion)
         {
             var prefixe = territoire.Cle;
