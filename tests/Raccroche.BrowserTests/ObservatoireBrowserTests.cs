@@ -80,7 +80,8 @@ public sealed class ObservatoireBrowserTests(BrowserFixture app)
         await page.GotoAsync(app.BaseUrl + "/observatoire");
         await TabulerJusquaAsync(page, "a[href='/observatoire/indicateurs/delai-premiere-tentative']");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/observatoire/indicateurs/delai-premiere-tentative");
+        // A loaded shared machine computes every key figure again for each page (no cache in tests): allow it time.
+        await page.WaitForURLAsync("**/observatoire/indicateurs/delai-premiere-tentative", new() { Timeout = 120_000 });
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Délai avant la première tentative de contact");
         await Assertions.Expect(page.Locator("table.delais")).ToBeVisibleAsync();
 
@@ -91,7 +92,7 @@ public sealed class ObservatoireBrowserTests(BrowserFixture app)
         await page.Keyboard.PressAsync("ArrowDown");
         await TabulerJusquaAsync(page, "form.selection button");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(u => u.Contains("ventilation=departement", StringComparison.Ordinal) && u.Contains("calendrier=scolaire", StringComparison.Ordinal));
+        await page.WaitForURLAsync(u => u.Contains("ventilation=departement", StringComparison.Ordinal) && u.Contains("calendrier=scolaire", StringComparison.Ordinal), new() { Timeout = 120_000 });
         await Assertions.Expect(page.Locator("table.delais caption")).ToContainTextAsync("par département");
         await Assertions.Expect(page.Locator("svg.carte")).ToBeVisibleAsync();
         var scroll = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
