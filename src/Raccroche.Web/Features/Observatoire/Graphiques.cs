@@ -20,7 +20,7 @@ public static class Graphiques
     public static string Barres(string id, string titre, string description, IReadOnlyList<Barre> barres)
     {
         const int largeur = 640, hauteur = 260, gauche = 48, bas = 40, haut = 16;
-        var max = Math.Max(1, barres.Max(b => b.Valeur ?? 0));
+        var max = Math.Max(1, barres.Select(b => b.Valeur ?? 0).DefaultIfEmpty(0).Max());
         var pas = (double)(largeur - gauche - 8) / Math.Max(1, barres.Count);
         var echelle = (double)(hauteur - bas - haut) / max;
         var svg = new XElement(Svg + "svg",

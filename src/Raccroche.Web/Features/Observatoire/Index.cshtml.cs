@@ -1,7 +1,7 @@
 namespace Raccroche.Web.Features.Observatoire;
 
 /// <summary>The observatory's key figures for the region: each indicator's total of the year so far, masked as its table is.</summary>
-public sealed class ObservatoireModel(CalculIndicateurs calcul, ChiffresDeContexte contexte, IOptions<ObservatoireOptions> options, TimeProvider clock) : PageModel
+public sealed class ObservatoireModel(CalculIndicateurs calcul, CalculDelais delais, ChiffresDeContexte contexte, IOptions<ObservatoireOptions> options, TimeProvider clock) : PageModel
 {
     public sealed record Chiffre(Indicateur Indicateur, string Texte, string? Taux);
 
@@ -20,6 +20,13 @@ public sealed class ObservatoireModel(CalculIndicateurs calcul, ChiffresDeContex
         var chiffres = new List<Chiffre>();
         foreach (var i in RegistreIndicateurs.Tous)
         {
+            if (i.Comptage == Comptage.Delai)
+            {
+                var d = await delais.CalculerAsync(i, new Selection(Annee, Territoire.Region, Ventilation.Psad, Periodicite.Mois), regles, ct);
+                chiffres.Add(new Chiffre(i, "médiane " + TableauDelais.Texte(d.Total.Mediane), null));
+                continue;
+            }
+
             var t = await calcul.CalculerAsync(i, new Selection(Annee, Territoire.Region, Ventilation.Psad, Periodicite.Mois), regles, ct);
             chiffres.Add(new Chiffre(i, t.Texte(t.Total, Grille.Annee, regles), t.Taux.Count > t.Total ? t.Taux[t.Total] : null));
         }

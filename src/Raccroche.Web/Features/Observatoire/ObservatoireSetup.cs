@@ -27,6 +27,7 @@ public static class ObservatoireSetup
                 "Observatoire: SeuilEffectif must be between 2 and 100, DenominateurMinimum between 1 and 1000, CacheSecondes between 0 and 3600.")
             .ValidateOnStart();
         services.AddScoped<CalculIndicateurs>();
+        services.AddScoped<CalculDelais>();
         services.AddSingleton<CacheObservatoire>();
         services.AddScoped<ImportValeursExternes>();
         services.AddScoped<ChiffresDeContexte>();

@@ -10,6 +10,7 @@ public enum Ventilation
     [Valeur("epci", "par intercommunalité (EPCI)")] Epci,
     [Valeur("tranche-age", "par tranche d'âge")] TrancheAge,
     [Valeur("niveau", "par niveau de la dernière formation")] Niveau,
+    [Valeur("sexe", "par sexe")] Sexe,
     [Valeur("structure", "par structure")] Structure,
 }
 
@@ -18,6 +19,16 @@ public enum Periodicite
 {
     [Valeur("mois", "par mois")] Mois,
     [Valeur("trimestre", "par trimestre")] Trimestre,
+}
+
+/// <summary>
+/// The year of a table: the calendar year (January to December) or the school year (September to August, named by the
+/// year it starts in). A school year's months are the calendar tables' months, so it is masked beside both of them.
+/// </summary>
+public enum Calendrier
+{
+    [Valeur("civile", "année civile (janvier à décembre)")] Civil,
+    [Valeur("scolaire", "année scolaire (septembre à août)")] Scolaire,
 }
 
 /// <summary>Which population a table covers: the region, a département, or (for its coordinators) a PSAD.</summary>
@@ -30,17 +41,20 @@ public sealed record Territoire(string Code, string Nom, Ventilation Echelon, st
     /// <summary>The breakdowns published for this population (<see cref="Grille"/>: why no others).</summary>
     public IReadOnlyList<Ventilation> Ventilations => Echelon switch
     {
-        _ when EstRegion => [Ventilation.Psad, Ventilation.Departement, Ventilation.TrancheAge, Ventilation.Niveau],
+        _ when EstRegion => [Ventilation.Psad, Ventilation.Departement, Ventilation.TrancheAge, Ventilation.Niveau, Ventilation.Sexe],
         Ventilation.Departement => [Ventilation.Epci],
-        _ => [Ventilation.Structure, Ventilation.TrancheAge, Ventilation.Niveau],
+        _ => [Ventilation.Structure, Ventilation.TrancheAge, Ventilation.Niveau, Ventilation.Sexe],
     };
 
     public static Territoire Departement(string code) => new("departement-" + code, $"{code} – {Departements.Nom(code)}", Ventilation.Departement, code);
 }
 
 /// <summary>What the reader asked for (all of it in the URL): the year, the population, the rows, the columns.</summary>
-public sealed record Selection(int Annee, Territoire Territoire, Ventilation Ventilation, Periodicite Periodicite)
+public sealed record Selection(int Annee, Territoire Territoire, Ventilation Ventilation, Periodicite Periodicite, Calendrier Calendrier = Calendrier.Civil)
 {
+    /// <summary>The year as a reader names it: "2025", or "2025-2026" for a school year.</summary>
+    public string NomAnnee => Grille.NomAnnee(Annee, Calendrier);
+
     /// <summary>The query string of this selection (the links, the CSV and the form agree on it).</summary>
     public string Requete(int? annee = null, Ventilation? ventilation = null)
     {
@@ -55,6 +69,11 @@ public sealed record Selection(int Annee, Territoire Territoire, Ventilation Ven
         if (Periodicite != Periodicite.Mois)
         {
             parties.Add("periode=" + Periodicite.Code());
+        }
+
+        if (Calendrier != Calendrier.Civil)
+        {
+            parties.Add("calendrier=" + Calendrier.Code());
         }
 
         return string.Join("&", parties);
@@ -88,6 +107,25 @@ public static class Grille
         : [.. Enumerable.Range(Mois, Trimestres), Annee];
 
     public static string NomColonne(int c) => c < Mois ? NomsMois[c] : c < Annee ? NomsTrimestres[c - Mois] : "Année";
+
+    /// <summary>The quarters of a school year: three months each from September.</summary>
+    public static readonly IReadOnlyList<string> NomsTrimestresScolaires = ["sept.-nov.", "déc.-févr.", "mars-mai", "juin-août"];
+
+    /// <summary>The name of column <paramref name="c"/> in a table of <paramref name="calendrier"/> (a school year's first month is September).</summary>
+    public static string NomColonne(int c, Calendrier calendrier) => calendrier == Calendrier.Civil ? NomColonne(c)
+        : c < Mois ? NomsMois[MoisCivil(c)] : c < Annee ? NomsTrimestresScolaires[c - Mois] : "Année";
+
+    /// <summary>The calendar month (0 = January) of column <paramref name="c"/> of a school year, and whether it is in the second calendar year.</summary>
+    public static int MoisCivil(int c) => (c + 8) % 12;
+
+    public static bool AnneeSuivante(int c) => c >= 4;
+
+    public static string NomAnnee(int annee, Calendrier calendrier) => calendrier == Calendrier.Civil
+        ? annee.ToString(CultureInfo.InvariantCulture)
+        : $"{annee}-{annee + 1}";
+
+    /// <summary>The school year a day belongs to, named by its first year (September 2025 to August 2026: 2025).</summary>
+    public static int AnneeScolaire(DateOnly jour) => jour.Month >= 9 ? jour.Year : jour.Year - 1;
 
     /// <summary>Every sum of a table of <paramref name="lignes"/> rows (plus the total row): months → quarter, months → year, quarters → year, rows → total.</summary>
     public static IReadOnlyList<Somme> Sommes(int lignes)
@@ -162,6 +200,14 @@ public static class TranchesAge
         var age = annee - anneeNaissance - (mois < moisNaissance ? 1 : 0);
         return age switch { < 16 => "moins-16", < 18 => "16-17", < 21 => "18-20", < 26 => "21-25", _ => "26-plus" };
     }
+}
+
+/// <summary>The rows of the breakdown by sex, as the latest SIEI list gave it (<see cref="Decrocheurs.ValeursSiei.Sexe"/>).</summary>
+public static class Sexes
+{
+    public static readonly IReadOnlyList<(string Code, string Nom)> Tous = [("F", "femmes"), ("M", "hommes"), ("inconnu", "sexe non renseigné")];
+
+    public static string De(string? sexe) => sexe is "F" or "M" ? sexe : "inconnu";
 }
 
 /// <summary>The levels of the last formation on the lists (2019 nomenclature, <see cref="Decrocheurs.ValeursSiei.Niveau"/>).</summary>
