@@ -53,6 +53,7 @@ public static class ReglagesDeTest
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("RateLimiting:FormulairesParFenetre", "1000");
         builder.UseSetting("RateLimiting:ConnexionParFenetre", "1000");
+        builder.UseSetting("RateLimiting:ConnexionParCompte", "1000");
         builder.UseSetting("RateLimiting:OrientationParFenetre", "1000");
         builder.UseSetting("RateLimiting:LienParFenetre", "1000");
 

@@ -21,10 +21,14 @@ public abstract class MigrationSecuriteDonneesTests
         await using var db = NouveauContexte();
         await db.GetService<IMigrator>().MigrateAsync(MigrationPrecedente);
 
-        // Structures did not change: the current model can write one.
-        var structure = new Structure { Slug = "ancienne", Nom = "Ancienne structure", Type = "association", ZoneType = ZoneType.France, DateMaj = new DateOnly(2026, 1, 1) };
-        db.Structures.Add(structure);
-        await db.SaveChangesAsync();
+        // A structure as the schema of that time holds it (later migrations added columns the current model writes).
+        var zone = (string)db.Model.FindEntityType(typeof(Structure))!.FindProperty(nameof(Structure.ZoneType))!.GetTypeMapping().Converter!.ConvertToProvider(ZoneType.France)!;
+        object codes = db.Database.IsNpgsql() ? Array.Empty<string>() : "[]";
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Structures" ("Slug", "Nom", "Type", "ZoneType", "ZoneCodes", "DateMaj", "Description")
+            VALUES ({"ancienne"}, {"Ancienne structure"}, {"association"}, {zone}, {codes}, {new DateOnly(2026, 1, 1)}, {""})
+            """);
+        var structure = new { Id = await db.Database.SqlQuery<int>($"""SELECT "Id" AS "Value" FROM "Structures" WHERE "Slug" = {"ancienne"}""").SingleAsync() };
         var le = new DateTime(2026, 11, 1, 10, 0, 0, DateTimeKind.Utc);
 
         async Task<int> Demande(string reference, string reponses)

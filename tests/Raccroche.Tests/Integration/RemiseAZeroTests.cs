@@ -51,7 +51,7 @@ public abstract class RemiseAZeroTests(AppFactory f, ITestOutputHelper sortie)
             "Livraisons", "JeunesSuivis", "SituationsSiei", "HabilitationsSuivi", "SuivisDeclares", "TentativesContact", "EvenementsDossier", "DepotsSiei", "EntretiensSituation", "SolutionsSuivi",
             "ReglesRepartition", "TransfertsSuivi", "CorrespondancesColonnes", "PrisesEnCharge", "MessagesJeune", "SmsSortants", "ValeursExternes", "PointsSuivi",
             "CalculsResultats", "CellulesResultats",
-            "CoInterventions", "ResumesEnvoyes", "BauxTaches",
+            "CoInterventions", "ResumesEnvoyes", "BauxTaches", "CompteursDebit",
         ];
         Assert.Equal(attendues.Order(), ordre.Order());
         Assert.Empty(ordre.Intersect(AppFactory.TablesDeReference));

@@ -20,6 +20,9 @@ public sealed class TachePeriodiqueTests
 
         protected override bool Demarrer() => active;
 
+        // The loop alone, without a database: the lease that makes a job run on one instance is tested in InstancesTests.
+        protected override bool UneSeuleInstance => false;
+
         protected override Task ExecuterAsync(IServiceProvider services, CancellationToken ct)
         {
             lock (Scopes)

@@ -82,12 +82,14 @@ public sealed class DonneesInitiales(RaccrocheDbContext db, ILogger<DonneesIniti
             var maintenant = clock.GetUtcNow().UtcDateTime;
             maintenant = new DateTime(maintenant.Ticks - (maintenant.Ticks % 10), DateTimeKind.Utc);
             var (partenaires, ressources) = seed.Construire(dispositifs, structures, maintenant);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            db.Partenaires.AddRange(partenaires);
-            db.Ressources.AddRange(ressources);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            logger.LogInformation("Seeded {Partenaires} partners and {Ressources} resources", partenaires.Count, ressources.Count);
+            await db.EnTransactionAsync(async tx =>
+            {
+                db.Partenaires.AddRange(partenaires);
+                db.Ressources.AddRange(ressources);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                logger.LogInformation("Seeded {Partenaires} partners and {Ressources} resources", partenaires.Count, ressources.Count);
+            }, ct);
         }
     }
 

@@ -124,7 +124,9 @@ public static class ChampsDispositif
 
     /// <summary>Properties of <see cref="Dispositif"/> that are not edited on its sheet.</summary>
     public static readonly IReadOnlyList<string> NonEditables =
-        [nameof(Dispositif.Id), nameof(Dispositif.Slug), nameof(Dispositif.StructureId), nameof(Dispositif.Structure), nameof(Dispositif.DateMaj), nameof(Dispositif.Source)];
+        [nameof(Dispositif.Id), nameof(Dispositif.Slug), nameof(Dispositif.StructureId), nameof(Dispositif.Structure), nameof(Dispositif.DateMaj), nameof(Dispositif.Source),
+        // Where an imported sheet comes from (data·inclusion, decision 0026): written by the import, never on the sheet.
+        nameof(Dispositif.SourceDonnees), nameof(Dispositif.IdSource), nameof(Dispositif.PlusDansLaSource), nameof(Dispositif.ValeursImportees)];
 }
 
 /// <summary>The editable fields of a structure (its places have theirs, <see cref="ChampsLieu"/>).</summary>
@@ -147,6 +149,8 @@ public static class ChampsStructure
     [
         nameof(Structure.Id), nameof(Structure.Slug), nameof(Structure.Type), nameof(Structure.ReseauPorteur), nameof(Structure.ZoneType),
         nameof(Structure.ZoneCodes), nameof(Structure.DateMaj), nameof(Structure.Lieux), nameof(Structure.Dispositifs),
+        nameof(Structure.SourceDonnees), nameof(Structure.IdSource), nameof(Structure.PlusDansLaSource), nameof(Structure.ZoneEstimee),
+        nameof(Structure.ValeursImportees), nameof(Structure.RepriseLe),
     ];
 }
 

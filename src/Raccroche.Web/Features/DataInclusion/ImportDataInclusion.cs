@@ -164,60 +164,63 @@ public sealed class ImportDataInclusion(RaccrocheDbContext db, InstantaneCatalog
         }
 
         // 3. Write, all at once.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var slugs = (await db.Structures.Select(s => s.Slug).ToListAsync(ct)).Concat(await db.Lieux.Select(l => l.Slug).ToListAsync(ct))
-            .Concat(await db.Dispositifs.Select(d => d.Slug).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        foreach (var r in structures)
+        // Inside the execution strategy (PostgreSQL retries a unit of work broken by a lost connection).
+        await db.EnTransactionAsync(async tx =>
         {
-            var cle = (r.Texte("source")!, r.Id);
-            if (!parCle.TryGetValue(cle, out var s))
+            var slugs = (await db.Structures.Select(s => s.Slug).ToListAsync(ct)).Concat(await db.Lieux.Select(l => l.Slug).ToListAsync(ct))
+                .Concat(await db.Dispositifs.Select(d => d.Slug).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            foreach (var r in structures)
             {
-                s = new Structure { Slug = Unique(slugs, r.Id), Nom = "", Type = "autre", SourceDonnees = cle.Item1, IdSource = cle.Item2 };
-                db.Structures.Add(s);
-                parCle[cle] = s;
-            }
-            else if (s.ValeursImportees == r.Empreinte() && !s.PlusDansLaSource)
-            {
-                continue;
-            }
+                var cle = (r.Texte("source")!, r.Id);
+                if (!parCle.TryGetValue(cle, out var s))
+                {
+                    s = new Structure { Slug = Unique(slugs, r.Id), Nom = "", Type = "autre", SourceDonnees = cle.Item1, IdSource = cle.Item2 };
+                    db.Structures.Add(s);
+                    parCle[cle] = s;
+                }
+                else if (s.ValeursImportees == r.Empreinte() && !s.PlusDansLaSource)
+                {
+                    continue;
+                }
 
-            Appliquer(s, r, communes, slugs);
-        }
-
-        foreach (var s in absentes)
-        {
-            s.PlusDansLaSource = true;
-        }
-
-        foreach (var r in servicesValides)
-        {
-            var cle = (r.Texte("source")!, r.Id);
-            var structure = parCle[(cle.Item1, r.Texte("structure_id")!)];
-            if (!dispositifsParCle.TryGetValue(cle, out var d))
-            {
-                d = new Dispositif { Slug = Unique(slugs, r.Id), Nom = "", Resume = "", SourceDonnees = cle.Item1, IdSource = cle.Item2 };
-                db.Dispositifs.Add(d);
-            }
-            else if (d.ValeursImportees == r.Empreinte() && !d.PlusDansLaSource)
-            {
-                continue;
+                Appliquer(s, r, communes, slugs);
             }
 
-            AppliquerService(d, structure, r, communes, slugs);
-        }
+            foreach (var s in absentes)
+            {
+                s.PlusDansLaSource = true;
+            }
 
-        foreach (var d in absents)
-        {
-            d.PlusDansLaSource = true;
-        }
+            foreach (var r in servicesValides)
+            {
+                var cle = (r.Texte("source")!, r.Id);
+                var structure = parCle[(cle.Item1, r.Texte("structure_id")!)];
+                if (!dispositifsParCle.TryGetValue(cle, out var d))
+                {
+                    d = new Dispositif { Slug = Unique(slugs, r.Id), Nom = "", Resume = "", SourceDonnees = cle.Item1, IdSource = cle.Item2 };
+                    db.Dispositifs.Add(d);
+                }
+                else if (d.ValeursImportees == r.Empreinte() && !d.PlusDansLaSource)
+                {
+                    continue;
+                }
 
-        await db.SaveChangesAsync(ct);
-        await ZonesCompetence.EstimerAsync(db, communes, ct);
-        journal.Ajouter(Tracabilite.Creation, "data-inclusion", null,
-            $"Import data·inclusion ({string.Join(", ", sources)}) : {rapport.Crees} créé(s), {rapport.MisAJour} mis à jour, {rapport.Inchanges} inchangé(s), " +
-            $"{rapport.EnregistrementsInvalides} invalide(s) écarté(s), {rapport.PlusDansLaSource} plus dans la source", auteur);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+                AppliquerService(d, structure, r, communes, slugs);
+            }
+
+            foreach (var d in absents)
+            {
+                d.PlusDansLaSource = true;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await ZonesCompetence.EstimerAsync(db, communes, ct);
+            journal.Ajouter(Tracabilite.Creation, "data-inclusion", null,
+                $"Import data·inclusion ({string.Join(", ", sources)}) : {rapport.Crees} créé(s), {rapport.MisAJour} mis à jour, {rapport.Inchanges} inchangé(s), " +
+                $"{rapport.EnregistrementsInvalides} invalide(s) écarté(s), {rapport.PlusDansLaSource} plus dans la source", auteur);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }, ct);
         rapport.Importe = true;
         return rapport;
     }
