@@ -151,9 +151,12 @@ public abstract class InstancesTests(AppFactory f)
 
         await using (var db = f.CreateDbContext())
         {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            await db.Lieux.Where(l => l.Id == fiche.LieuId).ExecuteUpdateAsync(s => s.SetProperty(l => l.Nom, "Jamais enregistré"));
-            await tx.RollbackAsync();
+            // Inside the execution strategy, as the app does (PostgreSQL's retrying strategy refuses a bare transaction).
+            await db.EnTransactionAsync(async tx =>
+            {
+                await db.Lieux.Where(l => l.Id == fiche.LieuId).ExecuteUpdateAsync(s => s.SetProperty(l => l.Nom, "Jamais enregistré"));
+                await tx.RollbackAsync();
+            }, CancellationToken.None);
         }
 
         Assert.Equal(v1, await VersionAsync());
@@ -161,9 +164,11 @@ public abstract class InstancesTests(AppFactory f)
         // Another table, in a transaction that commits: the version moves at the commit.
         await using (var db = f.CreateDbContext())
         {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            await db.Structures.Where(s => s.Id == fiche.StructureId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Description, "Structure revue."));
-            await tx.CommitAsync();
+            await db.EnTransactionAsync(async tx =>
+            {
+                await db.Structures.Where(s => s.Id == fiche.StructureId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Description, "Structure revue."));
+                await tx.CommitAsync();
+            }, CancellationToken.None);
         }
 
         Assert.True(await VersionAsync() > v1);
