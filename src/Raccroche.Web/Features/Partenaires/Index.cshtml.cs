@@ -26,15 +26,5 @@ public sealed class IndexModel(RaccrocheDbContext db) : PageModel
     }
 
     /// <summary>The current query string with the page replaced (for the pager).</summary>
-    public string Lien(int page)
-    {
-        var dict = Request.Query.Where(kv => kv.Key != "page" && kv.Value.ToString().Length > 0)
-            .Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value.ToString())).ToList();
-        if (page > 1)
-        {
-            dict.Add(KeyValuePair.Create("page", (string?)page.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        return "/partenaires" + QueryString.Create(dict);
-    }
+    public string Lien(int page) => LienListe.Remplacer(Request, "/partenaires", ("page", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null));
 }

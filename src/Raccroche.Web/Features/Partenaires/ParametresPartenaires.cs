@@ -23,17 +23,8 @@ public sealed class ParametresPartenaires
         }
 
         var nature = Saisie.Valeur(Nature, "nature", Natures, "type de partenaire", erreurs);
-        string? departement = null;
-        if (!string.IsNullOrWhiteSpace(Departement))
-        {
-            departement = Departement.Trim().ToUpperInvariant();
-            if (!Departements.Existe(departement))
-            {
-                erreurs.Ajouter("departement", $"Le département « {Saisie.Tronquer(Departement)} » n'existe pas (code à 2 ou 3 caractères, par exemple 69).");
-            }
-        }
-
-        var page = Saisie.Entier(Page, "page", 1, 1000, "Le numéro de page doit être un entier entre 1 et 1000.", erreurs) ?? 1;
+        var departement = Departements.Lire(Departement, "departement", erreurs);
+        var page = Saisie.Page(Page, erreurs);
         return erreurs.Any ? null
             : new FiltresPartenaires(string.IsNullOrEmpty(texte) ? null : texte, nature is null ? null : ValeursFermees.Lire<NaturePartenaire>(nature), departement, page);
     }

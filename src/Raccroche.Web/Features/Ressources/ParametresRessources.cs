@@ -26,7 +26,7 @@ public sealed class ParametresRessources
         var nature = Saisie.Valeur(Nature, "nature", Natures, "type de ressource", erreurs);
         var theme = Saisie.Valeur(Theme, "theme", Etiquettes.Themes, "thème", erreurs);
         var annee = Saisie.Entier(Annee, "annee", 2000, 2100, "L'année doit être un nombre entre 2000 et 2100, par exemple 2023.", erreurs);
-        var page = Saisie.Entier(Page, "page", 1, 1000, "Le numéro de page doit être un entier entre 1 et 1000.", erreurs) ?? 1;
+        var page = Saisie.Page(Page, erreurs);
         return erreurs.Any ? null
             : new FiltresRessources(string.IsNullOrEmpty(texte) ? null : texte, nature is null ? null : ValeursFermees.Lire<NatureRessource>(nature), theme, annee, page);
     }
