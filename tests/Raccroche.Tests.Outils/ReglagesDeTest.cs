@@ -42,8 +42,11 @@ public static class ReglagesDeTest
     /// <summary>The watch of the catalogue version shared by the instances (a test host sees its own saves through the local marks).</summary>
     public const string VeilleCatalogue = "Catalogue:VeilleActive";
 
+    /// <summary>The resources' stored files that no row names, removed five minutes after start-up then every 6 hours.</summary>
+    public const string FichiersOrphelins = "Ressources:NettoyageActif";
+
     /// <summary>Every hosted service of the app, each with its off switch.</summary>
-    public static readonly IReadOnlyList<string> TachesDeFond = [EnvoiCourriers, Relances, Retention, Transferts, ImportsSiei, EnvoiSms, RelancesSuivi, ResumeHebdomadaire, PointsSuivi, Resultats, VeilleCatalogue];
+    public static readonly IReadOnlyList<string> TachesDeFond = [EnvoiCourriers, Relances, Retention, Transferts, ImportsSiei, EnvoiSms, RelancesSuivi, ResumeHebdomadaire, PointsSuivi, Resultats, VeilleCatalogue, FichiersOrphelins];
 
     /// <summary>Testing environment, quiet logs, generous rate limits, no background job.</summary>
     public static void Appliquer(IWebHostBuilder builder)

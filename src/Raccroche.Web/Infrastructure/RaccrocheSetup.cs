@@ -83,7 +83,11 @@ public static class RaccrocheSetup
         // First: everything after it (HTTPS redirection, HSTS, limits, the audit trail) sees the client's address and
         // scheme as the trusted proxy forwarded them (Mandataire).
         app.UseForwardedHeaders();
-        app.UseExceptionHandler("/erreur/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/erreur/500",
+            StatusCodeSelector = e => DemandeTropVolumineuse.Est(e) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status500InternalServerError,
+        });
         app.UseEntetesSecurite(app.Configuration);
         if (!app.Environment.IsDevelopment())
         {
@@ -113,6 +117,7 @@ public static class RaccrocheSetup
         app.UseLimitesDebit();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseEnvoisTropVolumineux();
         return app;
     }
 
@@ -182,22 +187,34 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        logger.LogError(exception, "Unhandled exception on {Path}", context.Request.Path);
+        var tropVolumineuse = DemandeTropVolumineuse.Est(exception);
+        if (tropVolumineuse)
+        {
+            logger.LogWarning("Request body over its limit on {Path}", context.Request.Path);
+        }
+        else
+        {
+            logger.LogError(exception, "Unhandled exception on {Path}", context.Request.Path);
+        }
+
         if (!context.Request.Path.StartsWithSegments("/api"))
         {
             return false;
         }
 
-        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        var statut = tropVolumineuse ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status500InternalServerError;
+        context.Response.StatusCode = statut;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             Exception = exception,
             ProblemDetails =
             {
-                Status = StatusCodes.Status500InternalServerError,
-                Title = "Erreur interne",
-                Detail = "Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez dans un instant.",
+                Status = statut,
+                Title = tropVolumineuse ? "Requête trop volumineuse" : "Erreur interne",
+                Detail = tropVolumineuse
+                    ? "Le corps de la requête dépasse la taille permise. Envoyez seulement les champs documentés."
+                    : "Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez dans un instant.",
             },
         });
     }

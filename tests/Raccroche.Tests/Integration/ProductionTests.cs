@@ -123,6 +123,22 @@ public abstract class MandataireTests
     }
 
     [Fact]
+    public async Task OnKestrel_AnUploadOverTheRequestLimit_Gets413AndTheFrenchPage_NotA500()
+    {
+        await using var f = await DemarrerAsync("10.9.9.9");
+        var client = Client(f, null);
+        await Pro.ConnecterAsync(f, await Pro.CreerCompteAsync(f, Roles.Editeur), client);
+        var enorme = new byte[Raccroche.Web.Features.Ressources.EditionModel.TailleRequete + 1024 * 1024];
+        "%PDF-1.4\n"u8.CopyTo(enorme);
+        var form = (await Formulaire.LireAsync(client, "/pro/ressources/edition")).Mettre("Saisie.Titre", "Trop lourd pour Kestrel");
+        var r = await form.EnvoyerAvecFichierAsync(client, "Publier", "Fichier", enorme, "enorme.pdf");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, r.StatusCode);
+        var page = await Pro.Html(r);
+        Assert.Equal("Envoi trop volumineux", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Rien n'a été enregistré", page.QuerySelector("main")!.TextContent);
+    }
+
+    [Fact]
     public async Task TlsTerminatingProxy_NoRedirectLoop_HstsSent()
     {
         await using var f = await DemarrerAsync("127.0.0.1", ("Https:Port", "443"), ("AllowedHosts", "raccroche.test"));

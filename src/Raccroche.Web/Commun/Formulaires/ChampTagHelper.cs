@@ -39,6 +39,9 @@ public sealed class ChampTagHelper : TagHelper
     /// <summary>The file types a file field takes (<c>accept</c>).</summary>
     public string? Accepte { get; set; }
 
+    /// <summary>The largest file a file field takes, in bytes: site.js refuses a larger one before it is sent (<c>data-taille-max</c>).</summary>
+    public long? TailleMax { get; set; }
+
     /// <summary>Whether site.js suggests communes as one types (<c>data-commune-autocomplete</c>).</summary>
     public bool Communes { get; set; }
     public bool Autofocus { get; set; }
@@ -88,6 +91,7 @@ public sealed class ChampTagHelper : TagHelper
             (Autocomplete is { } a ? $" autocomplete=\"{a}\"" : "") +
             (Inputmode is { } im ? $" inputmode=\"{im}\"" : "") +
             (Accepte is { } ac ? $" accept=\"{ac}\"" : "") +
+            (TailleMax is { } tm ? $" data-taille-max=\"{tm}\"" : "") +
             (Communes ? " data-commune-autocomplete" : "") +
             (Autofocus ? " autofocus" : "") +
             (Requis ? " required" : "") +

@@ -11,6 +11,11 @@ public static class RessourcesSetup
     public static IServiceCollection AddRessources(this IServiceCollection services, IConfiguration config)
     {
         services.Configure<RessourcesOptions>(config.GetSection(RessourcesOptions.Section));
+        if (config.GetValue("Ressources:NettoyageActif", true))
+        {
+            services.AddHostedService<TacheFichiersOrphelins>();
+        }
+
         return services.AddSingleton<StockageRessources>();
     }
 
@@ -38,5 +43,33 @@ public static class RessourcesSetup
         http.Response.Headers.ContentSecurityPolicy = "sandbox";
         return TypedResults.File(flux, "application/pdf", StockageRessources.NomPropre(r.FichierNom),
             lastModified: DateTime.SpecifyKind(r.ModifieeLe, DateTimeKind.Utc), enableRangeProcessing: true);
+    }
+}
+
+/// <summary>
+/// Every 6 hours, the stored PDF files that no resource names and older than an hour go (a crash between the file and its
+/// row). Every instance cleans the folder it sees: a deletion twice over is harmless.
+/// </summary>
+public sealed class TacheFichiersOrphelins(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TacheFichiersOrphelins> logger)
+    : TachePeriodique(scopes, clock, logger)
+{
+    public static readonly TimeSpan Age = TimeSpan.FromHours(1);
+
+    protected override string Nom => "Orphan resource files";
+
+    protected override TimeSpan Intervalle => TimeSpan.FromHours(6);
+
+    protected override TimeSpan PremierDelai => TimeSpan.FromMinutes(5);
+
+    protected override bool UneSeuleInstance => false;
+
+    protected override async Task ExecuterAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var n = await services.GetRequiredService<StockageRessources>().NettoyerOrphelinsAsync(
+            services.GetRequiredService<RaccrocheDbContext>(), Age, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+        if (n > 0)
+        {
+            logger.LogInformation("{Count} orphan resource file(s) removed", n);
+        }
     }
 }

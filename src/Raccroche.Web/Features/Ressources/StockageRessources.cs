@@ -95,6 +95,37 @@ public sealed partial class StockageRessources
         }
     }
 
+    /// <summary>
+    /// Removes the stored files no resource names any more and last written more than <paramref name="age"/> ago: a file
+    /// whose save did not commit because the process stopped in between (an upload in progress is younger than that).
+    /// Returns how many went.
+    /// </summary>
+    public async Task<int> NettoyerOrphelinsAsync(RaccrocheDbContext db, TimeSpan age, DateTime maintenantUtc, CancellationToken ct)
+    {
+        if (!Directory.Exists(_dossier))
+        {
+            return 0;
+        }
+
+        var candidats = Directory.EnumerateFiles(_dossier)
+            .Select(Path.GetFileName)
+            .Where(n => n is not null && NomStocke().IsMatch(n) && File.GetLastWriteTimeUtc(Path.Combine(_dossier, n)) < maintenantUtc - age)
+            .Select(n => n!)
+            .ToList();
+        var supprimes = 0;
+        foreach (var lot in candidats.Chunk(500))
+        {
+            var nommes = await db.Ressources.Where(r => r.Fichier != null && lot.Contains(r.Fichier)).Select(r => r.Fichier!).ToListAsync(ct);
+            foreach (var nom in lot.Except(nommes))
+            {
+                Supprimer(nom);
+                supprimes++;
+            }
+        }
+
+        return supprimes;
+    }
+
     /// <summary>The uploaded name made safe to offer back (no folders, no control characters, a .pdf end).</summary>
     public static string NomPropre(string? nom)
     {

@@ -69,3 +69,19 @@
   }
   suivant();
 })();
+
+// A file field with data-taille-max refuses a larger file before it is sent (the server says the same after a long upload).
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll("input[type=file][data-taille-max]"), function (input) {
+    var max = parseInt(input.getAttribute("data-taille-max"), 10);
+    input.addEventListener("change", function () {
+      var f = input.files && input.files[0];
+      var mo = function (n) { return (n / 1048576).toLocaleString("fr-FR", { maximumFractionDigits: 1 }) + " Mo"; };
+      input.setCustomValidity(f && f.size > max
+        ? "Le fichier pèse " + mo(f.size) + " : " + mo(max) + " au plus. Réduisez-le ou donnez plutôt un lien."
+        : "");
+      if (f && f.size > max) { input.reportValidity(); }
+    });
+  });
+})();
