@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Raccroche.Web.Donnees;
@@ -40,4 +41,24 @@ public static class Transactions
             await travail(tx);
             return true;
         }, ct, isolation);
+
+    /// <summary>A broken or refused connection, a timeout, retries exhausted: anywhere in the chain of causes.</summary>
+    public static bool EstPassagere(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is RetryLimitExceededException or TimeoutException
+                || e is DbException { IsTransient: true }
+                || e is Npgsql.NpgsqlException { InnerException: System.IO.IOException or System.Net.Sockets.SocketException }
+                || e is Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "08006" or "08001" or "08003" or "53300" }
+
+                // FATAL: the server refused or ended the session itself (shutting down, not accepting connections).
+                || e is Npgsql.PostgresException { Severity: "FATAL" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -56,7 +56,7 @@ public sealed class CompteursDebit(RaccrocheDbContext db, TimeProvider clock, IL
                 """).ToListAsync(ct);
             return nombre.Single() <= limite;
         }
-        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
+        catch (Exception ex) when (ex is DbException or InvalidOperationException || Transactions.EstPassagere(ex))
         {
             logger.LogWarning(ex, "Rate limit counter unavailable; the request is let through");
             return true;

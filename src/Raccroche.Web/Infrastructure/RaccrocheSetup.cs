@@ -86,7 +86,9 @@ public static class RaccrocheSetup
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/erreur/500",
-            StatusCodeSelector = e => DemandeTropVolumineuse.Est(e) ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = e => DemandeTropVolumineuse.Est(e) ? StatusCodes.Status413PayloadTooLarge
+                : Transactions.EstPassagere(e) ? StatusCodes.Status503ServiceUnavailable
+                : StatusCodes.Status500InternalServerError,
         });
         app.UseEntetesSecurite(app.Configuration);
         if (!app.Environment.IsDevelopment())
@@ -116,6 +118,7 @@ public static class RaccrocheSetup
         app.UseCors();                                // only endpoints that name a policy (RequireCors) answer other origins
         app.UseLimitesDebit();
         app.UseAuthentication();
+        app.UseSessionsVerifiees();
         app.UseAuthorization();
         app.UseEnvoisTropVolumineux();
         return app;
@@ -187,14 +190,21 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var tropVolumineuse = DemandeTropVolumineuse.Est(exception);
-        if (tropVolumineuse)
+        var statut = DemandeTropVolumineuse.Est(exception) ? StatusCodes.Status413PayloadTooLarge
+            : Transactions.EstPassagere(exception) ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status500InternalServerError;
+        switch (statut)
         {
-            logger.LogWarning("Request body over its limit on {Path}", context.Request.Path);
-        }
-        else
-        {
-            logger.LogError(exception, "Unhandled exception on {Path}", context.Request.Path);
+            case StatusCodes.Status413PayloadTooLarge:
+                logger.LogWarning("Request body over its limit on {Path}", context.Request.Path);
+                break;
+            case StatusCodes.Status503ServiceUnavailable:
+                logger.LogWarning(exception, "Database unavailable beyond the retries on {Path}", context.Request.Path);
+                context.Response.Headers.RetryAfter = "10";
+                break;
+            default:
+                logger.LogError(exception, "Unhandled exception on {Path}", context.Request.Path);
+                break;
         }
 
         if (!context.Request.Path.StartsWithSegments("/api"))
@@ -202,7 +212,6 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             return false;
         }
 
-        var statut = tropVolumineuse ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status500InternalServerError;
         context.Response.StatusCode = statut;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
@@ -211,10 +220,18 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             ProblemDetails =
             {
                 Status = statut,
-                Title = tropVolumineuse ? "Requête trop volumineuse" : "Erreur interne",
-                Detail = tropVolumineuse
-                    ? "Le corps de la requête dépasse la taille permise. Envoyez seulement les champs documentés."
-                    : "Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez dans un instant.",
+                Title = statut switch
+                {
+                    StatusCodes.Status413PayloadTooLarge => "Requête trop volumineuse",
+                    StatusCodes.Status503ServiceUnavailable => "Service momentanément indisponible",
+                    _ => "Erreur interne",
+                },
+                Detail = statut switch
+                {
+                    StatusCodes.Status413PayloadTooLarge => "Le corps de la requête dépasse la taille permise. Envoyez seulement les champs documentés.",
+                    StatusCodes.Status503ServiceUnavailable => "La base de données ne répond pas : rien n'a été enregistré. Réessayez dans quelques secondes.",
+                    _ => "Une erreur inattendue s'est produite. Elle a été enregistrée ; réessayez dans un instant.",
+                },
             },
         });
     }

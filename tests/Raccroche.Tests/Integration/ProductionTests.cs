@@ -338,6 +338,121 @@ public sealed class ResilienceJournalPostgresTests(PostgresAppFactory f) : Resil
     }
 
     [Fact]
+    public async Task ContactPost_DatabaseRefusingConnectionsBeyondTheRetries_FormComesBackFilled_NothingWritten()
+    {
+        var capture = new CaptureJournaux();
+        await using var app = new PostgresAppFactory { Capture = capture };
+        app.Reglages["Database:Reessais"] = "1";
+        await app.InitializeAsync();
+        var prenom = "Tess" + Lettres();
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = AppFactory.Https });
+        var (action, contenu) = await Soumission.PreparerAsync(client, $"/diagnostic/recontact?{Reponses}", Contact(prenom));
+        var nom = new NpgsqlConnectionStringBuilder(app.ChaineConnexion).Database!;
+        await AutoriserConnexionsAsync(app, nom, false);
+        HttpResponseMessage r;
+        try
+        {
+            await CouperConnexionsAsync(app, "postgres", nom);
+            r = await client.PostAsync(action, contenu);
+        }
+        finally
+        {
+            await AutoriserConnexionsAsync(app, nom, true);
+        }
+
+        Assert.True(r.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)r.StatusCode}: {string.Join("\n", capture.Lignes.Where(l => l.Contains("Unhandled exception", StringComparison.Ordinal)).Take(1))}");
+        Assert.Equal("10", r.Headers.RetryAfter!.ToString());
+        var page = await Pro.Html(r);
+        Assert.Contains("momentanément indisponible", page.QuerySelector("main")!.TextContent);
+        Assert.Equal(prenom, page.QuerySelector("input[name='Saisie.Prenom']")!.GetAttribute("value"));
+        Assert.Equal("06 12 34 56 78", page.QuerySelector("input[name='Saisie.Telephone']")!.GetAttribute("value"));
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.DemandesContact.AnyAsync(d => d.Prenom == prenom));
+
+        // Once the database is back, the same form goes through.
+        (action, contenu) = await Soumission.PreparerAsync(client, $"/diagnostic/recontact?{Reponses}", Contact(prenom));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync(action, contenu)).StatusCode);
+        Assert.Equal(1, await db.DemandesContact.CountAsync(d => d.Prenom == prenom));
+    }
+
+    [Fact]
+    public async Task CaseFilePost_DatabaseRefusingConnections_ErrorPageKeepsTheTypedValues_SentAgainTheyAreWrittenOnce()
+    {
+        await using var app = new PostgresAppFactory();
+        app.Reglages["Database:Reessais"] = "1";
+        await app.InitializeAsync();
+        var comptes = new Dictionary<string, CompteTest>();
+        int dossier;
+        await using (var db = app.CreateDbContext())
+        {
+            var ml = await db.Structures.Where(s => s.Slug == "ml-63").Select(s => s.Id).SingleAsync();
+            var cio = await db.Structures.Where(s => s.Slug == "cio-63").Select(s => s.Id).SingleAsync();
+            var x = new Psad { Code = "rx" + Lettres(), Nom = "PSAD résilience", Territoire = ["63"], Partenaires = [new() { StructureId = ml }, new() { StructureId = cio }] };
+            var y = new Psad { Code = "ry" + Lettres(), Nom = "PSAD autre", Territoire = ["69"] };
+            db.Psads.AddRange(x, y);
+            await db.SaveChangesAsync();
+            await EquipeDeTest.InstallerAsync(app, app.Services, x.Id, y.Id, comptes);
+            using (var scope = app.Services.CreateScope())
+            {
+                var novembre = new DateOnly(2026, 11, 1);
+                var rapport = await scope.ServiceProvider.GetRequiredService<ImportSiei>()
+                    .ExecuterAsync(x.Code, novembre, ListeSieiSynthetique.Flux(ListeSieiSynthetique.Csv(ListeSieiSynthetique.Jeunes(1, 7, novembre))), "liste.csv", false, false, "test");
+                Assert.True(rapport.Importe, rapport.Resume());
+            }
+
+            dossier = await db.JeunesSuivis.Where(j => j.PsadId == x.Id).Select(j => j.Id).SingleAsync();
+            var coordination = await Pro.ConnecterAsync(app, comptes[EquipeDeTest.CoordX]);
+            Assert.Equal(HttpStatusCode.Redirect, (await Pro.PosterAsync(coordination, $"/pro/decrocheurs/{dossier}", new() { ["StructureId"] = ml.ToString(CultureInfo.InvariantCulture) })).StatusCode);
+        }
+
+        var referent = await Pro.ConnecterAsync(app, comptes[EquipeDeTest.RefA]);
+        var form = (await Formulaire.LireAsync(referent, $"/pro/decrocheurs/{dossier}", "form[action*='handler=Tentative']"))
+            .Cocher("Canal", "telephone").Cocher("Issue", "messagerie").Mettre("Quand", "");
+        var nom = new NpgsqlConnectionStringBuilder(app.ChaineConnexion).Database!;
+        await AutoriserConnexionsAsync(app, nom, false);
+        HttpResponseMessage r;
+        try
+        {
+            await CouperConnexionsAsync(app, "postgres", nom);
+            r = await form.EnvoyerAsync(referent);
+        }
+        finally
+        {
+            await AutoriserConnexionsAsync(app, nom, true);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode);
+        Assert.Equal("10", r.Headers.RetryAfter!.ToString());
+        var page = await Pro.Html(r);
+        Assert.Contains("rien n'a été enregistré", page.QuerySelector("main")!.TextContent);
+        var conserve = page.QuerySelector("form.formulaire-conserve")!;
+        Assert.Equal($"/pro/decrocheurs/{dossier}?handler=Tentative", conserve.GetAttribute("action"));
+        Assert.Equal("messagerie", conserve.QuerySelector("input[name='Issue']")!.GetAttribute("value"));
+        Assert.NotNull(conserve.QuerySelector("input[name='Version']"));
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Equal(0, await db.TentativesContact.CountAsync(t => t.JeuneSuiviId == dossier));
+        }
+
+        // The database is back: the kept form, sent as it stands, records the attempt once.
+        var renvoi = new FormUrlEncodedContent(conserve.QuerySelectorAll("input[name], textarea[name]")
+            .Select(e => KeyValuePair.Create(e.GetAttribute("name")!, (e as AngleSharp.Html.Dom.IHtmlTextAreaElement)?.Value ?? e.GetAttribute("value") ?? "")));
+        Assert.Equal(HttpStatusCode.Redirect, (await referent.PostAsync(conserve.GetAttribute("action"), renvoi)).StatusCode);
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Equal(1, await db.TentativesContact.CountAsync(t => t.JeuneSuiviId == dossier));
+        }
+    }
+
+    private static async Task AutoriserConnexionsAsync(AppFactory app, string nom, bool oui)
+    {
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(app.ChaineConnexion) { Database = "postgres", Pooling = false }.ToString());
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"ALTER DATABASE \"{nom}\" WITH ALLOW_CONNECTIONS {(oui ? "true" : "false")}", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
     public async Task SplitRoles_AppRoleCannotUpdateOrDeleteAuditLines_PurgeRoleCan()
     {
         var suffixe = Guid.NewGuid().ToString("N")[..10];

@@ -18,6 +18,23 @@ public static class ComptesSetup
     public const string ClaimTerritoire = "territoire";
     public const string ClaimNom = "nom";
 
+    /// <summary>The Items key of a session that could not be checked because the database was unavailable.</summary>
+    private const string SessionNonVerifiee = "raccroche.session-non-verifiee";
+
+    /// <summary>
+    /// After authentication: a request whose session could not be checked (database unavailable) goes no further than
+    /// the error page (503), which the exception handler then renders with the posted form kept.
+    /// </summary>
+    public static IApplicationBuilder UseSessionsVerifiees(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (context.Items[SessionNonVerifiee] is Exception e && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e).Throw();
+        }
+
+        return next(context);
+    });
+
     public static IServiceCollection AddComptes(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         ProtectionCles.Configurer(services.AddDataProtection(), config, env);
@@ -94,14 +111,23 @@ public static class ComptesSetup
             o.SlidingExpiration = true;
             o.Events.OnValidatePrincipal = async ctx =>
             {
-                if (!await ctx.HttpContext.RequestServices.GetRequiredService<Sessions>().ValiderAsync(ctx.Principal, ctx.HttpContext.RequestAborted))
+                try
                 {
-                    ctx.RejectPrincipal();
-                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-                    return;
-                }
+                    if (!await ctx.HttpContext.RequestServices.GetRequiredService<Sessions>().ValiderAsync(ctx.Principal, ctx.HttpContext.RequestAborted))
+                    {
+                        ctx.RejectPrincipal();
+                        await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                        return;
+                    }
 
-                await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+                    await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+                }
+                catch (Exception e) when (Transactions.EstPassagere(e))
+                {
+                    // The session cannot be checked: the request fails with the 503 page (UseSessionsVerifiees), which
+                    // may show this person the form they posted; the cookie stays, so nobody is signed out by an outage.
+                    ctx.HttpContext.Items[SessionNonVerifiee] = e;
+                }
             };
             o.Events.OnRedirectToAccessDenied = ctx =>
             {

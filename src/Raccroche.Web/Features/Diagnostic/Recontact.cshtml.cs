@@ -11,6 +11,7 @@ namespace Raccroche.Web.Features.Diagnostic;
 /// bare URL, so once a name or a phone number is typed, neither they nor the answers appear in any URL.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Raccroche.Web.Infrastructure.LimitesDebit.Formulaires)]
+[ReaffichableSansBase]
 public sealed class RecontactModel(InstantaneCatalogue instantane, RaccrocheDbContext db, Recontact recontact) : PageModel
 {
     [BindProperty] public SaisieContact Saisie { get; set; } = new();
