@@ -84,6 +84,7 @@ app.MapVeille();                                      // Veille  /veille/flux.at
 app.MapAgenda();                                      // Agenda  /agenda.ics, /agenda/{id}.ics
 app.MapRessources();                                  // Ressources  /ressources/{id}/fichier (a stored PDF)
 app.MapSante();                                       // Sante   /sante/vivant, /sante/pret (for the reverse proxy)
+app.MapTelemetrie();                                  // /metrics (Prometheus) when Telemetrie:Prometheus; OTLP export when Telemetrie:Otlp
 
 var api = app.MapGroup("/api/v1").WithTags("v1");
 api.MapDispositifsApi();                              // Dispositifs  /api/v1/dispositifs

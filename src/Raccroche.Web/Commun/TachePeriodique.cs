@@ -62,13 +62,17 @@ public abstract class TachePeriodique(IServiceScopeFactory scopes, TimeProvider 
                 try
                 {
                     using var scope = scopes.CreateScope();
+                    var mesures = scope.ServiceProvider.GetService<Mesures>();
+                    Task Executer(CancellationToken ct) => mesures is null
+                        ? ExecuterAsync(scope.ServiceProvider, ct)
+                        : mesures.MesurerAsync(CleBail, () => ExecuterAsync(scope.ServiceProvider, ct));
                     if (!UneSeuleInstance)
                     {
-                        await ExecuterAsync(scope.ServiceProvider, stoppingToken);
+                        await Executer(stoppingToken);
                     }
                     else
                     {
-                        tenu |= await BauxTaches.ExecuterSeulAsync(scopes, CleBail, DureeBail, ct => ExecuterAsync(scope.ServiceProvider, ct), stoppingToken);
+                        tenu |= await BauxTaches.ExecuterSeulAsync(scopes, CleBail, DureeBail, Executer, stoppingToken);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

@@ -18,6 +18,7 @@ public static class RaccrocheSetup
             o.ProtegerEspacePro();
         }).AddMvcOptions(o => o.Filters.Add<IndisponibiliteBaseFilter>());
         services.AddHttpContextAccessor();
+        services.AddTelemetrie(builder.Configuration, builder.Environment);
 
         // French text as UTF-8 rather than &#xE9; entities or \u00e9 escapes: lighter pages and JSON.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -26,6 +26,7 @@ public sealed class InstantaneCatalogue(IServiceScopeFactory scopes, Referentiel
     private long _marque;
     private long _couverte;
     private int _communesChangees;
+    private long _construitLe;
 
     public CatalogueIndex Index => _index ?? throw new InvalidOperationException("The catalogue index is not built yet.");
 
@@ -34,6 +35,9 @@ public sealed class InstantaneCatalogue(IServiceScopeFactory scopes, Referentiel
     public RepertoireStructures Annuaire => _annuaire ?? throw new InvalidOperationException("The directory is not built yet.");
 
     public bool Pret => _index is not null && referentiel.Charge;
+
+    /// <summary>When the snapshot served now was read (UTC ticks; 0 before the first build).</summary>
+    public long ConstruitLe => Interlocked.Read(ref _construitLe);
 
     /// <summary>The number of the last change marked.</summary>
     public long DerniereMarque => Interlocked.Read(ref _marque);
@@ -131,6 +135,7 @@ public sealed class InstantaneCatalogue(IServiceScopeFactory scopes, Referentiel
             _index = CatalogueIndex.Construire(lecture.Dispositifs, referentiel.Repertoire, lecture.Numero);
             _annuaire = new RepertoireStructures(lecture.Structures, referentiel.Repertoire);
             Interlocked.Exchange(ref _versionBase, lecture.Numero);
+            Interlocked.Exchange(ref _construitLe, DateTime.UtcNow.Ticks);
             Couvrir(couverte);
             logger.LogInformation("Catalogue index built: {Count} programmes, {Terms} terms in {Elapsed} ms",
                 _index.Count, _index.NombreDeTermes, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);

@@ -222,6 +222,13 @@ public sealed class EnvoiCourriers(IServiceScopeFactory scopes, IOptions<Courrie
 
     protected override TimeSpan Intervalle => TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalleSecondes));
 
-    protected override Task ExecuterAsync(IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<Courrier>().EnvoyerEnAttenteAsync(ct);
+    protected override async Task ExecuterAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<Courrier>().EnvoyerEnAttenteAsync(ct);
+        if (services.GetService<Mesures>() is { } mesures)
+        {
+            var db = services.GetRequiredService<RaccrocheDbContext>();
+            mesures.Relever(Mesures.Niveaux.Courriers, await db.MessagesSortants.LongCountAsync(m => m.Statut == StatutMessage.EnAttente, ct));
+        }
+    }
 }

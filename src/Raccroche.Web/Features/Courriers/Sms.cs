@@ -226,8 +226,15 @@ public sealed class TacheSms(IServiceScopeFactory scopes, IOptions<SmsOptions> o
 
     protected override TimeSpan Intervalle => TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalleSecondes));
 
-    protected override Task ExecuterAsync(IServiceProvider services, CancellationToken ct) =>
-        services.GetRequiredService<FileSms>().EnvoyerEnAttenteAsync(ct);
+    protected override async Task ExecuterAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<FileSms>().EnvoyerEnAttenteAsync(ct);
+        if (services.GetService<Mesures>() is { } mesures)
+        {
+            var db = services.GetRequiredService<RaccrocheDbContext>();
+            mesures.Relever(Mesures.Niveaux.Sms, await db.SmsSortants.LongCountAsync(m => m.Statut == StatutMessage.EnAttente, ct));
+        }
+    }
 }
 
 /// <summary>The length of an SMS: GSM-7 when every character is in the GSM 03.38 alphabet (160 per SMS), else UCS-2 (70).</summary>
