@@ -36,6 +36,9 @@ const string Usage = """
           The programmes' outcomes over n case files (those of suivi-liste) with entretiens, catalogue solutions and
           check-ins in a fresh database raccroche_bench_resultats (binary COPY): the night's computation (query and
           snapshot writes), the query alone, the masking of every programme's table, an instance's load; EXPLAIN ANALYZE.
+      charge --url https://127.0.0.1:8443 [--connexions 200] [--duree 60] [--pg CONNECTION] [--rapport FILE.json] [--seed 42]
+          Mixed traffic against a running deployment (deploy/local): searches, sheets, diagnostic, contact requests;
+          errors and p50/p95/p99 per kind, errors per second, every acknowledged write looked up in --pg's database.
       profile --db FILE.db [--famille a|b|c|d] [--secondes 20]
           One family in a loop (attach perf to the printed PID) and the types its queries allocate.
     """;
@@ -61,6 +64,7 @@ try
         "siei" => await SieiBench.ExecuterAsync(options),
         "suivi-liste" => await ListeBench.ExecuterAsync(options),
         "resultats" => await ResultatsBench.ExecuterAsync(options),
+        "charge" => await Charge.ExecuterAsync(options),
         _ => Inconnu(args[0]),
     };
 }
