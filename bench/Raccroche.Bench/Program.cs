@@ -28,6 +28,8 @@ const string Usage = """
           A SIEI list of n rows into a PSAD that already follows --connus % of them: dry run, then
           import, on a fresh SQLite file (and a fresh PostgreSQL database raccroche_bench_siei).
           --sans-sqlite measures PostgreSQL alone (its peak memory then owes nothing to the SQLite runs).
+      siei-csv --out FILE.csv [--n 100000]
+          The same synthetic SIEI list as a CSV file, for the app's import-siei verb (bench/panne-import.sh).
       suivi-liste --pg "Host=127.0.0.1;Port=5432;Username=raccroche;Password=raccroche" [--n 1000000] [--psads 42] [--requetes 200] [--seed 42] [--reutiliser] [--tours 1]
           The follow-up's work lists (référent and coordinator, varied filters + sort, first 50 rows) and the
           coordinator's counts over n case files in a fresh database raccroche_bench_liste (binary COPY);
@@ -62,6 +64,7 @@ try
         "page-urls" => await MatchBench.EcrireUrlsAsync(options),
         "profile" => await ProfilCpu.ExecuterAsync(options),
         "siei" => await SieiBench.ExecuterAsync(options),
+        "siei-csv" => await SieiBench.EcrireCsvAsync(options),
         "suivi-liste" => await ListeBench.ExecuterAsync(options),
         "resultats" => await ResultatsBench.ExecuterAsync(options),
         "charge" => await Charge.ExecuterAsync(options),

@@ -156,6 +156,16 @@ internal static class SieiBench
         }
     }
 
+    /// <summary>The synthetic list as a file, for a run of the app's own <c>import-siei</c> verb (bench/panne-import.sh).</summary>
+    public static async Task<int> EcrireCsvAsync(BancOptions o)
+    {
+        var n = o.Entier("n", 100_000);
+        var sortie = o.Requis("out");
+        await File.WriteAllBytesAsync(sortie, Csv(n, new DateOnly(2026, 11, 1)));
+        Console.WriteLine($"{n:N0} rows written to {sortie}");
+        return 0;
+    }
+
     /// <summary>The first rows are the same people whatever <paramref name="n"/>, so a shorter list is a previous livraison.</summary>
     private static byte[] Csv(int n, DateOnly mois)
     {
