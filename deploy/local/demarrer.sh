@@ -72,6 +72,7 @@ if ((vivants == 0)); then
 
   echo "== Database $base (dropped and created again) and its roles"
   psql -XAtq -v ON_ERROR_STOP=1 -d postgres >/dev/null <<SQL
+SET client_min_messages = warning;
 DROP DATABASE IF EXISTS $base WITH (FORCE);
 DO \$\$ DECLARE r text; BEGIN
   FOREACH r IN ARRAY ARRAY['${base}_proprietaire', '${base}_app', '${base}_purge'] LOOP

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # Settings of the local topology, sourced by demarrer.sh, arreter.sh and verifier.sh. Each may be set beforehand.
 RACCROCHE_LOCAL=${RACCROCHE_LOCAL:-/tmp/raccroche-local}           # everything the topology writes
 RACCROCHE_LOCAL_BASE=${RACCROCHE_LOCAL_BASE:-raccroche_local}       # database (dropped and created again at a start)

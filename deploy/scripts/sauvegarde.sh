@@ -36,8 +36,7 @@ while read -r -t 600 ligne <&"${SESSION[0]}" && [[ $ligne != fin ]]; do echo "$l
 [[ ${ligne:-} == fin ]] || echec "counting the rows failed"
 
 pg_dump --format=custom --snapshot="$instantane" --dbname="$base" --file="$nom.dump.partiel"
-echo "COMMIT;" >&"${SESSION[1]}"
-exec {SESSION[1]}>&-
+printf 'COMMIT;\n\\q\n' >&"${SESSION[1]}"
 wait "$SESSION_PID" || true
 
 pg_restore --list "$nom.dump.partiel" >/dev/null || echec "the dump just written cannot be read by pg_restore"

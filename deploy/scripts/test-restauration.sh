@@ -20,7 +20,7 @@ if (( age > ${RACCROCHE_AGE_MAX_HEURES:-48} )); then
 fi
 
 essai="${base}_essai_restauration"
-supprimer() { dropdb --if-exists "$essai"; }
+supprimer() { PGOPTIONS="-c client_min_messages=warning" dropdb --if-exists "$essai"; }
 supprimer
 trap supprimer EXIT
 "$ici/restauration.sh" "$dernier" "$essai"
