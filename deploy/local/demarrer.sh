@@ -125,13 +125,15 @@ SQL
     env | grep -E '^[A-Za-z][A-Za-z0-9_]*__[A-Za-z0-9_]+=' || true
   } >"$RACCROCHE_LOCAL/raccroche.env"
 
-  echo "== Migration (as ${base}_proprietaire; grants for ${base}_app and ${base}_purge)"
+  # With the certificate, the migration also creates the Data Protection key that every instance then loads.
+  echo "== Migration (as ${base}_proprietaire; grants for ${base}_app and ${base}_purge; the Data Protection key)"
   (cd "$app" && env -i PATH="$PATH" HOME="$RACCROCHE_LOCAL" ASPNETCORE_ENVIRONMENT=Production DOTNET_NOLOGO=1 \
     Database__Provider=Postgres ConnectionStrings__Raccroche="$(connexion "${base}_proprietaire")" \
     Database__RoleApplication="${base}_app" Database__RolePurge="${base}_purge" \
+    DataProtection__Certificat="$RACCROCHE_LOCAL/protection-cles.pfx" DataProtection__MotDePasse="$motdepasse" \
     ./Raccroche.Web migrate) >"$logs/migration.log" 2>&1 ||
     { tail -n 30 "$logs/migration.log" >&2; echec "the migration failed (log: $logs/migration.log)"; }
-  tail -n 1 "$logs/migration.log"
+  grep -v '^{' "$logs/migration.log" | tail -n 2
 fi
 
 # --- The processes (only those not running) ---------------------------------------------------------------------
@@ -185,7 +187,7 @@ if ! vivant nginx; then
     echo "  server {"
     echo "    listen 127.0.0.1:$RACCROCHE_LOCAL_HTTPS ssl http2;"
     echo "    ssl_certificate $n/tls.crt; ssl_certificate_key $n/tls.key;"
-    grep -E '^\s*ssl_(protocols|ciphers|prefer_server_ciphers|session_cache|session_timeout|session_tickets) ' "$conf"
+    echo "    include $depot/deploy/nginx/raccroche-tls.conf;"
     echo "    access_log $logs/nginx-access.log raccroche;"
     echo "    include $depot/deploy/nginx/raccroche-emplacements.conf;"
     echo "  }"

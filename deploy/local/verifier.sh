@@ -47,6 +47,20 @@ entetes=$(curl -ks -o /dev/null -D - "$RACCROCHE_URL_HTTPS/")
 verifier "Content-Security-Policy present" grep -qi '^content-security-policy: default-src' <<<"$entetes"
 verifier "Server header without version" grep -qix 'server: nginx' <<<"$(tr -d '\r' <<<"$entetes")"
 
+# One Data Protection key ring for all instances: a form fetched from one instance is accepted by another (its
+# antiforgery token and cookie are read there). A wrong password answers 200 with the form again; a token that the
+# other instance cannot read would answer 400.
+# (A sign-in attempt counts in the sign-in limits: its own address and account for each run.)
+read -ra instances <<<"$RACCROCHE_INSTANCES"
+if [[ ${#instances[@]} -gt 1 ]]; then
+  a=${instances[0]} b=${instances[1]} biscuits=$(mktemp)
+  jeton=$(curl -s -c "$biscuits" "$a/pro/connexion" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*' | sed 's/.*value="//')
+  verifier "a form from $a posted to $b passes antiforgery (shared keys)" est "$(code -b "$biscuits" \
+    --interface "127.1.$(($$ / 250 % 250)).$(($$ % 250 + 2))" --data-urlencode "__RequestVerificationToken=$jeton" \
+    --data-urlencode "Courriel=verifier-$$-$RANDOM@exemple.fr" --data-urlencode "MotDePasse=pas-le-bon" "$b/pro/connexion")" 200
+  rm -f "$biscuits"
+fi
+
 # The client's address reaches the app through nginx (X-Forwarded-For from a trusted proxy), and what a client claims
 # in its own X-Forwarded-For is not believed: the rate-limit counter is keyed on the sender's loopback address.
 client=127.0.$(($$ / 250 % 250)).$(($$ % 250 + 2))
