@@ -21,10 +21,18 @@ sql() { psql -XAtq -d "$RACCROCHE_BASE" -c "$1"; }
 for url in $RACCROCHE_INSTANCES; do
   verifier "instance $url/sante/pret answers 200" est "$(code "$url/sante/pret")" 200
 done
-for base in "$RACCROCHE_URL_HTTPS" "$RACCROCHE_URL_HTTP"; do
-  for chemin in / "/recherche?q=mission" /diagnostic /sante/pret; do
-    verifier "nginx $base$chemin answers 200" est "$(code "$base$chemin")" 200
-  done
+# Started with RACCROCHE_LOCAL_COMME_PROD=1, plain HTTP is redirected to HTTPS (but for the health probes) and
+# secure cookies, as in production; by default plain HTTP serves the site. (HSTS is never sent to 127.0.0.1 or
+# localhost, ASP.NET Core's HstsOptions.ExcludedHosts: the test suite checks it behind a proxy.)
+comme_prod=$(grep -c '^Https__Port=' "$RACCROCHE_LOCAL/raccroche.env")
+for chemin in / "/recherche?q=mission" /diagnostic /sante/pret; do
+  verifier "nginx $RACCROCHE_URL_HTTPS$chemin answers 200" est "$(code "$RACCROCHE_URL_HTTPS$chemin")" 200
+  if [[ $comme_prod == 0 || $chemin == /sante/pret ]]; then
+    verifier "nginx $RACCROCHE_URL_HTTP$chemin answers 200" est "$(code "$RACCROCHE_URL_HTTP$chemin")" 200
+  else
+    verifier "nginx $RACCROCHE_URL_HTTP$chemin redirects to $RACCROCHE_URL_HTTPS$chemin" \
+      est "$(curl -s -o /dev/null -w '%{redirect_url}' "$RACCROCHE_URL_HTTP$chemin")" "$RACCROCHE_URL_HTTPS$chemin"
+  fi
 done
 verifier "the search page lists programmes" grep -q 'href="/dispositifs/' <(curl -ks "$RACCROCHE_URL_HTTPS/recherche?q=mission")
 
@@ -52,7 +60,9 @@ verifier "Server header without version" grep -qix 'server: nginx' <<<"$(tr -d '
 # other instance cannot read would answer 400.
 # (A sign-in attempt counts in the sign-in limits: its own address and account for each run.)
 read -ra instances <<<"$RACCROCHE_INSTANCES"
-if [[ ${#instances[@]} -gt 1 ]]; then
+if [[ $comme_prod == 1 ]]; then
+  echo "skip  a form posted across instances (in this mode an instance redirects plain HTTP and sends secure cookies)"
+elif [[ ${#instances[@]} -gt 1 ]]; then
   a=${instances[0]} b=${instances[1]} biscuits=$(mktemp)
   jeton=$(curl -s -c "$biscuits" "$a/pro/connexion" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*' | sed 's/.*value="//')
   verifier "a form from $a posted to $b passes antiforgery (shared keys)" est "$(code -b "$biscuits" \
