@@ -56,7 +56,8 @@ mkdir -p "$pids" "$logs"
 
 if ((vivants == 0)); then
   # --- A fresh start: publish, database, roles, migration, certificates ------------------------------------------
-  rm -f "$pids"/*.pid
+  # A new run: new logs and a new count of delivered mails.
+  rm -f "$pids"/*.pid "$logs"/*.log "$RACCROCHE_LOCAL/courriers/recus.txt"
   mkdir -p "$RACCROCHE_LOCAL/donnees/ressources" "$RACCROCHE_LOCAL/courriers" "$n/tmp" "$n/cache"
 
   # Published again only when a source file changed since the last publish.
