@@ -54,7 +54,7 @@ verbe=("$app/Raccroche.Web")
 (
   cd "$app"
   # Only what the verb needs; the instances' settings (SMTP, certificate) are not read by it.
-  env -i PATH="$PATH" HOME="${HOME:-/tmp}" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
+  env -i PATH="$PATH" HOME="${TMPDIR:-/tmp}" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 \
     ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     Database__Provider=Postgres ConnectionStrings__Raccroche="$connexion" \
     "${verbe[@]}" verifier-journal
