@@ -60,15 +60,17 @@ if ((vivants == 0)); then
   rm -f "$pids"/*.pid "$logs"/*.log "$RACCROCHE_LOCAL/courriers/recus.txt"
   mkdir -p "$RACCROCHE_LOCAL/donnees/ressources" "$RACCROCHE_LOCAL/courriers" "$n/tmp" "$n/cache"
 
-  # Published again only when a source file changed since the last publish.
-  if [[ ! -f $app/.publie ]] || [[ -n $(find "$depot/src" "$depot"/Directory.*.props -newer "$app/.publie" -type f \
-      -not -path '*/bin/*' -not -path '*/obj/*' -print -quit) ]]; then
+  # Published again when the last publish came from another checkout or commit, or a source file changed since.
+  source_app="$depot $(git -C "$depot" rev-parse HEAD 2>/dev/null || echo '?')"
+  if [[ ! -f $app/.publie || $(cat "$app/.publie") != "$source_app" ]] || [[ -n $(find "$depot/src" \
+      "$depot"/Directory.*.props -newer "$app/.publie" -type f -not -path '*/bin/*' -not -path '*/obj/*' -print -quit) ]]; then
     echo "== Publishing the app (Release) into $app"
+    echo "$source_app" >"$RACCROCHE_LOCAL/.publication"   # dated before the build: a file saved meanwhile counts
     rm -rf "$app"
     dotnet publish "$depot/src/Raccroche.Web/Raccroche.Web.csproj" -c Release -o "$app" \
       --artifacts-path "$RACCROCHE_LOCAL/build" -nologo -v q >"$logs/publication.log" 2>&1 ||
       { tail -n 30 "$logs/publication.log" >&2; echec "dotnet publish failed (log: $logs/publication.log)"; }
-    touch "$app/.publie"
+    mv "$RACCROCHE_LOCAL/.publication" "$app/.publie"
   fi
 
   echo "== Database $base (dropped and created again) and its roles"
