@@ -60,8 +60,9 @@ if ((vivants == 0)); then
   rm -f "$pids"/*.pid "$logs"/*.log "$RACCROCHE_LOCAL/courriers/recus.txt"
   mkdir -p "$RACCROCHE_LOCAL/donnees/ressources" "$RACCROCHE_LOCAL/courriers" "$n/tmp" "$n/cache"
 
-  # Published again when the last publish came from another checkout or commit, or a source file changed since.
-  source_app="$depot $(git -C "$depot" rev-parse HEAD 2>/dev/null || echo '?')"
+  # Published again when the last publish came from another checkout or other committed sources (the git trees of src
+  # and the build props), or a source file changed since.
+  source_app="$depot $(git -C "$depot" rev-parse HEAD:src HEAD:Directory.Build.props HEAD:Directory.Packages.props 2>/dev/null | tr '\n' ' ')"
   if [[ ! -f $app/.publie || $(cat "$app/.publie") != "$source_app" ]] || [[ -n $(find "$depot/src" \
       "$depot"/Directory.*.props -newer "$app/.publie" -type f -not -path '*/bin/*' -not -path '*/obj/*' -print -quit) ]]; then
     echo "== Publishing the app (Release) into $app"
