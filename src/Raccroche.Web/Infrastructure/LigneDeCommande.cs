@@ -19,6 +19,9 @@ public static class LigneDeCommande
             case "migrate":
                 await RaccrocheSetup.MigrerEtAmorcerAsync(app.Services);
                 Console.WriteLine("Database migrated and seeded.");
+                Console.WriteLine(await Features.Comptes.ProtectionCles.PreparerClesAsync(app.Services)
+                    ? "Data Protection key ring ready: every instance started from now on shares its key."
+                    : $"Data Protection keys not prepared: {Features.Comptes.ProtectionCles.CleCertificat} is not set for this command (then start one instance first, the others once it is ready).");
                 return true;
             case "import-communes":
                 var file = args.Skip(1).FirstOrDefault();

@@ -8,6 +8,9 @@ public sealed class CommandLineTests : IDisposable
 {
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"raccroche-cli-{Guid.NewGuid():N}.db");
 
+    /// <summary>More settings for the processes a test runs (environment variables).</summary>
+    private readonly Dictionary<string, string> _reglages = [];
+
     private async Task<(int Code, string Sortie)> Lancer(params string[] args)
     {
         var (code, sortie, erreurs) = await LancerSepare(args);
@@ -28,11 +31,71 @@ public sealed class CommandLineTests : IDisposable
         psi.Environment["Database__Provider"] = "Sqlite";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Mail__DossierDepot"] = Path.Combine(Path.GetTempPath(), "raccroche-test-mail");
+        foreach (var (cle, valeur) in _reglages)
+        {
+            psi.Environment[cle] = valeur;
+        }
+
         using var p = Process.Start(psi)!;
         var sortie = p.StandardOutput.ReadToEndAsync();
         var erreurs = p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
         return (p.ExitCode, await sortie, await erreurs);
+    }
+
+    [Fact]
+    public async Task Migrate_CreatesTheSharedDataProtectionKey_OnceAndEncrypted_OnlyWithTheCertificate()
+    {
+        // Without the certificate: no key (never one in clear), and the command says what to do.
+        var (code, sortie) = await Lancer("migrate");
+        Assert.True(code == 0, sortie);
+        Assert.Contains("Data Protection keys not prepared", sortie);
+        Assert.Empty(await ClesAsync());
+
+        // With it: one encrypted key, which the instances started afterwards all load; a second run adds none.
+        var certificat = Path.Combine(Path.GetTempPath(), $"raccroche-cli-cles-{Guid.NewGuid():N}.pfx");
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var demande = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Raccroche test", rsa,
+                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var c = demande.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            await File.WriteAllBytesAsync(certificat, c.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, "mot-de-passe"));
+        }
+
+        try
+        {
+            _reglages["DataProtection__Certificat"] = certificat;
+            _reglages["DataProtection__MotDePasse"] = "mot-de-passe";
+            for (var fois = 0; fois < 2; fois++)
+            {
+                (code, sortie) = await Lancer("migrate");
+                Assert.True(code == 0, sortie);
+                Assert.Contains("Data Protection key ring ready", sortie);
+                var cles = await ClesAsync();
+                Assert.Single(cles);
+                Assert.Contains("EncryptedData", cles[0]);
+            }
+        }
+        finally
+        {
+            File.Delete(certificat);
+        }
+    }
+
+    private async Task<List<string>> ClesAsync()
+    {
+        await using var conn = new SqliteConnection($"Data Source={_db}");
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT Xml FROM DataProtectionKeys";
+        var cles = new List<string>();
+        await using var lecteur = await cmd.ExecuteReaderAsync();
+        while (await lecteur.ReadAsync())
+        {
+            cles.Add(lecteur.GetString(0));
+        }
+
+        return cles;
     }
 
     [Fact]

@@ -110,6 +110,26 @@ public static class ProtectionCles
     }
 
     /// <summary>
+    /// The migration step (<c>migrate</c>: one process, before any instance starts) prepares the key ring: what an older
+    /// version stored in clear is protected (<see cref="ProtegerSecretsExistantsAsync"/>), and a key is created when none
+    /// is in force. Otherwise two instances started together on an empty ring each create a key of their own, and since an
+    /// instance reads the ring again only once a day, neither reads the other's cookies, antiforgery tokens and
+    /// authenticator keys until then. Without a certificate nothing is done (no key is ever stored in clear): false.
+    /// </summary>
+    public static async Task<bool> PreparerClesAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        if (services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlEncryptor is null)
+        {
+            return false;
+        }
+
+        await ProtegerSecretsExistantsAsync(services, ct);
+        // Protecting anything resolves the ring's default key, which creates one when none is in force.
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Raccroche.PreparationCles").Protect([0]);
+        return true;
+    }
+
+    /// <summary>
     /// At start-up, brings what an older version stored in clear under protection, so that the rules
     /// above hold for existing accounts too: with a certificate configured and no encrypted key in force,
     /// a new (encrypted) key becomes the default at once; authenticator keys stored in clear, or
