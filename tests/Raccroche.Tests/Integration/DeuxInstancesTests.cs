@@ -231,3 +231,104 @@ public sealed class DeuxInstancesTests(DeuxInstances instances, ITestOutputHelpe
         }
     }
 }
+
+/// <summary>
+/// Two app processes (<c>dotnet Raccroche.Web.dll</c>, started by the test on loopback ports) on one PostgreSQL database,
+/// both running the outbox: the one holding its lease is killed with SIGKILL (no shutdown, no lease given back); the other
+/// takes the lease over once it expires and delivers the queue, each message once.
+/// </summary>
+public sealed class RepriseApresPanneTests : IAsyncLifetime
+{
+    private readonly string _base = $"raccroche_test_{Guid.NewGuid():N}";
+    private readonly SmtpTestServer _smtp = new();
+
+    private string Connexion => new NpgsqlConnectionStringBuilder(PostgresAppFactory.Serveur) { Database = _base }.ToString();
+
+    private static string Maintenance => new NpgsqlConnectionStringBuilder(PostgresAppFactory.Serveur) { Database = "postgres" }.ToString();
+
+    private RaccrocheDbContext Db() => new PostgresRaccrocheDbContext(new DbContextOptionsBuilder<PostgresRaccrocheDbContext>().UseNpgsql(Connexion).Options);
+
+    public async Task InitializeAsync()
+    {
+        await using var conn = new NpgsqlConnection(Maintenance);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_base}\"", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _smtp.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(Maintenance);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_base}\" WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private Dictionary<string, string> Reglages() => new()
+    {
+        ["Database:Provider"] = "Postgres",
+        ["ConnectionStrings:Raccroche"] = Connexion,
+        ["Database:MigrateOnStartup"] = "true",
+        ["Mail:Host"] = "127.0.0.1",
+        ["Mail:Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture),
+        ["Mail:Securite"] = "None",
+        ["Mail:IntervalleSecondes"] = "1",
+        [ReglagesDeTest.EnvoiCourriers] = "true",
+    };
+
+    [Fact]
+    public async Task KillNine_OfTheOutboxHolder_TheOtherProcessTakesTheLeaseOverAfterItExpires_AndDeliversEachMailOnce()
+    {
+        await using var p1 = await InstanceProcessus.DemarrerAsync(Reglages());
+        await using var p2 = await InstanceProcessus.DemarrerAsync(Reglages());
+        var parPid = new Dictionary<int, InstanceProcessus> { [p1.Pid] = p1, [p2.Pid] = p2 };
+
+        // Who runs the outbox: the lease's holder names its process id.
+        BailTache bail;
+        using (var attente = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            await using var db = Db();
+            while ((bail = (await db.BauxTaches.AsNoTracking().FirstOrDefaultAsync(b => b.Cle == nameof(EnvoiCourriers), attente.Token))!) is null)
+            {
+                await Task.Delay(200, attente.Token);
+            }
+        }
+
+        var titulaire = parPid[int.Parse(bail.Titulaire.Split('/')[1], CultureInfo.InvariantCulture)];
+        var survivant = titulaire == p1 ? p2 : p1;
+        titulaire.Tuer();
+        var tueLe = DateTime.UtcNow;
+
+        var marque = Guid.NewGuid().ToString("N")[..10];
+        await using (var db = Db())
+        {
+            db.MessagesSortants.AddRange(Enumerable.Range(0, 20).Select(i => Courrier.Preparer($"structure-{marque}-{i}@exemple.fr", "Demande de contact", "Bonjour", DateTime.UtcNow)));
+            await db.SaveChangesAsync();
+        }
+
+        // The lease was renewed for its duration at the holder's last run: nothing goes before it expires, then the
+        // survivor takes it and sends everything.
+        using (var attente = new CancellationTokenSource(TimeSpan.FromSeconds(90)))
+        {
+            while (_smtp.Recus.Count(m => m.To.ToString().Contains(marque, StringComparison.Ordinal)) < 20)
+            {
+                await Task.Delay(250, attente.Token);
+            }
+        }
+
+        var repris = DateTime.UtcNow - tueLe;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var recus = _smtp.Recus.Where(m => m.To.ToString().Contains(marque, StringComparison.Ordinal)).ToList();
+        Assert.Equal(20, recus.Count);
+        Assert.Equal(20, recus.Select(m => m.MessageId).Distinct().Count());
+        await using (var db = Db())
+        {
+            var apres = await db.BauxTaches.AsNoTracking().SingleAsync(b => b.Cle == nameof(EnvoiCourriers));
+            Assert.Equal(survivant.Pid, int.Parse(apres.Titulaire.Split('/')[1], CultureInfo.InvariantCulture));
+            Assert.True(apres.Passations > bail.Passations);
+            Assert.True(bail.Expiration - tueLe <= repris + TimeSpan.FromSeconds(2), $"delivered {repris.TotalSeconds:0.0} s after the kill, before the lease's expiry at {bail.Expiration:O}");
+        }
+    }
+}
