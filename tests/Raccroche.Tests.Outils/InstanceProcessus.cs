@@ -37,13 +37,38 @@ public sealed class InstanceProcessus : IAsyncDisposable
 
     public HttpClient Client() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
 
+    /// <summary>A command-line verb of the app (<c>retention</c>...) as a process with the same settings: its exit code and outputs.</summary>
+    public static async Task<(int Code, string Sortie, string Erreurs)> ExecuterVerbeAsync(IReadOnlyDictionary<string, string> reglages, params string[] verbe)
+    {
+        var psi = Preparer(reglages, verbe);
+        using var p = Process.Start(psi)!;
+        var sortie = p.StandardOutput.ReadToEndAsync();
+        var erreurs = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, await sortie, await erreurs);
+    }
+
     public static async Task<InstanceProcessus> DemarrerAsync(IReadOnlyDictionary<string, string> reglages, TimeSpan? delai = null)
     {
         var port = PortLibre();
+        var psi = Preparer(reglages, "--urls", $"http://127.0.0.1:{port}");
+        var instance = new InstanceProcessus(Process.Start(psi)!, port);
+        instance._processus.OutputDataReceived += (_, e) => instance.Noter(e.Data);
+        instance._processus.ErrorDataReceived += (_, e) => instance.Noter(e.Data);
+        instance._processus.BeginOutputReadLine();
+        instance._processus.BeginErrorReadLine();
+        return await instance.AttendrePretAsync(delai ?? TimeSpan.FromSeconds(90));
+    }
+
+    private static ProcessStartInfo Preparer(IReadOnlyDictionary<string, string> reglages, params string[] args)
+    {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Raccroche.Web.dll"));
-        psi.ArgumentList.Add("--urls");
-        psi.ArgumentList.Add($"http://127.0.0.1:{port}");
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         psi.Environment["Logging__Console__FormatterName"] = "simple";
@@ -57,27 +82,26 @@ public sealed class InstanceProcessus : IAsyncDisposable
             psi.Environment[cle.Replace(":", "__", StringComparison.Ordinal)] = valeur;
         }
 
-        var instance = new InstanceProcessus(Process.Start(psi)!, port);
-        instance._processus.OutputDataReceived += (_, e) => instance.Noter(e.Data);
-        instance._processus.ErrorDataReceived += (_, e) => instance.Noter(e.Data);
-        instance._processus.BeginOutputReadLine();
-        instance._processus.BeginErrorReadLine();
+        return psi;
+    }
 
-        // Ready when /sante/pret says so (database, migrations, index).
-        using var client = instance.Client();
-        using var attente = new CancellationTokenSource(delai ?? TimeSpan.FromSeconds(90));
+    /// <summary>Ready when /sante/pret says so (database, migrations, index).</summary>
+    private async Task<InstanceProcessus> AttendrePretAsync(TimeSpan delai)
+    {
+        using var client = Client();
+        using var attente = new CancellationTokenSource(delai);
         while (true)
         {
-            if (instance._processus.HasExited)
+            if (_processus.HasExited)
             {
-                throw new InvalidOperationException($"the instance exited ({instance._processus.ExitCode}) before it was ready:\n{instance.Sortie}");
+                throw new InvalidOperationException($"the instance exited ({_processus.ExitCode}) before it was ready:\n{Sortie}");
             }
 
             try
             {
                 if ((await client.GetAsync("/sante/pret", attente.Token)).IsSuccessStatusCode)
                 {
-                    return instance;
+                    return this;
                 }
             }
             catch (HttpRequestException)
@@ -85,7 +109,7 @@ public sealed class InstanceProcessus : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"the instance on port {port} was not ready in time:\n{instance.Sortie}");
+                throw new TimeoutException($"the instance on port {Port} was not ready in time:\n{Sortie}");
             }
 
             await Task.Delay(200, CancellationToken.None);
