@@ -22,7 +22,7 @@ internal static partial class Charge
     private static readonly string[] Mots = ["mission locale", "apprentissage", "service civique", "e2c", "epide", "garantie jeunes", "formation", "remobilisation", "numérique", "cuisine", "logistique", "santé"];
     private static readonly string[] Communes = ["63113", "63430", "69123", "03185", "15014", "43157", "42218", "38185"];
 
-    private sealed record Mesure(string Genre, double Ms, bool Erreur, long Seconde, string? Detail);
+    private sealed record Echantillon(string Genre, double Ms, bool Erreur, long Seconde, string? Detail);
 
     public static async Task<int> ExecuterAsync(BancOptions o)
     {
@@ -44,7 +44,7 @@ internal static partial class Charge
         }
 
         Console.WriteLine($"load: {connexions} clients, {duree.TotalSeconds:0} s, {fiches.Count} sheets, against {url}");
-        var mesures = new ConcurrentBag<Mesure>();
+        var mesures = new ConcurrentBag<Echantillon>();
         var acquittees = new ConcurrentBag<string>();
         var debut = Stopwatch.StartNew();
         using var fin = new CancellationTokenSource(duree);
@@ -78,7 +78,7 @@ internal static partial class Charge
                     break;
                 }
 
-                mesures.Add(new Mesure(genre, (debut.Elapsed - t0).TotalMilliseconds, erreur is not null, (long)t0.TotalSeconds, erreur));
+                mesures.Add(new Echantillon(genre, (debut.Elapsed - t0).TotalMilliseconds, erreur is not null, (long)t0.TotalSeconds, erreur));
             }
         })).ToArray();
         await Task.WhenAll(clients);
@@ -191,7 +191,7 @@ internal static partial class Charge
         return null;
     }
 
-    private static double Rang(IEnumerable<Mesure> mesures, double q)
+    private static double Rang(IEnumerable<Echantillon> mesures, double q)
     {
         var tri = mesures.Select(m => m.Ms).Order().ToArray();
         return tri.Length == 0 ? 0 : Math.Round(tri[Math.Min(tri.Length - 1, (int)Math.Ceiling(q * tri.Length) - 1)], 1);

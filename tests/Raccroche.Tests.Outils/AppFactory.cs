@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 
 namespace Raccroche.Tests.Outils;
 
@@ -176,30 +175,20 @@ public sealed class PostgresAppFactory : AppFactory
     public static string Serveur => Environment.GetEnvironmentVariable("RACCROCHE_TEST_POSTGRES")
         ?? "Host=127.0.0.1;Port=5432;Username=raccroche;Password=raccroche";
 
-    private readonly string _database = $"raccroche_test_{Guid.NewGuid():N}";
+    private readonly BasePostgresDeTest _base = new();
 
     public override string Provider => "Postgres";
-    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(Serveur) { Database = _database }.ToString();
+    protected override string ConnectionString => _base.Connexion;
 
     public override async Task InitializeAsync()
     {
-        await using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Serveur) { Database = "postgres" }.ToString()))
-        {
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-
+        await _base.CreerAsync();
         await base.InitializeAsync();
     }
 
     protected override async Task DisposeCoreAsync()
     {
         await base.DisposeCoreAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Serveur) { Database = "postgres" }.ToString());
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        await _base.SupprimerAsync();
     }
 }

@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Raccroche.Tests.Outils;
 
@@ -23,27 +19,22 @@ public sealed class CollecteurOtlpDeTest : IAsyncDisposable
     public ConcurrentQueue<Envoi> Recus { get; } = new();
 
     /// <summary>The base address to give as Telemetrie:Otlp.</summary>
-    public string Url { get; private set; } = "";
+    public string Url { get; private init; } = "";
 
     /// <summary>Whether some export of <paramref name="signal"/> (metrics, traces) holds <paramref name="texte"/> as UTF-8.</summary>
     public bool Contient(string signal, string texte) => Recus.Any(e => e.Signal == signal && e.Corps.AsSpan().IndexOf(Encoding.UTF8.GetBytes(texte)) >= 0);
 
     public static async Task<CollecteurOtlpDeTest> DemarrerAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var collecteur = new CollecteurOtlpDeTest(app);
-        app.MapPost("/v1/{signal}", async (string signal, HttpContext ctx) =>
+        CollecteurOtlpDeTest? collecteur = null;
+        var (app, adresse) = await ServeurLocalDeTest.DemarrerAsync(app => app.MapPost("/v1/{signal}", async (string signal, HttpContext ctx) =>
         {
             using var copie = new MemoryStream();
             await ctx.Request.Body.CopyToAsync(copie);
-            collecteur.Recus.Enqueue(new Envoi(signal, ctx.Request.ContentType, copie.ToArray()));
+            collecteur!.Recus.Enqueue(new Envoi(signal, ctx.Request.ContentType, copie.ToArray()));
             return Results.Ok();
-        });
-        await app.StartAsync();
-        collecteur.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        }));
+        collecteur = new CollecteurOtlpDeTest(app) { Url = adresse + "/" };
         return collecteur;
     }
 

@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Raccroche.Tests.Outils;
 
@@ -25,24 +21,18 @@ public sealed class PasserelleSmsDeTest : IAsyncDisposable
     /// <summary>The status every request gets (set 500 to exercise retries).</summary>
     public int Statut { get; set; } = StatusCodes.Status200OK;
 
-    public string Url { get; private set; } = "";
+    public string Url { get; private init; } = "";
 
     public static async Task<PasserelleSmsDeTest> DemarrerAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var passerelle = new PasserelleSmsDeTest(app);
-        app.MapPost("/sms", async (HttpContext ctx) =>
+        PasserelleSmsDeTest? passerelle = null;
+        var (app, adresse) = await ServeurLocalDeTest.DemarrerAsync(app => app.MapPost("/sms", async (HttpContext ctx) =>
         {
             using var lecteur = new StreamReader(ctx.Request.Body, Encoding.UTF8);
-            passerelle.Recues.Enqueue(new Requete(ctx.Request.Headers.Authorization.ToString(), ctx.Request.ContentType, await lecteur.ReadToEndAsync()));
+            passerelle!.Recues.Enqueue(new Requete(ctx.Request.Headers.Authorization.ToString(), ctx.Request.ContentType, await lecteur.ReadToEndAsync()));
             return Results.StatusCode(passerelle.Statut);
-        });
-        await app.StartAsync();
-        var adresse = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        passerelle.Url = adresse.TrimEnd('/') + "/sms";
+        }));
+        passerelle = new PasserelleSmsDeTest(app) { Url = adresse + "/sms" };
         return passerelle;
     }
 

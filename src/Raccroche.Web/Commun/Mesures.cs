@@ -8,7 +8,7 @@ namespace Raccroche.Web.Commun;
 /// The app's own metrics (meter <see cref="Nom"/>) and traces (activity source <see cref="Nom"/>): runs of the periodic
 /// jobs by job and outcome, their duration, and levels the jobs read (the outbox's backlog, the SMS queue's, the catalogue
 /// index's age). Counts, durations and job names only: nothing about a person (decision 0027). Exported only when
-/// configured (OTLP, Prometheus); otherwise the instruments cost next to nothing.
+/// configured (OTLP, Prometheus); otherwise not registered at all, and the jobs measure nothing.
 /// </summary>
 public sealed class Mesures
 {

@@ -87,9 +87,7 @@ public static class RaccrocheSetup
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/erreur/500",
-            StatusCodeSelector = e => DemandeTropVolumineuse.Est(e) ? StatusCodes.Status413PayloadTooLarge
-                : Transactions.EstPassagere(e) ? StatusCodes.Status503ServiceUnavailable
-                : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ProblemDetailsExceptionHandler.Statut,
         });
         app.UseEntetesSecurite(app.Configuration);
         if (!app.Environment.IsDevelopment())
@@ -189,11 +187,16 @@ public static class RaccrocheSetup
 /// <summary>Any unhandled failure becomes a ProblemDetails for the API and the error page for the site.</summary>
 internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>The answer's status for a failure: 413 for a body over its limit, 503 for the database gone, else 500.</summary>
+    public static int Statut(Exception e) =>
+        DemandeTropVolumineuse.Est(e) ? StatusCodes.Status413PayloadTooLarge
+        : Transactions.EstPassagere(e) ? StatusCodes.Status503ServiceUnavailable
+        : StatusCodes.Status500InternalServerError;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var statut = DemandeTropVolumineuse.Est(exception) ? StatusCodes.Status413PayloadTooLarge
-            : Transactions.EstPassagere(exception) ? StatusCodes.Status503ServiceUnavailable
-            : StatusCodes.Status500InternalServerError;
+        // The middleware already set it (StatusCodeSelector); the API's answer says the same.
+        var statut = Statut(exception);
         switch (statut)
         {
             case StatusCodes.Status413PayloadTooLarge:

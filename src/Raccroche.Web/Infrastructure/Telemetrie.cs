@@ -32,7 +32,6 @@ public static class TelemetrieSetup
 {
     public static IServiceCollection AddTelemetrie(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
-        services.AddSingleton<Mesures>();
         var options = config.GetSection(TelemetrieOptions.Section).Get<TelemetrieOptions>() ?? new();
         Uri? otlp = null;
         if (!string.IsNullOrWhiteSpace(options.Otlp) && (!Uri.TryCreate(options.Otlp, UriKind.Absolute, out otlp) || otlp.Scheme is not ("http" or "https")))
@@ -42,8 +41,10 @@ public static class TelemetrieSetup
 
         if (otlp is null && !options.Prometheus)
         {
-            return services;
+            return services; // no Mesures either: the jobs then measure nothing and the queues count no backlog
         }
+
+        services.AddSingleton<Mesures>();
 
         var ot = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("raccroche", serviceInstanceId: $"{Environment.MachineName}-{Environment.ProcessId}")
@@ -102,8 +103,13 @@ public static class TelemetrieSetup
     /// <summary>The catalogue index's age as a gauge, and <c>/metrics</c> when Prometheus is on.</summary>
     public static WebApplication MapTelemetrie(this WebApplication app)
     {
+        if (app.Services.GetService<Mesures>() is not { } mesures)
+        {
+            return app;
+        }
+
         var catalogue = app.Services.GetRequiredService<InstantaneCatalogue>();
-        app.Services.GetRequiredService<Mesures>().Meter.CreateObservableGauge("raccroche.catalogue.age_index",
+        mesures.Meter.CreateObservableGauge("raccroche.catalogue.age_index",
             () => catalogue.ConstruitLe is var t and > 0 ? [new Measurement<double>((DateTime.UtcNow.Ticks - t) / (double)TimeSpan.TicksPerSecond)] : Array.Empty<Measurement<double>>(),
             "s", "Time since the catalogue index served by this instance was built.");
         if (app.Configuration.GetValue($"{TelemetrieOptions.Section}:Prometheus", false))

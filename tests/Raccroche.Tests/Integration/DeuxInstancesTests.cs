@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace Raccroche.Tests.Integration;
@@ -14,24 +13,17 @@ namespace Raccroche.Tests.Integration;
 /// </summary>
 public sealed class DeuxInstances : IAsyncLifetime
 {
-    private readonly string _base = $"raccroche_test_{Guid.NewGuid():N}";
+    private readonly BasePostgresDeTest _base = new();
 
     public SmtpTestServer Smtp { get; } = new();
     public Instance A { get; private set; } = null!;
     public InstanceProcessus B { get; private set; } = null!;
 
-    private string Connexion => new NpgsqlConnectionStringBuilder(PostgresAppFactory.Serveur) { Database = _base }.ToString();
-
-    private static string Maintenance => new NpgsqlConnectionStringBuilder(PostgresAppFactory.Serveur) { Database = "postgres" }.ToString();
+    private string Connexion => _base.Connexion;
 
     public async Task InitializeAsync()
     {
-        await using (var conn = new NpgsqlConnection(Maintenance))
-        {
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_base}\"", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        await _base.CreerAsync();
 
         // A migrates and seeds; B starts on the migrated database.
         A = new Instance(Connexion, Smtp.Port);
@@ -61,11 +53,7 @@ public sealed class DeuxInstances : IAsyncLifetime
         await B.DisposeAsync();
         await A.DisposeAsync();
         await Smtp.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(Maintenance);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_base}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        await _base.SupprimerAsync();
     }
 
     public sealed class Instance(string connexion, int smtp) : WebApplicationFactory<Program>
@@ -266,31 +254,19 @@ public sealed class DeuxInstancesTests(DeuxInstances instances, ITestOutputHelpe
 /// </summary>
 public sealed class RepriseApresPanneTests : IAsyncLifetime
 {
-    private readonly string _base = $"raccroche_test_{Guid.NewGuid():N}";
+    private readonly BasePostgresDeTest _base = new();
     private readonly SmtpTestServer _smtp = new();
 
-    private string Connexion => new NpgsqlConnectionStringBuilder(PostgresAppFactory.Serveur) { Database = _base }.ToString();
-
-    private static string Maintenance => new NpgsqlConnectionStringBuilder(PostgresAppFactory.Serveur) { Database = "postgres" }.ToString();
+    private string Connexion => _base.Connexion;
 
     private RaccrocheDbContext Db() => new PostgresRaccrocheDbContext(new DbContextOptionsBuilder<PostgresRaccrocheDbContext>().UseNpgsql(Connexion).Options);
 
-    public async Task InitializeAsync()
-    {
-        await using var conn = new NpgsqlConnection(Maintenance);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_base}\"", conn);
-        await cmd.ExecuteNonQueryAsync();
-    }
+    public Task InitializeAsync() => _base.CreerAsync();
 
     public async Task DisposeAsync()
     {
         await _smtp.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(Maintenance);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_base}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        await _base.SupprimerAsync();
     }
 
     private Dictionary<string, string> Reglages() => new()
