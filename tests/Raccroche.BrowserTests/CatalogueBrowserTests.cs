@@ -20,6 +20,12 @@ public sealed class CatalogueBrowserTests(BrowserFixture app)
         await page.WaitForURLAsync("**/recherche?**");
         await Assertions.Expect(page.Locator("#resultats-titre")).ToContainTextAsync("dispositif");
 
+        // On a phone the filters are folded behind their summary.
+        if (width < 768)
+        {
+            await page.Locator("summary", new() { HasText = "Filtrer" }).ClickAsync();
+        }
+
         await page.GetByLabel("Commune ou code postal").FillAsync("Thiers");
         await page.GetByLabel("Dans un rayon de").SelectOptionAsync("50");
         await page.GetByLabel("Mots-clés").FillAsync("");
@@ -32,6 +38,72 @@ public sealed class CatalogueBrowserTests(BrowserFixture app)
         await first.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(nom);
         await Assertions.Expect(page.Locator(".sheet")).ToContainTextAsync("Mis à jour le");
+    }
+
+    /// <summary>
+    /// The results page on a phone: the search box and the count first, the first result visible without scrolling,
+    /// the filters folded behind "Filtrer (n actifs)" and the active ones as chips that remove them; a wide screen
+    /// keeps the filters open in the side column. With and without JavaScript.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Phone_ResultsFirst_FiltersFolded_ChipsRemoveAFilter(bool javaScript)
+    {
+        var page = await app.NewPageAsync(width: 360, height: 640, javaScript: javaScript);
+        await page.GotoAsync(app.BaseUrl + "/recherche?q=formation&commune=Thiers&rayon_km=50&remunere=true");
+        var premier = page.Locator(".result h3 a").First;
+        var boite = await premier.BoundingBoxAsync();
+        Assert.NotNull(boite);
+        Assert.True(boite.Y + boite.Height <= 640, $"the first result ends at {boite.Y + boite.Height}px on a 640px-high screen");
+        Assert.False(await page.Locator("details.filtres-repli").EvaluateAsync<bool>("d => d.open"));
+        Assert.False(await page.GetByLabel("Commune ou code postal").IsVisibleAsync());
+        await Assertions.Expect(page.Locator("details.filtres-repli > summary")).ToHaveTextAsync("Filtrer (3 actifs)");
+
+        var puces = page.Locator(".filtres-actifs a");
+        await Assertions.Expect(puces).ToHaveCountAsync(3);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Retirer le filtre Rémunéré ou indemnisé" }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("remunere", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("details.filtres-repli > summary")).ToHaveTextAsync("Filtrer (2 actifs)");
+        await Assertions.Expect(page.Locator("#resultats-titre")).ToContainTextAsync("autour de Thiers");
+        if (javaScript)
+        {
+            // axe-core runs as a script in the page.
+            await AssertNoAxeViolations(page);
+        }
+
+        // Unfolded, the filters keep what was chosen.
+        await page.Locator("details.filtres-repli > summary").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Dans un rayon de")).ToHaveValueAsync("50");
+
+        var large = await app.NewPageAsync(width: 1280, height: 800, javaScript: javaScript);
+        await large.GotoAsync(app.BaseUrl + "/recherche?q=formation&commune=Thiers&rayon_km=50");
+        await Assertions.Expect(large.GetByLabel("Commune ou code postal")).ToBeVisibleAsync();
+        var colonne = await large.Locator("form.filters").BoundingBoxAsync();
+        var resultats = await large.Locator("section.results").BoundingBoxAsync();
+        Assert.True(colonne!.X + colonne.Width <= resultats!.X, "the filters are a side column beside the results");
+    }
+
+    /// <summary>Nothing found: "did you mean", programmes near the place by entry, and the directory.</summary>
+    [Fact]
+    public async Task NoResult_OffersACorrection_NearbyProgrammes_AndTheDirectory()
+    {
+        var page = await app.NewPageAsync(width: 360, height: 740, javaScript: false);
+        await page.GotoAsync(app.BaseUrl + "/recherche?q=mantorrat&commune=Thiers&rayon_km=10");
+        await Assertions.Expect(page.Locator("#resultats-titre")).ToContainTextAsync("Aucun dispositif");
+        await page.GetByRole(AriaRole.Link, new() { Name = "« mentorat »" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("q=mentorat", StringComparison.Ordinal));
+        Assert.Contains("commune=Thiers", page.Url, StringComparison.Ordinal);
+
+        await page.GotoAsync(app.BaseUrl + "/recherche?q=xylophone&commune=Thiers&rayon_km=10");
+        await Assertions.Expect(page.Locator("h3", new() { HasText = "Des dispositifs près de Thiers, par entrée" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".proches a").First).ToBeVisibleAsync();
+        var avecScript = await app.NewPageAsync(width: 360, height: 740);
+        await avecScript.GotoAsync(page.Url);
+        await AssertNoAxeViolations(avecScript);
+        await page.GetByRole(AriaRole.Link, new() { Name = "cherchez une structure dans l'annuaire" }).ClickAsync();
+        await page.WaitForURLAsync("**/annuaire?**");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("nnuaire");
     }
 
     [Fact]

@@ -160,6 +160,39 @@ public static class TexteFrancais
         return mot;
     }
 
+    private static readonly string[] Suffixes =
+        ["issement", "ations", "ation", "itions", "ition", "atrice", "ateur", "ements", "ement", "ment", "euse", "eur", "age", "ee", "er", "ir", "re", "e"];
+
+    /// <summary>
+    /// Light derivational stemming on a term (<see cref="Termes"/>'s output), so that a verb finds its noun:
+    /// "repasser" and "repassage" → "repass", "former", "formation", "formateur" → "form", "reparer" and
+    /// "reparation" → "repar". At most two suffixes come off and at least four letters stay. Used only to
+    /// widen a query (at a lower weight), never to index, so a loose merge costs ranking, not recall.
+    /// </summary>
+    public static string Racine(string terme)
+    {
+        var r = terme;
+        for (var passe = 0; passe < 2; passe++)
+        {
+            var avant = r;
+            foreach (var suffixe in Suffixes)
+            {
+                if (r.Length - suffixe.Length >= 4 && r.EndsWith(suffixe, StringComparison.Ordinal))
+                {
+                    r = r[..^suffixe.Length];
+                    break;
+                }
+            }
+
+            if (r == avant)
+            {
+                break;
+            }
+        }
+
+        return r;
+    }
+
     /// <summary>Optimal string alignment distance, stopping early once it exceeds <paramref name="max"/>.</summary>
     public static int Distance(string a, string b, int max)
     {

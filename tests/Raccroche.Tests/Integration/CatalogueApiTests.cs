@@ -17,6 +17,18 @@ public abstract class CatalogueApiTests(AppFactory factory)
     }
 
     [Fact]
+    public async Task Search_FieldWords_FindTheSheets_AndNoResultSuggests()
+    {
+        var e2c = await Json(await Client.GetAsync("/api/v1/dispositifs?q=" + Uri.EscapeDataString("école deuxième chance")));
+        Assert.Contains(e2c.GetProperty("items").EnumerateArray().Take(3), i => i.GetProperty("nom").GetString()!.Contains("2e chance", StringComparison.Ordinal));
+        Assert.False(e2c.TryGetProperty("suggestion", out var s) && s.ValueKind == JsonValueKind.String);
+
+        var rien = await Json(await Client.GetAsync("/api/v1/dispositifs?q=mantorrat"));
+        Assert.Equal(0, rien.GetProperty("total").GetInt32());
+        Assert.Equal("mentorat", rien.GetProperty("suggestion").GetString());
+    }
+
+    [Fact]
     public async Task Search_ByCommuneAndRadius_ReturnsOnlyNearbyPlaces()
     {
         var r = await Client.GetAsync("/api/v1/dispositifs?code_commune=63430&rayon_km=30&taille=100");

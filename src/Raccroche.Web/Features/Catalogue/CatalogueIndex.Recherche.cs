@@ -5,16 +5,19 @@ public sealed partial class CatalogueIndex
 {
     private const float FacteurPrefixe = 0.7f;
     private const float FacteurFaute = 0.6f;
+    private const float FacteurRacine = 0.75f;
     private const int MaxTermesParPrefixe = 200;
 
     public ResultatsRecherche Rechercher(RequeteRecherche q)
     {
-        // 1. Text: every query term must match the programme (exactly, as a prefix, or with one typo).
+        // 1. Text: every clause of the query (a word or a phrase of the lexicon, with its equivalents) must match
+        // the programme, exactly, as a prefix, by its stem or with one typo; intent words only add to the score.
         float[]? scores = null;
-        var termes = string.IsNullOrWhiteSpace(q.Texte) ? [] : TexteFrancais.Termes(q.Texte);
-        if (termes.Count > 0)
+        var clauses = string.IsNullOrWhiteSpace(q.Texte) ? [] : _lexique.Analyser(q.Texte);
+        List<string> sansResultat = [];
+        if (clauses.Count > 0)
         {
-            scores = ScoresTexte(termes);
+            scores = ScoresTexte(clauses, sansResultat);
         }
 
         // 2. Filters, distance, facets.
@@ -80,7 +83,10 @@ public sealed partial class CatalogueIndex
         }
 
         return new ResultatsRecherche(hits.Count, items,
-            new Facettes(entrees, categories, types, remunere, internat, permanente, gratuit));
+            new Facettes(entrees, categories, types, remunere, internat, permanente, gratuit))
+        {
+            Suggestion = hits.Count == 0 && sansResultat.Count > 0 ? Suggerer(q.Texte!, sansResultat) : null,
+        };
     }
 
     private bool Garder(DispositifDoc d, RequeteRecherche q, string? regionDep, out double? distance, out LieuDoc? lieuProche)
@@ -213,79 +219,236 @@ public sealed partial class CatalogueIndex
         return top;
     }
 
-    private float[] ScoresTexte(List<string> termes)
+    /// <summary>
+    /// The text score of every programme (0 = left out): the sum of its clause scores, each the best of the
+    /// clause's alternatives. <paramref name="sansResultat"/> gets the clauses that match no programme at all.
+    /// </summary>
+    private float[] ScoresTexte(List<Clause> clauses, List<string> sansResultat)
     {
-        // Pooled buffers: two float[50,000] per query otherwise, which kept the GC busy under load.
+        // Pooled buffers: several float[50,000] per query otherwise, which kept the GC busy under load.
         var pool = System.Buffers.ArrayPool<float>.Shared;
-        float[]? total = null;
-        var courant = pool.Rent(_docs.Length);
-        foreach (var terme in termes.Distinct())
+        var n = _docs.Length;
+        var total = pool.Rent(n);
+        var clause = pool.Rent(n);
+        var alternative = pool.Rent(n);
+        var terme = pool.Rent(n);
+        var presents = System.Buffers.ArrayPool<byte>.Shared.Rent(n);
+        var premiere = true;
+        Array.Clear(total, 0, n);
+        foreach (var c in clauses.OrderBy(c => c.Facultative))
         {
-            Array.Clear(courant, 0, _docs.Length);
+            Array.Clear(clause, 0, n);
             var trouve = false;
-            if (_postings.TryGetValue(terme, out var exact))
+            foreach (var alt in c.Alternatives)
             {
-                Cumuler(courant, exact, 1f);
-                trouve = true;
-            }
-
-            if (terme.Length >= 2)
-            {
-                var n = 0;
-                for (var i = BorneInferieure(terme); i < _termesTries.Length && n < MaxTermesParPrefixe; i++)
+                trouve |= ScoresAlternative(alt, alternative, terme, presents);
+                var poids = alt.Facteur * c.Longueur / alt.Termes.Length;
+                for (var i = 0; i < n; i++)
                 {
-                    var t = _termesTries[i];
-                    if (!t.StartsWith(terme, StringComparison.Ordinal))
-                    {
-                        break;
-                    }
-
-                    if (t.Length > terme.Length)
-                    {
-                        Cumuler(courant, _postings[t], FacteurPrefixe);
-                        trouve = true;
-                        n++;
-                    }
+                    clause[i] = Math.Max(clause[i], alternative[i] * poids);
                 }
             }
 
-            if (!trouve && terme.Length >= 5)
+            if (!trouve)
             {
-                foreach (var t in Voisins(terme))
-                {
-                    Cumuler(courant, _postings[t], FacteurFaute);
-                }
+                sansResultat.Add(c.Forme);
             }
 
-            if (total is null)
+            for (var i = 0; i < n; i++)
             {
-                total = pool.Rent(_docs.Length);
-                Array.Copy(courant, total, _docs.Length);
+                // AND over required clauses: a programme missing one drops out; optional ones only add.
+                total[i] = c.Facultative ? (total[i] > 0 ? total[i] + clause[i] : 0)
+                    : premiere ? clause[i]
+                    : clause[i] > 0 && total[i] > 0 ? total[i] + clause[i] : 0;
             }
-            else
-            {
-                for (var i = 0; i < _docs.Length; i++)
-                {
-                    // AND: a programme missing one term drops out.
-                    total[i] = courant[i] > 0 && total[i] > 0 ? total[i] + courant[i] : 0;
-                }
-            }
+
+            premiere &= c.Facultative;
         }
 
-        pool.Return(courant);
-        if (total is null)
-        {
-            total = pool.Rent(_docs.Length);
-            Array.Clear(total, 0, _docs.Length);
-        }
-
+        pool.Return(clause);
+        pool.Return(alternative);
+        pool.Return(terme);
+        System.Buffers.ArrayPool<byte>.Shared.Return(presents);
         return total;
     }
 
-    private void Cumuler(float[] courant, Posting[] postings, float facteur)
+    /// <summary>
+    /// An alternative's score: the sum of its terms' scores, a programme needing all of them (for three words
+    /// or more, all but one, at a lower score: "français langue étrangère" finds "la langue française").
+    /// </summary>
+    private bool ScoresAlternative(Alternative alt, float[] resultat, float[] terme, byte[] presents)
     {
-        // Rarer terms weigh more (idf); a programme keeps its best match for this query term.
-        var idf = (float)Math.Log(1 + ((double)_docs.Length / postings.Length));
+        var n = _docs.Length;
+        Array.Clear(resultat, 0, n);
+        Array.Clear(presents, 0, n);
+        var trouve = false;
+        foreach (var t in alt.Termes)
+        {
+            Array.Clear(terme, 0, n);
+            trouve |= ScoresTerme(t, terme);
+            for (var i = 0; i < n; i++)
+            {
+                if (terme[i] > 0)
+                {
+                    resultat[i] += terme[i];
+                    presents[i]++;
+                }
+            }
+        }
+
+        var k = alt.Termes.Length;
+        var minimum = k >= 3 ? k - 1 : k;
+        for (var i = 0; i < n; i++)
+        {
+            resultat[i] = presents[i] >= minimum ? resultat[i] * presents[i] * presents[i] / (k * k) : 0;
+        }
+
+        return trouve;
+    }
+
+    /// <summary>One word's score in every programme: the best of exact, prefix, stem, one-word equivalent and (failing all) one typo.</summary>
+    private bool ScoresTerme(string t, float[] courant)
+    {
+        var trouve = false;
+        var idfMax = float.MaxValue;
+        if (_postings.TryGetValue(t, out var exact))
+        {
+            Cumuler(courant, exact, 1f);
+            idfMax = Idf(exact);
+            trouve = true;
+        }
+
+        trouve |= Prefixes(t, courant, FacteurPrefixe);
+        foreach (var e in _lexique.VariantesSimples(t))
+        {
+            if (_postings.TryGetValue(e, out var synonyme))
+            {
+                Cumuler(courant, synonyme, Lexique.FacteurSynonyme, idfMax);
+                trouve = true;
+            }
+
+            trouve |= Prefixes(e, courant, Lexique.FacteurSynonyme * FacteurPrefixe);
+        }
+
+        if (t.Length >= 5 && _parRacine.TryGetValue(TexteFrancais.Racine(t), out var memeRacine))
+        {
+            foreach (var r in memeRacine)
+            {
+                if (r != t)
+                {
+                    Cumuler(courant, _postings[r], FacteurRacine, idfMax);
+                    trouve = true;
+                }
+            }
+        }
+
+        if (!trouve && t.Length >= 5)
+        {
+            foreach (var v in Voisins(t))
+            {
+                Cumuler(courant, _postings[v], FacteurFaute);
+                trouve = true;
+            }
+        }
+
+        if (exact is null)
+        {
+            // A word the sheets never use as typed (cut short or with a typo) may still be a form of the lexicon:
+            // "deuxiem" is "deuxieme", whose equivalent "2e" is what the sheets say.
+            foreach (var forme in _lexique.FormesProches(t))
+            {
+                var idfForme = _postings.TryGetValue(forme, out var f) ? Idf(f) : float.MaxValue;
+                foreach (var e in _lexique.VariantesSimples(forme).Prepend(forme))
+                {
+                    if (_postings.TryGetValue(e, out var proche))
+                    {
+                        Cumuler(courant, proche, e == forme ? FacteurFaute : FacteurFaute * Lexique.FacteurSynonyme, idfForme);
+                        trouve = true;
+                    }
+                }
+            }
+        }
+
+        return trouve;
+    }
+
+    private bool Prefixes(string terme, float[] courant, float facteur)
+    {
+        if (terme.Length < 2)
+        {
+            return false;
+        }
+
+        var trouve = false;
+        var n = 0;
+        for (var i = BorneInferieure(terme); i < _termesTries.Length && n < MaxTermesParPrefixe; i++)
+        {
+            var t = _termesTries[i];
+            if (!t.StartsWith(terme, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            if (t.Length > terme.Length)
+            {
+                Cumuler(courant, _postings[t], facteur);
+                trouve = true;
+                n++;
+            }
+        }
+
+        return trouve;
+    }
+
+    /// <summary>
+    /// "Did you mean": the query with each word that matched nothing replaced by the nearest indexed term
+    /// (at most two edits, the most frequent first); null when no word has a near term.
+    /// </summary>
+    private string? Suggerer(string texte, List<string> sansResultat)
+    {
+        var remplacements = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var forme in sansResultat.Where(f => !f.Contains(' ') && f.Length >= 3))
+        {
+            string? meilleur = null;
+            var meilleureDistance = 3;
+            var meilleureFrequence = 0;
+            foreach (var t in _termesTries)
+            {
+                if (Math.Abs(t.Length - forme.Length) > 2)
+                {
+                    continue;
+                }
+
+                var d = TexteFrancais.Distance(forme, t, 2);
+                var frequence = _postings[t].Length;
+                if (d < meilleureDistance || (d == meilleureDistance && frequence > meilleureFrequence))
+                {
+                    (meilleur, meilleureDistance, meilleureFrequence) = (t, d, frequence);
+                }
+            }
+
+            if (meilleur is not null && meilleureDistance <= 2)
+            {
+                remplacements[forme] = meilleur;
+            }
+        }
+
+        if (remplacements.Count == 0)
+        {
+            return null;
+        }
+
+        // Rebuilt from the words typed, so that the other words keep their accents and case.
+        var mots = texte.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(m => TexteFrancais.Termes(m) is [var seul] && remplacements.TryGetValue(seul, out var r) ? r : m);
+        return string.Join(' ', mots);
+    }
+
+    private void Cumuler(float[] courant, Posting[] postings, float facteur, float idfMax = float.MaxValue)
+    {
+        // Rarer terms weigh more (idf); a programme keeps its best match for this query term. An equivalent
+        // is never rarer than the word typed (idfMax), so that an exact match stays above a synonym.
+        var idf = Math.Min(Idf(postings), idfMax);
         foreach (var p in postings)
         {
             var v = p.Poids * facteur * idf;
@@ -295,6 +458,8 @@ public sealed partial class CatalogueIndex
             }
         }
     }
+
+    private float Idf(Posting[] postings) => (float)Math.Log(1 + ((double)_docs.Length / postings.Length));
 
     /// <summary>Indexed terms at one edit (insertion, deletion, substitution or transposition) from the word.</summary>
     internal IEnumerable<string> Voisins(string mot)

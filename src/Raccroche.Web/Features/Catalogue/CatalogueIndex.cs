@@ -66,11 +66,15 @@ public sealed partial class CatalogueIndex
     private readonly FrozenDictionary<string, string[]> _suppressions;
     private readonly FrozenDictionary<string, string> _regionParDepartement;
 
+    /// <summary>Indexed terms per derivational stem (<see cref="TexteFrancais.Racine"/>), for a verb to find its noun.</summary>
+    private readonly FrozenDictionary<string, string[]> _parRacine;
+    private readonly Lexique _lexique;
+
     /// <summary>Positions of the programmes per zone key ("F", "R:84", "D:63", "E:siren", "C:insee"): a commune's candidates are the union of five lists.</summary>
     private readonly FrozenDictionary<string, int[]> _parZone;
 
     private CatalogueIndex(DispositifDoc[] docs, Dictionary<string, Dictionary<int, float>> postings,
-        FrozenDictionary<string, string> regionParDepartement, long version)
+        FrozenDictionary<string, string> regionParDepartement, long version, Lexique lexique)
     {
         _docs = docs;
         _positionParId = docs.Select((d, i) => (d.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i);
@@ -80,6 +84,10 @@ public sealed partial class CatalogueIndex
             StringComparer.Ordinal);
         _termesTries = [.. postings.Keys.Order(StringComparer.Ordinal)];
         _suppressions = ConstruireSuppressions(_termesTries);
+        _parRacine = _termesTries
+            .GroupBy(TexteFrancais.Racine, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _lexique = lexique;
         _regionParDepartement = regionParDepartement;
         _parZone = docs
             .SelectMany((d, i) => ClesDeZone(d).Select(cle => (cle, i)))
@@ -132,7 +140,7 @@ public sealed partial class CatalogueIndex
 
     public int NombreDeTermes => _termesTries.Length;
 
-    public static CatalogueIndex Construire(IEnumerable<Dispositif> dispositifs, RepertoireCommunes communes, long version)
+    public static CatalogueIndex Construire(IEnumerable<Dispositif> dispositifs, RepertoireCommunes communes, long version, Lexique? lexique = null)
     {
         var docs = new List<DispositifDoc>();
         var postings = new Dictionary<string, Dictionary<int, float>>(StringComparer.Ordinal);
@@ -191,12 +199,13 @@ public sealed partial class CatalogueIndex
             Indexer(postings, pos, d.Nom, PoidsNom);
             Indexer(postings, pos, d.Resume, PoidsResume);
             Indexer(postings, pos, string.Join(' ', d.Thematiques.Select(Vocabulaire.Thematiques.Libelle)), PoidsThematiques);
+            Indexer(postings, pos, string.Join(' ', d.Publics.Select(Vocabulaire.Publics.Libelle).Concat(d.Situations.Select(Vocabulaire.Situations.Libelle))), PoidsThematiques);
             Indexer(postings, pos, doc.StructureNom, PoidsStructure);
             Indexer(postings, pos, d.Description, PoidsDescription);
             Indexer(postings, pos, string.Join(' ', lieux.Select(l => l.NomCommune).Distinct()), PoidsDescription);
         }
 
-        return new CatalogueIndex([.. docs], postings, regionParDepartement, version);
+        return new CatalogueIndex([.. docs], postings, regionParDepartement, version, lexique ?? Lexique.Embarque());
     }
 
     private static void Indexer(Dictionary<string, Dictionary<int, float>> postings, int doc, string? texte, float poids)

@@ -26,7 +26,11 @@ public sealed record RequeteRecherche
 
 public sealed record DispositifTrouve(DispositifDoc Doc, double Pertinence, double? DistanceKm, LieuDoc? LieuProche);
 
-public sealed record ResultatsRecherche(int Total, IReadOnlyList<DispositifTrouve> Items, Facettes Facettes);
+public sealed record ResultatsRecherche(int Total, IReadOnlyList<DispositifTrouve> Items, Facettes Facettes)
+{
+    /// <summary>When nothing matched: the query with its unknown words replaced by the nearest known ones ("Vouliez-vous dire").</summary>
+    public string? Suggestion { get; init; }
+}
 
 // Shown in the OpenAPI document, hence in French.
 /// <summary>Nombre de résultats par valeur de chaque filtre, à afficher à côté du filtre.</summary>

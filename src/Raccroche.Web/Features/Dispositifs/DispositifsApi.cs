@@ -30,7 +30,8 @@ public static class DispositifsApi
         return TypedResults.Ok(new PageDispositifs(
             r.Total, query.Page, query.Taille,
             [.. r.Items.Select(h => ResumeDispositif.De(h))],
-            r.Facettes));
+            r.Facettes,
+            r.Suggestion));
     }
 
     internal static async Task<Results<Ok<FicheDispositif>, NotFound<ProblemDetails>>> Lire(int id, RaccrocheDbContext db, CancellationToken ct)
@@ -46,7 +47,14 @@ public static class DispositifsApi
     }
 }
 
-public sealed record PageDispositifs(int Total, int Page, int Taille, List<ResumeDispositif> Items, Facettes Facettes);
+/// <summary>Une page de résultats de recherche.</summary>
+/// <param name="Total">Nombre de dispositifs qui correspondent.</param>
+/// <param name="Page">Numéro de la page (à partir de 1).</param>
+/// <param name="Taille">Nombre de dispositifs par page.</param>
+/// <param name="Items">Les dispositifs de la page, les plus pertinents d'abord.</param>
+/// <param name="Facettes">Nombre de résultats par valeur de chaque filtre.</param>
+/// <param name="Suggestion">Quand rien ne correspond : la recherche avec ses mots inconnus remplacés par les plus proches du catalogue (« vouliez-vous dire »), sinon absent.</param>
+public sealed record PageDispositifs(int Total, int Page, int Taille, List<ResumeDispositif> Items, Facettes Facettes, string? Suggestion = null);
 
 public sealed record LieuProche(int Id, string Nom, string CodeInsee, string Commune);
 

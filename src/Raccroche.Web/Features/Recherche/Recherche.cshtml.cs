@@ -30,6 +30,12 @@ public sealed class RechercheModel(InstantaneCatalogue instantane) : PageModel
     public Commune? Commune { get; private set; }
     public List<Commune> Candidats { get; private set; } = [];
 
+    /// <summary>The filters in force, each with the link that removes it (shown as chips above the results).</summary>
+    public List<(string Libelle, string Retrait)> FiltresActifs { get; } = [];
+
+    /// <summary>When nothing matched: a few programmes per entry for the same place and age, nearest first.</summary>
+    public List<(Terme Entree, IReadOnlyList<DispositifTrouve> Dispositifs)> ProchesParEntree { get; } = [];
+
     public void OnGet()
     {
         (Commune, Candidats, CommuneSaisie) = instantane.Communes.LireChamp(CodeCommune, CommuneSaisie, Erreurs);
@@ -62,8 +68,96 @@ public sealed class RechercheModel(InstantaneCatalogue instantane) : PageModel
         if (Requete is not null && !Erreurs.Any)
         {
             Resultat = instantane.Index.Rechercher(Requete);
+            ListerFiltres(Requete);
+            if (Resultat.Total == 0)
+            {
+                ProposerProches(Requete);
+            }
         }
     }
+
+    private void ListerFiltres(RequeteRecherche r)
+    {
+        void Ajouter(string libelle, params string[] cles) =>
+            FiltresActifs.Add((libelle, Lien([.. cles.Select(c => (c, (string?)null)), ("page", null)])));
+
+        if (r.Commune is { } c)
+        {
+            Ajouter($"Autour de {c.Nom}", "commune", "code_commune", "rayon_km");
+            if (r.RayonKm is { } km)
+            {
+                Ajouter($"Dans un rayon de {km.ToString(CultureInfo.InvariantCulture)} km", "rayon_km");
+            }
+        }
+
+        if (r.Departement is { } d)
+        {
+            Ajouter($"Département : {d} – {Departements.Nom(d) ?? d}", "departement");
+        }
+
+        if (r.Age is { } age)
+        {
+            Ajouter($"Âge : {age} ans", "age");
+        }
+
+        if (r.Niveau is { } n)
+        {
+            Ajouter($"Diplôme : {Vocabulaire.Niveaux.Libelle(n)}", "niveau");
+        }
+
+        if (r.Situation is { } si)
+        {
+            Ajouter($"Situation : {Vocabulaire.Situations.Libelle(si)}", "situation");
+        }
+
+        if (r.Entree is { } e)
+        {
+            Ajouter($"Entrée : {Vocabulaire.Entrees.Libelle(e)}", "entree");
+        }
+
+        if (r.Thematiques.Count > 0)
+        {
+            Ajouter($"Thématique : {string.Join(", ", r.Thematiques.Select(t => Vocabulaire.CategoriesThematiques.Contient(t) ? Vocabulaire.CategoriesThematiques.Libelle(t) : Vocabulaire.Thematiques.Libelle(t)))}", "thematiques");
+        }
+
+        foreach (var (coche, cle, libelle) in new[]
+        {
+            (r.Remunere, "remunere", "Rémunéré ou indemnisé"), (r.Gratuit, "gratuit", "Gratuit"),
+            (r.Internat, "internat", "Avec internat"), (r.EntreePermanente, "entree_permanente", "Entrée à tout moment"),
+        })
+        {
+            if (coche)
+            {
+                Ajouter(libelle, cle);
+            }
+        }
+    }
+
+    private void ProposerProches(RequeteRecherche r)
+    {
+        // The person's facts (where, age) stay; the words and the other filters go, so that something is shown.
+        foreach (var entree in Vocabulaire.Entrees.Termes)
+        {
+            var proches = instantane.Index.Rechercher(new RequeteRecherche
+            {
+                Commune = r.Commune,
+                RayonKm = r.Commune is null ? null : Math.Max(r.RayonKm ?? 0, 50),
+                Departement = r.Departement,
+                Age = r.Age,
+                Entree = entree.Valeur,
+                Taille = 3,
+            });
+            if (proches.Total > 0)
+            {
+                ProchesParEntree.Add((entree, proches.Items));
+            }
+        }
+    }
+
+    /// <summary>The directory of structures for the same place.</summary>
+    public string LienAnnuaire => Commune is { } c
+        ? "/annuaire" + QueryString.Create([KeyValuePair.Create("code_commune", (string?)c.CodeInsee), KeyValuePair.Create("commune", (string?)c.Nom)])
+        : "/annuaire";
 
     public bool Coche(string? v) => v is "true" or "on" or "1" or "oui";
 

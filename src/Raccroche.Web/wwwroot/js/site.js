@@ -85,3 +85,15 @@
     });
   });
 })();
+
+// The results page's filters: folded on a phone, open in the side column on wider screens (CSS does it where
+// ::details-content is known; this does it elsewhere). Folding them back stays the user's choice on a phone.
+(function () {
+  "use strict";
+  var large = window.matchMedia("(min-width: 48rem)");
+  Array.prototype.forEach.call(document.querySelectorAll("details.filtres-repli"), function (d) {
+    var ouvrir = function () { if (large.matches) { d.open = true; } };
+    ouvrir();
+    large.addEventListener("change", ouvrir);
+  });
+})();
