@@ -89,6 +89,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             // Background jobs off (the outbox stays in the database, where tests read it), generous rate limits:
             // every browser test signs in from 127.0.0.1, and the per-address sign-in limit is tested in SecurityTests.
             ReglagesDeTest.Appliquer(builder);
+            JournalDeSuite.Brancher(builder);
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Raccroche", $"Data Source={db}");
             builder.UseSetting("Mail:DossierDepot", Path.Combine(Path.GetTempPath(), "raccroche-navigateur-mail"));

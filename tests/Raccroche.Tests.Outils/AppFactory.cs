@@ -35,6 +35,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         // The key ring is encrypted with a certificate; the app creates this one (self-signed) in Testing.
         builder.UseSetting("DataProtection:Certificat", CertificatDeTest);
 
+        JournalDeSuite.Brancher(builder);
         if (Capture is { } capture)
         {
             builder.ConfigureServices(s => s.AddSingleton(capture));

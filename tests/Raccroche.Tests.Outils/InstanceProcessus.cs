@@ -70,7 +70,8 @@ public sealed class InstanceProcessus : IAsyncDisposable
         }
 
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        // At Information when the run's log is scanned (JournalDeSuite), as production logs.
+        psi.Environment["Logging__LogLevel__Default"] = JournalDeSuite.Actif ? "Information" : "Warning";
         psi.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var tache in ReglagesDeTest.TachesDeFond)
         {
@@ -130,6 +131,7 @@ public sealed class InstanceProcessus : IAsyncDisposable
     {
         if (ligne is not null)
         {
+            JournalDeSuite.Ecrire(ligne);
             lock (_sortie)
             {
                 _sortie.AppendLine(ligne);

@@ -89,6 +89,7 @@ public static class Soumission
     /// </summary>
     public static async Task<(int Id, string Reference)> DemandeDeContactAsync(AppFactory f, string reponses, string prenom, string? courriel = null)
     {
+        JournalDeSuite.NoterValeurs(prenom, courriel, "0698765432");
         var champs = new Dictionary<string, string>
         {
             ["Saisie.Prenom"] = prenom,

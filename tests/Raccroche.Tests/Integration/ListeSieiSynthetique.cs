@@ -34,6 +34,11 @@ public static class ListeSieiSynthetique
                 Telephone: string.Create(CultureInfo.InvariantCulture, $"06 {r.Next(10, 99)} {r.Next(10, 99)} {r.Next(10, 99)} {r.Next(10, 99)}")));
         }
 
+        foreach (var j in jeunes)
+        {
+            JournalDeSuite.NoterValeurs(j.Nom, j.Prenom, j.Ine, j.Telephone);
+        }
+
         return jeunes;
     }
 
