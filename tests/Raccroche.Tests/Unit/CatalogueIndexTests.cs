@@ -36,6 +36,30 @@ public sealed class CatalogueIndexTests
     }
 
     [Fact]
+    public void NoCriterion_FirstPage_IsComputedOncePerSnapshot_AndIsTheSameResult()
+    {
+        var index = Index(Dispositif("Atelier A"), Dispositif("Atelier B"), Dispositif("Atelier C", regler: d => d.Remunere = true));
+        var premiere = index.Rechercher(new RequeteRecherche());
+        Assert.Same(premiere, index.Rechercher(new RequeteRecherche()));
+        Assert.Equal(3, premiere.Total);
+        Assert.Equal(1, premiere.Facettes.Remunere);
+
+        // Any criterion, another page or size: computed, never the stored page.
+        Assert.NotSame(premiere, index.Rechercher(new RequeteRecherche { Taille = 10 }));
+        Assert.Equal(1, index.Rechercher(new RequeteRecherche { Remunere = true }).Total);
+        Assert.Equal(Noms(premiere), Noms(index.Rechercher(new RequeteRecherche { Page = 1, Taille = 20, Texte = " " })));
+    }
+
+    /// <summary>A filter added to the query must be added to what "no criterion" means (CatalogueIndex.SansCritere) too.</summary>
+    [Fact]
+    public void QueryFields_AreTheOnesTheNoCriterionCheckKnows()
+    {
+        Assert.Equal(
+            ["Age", "Commune", "Departement", "Entree", "EntreePermanente", "Gratuit", "Internat", "Niveau", "Page", "RayonKm", "Remunere", "Situation", "Taille", "Texte", "Thematiques"],
+            typeof(RequeteRecherche).GetProperties().Select(p => p.Name).Where(n => n != "EqualityContract").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Search_AllTermsMustMatch()
     {
         var index = Index(Dispositif("Service civique", "Mission d'engagement"), Dispositif("Mission locale", "Accompagnement global"));

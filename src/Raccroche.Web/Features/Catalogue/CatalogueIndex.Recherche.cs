@@ -8,7 +8,22 @@ public sealed partial class CatalogueIndex
     private const float FacteurRacine = 0.75f;
     private const int MaxTermesParPrefixe = 200;
 
-    public ResultatsRecherche Rechercher(RequeteRecherche q)
+    private ResultatsRecherche? _premierePage;
+
+    /// <summary>
+    /// A search. The page everyone lands on (no criterion, first page of 20) is computed once per snapshot: it ranks
+    /// the whole catalogue and counts every facet, 25-60 ms at national scale, for a result that only a catalogue
+    /// change (a new snapshot) alters.
+    /// </summary>
+    public ResultatsRecherche Rechercher(RequeteRecherche q) =>
+        SansCritere(q) && q.Page == 1 && q.Taille == 20 ? _premierePage ??= Calculer(q) : Calculer(q);
+
+    private static bool SansCritere(RequeteRecherche q) =>
+        string.IsNullOrWhiteSpace(q.Texte) && q.Entree is null && q.Thematiques.Count == 0 && q.Age is null && q.Niveau is null
+        && q.Situation is null && q.Commune is null && q.RayonKm is null && q.Departement is null
+        && !q.Remunere && !q.Internat && !q.EntreePermanente && !q.Gratuit;
+
+    private ResultatsRecherche Calculer(RequeteRecherche q)
     {
         // 1. Text: every clause of the query (a word or a phrase of the lexicon, with its equivalents) must match
         // the programme, exactly, as a prefix, by its stem or with one typo; intent words only add to the score.
