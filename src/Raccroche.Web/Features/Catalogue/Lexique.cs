@@ -33,12 +33,6 @@ public sealed class Lexique
         _formesSimples = [.. equivalents.Keys.Where(k => !k.Contains(' ')).Order(StringComparer.Ordinal)];
     }
 
-    public static readonly Lexique Vide = new([], []);
-
-    public int NombreDeFormes => _equivalents.Count;
-
-    public bool EstFacultatif(string terme) => _facultatifs.Contains(terme);
-
     /// <summary>The forms a form (as normalised terms joined by spaces) also searches, in file order.</summary>
     public IReadOnlyList<string[]> Equivalents(string forme) => _equivalents.GetValueOrDefault(forme) ?? [];
 
