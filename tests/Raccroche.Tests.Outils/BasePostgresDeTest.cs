@@ -16,7 +16,12 @@ public sealed class BasePostgresDeTest
 
     public async Task SupprimerAsync()
     {
-        NpgsqlConnection.ClearAllPools();
+        // Only this database's pool: clearing every pool made the other running hosts reconnect at once.
+        using (var conn = new NpgsqlConnection(Connexion))
+        {
+            NpgsqlConnection.ClearPool(conn);
+        }
+
         await ExecuterAsync($"DROP DATABASE IF EXISTS \"{Nom}\" WITH (FORCE)");
     }
 

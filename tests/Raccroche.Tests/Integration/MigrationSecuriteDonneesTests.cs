@@ -109,7 +109,11 @@ public sealed class MigrationSecuriteDonneesPostgresTests : MigrationSecuriteDon
 
     public async Task DisposeAsync()
     {
-        NpgsqlConnection.ClearAllPools();
+        using (var base_ = new NpgsqlConnection(Connexion(_database)))
+        {
+            NpgsqlConnection.ClearPool(base_);
+        }
+
         await using var conn = new NpgsqlConnection(Connexion("postgres"));
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
