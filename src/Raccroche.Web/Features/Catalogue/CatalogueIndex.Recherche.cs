@@ -27,7 +27,7 @@ public sealed partial class CatalogueIndex
     {
         // 1. Text: every clause of the query (a word or a phrase of the lexicon, with its equivalents) must match
         // the programme, exactly, as a prefix, by its stem or with one typo; intent words only add to the score.
-        float[]? scores = null;
+        Cumul? scores = null;
         var clauses = string.IsNullOrWhiteSpace(q.Texte) ? [] : _lexique.Analyser(q.Texte);
         List<string> sansResultat = [];
         if (clauses.Count > 0)
@@ -35,17 +35,37 @@ public sealed partial class CatalogueIndex
             scores = ScoresTexte(clauses, sansResultat);
         }
 
-        // 2. Filters, distance, facets.
-        var hits = new List<DispositifTrouve>();
-        var entrees = new Dictionary<string, int>(StringComparer.Ordinal);
-        var categories = new Dictionary<string, int>(StringComparer.Ordinal);
-        var types = new Dictionary<string, int>(StringComparer.Ordinal);
+        try
+        {
+            return Filtrer(q, scores, sansResultat);
+        }
+        finally
+        {
+            if (scores is not null)
+            {
+                _reserve.Rendre(scores);
+            }
+        }
+    }
+
+    private ResultatsRecherche Filtrer(RequeteRecherche q, Cumul? scores, List<string> sansResultat)
+    {
+        // 2. Filters, distance, facets. A text query can keep 40,000 programmes to show 20: what is kept is a
+        // struct per programme in a pooled array, the facets are counted by number, and a result object is only
+        // made for the page shown (a record and a dictionary lookup per programme were 60 % of a query's time).
+        var retenus = System.Buffers.ArrayPool<Retenu>.Shared.Rent(_docs.Length);
+        var comptes = System.Buffers.ArrayPool<int>.Shared.Rent(_facettes.Length);
+        Array.Clear(comptes, 0, _facettes.Length);
+        var nombre = 0;
         int remunere = 0, internat = 0, permanente = 0, gratuit = 0;
         var regionDep = q.Departement is null ? null : _regionParDepartement.GetValueOrDefault(q.Departement);
         var maxScore = 0.0;
 
-        // With a commune, only the programmes whose zone covers it are looked at (a few thousand of 50,000).
-        var candidats = q.Commune is { } commune ? CandidatsPour(commune) : null;
+        // With a commune, only the programmes whose zone covers it are looked at (a few thousand of 50,000); with
+        // words, only those the words matched.
+        var candidats = q.Commune is { } commune ? CandidatsPour(commune)
+            : scores is not null ? scores.Tenus.ToArray()
+            : null;
         var n = candidats?.Length ?? _docs.Length;
         for (var k = 0; k < n; k++)
         {
@@ -53,7 +73,7 @@ public sealed partial class CatalogueIndex
             var score = 0.0;
             if (scores is not null)
             {
-                score = scores[i];
+                score = scores.Valeurs[i];
                 if (score <= 0)
                 {
                     continue;
@@ -67,20 +87,10 @@ public sealed partial class CatalogueIndex
             }
 
             maxScore = Math.Max(maxScore, score);
-            hits.Add(new DispositifTrouve(d, score, distance, lieu));
-            foreach (var e in d.Entrees)
+            retenus[nombre++] = new Retenu(i, score, distance ?? double.MaxValue, lieu);
+            foreach (var f in _facettesParDoc[i])
             {
-                Incrementer(entrees, e);
-            }
-
-            foreach (var c in d.Categories)
-            {
-                Incrementer(categories, c);
-            }
-
-            if (d.TypeService is not null)
-            {
-                Incrementer(types, d.TypeService);
+                comptes[f]++;
             }
 
             remunere += d.Remunere == true ? 1 : 0;
@@ -91,18 +101,33 @@ public sealed partial class CatalogueIndex
 
         var page = Math.Max(1, q.Page);
         var taille = Math.Clamp(q.Taille, 1, 100);
-        var items = MeilleursResultats(hits, maxScore, page * taille).Skip((page - 1) * taille).ToList();
-        if (scores is not null)
+        var items = MeilleursResultats(retenus.AsSpan(0, nombre), maxScore, page * taille)
+            .Skip((page - 1) * taille)
+            .Select(r => new DispositifTrouve(_docs[r.Position], r.Pertinence, r.Distance == double.MaxValue ? null : r.Distance, r.Lieu))
+            .ToList();
+        var entrees = new Dictionary<string, int>(StringComparer.Ordinal);
+        var categories = new Dictionary<string, int>(StringComparer.Ordinal);
+        var types = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var f = 0; f < _facettes.Length; f++)
         {
-            System.Buffers.ArrayPool<float>.Shared.Return(scores);
+            if (comptes[f] > 0)
+            {
+                var (famille, valeur) = _facettes[f];
+                (famille == FacetteEntree ? entrees : famille == FacetteCategorie ? categories : types)[valeur] = comptes[f];
+            }
         }
 
-        return new ResultatsRecherche(hits.Count, items,
+        System.Buffers.ArrayPool<Retenu>.Shared.Return(retenus);
+        System.Buffers.ArrayPool<int>.Shared.Return(comptes);
+        return new ResultatsRecherche(nombre, items,
             new Facettes(entrees, categories, types, remunere, internat, permanente, gratuit))
         {
-            Suggestion = hits.Count == 0 && sansResultat.Count > 0 ? Suggerer(q.Texte!, sansResultat) : null,
+            Suggestion = nombre == 0 && sansResultat.Count > 0 ? Suggerer(q.Texte!, sansResultat) : null,
         };
     }
+
+    /// <summary>A programme kept by a query: its position, its text score, its distance (MaxValue: none) and nearest place.</summary>
+    private readonly record struct Retenu(int Position, double Pertinence, double Distance, LieuDoc? Lieu);
 
     private bool Garder(DispositifDoc d, RequeteRecherche q, string? regionDep, out double? distance, out LieuDoc? lieuProche)
     {
@@ -118,7 +143,7 @@ public sealed partial class CatalogueIndex
             return false;
         }
 
-        if (q.Thematiques.Count > 0 && !q.Thematiques.Any(t => Array.IndexOf(d.Thematiques, t) >= 0 || Array.IndexOf(d.Categories, t) >= 0))
+        if (q.Thematiques.Count > 0 && !UneThematique(d, q.Thematiques))
         {
             return false;
         }
@@ -151,7 +176,7 @@ public sealed partial class CatalogueIndex
                 return false;
             }
 
-            if (d.Lieux.Length > 0 && !d.Lieux.Any(l => l.Departement == q.Departement))
+            if (d.Lieux.Length > 0 && !UnLieuDans(d.Lieux, q.Departement))
             {
                 return false;
             }
@@ -181,50 +206,61 @@ public sealed partial class CatalogueIndex
         return true;
     }
 
+    // Written as loops: a lambda capturing the query made Garder allocate a closure for every programme looked at.
+    private static bool UneThematique(DispositifDoc d, IReadOnlyCollection<string> thematiques)
+    {
+        foreach (var t in thematiques)
+        {
+            if (Array.IndexOf(d.Thematiques, t) >= 0 || Array.IndexOf(d.Categories, t) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool UnLieuDans(LieuDoc[] lieux, string departement)
+    {
+        foreach (var l in lieux)
+        {
+            if (l.Departement == departement)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Orders by relevance then distance: relevance is bucketed in tenths of the best score so that
-    /// programmes about as relevant as each other come nearest first.
+    /// programmes about as relevant as each other come nearest first; then the exact score, then the name.
     /// </summary>
-    private static IEnumerable<DispositifTrouve> MeilleursResultats(List<DispositifTrouve> hits, double maxScore, int k)
+    private List<Retenu> MeilleursResultats(Span<Retenu> retenus, double maxScore, int k)
     {
-        var comparer = Comparer<DispositifTrouve>.Create((a, b) =>
+        var ordre = new OrdreResultats(maxScore, _rangNom);
+        if (retenus.Length <= k)
         {
-            var ba = maxScore > 0 ? Math.Round(a.Pertinence / maxScore * 10) : 0;
-            var bb = maxScore > 0 ? Math.Round(b.Pertinence / maxScore * 10) : 0;
-            var c = bb.CompareTo(ba);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = (a.DistanceKm ?? double.MaxValue).CompareTo(b.DistanceKm ?? double.MaxValue);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = b.Pertinence.CompareTo(a.Pertinence);
-            return c != 0 ? c : string.CompareOrdinal(a.Doc.Nom, b.Doc.Nom) is var n && n != 0 ? n : a.Doc.Id.CompareTo(b.Doc.Id);
-        });
-
-        if (hits.Count <= k)
-        {
-            hits.Sort(comparer);
-            return hits;
+            retenus.Sort(ordre);
+            return [.. retenus];
         }
 
-        // Keep only the k best in a bounded heap: sorting 50,000 hits to show 20 is wasted work.
-        var heap = new PriorityQueue<DispositifTrouve, DispositifTrouve>(k + 1, Comparer<DispositifTrouve>.Create((a, b) => comparer.Compare(b, a)));
-        foreach (var h in hits)
+        // Keep only the k best in a bounded heap whose top is the worst kept: sorting 50,000 to show 20 is wasted work.
+        var heap = new PriorityQueue<Retenu, Retenu>(k + 1, Comparer<Retenu>.Create((a, b) => ordre.Compare(b, a)));
+        foreach (var r in retenus)
         {
-            heap.Enqueue(h, h);
-            if (heap.Count > k)
+            if (heap.Count < k)
             {
-                heap.Dequeue();
+                heap.Enqueue(r, r);
+            }
+            else if (ordre.Compare(r, heap.Peek()) < 0)
+            {
+                heap.DequeueEnqueue(r, r);
             }
         }
 
-        var top = new List<DispositifTrouve>(heap.Count);
+        var top = new List<Retenu>(heap.Count);
         while (heap.Count > 0)
         {
             top.Add(heap.Dequeue());
@@ -234,34 +270,52 @@ public sealed partial class CatalogueIndex
         return top;
     }
 
+    private sealed class OrdreResultats(double maxScore, int[] rangNom) : IComparer<Retenu>
+    {
+        public int Compare(Retenu a, Retenu b)
+        {
+            var ba = maxScore > 0 ? Math.Round(a.Pertinence / maxScore * 10) : 0;
+            var bb = maxScore > 0 ? Math.Round(b.Pertinence / maxScore * 10) : 0;
+            var c = bb.CompareTo(ba);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = a.Distance.CompareTo(b.Distance);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = b.Pertinence.CompareTo(a.Pertinence);
+            return c != 0 ? c : rangNom[a.Position].CompareTo(rangNom[b.Position]);
+        }
+    }
+
     /// <summary>
     /// The text score of every programme (0 = left out): the sum of its clause scores, each the best of the
     /// clause's alternatives. <paramref name="sansResultat"/> gets the clauses that match no programme at all.
+    /// The caller gives the result back to <see cref="_reserve"/>.
     /// </summary>
-    private float[] ScoresTexte(List<Clause> clauses, List<string> sansResultat)
+    private Cumul ScoresTexte(List<Clause> clauses, List<string> sansResultat)
     {
-        // Pooled buffers: several float[50,000] per query otherwise, which kept the GC busy under load.
-        var pool = System.Buffers.ArrayPool<float>.Shared;
-        var n = _docs.Length;
-        var total = pool.Rent(n);
-        var clause = pool.Rent(n);
-        var alternative = pool.Rent(n);
-        var terme = pool.Rent(n);
-        var presents = System.Buffers.ArrayPool<byte>.Shared.Rent(n);
+        var total = _reserve.Prendre();
+        var clause = _reserve.Prendre();
         var premiere = true;
-        Array.Clear(total, 0, n);
         foreach (var c in clauses.OrderBy(c => c.Facultative))
         {
-            Array.Clear(clause, 0, n);
             var trouve = false;
             foreach (var alt in c.Alternatives)
             {
-                trouve |= ScoresAlternative(alt, alternative, terme, presents);
+                var alternative = ScoresAlternative(alt, ref trouve);
                 var poids = alt.Facteur * c.Longueur / alt.Termes.Length;
-                for (var i = 0; i < n; i++)
+                foreach (var i in alternative.Tenus)
                 {
-                    clause[i] = Math.Max(clause[i], alternative[i] * poids);
+                    clause.Garder(i, alternative.Valeurs[i] * poids);
                 }
+
+                _reserve.Rendre(alternative);
             }
 
             if (!trouve)
@@ -269,60 +323,90 @@ public sealed partial class CatalogueIndex
                 sansResultat.Add(c.Forme);
             }
 
-            for (var i = 0; i < n; i++)
+            // AND over required clauses: a programme missing one drops out; optional ones only add.
+            if (c.Facultative)
             {
-                // AND over required clauses: a programme missing one drops out; optional ones only add.
-                total[i] = c.Facultative ? (total[i] > 0 ? total[i] + clause[i] : 0)
-                    : premiere ? clause[i]
-                    : clause[i] > 0 && total[i] > 0 ? total[i] + clause[i] : 0;
-            }
+                foreach (var i in total.Tenus)
+                {
+                    total.Valeurs[i] += clause.Valeurs[i];
+                }
 
-            premiere &= c.Facultative;
+                clause.Vider();
+            }
+            else if (premiere)
+            {
+                (total, clause) = (clause, total);
+                premiere = false;
+            }
+            else
+            {
+                var restants = _reserve.Prendre();
+                foreach (var i in total.Tenus)
+                {
+                    if (clause.Valeurs[i] > 0)
+                    {
+                        restants.Ajouter(i, total.Valeurs[i] + clause.Valeurs[i]);
+                    }
+                }
+
+                _reserve.Rendre(total);
+                total = restants;
+                clause.Vider();
+            }
         }
 
-        pool.Return(clause);
-        pool.Return(alternative);
-        pool.Return(terme);
-        System.Buffers.ArrayPool<byte>.Shared.Return(presents);
+        _reserve.Rendre(clause);
         return total;
     }
 
     /// <summary>
     /// An alternative's score: the sum of its terms' scores, a programme needing all of them (for three words
     /// or more, all but one, at a lower score: "français langue étrangère" finds "la langue française").
+    /// The caller gives the result back to <see cref="_reserve"/>.
     /// </summary>
-    private bool ScoresAlternative(Alternative alt, float[] resultat, float[] terme, byte[] presents)
+    private Cumul ScoresAlternative(Alternative alt, ref bool trouve)
     {
-        var n = _docs.Length;
-        Array.Clear(resultat, 0, n);
-        Array.Clear(presents, 0, n);
-        var trouve = false;
+        var k = alt.Termes.Length;
+        if (k == 1)
+        {
+            // Most alternatives are one word: its scores are the alternative's.
+            var seul = _reserve.Prendre();
+            trouve |= ScoresTerme(alt.Termes[0], seul);
+            return seul;
+        }
+
+        var somme = _reserve.Prendre();
+        var terme = _reserve.Prendre();
         foreach (var t in alt.Termes)
         {
-            Array.Clear(terme, 0, n);
             trouve |= ScoresTerme(t, terme);
-            for (var i = 0; i < n; i++)
+            foreach (var i in terme.Tenus)
             {
-                if (terme[i] > 0)
-                {
-                    resultat[i] += terme[i];
-                    presents[i]++;
-                }
+                somme.Ajouter(i, terme.Valeurs[i]);
+                somme.Presences[i]++;
+            }
+
+            terme.Vider();
+        }
+
+        _reserve.Rendre(terme);
+        var minimum = k >= 3 ? k - 1 : k;
+        var resultat = _reserve.Prendre();
+        foreach (var i in somme.Tenus)
+        {
+            var presents = somme.Presences[i];
+            if (presents >= minimum)
+            {
+                resultat.Ajouter(i, somme.Valeurs[i] * presents * presents / (k * k));
             }
         }
 
-        var k = alt.Termes.Length;
-        var minimum = k >= 3 ? k - 1 : k;
-        for (var i = 0; i < n; i++)
-        {
-            resultat[i] = presents[i] >= minimum ? resultat[i] * presents[i] * presents[i] / (k * k) : 0;
-        }
-
-        return trouve;
+        _reserve.Rendre(somme);
+        return resultat;
     }
 
     /// <summary>One word's score in every programme: the best of exact, prefix, stem, one-word equivalent and (failing all) one typo.</summary>
-    private bool ScoresTerme(string t, float[] courant)
+    private bool ScoresTerme(string t, Cumul courant)
     {
         var trouve = false;
         var idfMax = float.MaxValue;
@@ -387,7 +471,7 @@ public sealed partial class CatalogueIndex
         return trouve;
     }
 
-    private bool Prefixes(string terme, float[] courant, float facteur)
+    private bool Prefixes(string terme, Cumul courant, float facteur)
     {
         if (terme.Length < 2)
         {
@@ -459,18 +543,14 @@ public sealed partial class CatalogueIndex
         return string.Join(' ', mots);
     }
 
-    private void Cumuler(float[] courant, Posting[] postings, float facteur, float idfMax = float.MaxValue)
+    private void Cumuler(Cumul courant, Posting[] postings, float facteur, float idfMax = float.MaxValue)
     {
         // Rarer terms weigh more (idf); a programme keeps its best match for this query term. An equivalent
         // is never rarer than the word typed (idfMax), so that an exact match stays above a synonym.
         var idf = Math.Min(Idf(postings), idfMax);
         foreach (var p in postings)
         {
-            var v = p.Poids * facteur * idf;
-            if (v > courant[p.Doc])
-            {
-                courant[p.Doc] = v;
-            }
+            courant.Garder(p.Doc, p.Poids * facteur * idf);
         }
     }
 
@@ -521,6 +601,4 @@ public sealed partial class CatalogueIndex
         return lo;
     }
 
-    private static void Incrementer(Dictionary<string, int> d, string cle) =>
-        d[cle] = d.TryGetValue(cle, out var n) ? n + 1 : 1;
 }

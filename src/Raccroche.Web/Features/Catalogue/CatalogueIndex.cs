@@ -73,6 +73,19 @@ public sealed partial class CatalogueIndex
     /// <summary>Positions of the programmes per zone key ("F", "R:84", "D:63", "E:siren", "C:insee"): a commune's candidates are the union of five lists.</summary>
     private readonly FrozenDictionary<string, int[]> _parZone;
 
+    private readonly Cumul.Reserve _reserve;
+
+    private const int FacetteEntree = 0;
+    private const int FacetteCategorie = 1;
+    private const int FacetteType = 2;
+
+    /// <summary>Every facet value (entry, thematic category, service type) by number, and each programme's numbers.</summary>
+    private readonly (int Famille, string Valeur)[] _facettes;
+    private readonly int[][] _facettesParDoc;
+
+    /// <summary>Each programme's rank by name (ordinal, then id): the last tie-break of the results' order.</summary>
+    private readonly int[] _rangNom;
+
     private CatalogueIndex(DispositifDoc[] docs, Dictionary<string, Dictionary<int, float>> postings,
         FrozenDictionary<string, string> regionParDepartement, long version, Lexique lexique)
     {
@@ -93,6 +106,22 @@ public sealed partial class CatalogueIndex
             .SelectMany((d, i) => ClesDeZone(d).Select(cle => (cle, i)))
             .GroupBy(x => x.cle, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.i).ToArray(), StringComparer.Ordinal);
+        _reserve = new Cumul.Reserve(docs.Length);
+        var numeros = new Dictionary<(int, string), int>();
+        int Numero(int famille, string valeur) =>
+            numeros.TryGetValue((famille, valeur), out var f) ? f : numeros[(famille, valeur)] = numeros.Count;
+        _facettesParDoc = [.. docs.Select(d => d.Entrees.Distinct().Select(e => Numero(FacetteEntree, e))
+            .Concat(d.Categories.Distinct().Select(c => Numero(FacetteCategorie, c)))
+            .Concat(d.TypeService is null ? [] : [Numero(FacetteType, d.TypeService)])
+            .ToArray())];
+        _facettes = [.. numeros.OrderBy(kv => kv.Value).Select(kv => kv.Key)];
+        _rangNom = new int[docs.Length];
+        var parNom = Enumerable.Range(0, docs.Length).OrderBy(i => docs[i].Nom, StringComparer.Ordinal).ThenBy(i => docs[i].Id).ToArray();
+        for (var r = 0; r < parNom.Length; r++)
+        {
+            _rangNom[parNom[r]] = r;
+        }
+
         Version = version;
     }
 
