@@ -144,6 +144,7 @@ public static class RaccrocheSetup
         {
             await ProtectionCles.ProtegerSecretsExistantsAsync(app.Services);
             await instantane.ReconstruireAsync();
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
         catch (Exception ex) when (!migrate)
         {

@@ -27,17 +27,31 @@ public sealed partial class CatalogueIndex
     {
         // 1. Text: every clause of the query (a word or a phrase of the lexicon, with its equivalents) must match
         // the programme, exactly, as a prefix, by its stem or with one typo; intent words only add to the score.
+        // With a commune, only the programmes whose zone covers it are scored (a few thousand of 50,000): the
+        // words' postings are still read, but nothing outside the zone is written, merged or filtered.
         Cumul? scores = null;
         var clauses = string.IsNullOrWhiteSpace(q.Texte) ? [] : _lexique.Analyser(q.Texte);
         List<string> sansResultat = [];
-        if (clauses.Count > 0)
-        {
-            scores = ScoresTexte(clauses, sansResultat);
-        }
-
+        var zone = q.Commune is { } commune ? CandidatsPour(commune) : null;
+        byte[]? masque = null;
         try
         {
-            return Filtrer(q, scores, sansResultat);
+            if (clauses.Count > 0)
+            {
+                if (zone is not null)
+                {
+                    masque = System.Buffers.ArrayPool<byte>.Shared.Rent(_docs.Length);
+                    Array.Clear(masque, 0, _docs.Length);
+                    foreach (var i in zone)
+                    {
+                        masque[i] = 1;
+                    }
+                }
+
+                scores = ScoresTexte(clauses, masque, sansResultat);
+            }
+
+            return Filtrer(q, scores, zone, sansResultat);
         }
         finally
         {
@@ -45,10 +59,15 @@ public sealed partial class CatalogueIndex
             {
                 _reserve.Rendre(scores);
             }
+
+            if (masque is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(masque);
+            }
         }
     }
 
-    private ResultatsRecherche Filtrer(RequeteRecherche q, Cumul? scores, List<string> sansResultat)
+    private ResultatsRecherche Filtrer(RequeteRecherche q, Cumul? scores, int[]? zone, List<string> sansResultat)
     {
         // 2. Filters, distance, facets. A text query can keep 40,000 programmes to show 20: what is kept is a
         // struct per programme in a pooled array, the facets are counted by number, and a result object is only
@@ -59,17 +78,16 @@ public sealed partial class CatalogueIndex
         var nombre = 0;
         int remunere = 0, internat = 0, permanente = 0, gratuit = 0;
         var regionDep = q.Departement is null ? null : _regionParDepartement.GetValueOrDefault(q.Departement);
+        var demande = Demande.De(q, _criteres);
         var maxScore = 0.0;
 
-        // With a commune, only the programmes whose zone covers it are looked at (a few thousand of 50,000); with
-        // words, only those the words matched.
-        var candidats = q.Commune is { } commune ? CandidatsPour(commune)
-            : scores is not null ? scores.Tenus.ToArray()
-            : null;
-        var n = candidats?.Length ?? _docs.Length;
+        // Only the programmes the words scored (already limited to the zone), else those of the zone, else all.
+        var tous = scores is null && zone is null;
+        var candidats = scores is not null ? scores.Tenus : zone;
+        var n = tous ? _docs.Length : candidats.Length;
         for (var k = 0; k < n; k++)
         {
-            var i = candidats is null ? k : candidats[k];
+            var i = tous ? k : candidats[k];
             var score = 0.0;
             if (scores is not null)
             {
@@ -80,30 +98,31 @@ public sealed partial class CatalogueIndex
                 }
             }
 
-            var d = _docs[i];
-            if (!Garder(d, q, regionDep, out var distance, out var lieu))
+            if (!Garder(i, q, demande, regionDep, out var distance, out var lieu))
             {
                 continue;
             }
 
             maxScore = Math.Max(maxScore, score);
-            retenus[nombre++] = new Retenu(i, score, distance ?? double.MaxValue, lieu);
+            retenus[nombre++] = new Retenu(i, score, distance, lieu);
             foreach (var f in _facettesParDoc[i])
             {
                 comptes[f]++;
             }
 
-            remunere += d.Remunere == true ? 1 : 0;
-            internat += d.Internat == true ? 1 : 0;
-            permanente += d.EntreePermanente == true ? 1 : 0;
-            gratuit += d.Frais == "gratuit" ? 1 : 0;
+            var particularites = _criteres.Docs[i].Particularites;
+            remunere += (particularites & Particularites.Remunere) != 0 ? 1 : 0;
+            internat += (particularites & Particularites.Internat) != 0 ? 1 : 0;
+            permanente += (particularites & Particularites.EntreePermanente) != 0 ? 1 : 0;
+            gratuit += (particularites & Particularites.Gratuit) != 0 ? 1 : 0;
         }
 
         var page = Math.Max(1, q.Page);
         var taille = Math.Clamp(q.Taille, 1, 100);
         var items = MeilleursResultats(retenus.AsSpan(0, nombre), maxScore, page * taille)
             .Skip((page - 1) * taille)
-            .Select(r => new DispositifTrouve(_docs[r.Position], r.Pertinence, r.Distance == double.MaxValue ? null : r.Distance, r.Lieu))
+            .Select(r => new DispositifTrouve(_docs[r.Position], r.Pertinence, r.Distance == double.MaxValue ? null : r.Distance,
+                r.Lieu < 0 ? null : _docs[r.Position].Lieux[r.Lieu]))
             .ToList();
         var entrees = new Dictionary<string, int>(StringComparer.Ordinal);
         var categories = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -126,51 +145,51 @@ public sealed partial class CatalogueIndex
         };
     }
 
-    /// <summary>A programme kept by a query: its position, its text score, its distance (MaxValue: none) and nearest place.</summary>
-    private readonly record struct Retenu(int Position, double Pertinence, double Distance, LieuDoc? Lieu);
+    /// <summary>
+    /// A programme kept by a query: its position, its text score, its distance (MaxValue: none) and its nearest place
+    /// (a position in its <see cref="DispositifDoc.Lieux"/>, -1: none).
+    /// </summary>
+    private readonly record struct Retenu(int Position, double Pertinence, double Distance, int Lieu);
 
-    private bool Garder(DispositifDoc d, RequeteRecherche q, string? regionDep, out double? distance, out LieuDoc? lieuProche)
+    /// <summary>A query's filter values in the bits of <see cref="CriteresIndex"/>, computed once per query.</summary>
+    private readonly record struct Demande(ulong Entree, ulong Niveau, ulong Situation, Particularites Requis)
     {
-        distance = null;
-        lieuProche = null;
-        if (d.Suspendu)
+        public static Demande De(RequeteRecherche q, CriteresIndex criteres) => new(
+            q.Entree is null ? 0 : criteres.Entree(q.Entree),
+            q.Niveau is null ? 0 : criteres.Niveau(q.Niveau),
+            q.Situation is null ? 0 : criteres.Situation(q.Situation),
+            (q.Remunere ? Particularites.Remunere : 0) | (q.Internat ? Particularites.Internat : 0)
+            | (q.EntreePermanente ? Particularites.EntreePermanente : 0) | (q.Gratuit ? Particularites.Gratuit : 0));
+    }
+
+    private bool Garder(int i, RequeteRecherche q, in Demande demande, string? regionDep, out double distance, out int lieuProche)
+    {
+        distance = double.MaxValue;
+        lieuProche = -1;
+        var c = _criteres.Docs[i];
+        if (c.A(Particularites.Suspendu) || (c.Particularites & demande.Requis) != demande.Requis)
         {
             return false;
         }
 
-        if (q.Entree is not null && Array.IndexOf(d.Entrees, q.Entree) < 0)
+        if (q.Age is { } age && (age < c.AgeMin || age > c.AgeMax))
         {
             return false;
         }
 
-        if (q.Thematiques.Count > 0 && !UneThematique(d, q.Thematiques))
+        if (c.A(Particularites.Incomplet) ? !ListesConviennent(_docs[i], q) : !MasquesConviennent(c, q, demande))
         {
             return false;
         }
 
-        if (q.Age is { } age && ((d.AgeMin is { } min && age < min) || (d.AgeMax is { } max && age > max)))
-        {
-            return false;
-        }
-
-        if (q.Niveau is not null && d.Niveaux.Length > 0 && Array.IndexOf(d.Niveaux, q.Niveau) < 0)
-        {
-            return false;
-        }
-
-        if (q.Situation is not null && d.Situations.Length > 0 && Array.IndexOf(d.Situations, q.Situation) < 0)
-        {
-            return false;
-        }
-
-        if ((q.Remunere && d.Remunere != true) || (q.Internat && d.Internat != true) ||
-            (q.EntreePermanente && d.EntreePermanente != true) || (q.Gratuit && d.Frais != "gratuit"))
+        if (q.Thematiques.Count > 0 && !UneThematique(_docs[i], q.Thematiques))
         {
             return false;
         }
 
         if (q.Departement is not null)
         {
+            var d = _docs[i];
             if (!d.CouvreDepartement(q.Departement, regionDep))
             {
                 return false;
@@ -182,22 +201,32 @@ public sealed partial class CatalogueIndex
             }
         }
 
-        if (q.Commune is { } c)
+        if (q.Commune is { } commune)
         {
-            // Zone coverage is guaranteed by the candidate lists (CandidatsPour).
-            foreach (var l in d.Lieux)
+            // Zone coverage is guaranteed by the candidate lists (CandidatsPour). With a radius, a place whose
+            // latitude alone puts it beyond is not measured: it could be neither within the radius nor the nearest
+            // of a programme kept.
+            var debut = _criteres.DebutLieux[i];
+            var fin = _criteres.DebutLieux[i + 1];
+            for (var l = debut; l < fin; l++)
             {
-                var km = Communes.Distances.DistanceKm(c.Latitude, c.Longitude, l.Latitude, l.Longitude);
-                if (distance is null || km < distance)
+                var latitude = _criteres.Latitudes[l];
+                if (q.RayonKm is { } r && CriteresIndex.TropLoinEnLatitude(commune.Latitude, latitude, r))
+                {
+                    continue;
+                }
+
+                var km = Communes.Distances.DistanceKm(commune.Latitude, commune.Longitude, latitude, _criteres.Longitudes[l]);
+                if (lieuProche < 0 || km < distance)
                 {
                     distance = km;
-                    lieuProche = l;
+                    lieuProche = l - debut;
                 }
             }
 
             // A programme with no place of its own (remote, or delivered where the young person is)
             // is kept: its zone covers the commune, which is what matters for it.
-            if (q.RayonKm is { } rayon && distance is { } dist && dist > rayon)
+            if (fin > debut && (lieuProche < 0 || (q.RayonKm is { } rayon && distance > rayon)))
             {
                 return false;
             }
@@ -205,6 +234,17 @@ public sealed partial class CatalogueIndex
 
         return true;
     }
+
+    private static bool MasquesConviennent(in CriteresDoc c, RequeteRecherche q, in Demande demande) =>
+        (q.Entree is null || (c.Entrees & demande.Entree) != 0)
+        && (q.Niveau is null || c.Niveaux == 0 || (c.Niveaux & demande.Niveau) != 0)
+        && (q.Situation is null || c.Situations == 0 || (c.Situations & demande.Situation) != 0);
+
+    /// <summary>The same test on the strings, for a programme one of whose lists has a value past the 64 bits.</summary>
+    private static bool ListesConviennent(DispositifDoc d, RequeteRecherche q) =>
+        (q.Entree is null || Array.IndexOf(d.Entrees, q.Entree) >= 0)
+        && (q.Niveau is null || d.Niveaux.Length == 0 || Array.IndexOf(d.Niveaux, q.Niveau) >= 0)
+        && (q.Situation is null || d.Situations.Length == 0 || Array.IndexOf(d.Situations, q.Situation) >= 0);
 
     // Written as loops: a lambda capturing the query made Garder allocate a closure for every programme looked at.
     private static bool UneThematique(DispositifDoc d, IReadOnlyCollection<string> thematiques)
@@ -298,7 +338,7 @@ public sealed partial class CatalogueIndex
     /// clause's alternatives. <paramref name="sansResultat"/> gets the clauses that match no programme at all.
     /// The caller gives the result back to <see cref="_reserve"/>.
     /// </summary>
-    private Cumul ScoresTexte(List<Clause> clauses, List<string> sansResultat)
+    private Cumul ScoresTexte(List<Clause> clauses, byte[]? masque, List<string> sansResultat)
     {
         var total = _reserve.Prendre();
         var clause = _reserve.Prendre();
@@ -308,7 +348,7 @@ public sealed partial class CatalogueIndex
             var trouve = false;
             foreach (var alt in c.Alternatives)
             {
-                var alternative = ScoresAlternative(alt, ref trouve);
+                var alternative = ScoresAlternative(alt, masque, ref trouve);
                 var poids = alt.Facteur * c.Longueur / alt.Termes.Length;
                 foreach (var i in alternative.Tenus)
                 {
@@ -364,14 +404,14 @@ public sealed partial class CatalogueIndex
     /// or more, all but one, at a lower score: "français langue étrangère" finds "la langue française").
     /// The caller gives the result back to <see cref="_reserve"/>.
     /// </summary>
-    private Cumul ScoresAlternative(Alternative alt, ref bool trouve)
+    private Cumul ScoresAlternative(Alternative alt, byte[]? masque, ref bool trouve)
     {
         var k = alt.Termes.Length;
         if (k == 1)
         {
             // Most alternatives are one word: its scores are the alternative's.
             var seul = _reserve.Prendre();
-            trouve |= ScoresTerme(alt.Termes[0], seul);
+            trouve |= ScoresTerme(alt.Termes[0], seul, masque);
             return seul;
         }
 
@@ -379,7 +419,7 @@ public sealed partial class CatalogueIndex
         var terme = _reserve.Prendre();
         foreach (var t in alt.Termes)
         {
-            trouve |= ScoresTerme(t, terme);
+            trouve |= ScoresTerme(t, terme, masque);
             foreach (var i in terme.Tenus)
             {
                 somme.Ajouter(i, terme.Valeurs[i]);
@@ -406,27 +446,27 @@ public sealed partial class CatalogueIndex
     }
 
     /// <summary>One word's score in every programme: the best of exact, prefix, stem, one-word equivalent and (failing all) one typo.</summary>
-    private bool ScoresTerme(string t, Cumul courant)
+    private bool ScoresTerme(string t, Cumul courant, byte[]? masque)
     {
         var trouve = false;
         var idfMax = float.MaxValue;
         if (_postings.TryGetValue(t, out var exact))
         {
-            Cumuler(courant, exact, 1f);
+            Cumuler(courant, masque, exact, 1f);
             idfMax = Idf(exact);
             trouve = true;
         }
 
-        trouve |= Prefixes(t, courant, FacteurPrefixe);
+        trouve |= Prefixes(t, courant, masque, FacteurPrefixe);
         foreach (var e in _lexique.VariantesSimples(t))
         {
             if (_postings.TryGetValue(e, out var synonyme))
             {
-                Cumuler(courant, synonyme, Lexique.FacteurSynonyme, idfMax);
+                Cumuler(courant, masque, synonyme, Lexique.FacteurSynonyme, idfMax);
                 trouve = true;
             }
 
-            trouve |= Prefixes(e, courant, Lexique.FacteurSynonyme * FacteurPrefixe);
+            trouve |= Prefixes(e, courant, masque, Lexique.FacteurSynonyme * FacteurPrefixe);
         }
 
         if (t.Length >= 5 && _parRacine.TryGetValue(TexteFrancais.Racine(t), out var memeRacine))
@@ -435,7 +475,7 @@ public sealed partial class CatalogueIndex
             {
                 if (r != t)
                 {
-                    Cumuler(courant, _postings[r], FacteurRacine, idfMax);
+                    Cumuler(courant, masque, _postings[r], FacteurRacine, idfMax);
                     trouve = true;
                 }
             }
@@ -445,7 +485,7 @@ public sealed partial class CatalogueIndex
         {
             foreach (var v in Voisins(t))
             {
-                Cumuler(courant, _postings[v], FacteurFaute);
+                Cumuler(courant, masque, _postings[v], FacteurFaute);
                 trouve = true;
             }
         }
@@ -461,7 +501,7 @@ public sealed partial class CatalogueIndex
                 {
                     if (_postings.TryGetValue(e, out var proche))
                     {
-                        Cumuler(courant, proche, e == forme ? FacteurFaute : FacteurFaute * Lexique.FacteurSynonyme, idfForme);
+                        Cumuler(courant, masque, proche, e == forme ? FacteurFaute : FacteurFaute * Lexique.FacteurSynonyme, idfForme);
                         trouve = true;
                     }
                 }
@@ -471,7 +511,7 @@ public sealed partial class CatalogueIndex
         return trouve;
     }
 
-    private bool Prefixes(string terme, Cumul courant, float facteur)
+    private bool Prefixes(string terme, Cumul courant, byte[]? masque, float facteur)
     {
         if (terme.Length < 2)
         {
@@ -490,7 +530,7 @@ public sealed partial class CatalogueIndex
 
             if (t.Length > terme.Length)
             {
-                Cumuler(courant, _postings[t], facteur);
+                Cumuler(courant, masque, _postings[t], facteur);
                 trouve = true;
                 n++;
             }
@@ -511,9 +551,13 @@ public sealed partial class CatalogueIndex
             string? meilleur = null;
             var meilleureDistance = 3;
             var meilleureFrequence = 0;
-            foreach (var t in _termesTries)
+            // An edit changes the set of letters by two at most (a substitution: one out, one in), so a term whose
+            // letters differ from the word's by more than four is more than two edits away: most terms go at once.
+            var lettres = Lettres(forme);
+            for (var k = 0; k < _termesTries.Length; k++)
             {
-                if (Math.Abs(t.Length - forme.Length) > 2)
+                var t = _termesTries[k];
+                if (Math.Abs(t.Length - forme.Length) > 2 || ulong.PopCount(lettres ^ _lettresTermes[k]) > 4)
                 {
                     continue;
                 }
@@ -543,18 +587,47 @@ public sealed partial class CatalogueIndex
         return string.Join(' ', mots);
     }
 
-    private void Cumuler(Cumul courant, Posting[] postings, float facteur, float idfMax = float.MaxValue)
+    private void Cumuler(Cumul courant, byte[]? masque, Posting[] postings, float facteur, float idfMax = float.MaxValue)
     {
         // Rarer terms weigh more (idf); a programme keeps its best match for this query term. An equivalent
         // is never rarer than the word typed (idfMax), so that an exact match stays above a synonym.
-        var idf = Math.Min(Idf(postings), idfMax);
-        foreach (var p in postings)
+        // With a mask (the zone of a commune), only the programmes it holds are written.
+        var poids = Math.Min(Idf(postings), idfMax) * facteur;
+        if (masque is null)
         {
-            courant.Garder(p.Doc, p.Poids * facteur * idf);
+            foreach (var p in postings)
+            {
+                courant.Garder(p.Doc, p.Poids * poids);
+            }
+        }
+        else
+        {
+            foreach (var p in postings)
+            {
+                if (masque[p.Doc] != 0)
+                {
+                    courant.Garder(p.Doc, p.Poids * poids);
+                }
+            }
         }
     }
 
     private float Idf(Posting[] postings) => (float)Math.Log(1 + ((double)_docs.Length / postings.Length));
+
+    /// <summary>
+    /// The letters of a word as bits (a character's code modulo 64): two words' bits differ in no more places
+    /// than their sets of letters do, whatever characters share a bit.
+    /// </summary>
+    private static ulong Lettres(string mot)
+    {
+        var bits = 0UL;
+        foreach (var c in mot)
+        {
+            bits |= 1UL << (c & 63);
+        }
+
+        return bits;
+    }
 
     /// <summary>Indexed terms at one edit (insertion, deletion, substitution or transposition) from the word.</summary>
     internal IEnumerable<string> Voisins(string mot)

@@ -63,6 +63,9 @@ public sealed partial class CatalogueIndex
     private readonly FrozenDictionary<int, int> _positionParId;
     private readonly FrozenDictionary<string, Posting[]> _postings;
     private readonly string[] _termesTries;
+
+    /// <summary>Each sorted term's letters as bits (see <see cref="Lettres"/>), to rule out most terms of a "did you mean" at once.</summary>
+    private readonly ulong[] _lettresTermes;
     private readonly FrozenDictionary<string, string[]> _suppressions;
     private readonly FrozenDictionary<string, string> _regionParDepartement;
 
@@ -74,6 +77,8 @@ public sealed partial class CatalogueIndex
     private readonly FrozenDictionary<string, int[]> _parZone;
 
     private readonly Cumul.Reserve _reserve;
+
+    private readonly CriteresIndex _criteres;
 
     private const int FacetteEntree = 0;
     private const int FacetteCategorie = 1;
@@ -97,6 +102,7 @@ public sealed partial class CatalogueIndex
             StringComparer.Ordinal);
         _termesTries = [.. postings.Keys.Order(StringComparer.Ordinal)];
         _suppressions = ConstruireSuppressions(_termesTries);
+        _lettresTermes = [.. _termesTries.Select(Lettres)];
         _parRacine = _termesTries
             .GroupBy(TexteFrancais.Racine, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
@@ -107,6 +113,7 @@ public sealed partial class CatalogueIndex
             .GroupBy(x => x.cle, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.i).ToArray(), StringComparer.Ordinal);
         _reserve = new Cumul.Reserve(docs.Length);
+        _criteres = new CriteresIndex(docs);
         var numeros = new Dictionary<(int, string), int>();
         int Numero(int famille, string valeur) =>
             numeros.TryGetValue((famille, valeur), out var f) ? f : numeros[(famille, valeur)] = numeros.Count;

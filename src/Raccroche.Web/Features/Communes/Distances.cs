@@ -2,7 +2,7 @@ namespace Raccroche.Web.Features.Communes;
 
 public static class Distances
 {
-    private const double RayonTerreKm = 6371.0088;
+    internal const double RayonTerreKm = 6371.0088;
 
     /// <summary>Great-circle distance in kilometres (haversine).</summary>
     public static double DistanceKm(double lat1, double lon1, double lat2, double lon2)
