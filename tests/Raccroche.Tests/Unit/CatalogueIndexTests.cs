@@ -200,4 +200,38 @@ public sealed class CatalogueIndexTests
         var all = index.Rechercher(new RequeteRecherche { Taille = 100 }).Items.Select(h => h.Doc.Nom).ToList();
         Assert.Equal(all.Skip(20).ToList(), Noms(r));
     }
+
+    [Fact]
+    public void Filters_ValuesPastTheSixtyFourthBit_AreStillTestedOnTheirStrings()
+    {
+        // 70 distinct levels: the last six have no bit, and the programmes holding them are tested on their strings.
+        var dispositifs = Enumerable.Range(0, 70)
+            .Select(k => Dispositif($"Niveau {k}", regler: d => d.Niveaux = [$"niveau-special-{k}"]))
+            .Append(Dispositif("Tous niveaux"))
+            .ToArray();
+        var index = Index(dispositifs);
+
+        Assert.Equal(["Niveau 3", "Tous niveaux"], Noms(index.Rechercher(new RequeteRecherche { Niveau = "niveau-special-3", Taille = 100 })).Order());
+        Assert.Equal(["Niveau 68", "Tous niveaux"], Noms(index.Rechercher(new RequeteRecherche { Niveau = "niveau-special-68", Taille = 100 })).Order());
+        Assert.Equal(["Tous niveaux"], Noms(index.Rechercher(new RequeteRecherche { Niveau = "inconnu", Taille = 100 })));
+    }
+
+    [Fact]
+    public void Radius_KeepsAPlaceJustInside_AndReportsTheNearestOfSeveral()
+    {
+        // Thiers to Clermont-Ferrand: about 36 km, almost all of it east-west; Le Puy is about 90 km south.
+        var loin = Dispositif("Deux lieux", "Un dispositif de test.", null, LePuy, Clermont);
+        var index = Index(loin);
+        var km = Raccroche.Web.Features.Communes.Distances.DistanceKm(Thiers.Latitude, Thiers.Longitude, Clermont.Latitude, Clermont.Longitude);
+
+        var juste = index.Rechercher(new RequeteRecherche { Commune = Thiers, RayonKm = km + 0.01 });
+        var trouve = Assert.Single(juste.Items);
+        Assert.Equal("Lieu de Clermont-Ferrand", trouve.LieuProche?.Nom);
+        Assert.Equal(km, trouve.DistanceKm!.Value, 6);
+
+        Assert.Empty(index.Rechercher(new RequeteRecherche { Commune = Thiers, RayonKm = km - 0.01 }).Items);
+
+        var sansRayon = Assert.Single(index.Rechercher(new RequeteRecherche { Commune = Thiers }).Items);
+        Assert.Equal("Lieu de Clermont-Ferrand", sansRayon.LieuProche?.Nom);
+    }
 }

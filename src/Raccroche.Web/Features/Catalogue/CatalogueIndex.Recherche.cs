@@ -72,7 +72,6 @@ public sealed partial class CatalogueIndex
         // 2. Filters, distance, facets. A text query can keep 40,000 programmes to show 20: what is kept is a
         // struct per programme in a pooled array, the facets are counted by number, and a result object is only
         // made for the page shown (a record and a dictionary lookup per programme were 60 % of a query's time).
-        var retenus = System.Buffers.ArrayPool<Retenu>.Shared.Rent(_docs.Length);
         var comptes = System.Buffers.ArrayPool<int>.Shared.Rent(_facettes.Length);
         Array.Clear(comptes, 0, _facettes.Length);
         var nombre = 0;
@@ -85,6 +84,10 @@ public sealed partial class CatalogueIndex
         var tous = scores is null && zone is null;
         var candidats = scores is not null ? scores.Tenus : zone;
         var n = tous ? _docs.Length : candidats.Length;
+
+        // As long as the candidates, not the catalogue: a query of a commune keeps a few hundred, and arrays sized for
+        // 50,000 (1.5 MB each) piled up in the pool under load.
+        var retenus = System.Buffers.ArrayPool<Retenu>.Shared.Rent(Math.Max(n, 1));
         for (var k = 0; k < n; k++)
         {
             var i = tous ? k : candidats[k];
@@ -587,7 +590,7 @@ public sealed partial class CatalogueIndex
         return string.Join(' ', mots);
     }
 
-    private void Cumuler(Cumul courant, byte[]? masque, Posting[] postings, float facteur, float idfMax = float.MaxValue)
+    private void Cumuler(Cumul courant, byte[]? masque, uint[] postings, float facteur, float idfMax = float.MaxValue)
     {
         // Rarer terms weigh more (idf); a programme keeps its best match for this query term. An equivalent
         // is never rarer than the word typed (idfMax), so that an exact match stays above a synonym.
@@ -597,22 +600,23 @@ public sealed partial class CatalogueIndex
         {
             foreach (var p in postings)
             {
-                courant.Garder(p.Doc, p.Poids * poids);
+                courant.Garder((int)(p & MasquePosition), PoidsParRang[p >> BitsPosition] * poids);
             }
         }
         else
         {
             foreach (var p in postings)
             {
-                if (masque[p.Doc] != 0)
+                var doc = (int)(p & MasquePosition);
+                if (masque[doc] != 0)
                 {
-                    courant.Garder(p.Doc, p.Poids * poids);
+                    courant.Garder(doc, PoidsParRang[p >> BitsPosition] * poids);
                 }
             }
         }
     }
 
-    private float Idf(Posting[] postings) => (float)Math.Log(1 + ((double)_docs.Length / postings.Length));
+    private float Idf(uint[] postings) => (float)Math.Log(1 + ((double)_docs.Length / postings.Length));
 
     /// <summary>
     /// The letters of a word as bits (a character's code modulo 64): two words' bits differ in no more places

@@ -61,7 +61,11 @@ public sealed partial class CatalogueIndex
 
     private readonly DispositifDoc[] _docs;
     private readonly FrozenDictionary<int, int> _positionParId;
-    private readonly FrozenDictionary<string, Posting[]> _postings;
+    /// <summary>
+    /// Per term, the programmes that hold it, in ascending position, each packed in 4 bytes: the position in the low
+    /// 29 bits and, in the top 3, the rank in <see cref="PoidsParRang"/> of the best field holding it.
+    /// </summary>
+    private readonly FrozenDictionary<string, uint[]> _postings;
     private readonly string[] _termesTries;
 
     /// <summary>Each sorted term's letters as bits (see <see cref="Lettres"/>), to rule out most terms of a "did you mean" at once.</summary>
@@ -91,15 +95,12 @@ public sealed partial class CatalogueIndex
     /// <summary>Each programme's rank by name (ordinal, then id): the last tie-break of the results' order.</summary>
     private readonly int[] _rangNom;
 
-    private CatalogueIndex(DispositifDoc[] docs, Dictionary<string, Dictionary<int, float>> postings,
+    private CatalogueIndex(DispositifDoc[] docs, Dictionary<string, List<uint>> postings,
         FrozenDictionary<string, string> regionParDepartement, long version, Lexique lexique)
     {
         _docs = docs;
         _positionParId = docs.Select((d, i) => (d.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i);
-        _postings = postings.ToFrozenDictionary(
-            kv => kv.Key,
-            kv => kv.Value.Select(p => new Posting(p.Key, p.Value)).OrderBy(p => p.Doc).ToArray(),
-            StringComparer.Ordinal);
+        _postings = postings.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _termesTries = [.. postings.Keys.Order(StringComparer.Ordinal)];
         _suppressions = ConstruireSuppressions(_termesTries);
         _lettresTermes = [.. _termesTries.Select(Lettres)];
@@ -179,7 +180,7 @@ public sealed partial class CatalogueIndex
     public static CatalogueIndex Construire(IEnumerable<Dispositif> dispositifs, RepertoireCommunes communes, long version, Lexique? lexique = null)
     {
         var docs = new List<DispositifDoc>();
-        var postings = new Dictionary<string, Dictionary<int, float>>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<uint>>(StringComparer.Ordinal);
         var regionParDepartement = communes.Toutes
             .GroupBy(c => c.Departement)
             .ToFrozenDictionary(g => g.Key, g => g.First().Region, StringComparer.Ordinal);
@@ -190,11 +191,42 @@ public sealed partial class CatalogueIndex
             .GroupBy(c => c.Epci!)
             .ToDictionary(g => g.Key, g => g.Select(c => c.Departement).Distinct().ToArray(), StringComparer.Ordinal);
 
+        // The database gives every programme its own copy of each value (a level, a theme, a structure's name):
+        // one copy of each is kept, which is a fifth of the index at national scale.
+        var valeurs = new HashSet<string>(StringComparer.Ordinal);
+        string Une(string v)
+        {
+            if (valeurs.TryGetValue(v, out var deja))
+            {
+                return deja;
+            }
+
+            valeurs.Add(v);
+            return v;
+        }
+
+        string? UneOuRien(string? v) => v is null ? null : Une(v);
+
+        // Likewise for zones: the programmes of one département, region or EPCI share one set.
+        var ensembles = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
+        FrozenSet<string> Ensemble(IEnumerable<string> codes)
+        {
+            var tries = codes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            var cle = string.Join('|', tries);
+            if (!ensembles.TryGetValue(cle, out var ensemble))
+            {
+                ensembles[cle] = ensemble = tries.Select(Une).ToFrozenSet(StringComparer.Ordinal);
+            }
+
+            return ensemble;
+        }
+
         foreach (var d in dispositifs)
         {
             var lieux = d.Lieux
-                .Select(l => new LieuDoc(l.Id, l.Nom, l.CodeInsee, communes.ParCode(l.CodeInsee)?.Departement ?? "",
-                    communes.ParCode(l.CodeInsee)?.Nom ?? "", l.Latitude, l.Longitude))
+                .Select(l => communes.ParCode(l.CodeInsee) is { } c
+                    ? new LieuDoc(l.Id, Une(l.Nom), Une(l.CodeInsee), c.Departement, c.Nom, l.Latitude, l.Longitude)
+                    : new LieuDoc(l.Id, Une(l.Nom), Une(l.CodeInsee), "", "", l.Latitude, l.Longitude))
                 .ToArray();
             var zoneDeps = d.ZoneType switch
             {
@@ -208,23 +240,23 @@ public sealed partial class CatalogueIndex
                 Slug = d.Slug,
                 Nom = d.Nom,
                 Resume = d.Resume,
-                StructureNom = d.Structure?.Nom ?? "",
-                Entrees = [.. d.Entrees],
-                Thematiques = [.. d.Thematiques],
-                Categories = [.. d.Thematiques.Select(Vocabulaire.CategorieDe).Distinct()],
-                TypeService = d.TypeService,
+                StructureNom = Une(d.Structure?.Nom ?? ""),
+                Entrees = [.. d.Entrees.Select(Une)],
+                Thematiques = [.. d.Thematiques.Select(Une)],
+                Categories = [.. d.Thematiques.Select(Vocabulaire.CategorieDe).Distinct().Select(Une)],
+                TypeService = UneOuRien(d.TypeService),
                 AgeMin = d.AgeMin,
                 AgeMax = d.AgeMax,
-                Niveaux = [.. d.Niveaux],
-                Situations = [.. d.Situations],
+                Niveaux = [.. d.Niveaux.Select(Une)],
+                Situations = [.. d.Situations.Select(Une)],
                 Remunere = d.Remunere,
                 Internat = d.Internat,
                 EntreePermanente = d.EntreePermanente,
-                Frais = d.Frais,
+                Frais = UneOuRien(d.Frais),
                 DureeSemaines = d.DureeSemaines,
                 ZoneType = d.ZoneType,
-                ZoneCodes = d.ZoneCodes.ToFrozenSet(StringComparer.Ordinal),
-                ZoneDepartements = zoneDeps.ToFrozenSet(StringComparer.Ordinal),
+                ZoneCodes = Ensemble(d.ZoneCodes),
+                ZoneDepartements = Ensemble(zoneDeps),
                 Lieux = lieux,
                 Suspendu = d.Suspendu,
                 DateMaj = d.DateMaj,
@@ -244,21 +276,37 @@ public sealed partial class CatalogueIndex
         return new CatalogueIndex([.. docs], postings, regionParDepartement, version, lexique ?? Lexique.Embarque());
     }
 
-    private static void Indexer(Dictionary<string, Dictionary<int, float>> postings, int doc, string? texte, float poids)
+    private static void Indexer(Dictionary<string, List<uint>> postings, int doc, string? texte, float poids)
     {
         if (string.IsNullOrEmpty(texte))
         {
             return;
         }
 
+        var rang = (uint)Array.IndexOf(PoidsParRang, poids);
+        if (rang >= PoidsParRang.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(poids), poids, "A field weight must be one of PoidsParRang.");
+        }
+
+        var entree = (uint)doc | (rang << BitsPosition);
         foreach (var terme in TexteFrancais.Termes(texte))
         {
-            if (!postings.TryGetValue(terme, out var parDoc))
+            if (!postings.TryGetValue(terme, out var liste))
             {
-                postings[terme] = parDoc = [];
+                postings[terme] = liste = [];
             }
 
-            parDoc[doc] = parDoc.TryGetValue(doc, out var w) ? Math.Max(w, poids) : poids;
+            // Programmes are indexed one after the other: a term already met in this one is its last entry,
+            // which keeps the best field (the lowest rank).
+            if (liste.Count > 0 && (liste[^1] & MasquePosition) == doc)
+            {
+                liste[^1] = Math.Min(liste[^1], entree);
+            }
+            else
+            {
+                liste.Add(entree);
+            }
         }
     }
 
@@ -291,5 +339,9 @@ public sealed partial class CatalogueIndex
         return map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
     }
 
-    private readonly record struct Posting(int Doc, float Poids);
+    private const int BitsPosition = 29;
+    private const uint MasquePosition = (1u << BitsPosition) - 1;
+
+    /// <summary>The field weights, from the best: a posting keeps the rank of the best field that holds the term.</summary>
+    private static readonly float[] PoidsParRang = [PoidsNom, PoidsResume, PoidsThematiques, PoidsStructure, PoidsDescription];
 }

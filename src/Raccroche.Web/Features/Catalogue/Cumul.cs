@@ -11,19 +11,19 @@ namespace Raccroche.Web.Features.Catalogue;
 /// </summary>
 internal sealed class Cumul
 {
-    private readonly int[] _tenus;
+    private int[] _tenus;
+    private byte[]? _presences;
 
     public Cumul(int taille)
     {
         Valeurs = new float[taille];
-        Presences = new byte[taille];
-        _tenus = new int[taille];
+        _tenus = new int[Math.Min(taille, 1024)];
     }
 
     public float[] Valeurs { get; }
 
-    /// <summary>How many of an alternative's words a programme matched.</summary>
-    public byte[] Presences { get; }
+    /// <summary>How many of an alternative's words a programme matched (made on first use: most alternatives are one word).</summary>
+    public byte[] Presences => _presences ??= new byte[Valeurs.Length];
 
     public int Nombre { get; private set; }
 
@@ -38,7 +38,7 @@ internal sealed class Cumul
         {
             if (actuelle == 0)
             {
-                _tenus[Nombre++] = position;
+                Tenir(position);
             }
 
             Valeurs[position] = valeur;
@@ -50,10 +50,21 @@ internal sealed class Cumul
     {
         if (Valeurs[position] == 0)
         {
-            _tenus[Nombre++] = position;
+            Tenir(position);
         }
 
         Valeurs[position] += valeur;
+    }
+
+    /// <summary>The list of positions grows with what is held (most words hold a few hundred of 50,000).</summary>
+    private void Tenir(int position)
+    {
+        if (Nombre == _tenus.Length)
+        {
+            Array.Resize(ref _tenus, Math.Min(_tenus.Length * 2, Valeurs.Length));
+        }
+
+        _tenus[Nombre++] = position;
     }
 
     public void Vider()
@@ -61,14 +72,24 @@ internal sealed class Cumul
         if (Nombre > Valeurs.Length / 8)
         {
             Array.Clear(Valeurs);
-            Array.Clear(Presences);
+            if (_presences is not null)
+            {
+                Array.Clear(_presences);
+            }
         }
         else
         {
             foreach (var p in Tenus)
             {
                 Valeurs[p] = 0;
-                Presences[p] = 0;
+            }
+
+            if (_presences is not null)
+            {
+                foreach (var p in Tenus)
+                {
+                    _presences[p] = 0;
+                }
             }
         }
 
@@ -76,8 +97,8 @@ internal sealed class Cumul
     }
 
     /// <summary>
-    /// Empty accumulators of one index's size, reused across queries: one query needs six, 450 KB each at national
-    /// scale; the pool keeps as many as queries ran at once.
+    /// Empty accumulators of one index's size, reused across queries: one query needs six, 200 KB each at national
+    /// scale (plus what they held); the pool keeps as many as queries ran at once.
     /// </summary>
     internal sealed class Reserve(int taille)
     {
