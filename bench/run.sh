@@ -4,7 +4,7 @@
 #   answers) → the app: results-page weight (page), then HTTP with wrk (http).
 # Everything it writes goes under $BENCH_DIR (default /tmp/raccroche-bench), never in the repository;
 # the bench tool builds into $BENCH_DIR/artifacts so that it does not touch src/*/bin.
-# Not part of the test suite. Takes 6 to 10 minutes on 2 cores.
+# Not part of the test suite. Takes 16 to 20 minutes on 2 cores, 10 of them the memory phase (BENCH_MEMOIRE=0 skips it).
 #
 # Environment (all optional):
 #   BENCH_DIR    work folder                    (/tmp/raccroche-bench)
@@ -12,7 +12,8 @@
 #   BENCH_PG     PostgreSQL connection string   (Host=127.0.0.1;Port=5432;Username=raccroche;Password=raccroche)
 #   BENCH_PORT   port of the app under wrk      (5099)
 #   BENCH_WRK    wrk duration                   (20s)
-#   BENCH_SKIP   space-separated steps to skip  (e.g. "postgres http"; steps: search match postgres page http)
+#   BENCH_MEMOIRE  duration of the varied load after which the app's resident memory is read (600s; 0: no such phase)
+#   BENCH_SKIP   space-separated steps to skip  (e.g. "postgres http"; steps: search match postgres page http memoire)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,7 @@ BENCH_SEED=${BENCH_SEED:-42}
 BENCH_PG=${BENCH_PG:-"Host=127.0.0.1;Port=5432;Username=raccroche;Password=raccroche"}
 BENCH_PORT=${BENCH_PORT:-5099}
 BENCH_WRK=${BENCH_WRK:-20s}
+BENCH_MEMOIRE=${BENCH_MEMOIRE:-600s}
 BENCH_SKIP=${BENCH_SKIP:-}
 DB="$BENCH_DIR/bench.db"
 URLS="$BENCH_DIR/urls.txt"
@@ -44,6 +46,8 @@ wrk_cpu() {
     printf "CPU in cores over %.1f s: machine %.2f = app %.2f + wrk %.2f + other processes %.2f\n", e, b / 100 / e, a / 100 / e, w / e, (b / 100 - a / 100 - w) / e }'
 }
 skip() { [[ " $BENCH_SKIP " == *" $1 "* ]]; }
+# Resident memory of the app (VmRSS) and its peak (VmHWM), in MB.
+memoire() { awk '/^VmRSS/{r=$2} /^VmHWM/{h=$2} END {printf "app resident memory: %.0f MB (peak so far %.0f MB)\n", r/1024, h/1024}' "/proc/$app/status"; }
 charge() { echo "uptime: $(uptime)"; }
 
 log "Machine"
@@ -84,27 +88,31 @@ if ! skip postgres; then
   fi
 fi
 
-if ! skip http || ! skip page; then
+if ! skip http || ! skip page || ! skip memoire; then
   log "The app on the synthetic database, port $BENCH_PORT"
   dotnet "$BENCH" urls --db "$DB" --out "$URLS"
   dotnet "$BENCH" page-urls --db "$DB" --out "$BENCH_DIR/page-urls.txt"
-  # Its own process group, so that the app (a child of `dotnet run`) stops with it.
-  ASPNETCORE_URLS="http://127.0.0.1:$BENCH_PORT" Database__Provider=Sqlite \
+  # The app as built above (the bench references it), started from its dll: what production runs, so that the
+  # start-up time is the app's own and not also an msbuild check. Development environment: no certificate to set up.
+  APP_DLL="$BENCH_DIR/artifacts/bin/Raccroche.Web/release/Raccroche.Web.dll"
+  debut=$(date +%s.%N)
+  ASPNETCORE_URLS="http://127.0.0.1:$BENCH_PORT" ASPNETCORE_ENVIRONMENT=Development Database__Provider=Sqlite \
     ConnectionStrings__Raccroche="Data Source=$DB" Database__MigrateOnStartup=false \
-    setsid dotnet run -c Release --project src/Raccroche.Web >"$BENCH_DIR/server.log" 2>&1 &
+    setsid dotnet "$APP_DLL" --contentRoot "$PWD/src/Raccroche.Web" >"$BENCH_DIR/server.log" 2>&1 &
   server=$!
+  app=$server
   trap 'kill -TERM -- -"$server" 2>/dev/null || true' EXIT
   base="http://127.0.0.1:$BENCH_PORT"
-  for i in $(seq 1 240); do
+  for i in $(seq 1 2400); do
     curl -fs -o /dev/null "$base/api/v1/communes/69123" && break
     if ! kill -0 "$server" 2>/dev/null; then
       cat "$BENCH_DIR/server.log"; echo "The app did not start."; exit 1
     fi
-    sleep 1
+    sleep 0.1
   done
-  app=$(pgrep -P "$server" -f 'bin/Release/.*/Raccroche\.Web' | head -n 1)
   grep -h "index built" "$BENCH_DIR/server.log" || true
-  echo "App ready after ${i} s"
+  awk -v d="$debut" -v f="$(date +%s.%N)" 'BEGIN {printf "App answering %.1f s after its process started (target 15 s)\n", f - d}'
+  memoire
   hot="$base/api/v1/dispositifs?q=cuisine&code_commune=69123&rayon_km=30&age=19&niveau=sans-diplome"
   curl -fs -D - -o /dev/null "$hot" | grep -iE '^(HTTP|etag|cache-control|content-length)' || true
 fi
@@ -132,6 +140,13 @@ if ! skip http; then
   wrk_cpu -t2 -c16 -d10s --latency "$base/api/v1/dispositifs"
   wrk_cpu -t2 -c16 -d10s --latency "$base/recherche"
   charge
+  memoire
+fi
+
+if ! skip memoire && [ "$BENCH_MEMOIRE" != "0" ] && [ "$BENCH_MEMOIRE" != "0s" ]; then
+  log "memoire: varied load for $BENCH_MEMOIRE, then the app's resident memory (target 400 MB)"
+  wrk -t2 -c64 -d"$BENCH_MEMOIRE" -s bench/wrk/varied.lua "$base" -- "$URLS" | grep -E 'Requests/sec|requests in'
+  memoire
 fi
 
 log "Done"
