@@ -92,8 +92,12 @@ public sealed class DataInclusionTests
     {
         var chemin = SchemaReference.Partage("data/annuaire-ara-2016.data-inclusion.json");
         using var doc = JsonDocument.Parse(File.ReadAllText(chemin));
-        var parValidateur = doc.RootElement.EnumerateArray().Where(e => SchemaReference.Erreurs(e, service: false, Aujourdhui).Count > 0)
-            .Select(e => e.GetProperty("id").GetString()!).ToList();
+        var invalides = doc.RootElement.EnumerateArray()
+            .Select(e => (Id: e.GetProperty("id").GetString()!, Erreurs: SchemaReference.Erreurs(e, service: false, Aujourdhui)))
+            .Where(x => x.Erreurs.Count > 0).ToList();
+        var parValidateur = invalides.Select(x => x.Id).ToList();
+        Assert.True(parValidateur is ["annuaire-service-public--pif-42163-01"],
+            "the validator's errors: " + string.Join(" | ", invalides.Select(x => $"{x.Id}: {string.Join("; ", x.Erreurs)}")));
         var lus = FormatsDI.Lire(File.OpenRead(chemin), "annuaire.json").ToList();
         Assert.Equal(384, lus.Count);
         var parImport = lus.Where(l => l.Enregistrement!.Erreurs(Aujourdhui).Any()).Select(l => l.Enregistrement!.Id).ToList();

@@ -16,6 +16,12 @@ public static class SchemaReference
             JsonSchema.FromText(File.ReadAllText(Path.Combine(dossier, "service.json")), baseUri: new Uri("https://raccroche.test/data-inclusion/service.json")));
     });
 
+    // One options instance and one evaluation at a time: JsonSchema.Net rebuilds a schema's cached constraints when it
+    // is given new options, and evaluations of a shared schema run in parallel then return wrong errors at random
+    // (json-everything issue #929; seen here once in CI: a valid record of the ARA directory reported invalid).
+    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+    private static readonly Lock Evaluation = new();
+
     /// <summary>A file or folder of ../shared (beside the repository).</summary>
     public static string Partage(string chemin)
     {
@@ -35,7 +41,12 @@ public static class SchemaReference
     public static List<string> Erreurs(JsonElement enregistrement, bool service, DateOnly aujourdhui)
     {
         var schema = service ? Schemas.Value.Service : Schemas.Value.Structure;
-        var r = schema.Evaluate(enregistrement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        EvaluationResults r;
+        lock (Evaluation)
+        {
+            r = schema.Evaluate(enregistrement, Options);
+        }
+
         var erreurs = new List<string>();
         if (!r.IsValid)
         {
