@@ -193,18 +193,8 @@ public sealed partial class CatalogueIndex
 
         // The database gives every programme its own copy of each value (a level, a theme, a structure's name):
         // one copy of each is kept, which is a fifth of the index at national scale.
-        var valeurs = new HashSet<string>(StringComparer.Ordinal);
-        string Une(string v)
-        {
-            if (valeurs.TryGetValue(v, out var deja))
-            {
-                return deja;
-            }
-
-            valeurs.Add(v);
-            return v;
-        }
-
+        var uniques = new ChainesUniques();
+        string Une(string v) => uniques.Une(v);
         string? UneOuRien(string? v) => v is null ? null : Une(v);
 
         // Likewise for zones: the programmes of one département, region or EPCI share one set.

@@ -168,20 +168,9 @@ public static class LecteurTableau
 
         // MiniExcel names columns A, B, C...; rows are numbered as in the spreadsheet when read in order.
         var colonnes = lignesBrutes[0].Keys.ToList();
-        var vus = new HashSet<string>(StringComparer.Ordinal);
-        string Unique(string t)
-        {
-            // One string per distinct cell value, as the CSV reader does (repeated communes, schools, trainings).
-            if (vus.TryGetValue(t, out var deja))
-            {
-                return deja;
-            }
-
-            vus.Add(t);
-            return t;
-        }
-
-        string Texte(object? v) => Unique(v switch
+        // One string per distinct cell value, as the CSV reader does (repeated communes, schools, trainings).
+        var uniques = new ChainesUniques();
+        string Texte(object? v) => uniques.Une(v switch
         {
             null => "",
             DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
