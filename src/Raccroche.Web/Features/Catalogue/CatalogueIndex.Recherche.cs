@@ -154,15 +154,19 @@ public sealed partial class CatalogueIndex
     /// </summary>
     private readonly record struct Retenu(int Position, double Pertinence, double Distance, int Lieu);
 
-    /// <summary>A query's filter values in the bits of <see cref="CriteresIndex"/>, computed once per query.</summary>
-    private readonly record struct Demande(ulong Entree, ulong Niveau, ulong Situation, Particularites Requis)
+    /// <summary>
+    /// A query's filter values in the bits of <see cref="CriteresIndex"/>, computed once per query; with a radius, the
+    /// largest difference of latitudes (degrees) of a place within it (else infinity).
+    /// </summary>
+    private readonly record struct Demande(ulong Entree, ulong Niveau, ulong Situation, Particularites Requis, double EcartLatitude)
     {
         public static Demande De(RequeteRecherche q, CriteresIndex criteres) => new(
             q.Entree is null ? 0 : criteres.Entree(q.Entree),
             q.Niveau is null ? 0 : criteres.Niveau(q.Niveau),
             q.Situation is null ? 0 : criteres.Situation(q.Situation),
             (q.Remunere ? Particularites.Remunere : 0) | (q.Internat ? Particularites.Internat : 0)
-            | (q.EntreePermanente ? Particularites.EntreePermanente : 0) | (q.Gratuit ? Particularites.Gratuit : 0));
+            | (q.EntreePermanente ? Particularites.EntreePermanente : 0) | (q.Gratuit ? Particularites.Gratuit : 0),
+            q.RayonKm is { } rayon ? CriteresIndex.EcartLatitudeMax(rayon) : double.PositiveInfinity);
     }
 
     private bool Garder(int i, RequeteRecherche q, in Demande demande, string? regionDep, out double distance, out int lieuProche)
@@ -214,7 +218,7 @@ public sealed partial class CatalogueIndex
             for (var l = debut; l < fin; l++)
             {
                 var latitude = _criteres.Latitudes[l];
-                if (q.RayonKm is { } r && CriteresIndex.TropLoinEnLatitude(commune.Latitude, latitude, r))
+                if (Math.Abs(latitude - commune.Latitude) > demande.EcartLatitude)
                 {
                     continue;
                 }
@@ -595,12 +599,18 @@ public sealed partial class CatalogueIndex
         // Rarer terms weigh more (idf); a programme keeps its best match for this query term. An equivalent
         // is never rarer than the word typed (idfMax), so that an exact match stays above a synonym.
         // With a mask (the zone of a commune), only the programmes it holds are written.
-        var poids = Math.Min(Idf(postings), idfMax) * facteur;
+        var idf = Math.Min(Idf(postings), idfMax);
+        Span<float> parRang = stackalloc float[PoidsParRang.Length];
+        for (var r = 0; r < parRang.Length; r++)
+        {
+            parRang[r] = PoidsParRang[r] * facteur * idf;
+        }
+
         if (masque is null)
         {
             foreach (var p in postings)
             {
-                courant.Garder((int)(p & MasquePosition), PoidsParRang[p >> BitsPosition] * poids);
+                courant.Garder((int)(p & MasquePosition), parRang[(int)(p >> BitsPosition)]);
             }
         }
         else
@@ -610,7 +620,7 @@ public sealed partial class CatalogueIndex
                 var doc = (int)(p & MasquePosition);
                 if (masque[doc] != 0)
                 {
-                    courant.Garder(doc, PoidsParRang[p >> BitsPosition] * poids);
+                    courant.Garder(doc, parRang[(int)(p >> BitsPosition)]);
                 }
             }
         }

@@ -117,9 +117,8 @@ internal sealed class CriteresIndex
     public ulong Situation(string valeur) => _situations.Bit(valeur);
 
     /// <summary>
-    /// No place of the programme can be within <paramref name="rayonKm"/> of <paramref name="latitude"/>: the great-circle
-    /// distance is at least the Earth's radius times the difference of latitudes (in radians); the margin covers rounding.
+    /// The largest difference of latitudes, in degrees, of a place within <paramref name="rayonKm"/>: the great-circle
+    /// distance is at least the Earth's radius times that difference (in radians); the 10⁻⁶ km margin covers rounding.
     /// </summary>
-    public static bool TropLoinEnLatitude(double latitude, double latitudeLieu, double rayonKm) =>
-        Math.Abs(latitudeLieu - latitude) * Math.PI / 180.0 * Distances.RayonTerreKm > rayonKm + 1e-6;
+    public static double EcartLatitudeMax(double rayonKm) => (rayonKm + 1e-6) / (Math.PI / 180.0 * Distances.RayonTerreKm);
 }
